@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Authorization;
+using Workshops.Studios;
+
+namespace Workshops.Core.Auth;
+
+/// <summary>What an endpoint does to a studio; each endpoint declares one through its policy.</summary>
+public enum StudioAccess
+{
+    /// <summary>Read the studio: its host and members, and school, reviewer or integration clients of its region.</summary>
+    Read,
+    /// <summary>Change the roster: the studio's host, or a school admin of its region.</summary>
+    Manage,
+    /// <summary>Log the studio's work: only its own host (or coordinator, who holds the host role in tokens).</summary>
+    Work,
+    /// <summary>School acts (approvals, hearings): a school admin of its region.</summary>
+    School,
+    /// <summary>Reviewer acts (assessments, recommendations): a reviewer of its region.</summary>
+    Review,
+    /// <summary>Attestations: a school admin or a reviewer of its region.</summary>
+    Attest,
+}
+
+/// <summary>The authorization policies; every endpoint names exactly one.</summary>
+public static class Policies
+{
+    public const string StudioRead = "studio:read";
+    public const string StudioManage = "studio:manage";
+    public const string StudioWork = "studio:work";
+    public const string StudioSchool = "studio:school";
+    public const string StudioReview = "studio:review";
+    public const string StudioAttest = "studio:attest";
+    /// <summary>Establish a studio: school admins and reviewers, within their region (checked against the body).</summary>
+    public const string Establish = "region:establish";
+    /// <summary>Regional reads: school admins and reviewers, within their region (checked against the query).</summary>
+    public const string RegionRead = "region:read";
+    /// <summary>Any authenticated caller (lists scoped to the caller, reference data).</summary>
+    public const string Authenticated = "authenticated";
+    public const string Integration = "integration";
+
+    public static readonly IReadOnlyDictionary<string, StudioAccess> ByStudio = new Dictionary<string, StudioAccess>
+    {
+        [StudioRead] = StudioAccess.Read,
+        [StudioManage] = StudioAccess.Manage,
+        [StudioWork] = StudioAccess.Work,
+        [StudioSchool] = StudioAccess.School,
+        [StudioReview] = StudioAccess.Review,
+        [StudioAttest] = StudioAccess.Attest,
+    };
+
+    public static void Add(AuthorizationOptions options)
+    {
+        foreach (var (name, access) in ByStudio)
+        {
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().AddRequirements(new StudioRequirement(access)));
+        }
+        options.AddPolicy(Establish, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.School, Role.Reviewer)));
+        options.AddPolicy(RegionRead, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.School, Role.Reviewer)));
+        options.AddPolicy(Integration, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.Integration)));
+        options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Enum.GetValues<Role>())));
+        options.FallbackPolicy = options.GetPolicy(Authenticated);
+    }
+
+    /// <summary>The rule itself, as a pure function: may this caller do this to a studio of that region?</summary>
+    public static bool Allows(StudioAccess access, Caller caller, Guid studioId, Region region)
+    {
+        var own = caller.InStudio(studioId);
+        var covers = caller.Covers(region);
+        return access switch
+        {
+            StudioAccess.Read => caller.Role switch
+            {
+                Role.Host or Role.Member => own,
+                Role.School or Role.Reviewer or Role.Integration => covers,
+                _ => false,
+            },
+            StudioAccess.Manage => (caller.Role == Role.Host && own) || (caller.Role == Role.School && covers),
+            StudioAccess.Work => caller.Role == Role.Host && own,
+            StudioAccess.School => caller.Role == Role.School && covers,
+            StudioAccess.Review => caller.Role == Role.Reviewer && covers,
+            StudioAccess.Attest => (caller.Role is Role.School or Role.Reviewer) && covers,
+            _ => false,
+        };
+    }
+}
+
+public sealed record StudioRequirement(StudioAccess Access) : IAuthorizationRequirement;
+
+public sealed record RoleRequirement(params Role[] Roles) : IAuthorizationRequirement;
+
+/// <summary>Resolves the studio in the route, looks up its region and applies <see cref="Policies.Allows"/>.</summary>
+public sealed class StudioRequirementHandler(StudioScopes scopes) : AuthorizationHandler<StudioRequirement>
+{
+    public static readonly string[] RouteKeys = ["studioId", "id"];
+
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, StudioRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http || Caller.TryFrom(context.User) is not { } caller) return;
+        var studioId = RouteKeys.Select(k => http.GetRouteValue(k)?.ToString())
+            .Select(v => Guid.TryParse(v, out var g) ? g : (Guid?)null)
+            .FirstOrDefault(g => g is not null);
+        if (studioId is null)
+        {
+            // A malformed id: let routing answer 404 rather than leaking a policy decision.
+            context.Succeed(requirement);
+            return;
+        }
+        var region = await scopes.RegionOf(http.RequestServices, studioId.Value, http.RequestAborted);
+        if (region is null)
+        {
+            // Unknown studio: the endpoint answers 404.
+            context.Succeed(requirement);
+            return;
+        }
+        if (Policies.Allows(requirement.Access, caller, studioId.Value, region)) context.Succeed(requirement);
+        else context.Fail(new AuthorizationFailureReason(this,
+            $"A {caller.Role.Code()} caller may not {requirement.Access.ToString().ToLowerInvariant()} this studio."));
+    }
+}
+
+public sealed class RoleRequirementHandler : AuthorizationHandler<RoleRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleRequirement requirement)
+    {
+        if (Caller.TryFrom(context.User) is { } caller)
+        {
+            if (requirement.Roles.Contains(caller.Role)) context.Succeed(requirement);
+            else context.Fail(new AuthorizationFailureReason(this,
+                $"This needs the role {string.Join(" or ", requirement.Roles.Select(r => r.Code()))}; the caller is {caller.Role.Code()}."));
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Workshops.Core.Auth;
+
+public static class AuthSetup
+{
+    public static WebApplicationBuilder AddWorkshopsAuth(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        var key = options.Key(); // fails start-up when no usable key is configured
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<StudioScopes>();
+        builder.Services.AddSingleton<IAuthorizationHandler, StudioRequirementHandler>();
+        builder.Services.AddSingleton<IAuthorizationHandler, RoleRequirementHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Issuer,
+                    ValidAudience = options.Audience,
+                    IssuerSigningKey = key,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = Caller.NameClaim,
+                    RoleClaimType = Caller.RoleClaim,
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    // A token without a subject or with an unknown role is no token at all: 401.
+                    OnTokenValidated = ctx =>
+                    {
+                        if (Caller.TryFrom(ctx.Principal!) is null) ctx.Fail("The token lacks a subject or a known role.");
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = async ctx =>
+                    {
+                        ctx.HandleResponse();
+                        ctx.Response.Headers.WWWAuthenticate = "Bearer";
+                        await ctx.HttpContext.WriteProblem(new ProblemDetails
+                        {
+                            Type = Problems.TypeOf("unauthenticated"),
+                            Title = "Unauthorized",
+                            Status = StatusCodes.Status401Unauthorized,
+                            Detail = ctx.AuthenticateFailure is null
+                                ? "A bearer token is required."
+                                : "The bearer token is not valid (signature, issuer, audience, lifetime or claims).",
+                        });
+                    },
+                };
+            });
+        builder.Services.AddAuthorization(Policies.Add);
+        return builder;
+    }
+
+    /// <summary>Answers 403 with problem+json naming why, instead of an empty body.</summary>
+    private sealed class ProblemAuthorizationResults : IAuthorizationMiddlewareResultHandler
+    {
+        private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+        public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy,
+            PolicyAuthorizationResult result)
+        {
+            if (result.Forbidden)
+            {
+                var reasons = result.AuthorizationFailure?.FailureReasons.Select(r => r.Message).ToArray() ?? [];
+                await context.WriteProblem(Problems.Forbidden(reasons.Length > 0
+                    ? string.Join(" ", reasons)
+                    : "The caller's role or scope does not cover this resource."));
+                return;
+            }
+            await _default.HandleAsync(next, context, policy, result);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Workshops.Core.Auth;
+
+/// <summary>POST /api/dev/tokens: mints a token for any role. Mapped only in the Development environment.</summary>
+public static class DevTokens
+{
+    public sealed record Minted(string Token);
+
+    public static void MapDevTokens(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) return;
+        app.MapPost("/api/dev/tokens", (TokenRequest request, TokenIssuer issuer) =>
+            {
+                var check = new Check().Text(request.Name, "name", 100);
+                if (!check.Ok) return Results.Problem(check.Result());
+                return Results.Ok(new Minted(issuer.Mint(request)));
+            })
+            .AllowAnonymous()
+            .WithTags("Development")
+            .WithSummary("Mint a development token (Development only)")
+            .Produces<Minted>()
+            .ProducesProblem(400);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+
+namespace Workshops.Core;
+
+/// <summary>One JSON shape for the wire and for what Marten stores, so stored views can be served as they are.</summary>
+public static class Json
+{
+    public static void Shape(JsonSerializerOptions o)
+    {
+        o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        o.DictionaryKeyPolicy = null;
+        // Chinese text is written as itself, not as \u escapes; HTML-sensitive characters stay escaped.
+        o.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        o.Converters.Add(new Codes.JsonFactory());
+    }
+
+    /// <summary>Requests are read strictly: a missing required member or a null where none is allowed is a 400.</summary>
+    public static void StrictRequests(JsonSerializerOptions o)
+    {
+        Shape(o);
+        o.RespectNullableAnnotations = true;
+        o.RespectRequiredConstructorParameters = true;
+        o.AllowTrailingCommas = false;
+        o.MaxDepth = 32;
+        o.Converters.Insert(0, new StoredTextOnly());
+    }
+
+    /// <summary>
+    /// Refuses text PostgreSQL cannot store in jsonb or that would not round-trip exactly:
+    /// NUL characters and unpaired UTF-16 surrogates.
+    /// </summary>
+    private sealed class StoredTextOnly : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String) throw new JsonException("a string is expected.");
+            var text = reader.GetString()!;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\0') throw new JsonException("text must not contain NUL characters.");
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+                if (char.IsSurrogate(c)) throw new JsonException("text must not contain unpaired surrogates.");
+            }
+            return text;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
+    }
+
+    public static readonly JsonSerializerOptions Wire = Create(StrictRequests);
+
+    private static JsonSerializerOptions Create(Action<JsonSerializerOptions> configure)
+    {
+        var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        configure(o);
+        o.MakeReadOnly(populateMissingResolver: true);
+        return o;
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Workshops.Core;
+
+/// <summary>A domain rule refused a command: answered 422 with the rule's name.</summary>
+public sealed record Refusal(string Rule, string Detail);
+
+/// <summary>RFC 9457 answers. Every refusal has a stable type and, for domain rules, a "rule" member.</summary>
+public static class Problems
+{
+    public static string TypeOf(string code) => $"urn:problem:workshops:{code}";
+
+    public static ProblemDetails Rule(Refusal refusal) => Rule(refusal.Rule, refusal.Detail);
+
+    public static ProblemDetails Rule(string rule, string detail) => new()
+    {
+        Type = TypeOf(rule),
+        Title = "A domain rule refused the command",
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Detail = detail,
+        Extensions = { ["rule"] = rule },
+    };
+
+    public static ProblemDetails Invalid(IDictionary<string, string[]> errors) => new ValidationProblemDetails(errors)
+    {
+        Type = TypeOf("validation"),
+        Title = "The request is not valid",
+        Status = StatusCodes.Status400BadRequest,
+        Detail = string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))),
+    };
+
+    public static ProblemDetails Invalid(string field, string message) =>
+        Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemDetails Forbidden(string detail) => new()
+    {
+        Type = TypeOf("forbidden"),
+        Title = "Forbidden",
+        Status = StatusCodes.Status403Forbidden,
+        Detail = detail,
+    };
+
+    public static ProblemDetails NotFound(string detail) => new()
+    {
+        Type = TypeOf("not-found"),
+        Title = "Not found",
+        Status = StatusCodes.Status404NotFound,
+        Detail = detail,
+    };
+
+    public static ProblemDetails PreconditionFailed(long current, string given) => new()
+    {
+        Type = TypeOf("if-match"),
+        Title = "The resource has changed",
+        Status = StatusCodes.Status412PreconditionFailed,
+        Detail = $"If-Match {given} does not match the current version \"{current}\"; read it again and retry.",
+        Extensions = { ["rule"] = "if-match", ["currentVersion"] = current },
+    };
+
+    public static ProblemDetails Conflict(string rule, string detail) => new()
+    {
+        Type = TypeOf(rule),
+        Title = "Conflict",
+        Status = StatusCodes.Status409Conflict,
+        Detail = detail,
+        Extensions = { ["rule"] = rule },
+    };
+
+    /// <summary>Writes a problem outside Wolverine's pipeline (middleware, auth, exception handling).</summary>
+    public static Task WriteProblem(this HttpContext http, ProblemDetails problem)
+    {
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
+    }
+
+    public static ProblemDetails OrContinue(this Refusal? refusal) =>
+        refusal is null ? WolverineContinue.NoProblems : Rule(refusal);
+}
+
+/// <summary>Input-shape checks of a request; collects per-field errors and answers 400 with all of them.</summary>
+public sealed class Check
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Ok => _errors.Count == 0;
+
+    public Check Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public Check When(bool failed, string field, string message) => failed ? Add(field, message) : this;
+
+    /// <summary>Text length is counted in characters (Unicode scalar values), not bytes: seed 001 counts 字.</summary>
+    public static int Length(string? text) => text is null ? 0 : text.EnumerateRunes().Count();
+
+    public Check Text(string? value, string field, int max, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return required ? Add(field, "is required") : this;
+        }
+        var length = Length(value);
+        return length > max ? Add(field, $"is {length} characters; at most {max} are allowed") : this;
+    }
+
+    public Check Id(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "is required");
+        if (value.Length > 64 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            return Add(field, "must be 1-64 ASCII letters, digits, '-', '_' or '.'");
+        }
+        return this;
+    }
+
+    public Check Url(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "is required");
+        if (value.Length > 2000 || !Uri.TryCreate(value, UriKind.Absolute, out var uri) ||
+            uri.Scheme is not ("http" or "https"))
+        {
+            return Add(field, "must be an absolute http(s) URL of at most 2000 characters");
+        }
+        return this;
+    }
+
+    public Check Count<T>(IReadOnlyCollection<T>? items, string field, int min, int max)
+    {
+        var n = items?.Count ?? 0;
+        if (n < min) return Add(field, min == 1 ? "needs at least one item" : $"needs at least {min} items");
+        return n > max ? Add(field, $"has {n} items; at most {max} are allowed") : this;
+    }
+
+    public ProblemDetails Result() =>
+        Ok ? WolverineContinue.NoProblems : Problems.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+}

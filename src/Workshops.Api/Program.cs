@@ -1,0 +1,40 @@
+using JasperFx;
+using Scalar.AspNetCore;
+using Serilog;
+using Wolverine.Http;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+using Workshops.Demo;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability();
+builder.AddWorkshopsAuth();
+builder.AddStore();
+builder.AddHttpBasics();
+builder.AddDemoData();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCorrelationIds();
+app.UseSerilogRequestLogging(o => o.GetLevel = Setup.RequestLevel);
+app.UseBodyLimit();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseIdempotencyKeys();
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs", o => o.WithTitle("Workshops API")).AllowAnonymous();
+app.MapDevTokens();
+app.MapWolverineEndpoints(opts =>
+{
+    opts.AddMiddleware(typeof(WriteAudit), chain => chain.HttpMethods.Any(Bodies.IsWrite));
+});
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

@@ -1,0 +1,42 @@
+namespace Workshops.Studios;
+
+/// <summary>
+/// National administrative division codes (six digits): province, city and, below a city, district.
+/// </summary>
+public sealed record Region(string Province, string City, string? District = null)
+{
+    /// <summary>The significant prefix of a code: 350000 → 35, 350200 → 3502, 350203 → 350203.</summary>
+    public static string Prefix(string code) =>
+        code.EndsWith("0000", StringComparison.Ordinal) ? code[..2]
+        : code.EndsWith("00", StringComparison.Ordinal) ? code[..4]
+        : code;
+
+    /// <summary>Does the scope code (a region claim or filter) contain the code?</summary>
+    public static bool Contains(string scope, string code) =>
+        IsCode(scope) && IsCode(code) && code.StartsWith(Prefix(scope), StringComparison.Ordinal);
+
+    public static bool IsCode(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit) && code != "000000";
+
+    /// <summary>The most precise code of the region.</summary>
+    public string Code => District ?? City;
+
+    public IEnumerable<string> Codes() => District is null ? [Province, City] : [Province, City, District];
+
+    public static IEnumerable<(string Field, string Message)> Problems(Region? region)
+    {
+        if (region is null)
+        {
+            yield return ("region", "is required");
+            yield break;
+        }
+        if (!IsCode(region.Province) || !region.Province.EndsWith("0000", StringComparison.Ordinal))
+            yield return ("region.province", "must be a six-digit province code ending in 0000, e.g. 350000");
+        if (!IsCode(region.City) || region.City.EndsWith("0000", StringComparison.Ordinal) ||
+            !region.City.EndsWith("00", StringComparison.Ordinal) || !region.City.StartsWith(region.Province[..Math.Min(2, region.Province.Length)], StringComparison.Ordinal))
+            yield return ("region.city", "must be a six-digit city code ending in 00 inside the province, e.g. 350200");
+        if (region.District is not null &&
+            (!IsCode(region.District) || region.District.EndsWith("00", StringComparison.Ordinal) ||
+             region.City.Length < 4 || !region.District.StartsWith(region.City[..4], StringComparison.Ordinal)))
+            yield return ("region.district", "must be a six-digit district code inside the city, e.g. 350203");
+    }
+}

@@ -1,0 +1,96 @@
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Wolverine;
+using Workshops.Core;
+using Workshops.Core.Auth;
+
+namespace Workshops.Tests.Support;
+
+/// <summary>
+/// One API host per test run, on the real PostgreSQL that ops/test starts (ConnectionStrings__Marten).
+/// Business time comes from <see cref="Clock"/>, which tests move as the studio's year goes by.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+    public TokenIssuer Tokens { get; private set; } = null!;
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Marten")))
+        {
+            throw new InvalidOperationException(
+                "Integration tests need PostgreSQL: run them with ./ops/test, which starts a throwaway cluster, " +
+                "or set ConnectionStrings__Marten to a database they may wipe.");
+        }
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            web.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            });
+        });
+        Tokens = Host.Services.GetRequiredService<TokenIssuer>();
+    }
+
+    public async Task Reset()
+    {
+        Clock.Now = TestClock.Start;
+        await Host.ResetAllMartenDataAsync();
+        var data = Host.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var cmd = data.CreateCommand($"truncate {Setup.Schema}.{Workshops.Core.Http.Idempotency.Table}");
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+    }
+}
+
+public sealed class TestClock(DateTimeOffset now) : TimeProvider
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+    public void Advance(TimeSpan by) => Now += by;
+    public void Set(int year, int month, int day) => Now = new DateTimeOffset(year, month, day, 9, 0, 0, TimeSpan.FromHours(8));
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Base of every HTTP scenario test: wipes the data before each test and offers tokens.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class ApiTest(AppFixture fixture) : IAsyncLifetime
+{
+    protected AppFixture Fixture { get; } = fixture;
+    protected IAlbaHost Host => Fixture.Host;
+    protected TestClock Clock => Fixture.Clock;
+
+    public virtual async ValueTask InitializeAsync() => await Fixture.Reset();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    protected string Token(Role role, string name = "测试用户", Guid[]? studios = null, string? region = null, string? teacher = null) =>
+        Fixture.Tokens.Mint(new TokenRequest(role, name, studios, region, teacher));
+
+    protected string HostOf(Guid studio, string? teacher = null) => Token(Role.Host, "陈美玲", [studio], teacher: teacher);
+    protected string MemberOf(Guid studio, string? teacher = null) => Token(Role.Member, "林晓燕", [studio], teacher: teacher);
+    protected string School(string region = "350203") => Token(Role.School, "厦门市第一中学管理员", region: region);
+    protected string Reviewer(string region = "350200") => Token(Role.Reviewer, "厦门市教育局评审", region: region);
+}
