@@ -115,13 +115,10 @@ public static class Codes
         {
             public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    var text = reader.GetString();
-                    if (TryParse<T>(text, out var value)) return value;
-                    throw new JsonException($"'{text}' is not a known {NameOf(typeof(T))} code; allowed: {Allowed<T>()}.");
-                }
-                throw new JsonException($"a {NameOf(typeof(T))} code (string) is expected; allowed: {Allowed<T>()}.");
+                // Thrown without a message so System.Text.Json adds the JSON path; the problem answer
+                // then names the allowed codes (see ProblemShape).
+                if (reader.TokenType == JsonTokenType.String && TryParse<T>(reader.GetString(), out var value)) return value;
+                throw new JsonException();
             }
 
             public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
@@ -129,9 +126,8 @@ public static class Codes
 
             public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
             {
-                var text = reader.GetString();
-                if (TryParse<T>(text, out var value)) return value;
-                throw new JsonException($"'{text}' is not a known {NameOf(typeof(T))} code; allowed: {Allowed<T>()}.");
+                if (TryParse<T>(reader.GetString(), out var value)) return value;
+                throw new JsonException();
             }
 
             public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>

@@ -36,18 +36,18 @@ public static class Json
     {
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType != JsonTokenType.String) throw new JsonException("a string is expected.");
+            if (reader.TokenType != JsonTokenType.String) throw new JsonException();
             var text = reader.GetString()!;
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
-                if (c == '\0') throw new JsonException("text must not contain NUL characters.");
+                if (c == '\0') throw new JsonException();
                 if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 {
                     i++;
                     continue;
                 }
-                if (char.IsSurrogate(c)) throw new JsonException("text must not contain unpaired surrogates.");
+                if (char.IsSurrogate(c)) throw new JsonException();
             }
             return text;
         }

@@ -1,0 +1,48 @@
+using JasperFx.Events;
+using Workshops.Core.Auth;
+using Workshops.Roster;
+using Workshops.Studios;
+
+namespace Workshops.Tests.Support;
+
+/// <summary>Builds state for pure rule tests by folding events, exactly as the projections do.</summary>
+public static class Given
+{
+    public static readonly Actor By = new("school:测试", "测试", Role.School);
+    public static readonly DateTimeOffset At = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    public static readonly Guid StudioId = Guid.Parse("00000000-0000-0000-0000-000000000001");
+    public static readonly DateOnly Founded = new(2022, 10, 16);
+
+    public static IEvent Wrap(object data, long version = 0)
+    {
+        var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
+        e.Version = version;
+        e.StreamId = StudioId;
+        e.Id = Guid.NewGuid();
+        return e;
+    }
+
+    public static StudioEstablished Established(DateOnly? founded = null) =>
+        new(StudioId, "测试工作坊", "厦门市第一中学", new Region("350000", "350200", "350203"), StudioLevel.Municipal,
+            Track.K12, false, founded ?? Founded, BuildMode.FamousTeacher, By, At);
+
+    public static TeacherInfo Teacher(string id, DateOnly? since = null, bool serving = true, DateOnly? teaching = null) =>
+        new(id, $"教师{id}", Gender.Female, "厦门市第一中学", "语文", "一级教师", since ?? new DateOnly(2019, 9, 1),
+            teaching ?? new DateOnly(2015, 9, 1), serving, false);
+
+    public static Studio Studio(params object[] events)
+    {
+        Studio? studio = null;
+        var version = 0L;
+        foreach (var data in events.Prepend(Established()))
+        {
+            studio = Workshops.Studios.Studio.Fold(studio, Wrap(data, ++version));
+        }
+        return studio! with { Version = version };
+    }
+
+    public static MemberJoined Joined(string id, DateOnly? on = null) => new(Teacher(id), on ?? Founded, By, At);
+    public static MemberLeft Left(string id, DateOnly on) => new(id, on, null, By, At);
+    public static HostAppointed Hosted(string id, DateOnly? on = null) => new(Teacher(id), on ?? Founded, By, At);
+    public static TraineeEnrolled Enrolled(string id, DateOnly? on = null) => new(Teacher(id), on ?? Founded, By, At);
+}
