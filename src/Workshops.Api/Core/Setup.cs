@@ -57,6 +57,7 @@ public static class Setup
                 opts.DatabaseSchemaName = Schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Shape);
                 opts.Events.MetadataConfig.EnableAll();
+                opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.AppendMode = EventAppendMode.Quick;
                 opts.Projections.UseIdentityMapForAggregates = true;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
