@@ -69,9 +69,14 @@ pg_cluster_start() {
     # Throwaway test clusters: durability off, the data dies with the run anyway.
     opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   fi
-  pg_as_owner sh -c "echo $port > '$dir/.port'"
-  pg_as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -o "$opts" -w -t 60 start >/dev/null ||
-    { cat "$dir/server.log" >&2; return 1; }
+  if pg_as_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    # Already running (an earlier run was not stopped cleanly): reuse it on its port.
+    port=$(cat "$dir/.port")
+  else
+    pg_as_owner sh -c "echo $port > '$dir/.port'"
+    pg_as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -o "$opts" -w -t 60 start >/dev/null ||
+      { cat "$dir/server.log" >&2; return 1; }
+  fi
   pg_as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qtA \
     -c "SELECT 1 FROM pg_database WHERE datname='workshops'" | grep -q 1 ||
     pg_as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -q -c "CREATE DATABASE workshops" || return 1

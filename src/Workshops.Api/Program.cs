@@ -32,6 +32,7 @@ app.MapScalarApiReference("/docs", o => o.WithTitle("Workshops API")).AllowAnony
 app.MapDevTokens();
 app.MapWolverineEndpoints(opts =>
 {
+    opts.RejectUnparseableQueryValues = true;
     opts.AddMiddleware(typeof(WriteAudit), chain => chain.HttpMethods.Any(Bodies.IsWrite));
 });
 

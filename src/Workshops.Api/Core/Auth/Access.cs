@@ -88,7 +88,7 @@ public sealed record StudioRequirement(StudioAccess Access) : IAuthorizationRequ
 public sealed record RoleRequirement(params Role[] Roles) : IAuthorizationRequirement;
 
 /// <summary>Resolves the studio in the route, looks up its region and applies <see cref="Policies.Allows"/>.</summary>
-public sealed class StudioRequirementHandler(StudioScopes scopes) : AuthorizationHandler<StudioRequirement>
+public sealed class StudioRequirementCheck(StudioScopes scopes) : AuthorizationHandler<StudioRequirement>
 {
     public static readonly string[] RouteKeys = ["studioId", "id"];
 
@@ -117,7 +117,7 @@ public sealed class StudioRequirementHandler(StudioScopes scopes) : Authorizatio
     }
 }
 
-public sealed class RoleRequirementHandler : AuthorizationHandler<RoleRequirement>
+public sealed class RoleRequirementCheck : AuthorizationHandler<RoleRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleRequirement requirement)
     {

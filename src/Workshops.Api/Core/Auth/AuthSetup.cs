@@ -15,8 +15,8 @@ public static class AuthSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<StudioScopes>();
-        builder.Services.AddSingleton<IAuthorizationHandler, StudioRequirementHandler>();
-        builder.Services.AddSingleton<IAuthorizationHandler, RoleRequirementHandler>();
+        builder.Services.AddSingleton<IAuthorizationHandler, StudioRequirementCheck>();
+        builder.Services.AddSingleton<IAuthorizationHandler, RoleRequirementCheck>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

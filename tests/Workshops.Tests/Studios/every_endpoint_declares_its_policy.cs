@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Workshops.Core.Auth;
+using Workshops.Tests.Support;
+
+namespace Workshops.Tests.Studios;
+
+/// <summary>Every API endpoint names one policy; studio writes refuse a member of that very studio.</summary>
+public sealed class every_endpoint_declares_its_policy(AppFixture fixture) : ApiTest(fixture)
+{
+    private IEnumerable<RouteEndpoint> ApiEndpoints() =>
+        Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true);
+
+    [Fact]
+    public void each_api_endpoint_has_exactly_one_known_policy_or_is_explicitly_open()
+    {
+        var known = typeof(Policies).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!).ToHashSet();
+        var endpoints = ApiEndpoints().ToList();
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            var open = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            Assert.True(open ^ (policies.Count == 1), $"{endpoint.RoutePattern.RawText} must name one policy or allow anonymous");
+            if (!open) Assert.Contains(policies[0]!, known);
+        }
+    }
+
+    [Fact]
+    public async Task a_member_is_forbidden_on_every_studio_write()
+    {
+        var id = await Host.EstablishStudio(School());
+        var member = MemberOf(id);
+        var writes = ApiEndpoints()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/studios/{id}", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Any(m => m is "POST" or "PUT"))
+            .ToList();
+        Assert.NotEmpty(writes);
+        foreach (var endpoint in writes)
+        {
+            var url = endpoint.RoutePattern.RawText!.Replace("{id}", id.ToString()).Replace("{teacherId}", "T1")
+                .Replace("{year}", "2026").Replace("{taskId}", Guid.NewGuid().ToString())
+                .Replace("{activityId}", Guid.NewGuid().ToString()).Replace("{outputId}", Guid.NewGuid().ToString());
+            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.First(m => m is "POST" or "PUT");
+            var reply = await Host.Send(method, url, new { }, member);
+            Assert.True(reply.Status == 403, $"{method} {url}: {reply}");
+        }
+    }
+}
