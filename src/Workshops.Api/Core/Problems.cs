@@ -3,15 +3,27 @@ using Wolverine.Http;
 
 namespace Workshops.Core;
 
-/// <summary>A domain rule refused a command: answered 422 with the rule's name.</summary>
-public sealed record Refusal(string Rule, string Detail);
+/// <summary>A domain rule refused a command: answered 422 (or 404 for an unknown sub-resource) with the rule's name.</summary>
+public sealed record Refusal(string Rule, string Detail, int Status = StatusCodes.Status422UnprocessableEntity)
+{
+    public static Refusal Unknown(string rule, string detail) => new(rule, detail, StatusCodes.Status404NotFound);
+}
 
 /// <summary>RFC 9457 answers. Every refusal has a stable type and, for domain rules, a "rule" member.</summary>
 public static class Problems
 {
     public static string TypeOf(string code) => $"urn:problem:workshops:{code}";
 
-    public static ProblemDetails Rule(Refusal refusal) => Rule(refusal.Rule, refusal.Detail);
+    public static ProblemDetails Rule(Refusal refusal)
+    {
+        var problem = Rule(refusal.Rule, refusal.Detail);
+        if (refusal.Status == StatusCodes.Status404NotFound)
+        {
+            problem.Status = refusal.Status;
+            problem.Title = "Not found";
+        }
+        return problem;
+    }
 
     public static ProblemDetails Rule(string rule, string detail) => new()
     {

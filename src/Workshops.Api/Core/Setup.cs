@@ -14,6 +14,7 @@ using Wolverine.Http;
 using Wolverine.Marten;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Years;
 
 namespace Workshops.Core;
 
@@ -62,6 +63,7 @@ public static class Setup
                 opts.Projections.UseIdentityMapForAggregates = true;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 opts.AddStudios();
+                opts.AddStudioYears();
                 Idempotency.AddSchema(opts);
             })
             .UseNpgsqlDataSource()

@@ -2,7 +2,11 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Workshops.Core;
 using Workshops.Core.Auth;
+using Workshops.Outputs;
+using Workshops.Plans;
 using Workshops.Roster;
+using Workshops.Years;
+using TaskStatus = Workshops.Plans.TaskStatus;
 
 namespace Workshops.Studios;
 
@@ -74,6 +78,21 @@ public sealed record Studio
     /// <summary>Roles held earlier and ended (left, completed, stepped down): the roster's history.</summary>
     public IReadOnlyList<RosterTerm> FormerRoles { get; init; } = [];
     public IReadOnlyList<Warning> Warnings { get; init; } = [];
+
+    /// <summary>Each year's plan: its revision and whether the school approved it.</summary>
+    public IReadOnlyDictionary<int, PlanState> Plans { get; init; } = new Dictionary<int, PlanState>();
+
+    /// <summary>Every task of every ledger: the year it is in now and its status.</summary>
+    public IReadOnlyDictionary<Guid, TaskState> Tasks { get; init; } = new Dictionary<Guid, TaskState>();
+
+    /// <summary>Every output and where it stands in its review.</summary>
+    public IReadOnlyDictionary<Guid, OutputStatus> Outputs { get; init; } = new Dictionary<Guid, OutputStatus>();
+
+    /// <summary>Year-end summaries written, by year: the latest revision number.</summary>
+    public IReadOnlyDictionary<int, int> Summaries { get; init; } = new Dictionary<int, int>();
+
+    public IReadOnlyDictionary<int, AssessmentResult> Assessments { get; init; } = new Dictionary<int, AssessmentResult>();
+
     public DateTimeOffset EstablishedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -129,6 +148,38 @@ public sealed record Studio
             },
             MentorshipFormed x => studio with { Mentorships = [.. studio.Mentorships, new Mentorship(x.MentorId, x.MenteeId, x.On)] },
             ExpertInvited x => studio with { Experts = [.. studio.Experts, new ExpertEntry(x.Expert, x.On)] },
+            AnnualPlanDrafted x => studio with
+            {
+                Plans = studio.Plans.With(x.Year, new PlanState(x.Revision, false, [.. x.Tasks.Select(t => t.TaskId)])),
+                Tasks = studio.Tasks
+                    .Where(t => !(t.Value.Year == x.Year && t.Value.Status == TaskStatus.Planned))
+                    .Concat(x.Tasks.Select(t => KeyValuePair.Create(t.TaskId, new TaskState(x.Year, TaskStatus.Planned, t))))
+                    .ToDictionary(),
+            },
+            AnnualPlanApproved x => studio with
+            {
+                Plans = studio.Plans.With(x.Year, studio.Plans[x.Year] with { Approved = true }),
+                Tasks = x.TaskIds.Aggregate(studio.Tasks, (tasks, id) => tasks.With(id, tasks[id] with { Status = TaskStatus.Open })),
+            },
+            TaskAdded x => studio with { Tasks = studio.Tasks.With(x.Task.TaskId, new TaskState(x.Year, TaskStatus.Open, x.Task)) },
+            TaskClosed x => studio.TaskNow(x.TaskId, TaskStatus.Closed),
+            TaskCancelled x => studio.TaskNow(x.TaskId, TaskStatus.Cancelled),
+            TaskReopened x => studio.TaskNow(x.TaskId, TaskStatus.Open),
+            TaskCarriedOver x => studio with
+            {
+                Tasks = studio.Tasks.With(x.TaskId, studio.Tasks[x.TaskId] with { Year = x.ToYear, Status = TaskStatus.Open }),
+            },
+            OutputDrafted x => studio with
+            {
+                Outputs = studio.Outputs.With(x.OutputId, new OutputStatus(OutputState.Draft, null, x.Facts.Year, x.Facts.Kind)),
+            },
+            OutputRevised x => studio.OutputNow(x.OutputId, o => o with { Year = x.After.Year, Kind = x.After.Kind }),
+            OutputSubmitted x => studio.OutputNow(x.OutputId, o => o with { State = OutputState.Submitted }),
+            OutputApproved x => studio.OutputNow(x.OutputId, o => o with { State = OutputState.Approved }),
+            OutputReturned x => studio.OutputNow(x.OutputId, o => o with { State = OutputState.Returned }),
+            OutputRecommended x => studio.OutputNow(x.OutputId, o => o with { State = OutputState.Recommended, Level = x.Level }),
+            YearSummaryWritten x => studio with { Summaries = studio.Summaries.With(x.Year, x.Revision) },
+            AssessmentRecorded x => studio with { Assessments = studio.Assessments.With(x.Year, x.Result) },
             _ => studio,
         };
         if (next is null) return null;
@@ -136,9 +187,32 @@ public sealed record Studio
         return next with { Warnings = RosterRules.Warnings(next) };
     }
 
+    private Studio TaskNow(Guid id, TaskStatus status) =>
+        this with { Tasks = Tasks.With(id, Tasks[id] with { Status = status }) };
+
+    private Studio OutputNow(Guid id, Func<OutputStatus, OutputStatus> change) =>
+        this with { Outputs = Outputs.With(id, change(Outputs[id])) };
+
     private Studio End(RosterEntry? entry, DateOnly on) => entry is null
         ? this
         : this with { FormerRoles = [.. FormerRoles, new RosterTerm(entry.Teacher.Id, entry.Teacher.Name, entry.Role, entry.Since, on)] };
+}
+
+public sealed record PlanState(int Revision, bool Approved, IReadOnlyList<Guid> TaskIds);
+
+public sealed record TaskState(int Year, TaskStatus Status, TaskSpec Spec);
+
+public sealed record OutputStatus(OutputState State, RecommendationLevel? Level, int Year, OutputKind Kind);
+
+public static class ReadOnlyDictionaries
+{
+    /// <summary>A copy with one entry set: state records stay immutable.</summary>
+    public static IReadOnlyDictionary<TKey, TValue> With<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue> source, TKey key, TValue value)
+        where TKey : notnull
+    {
+        var copy = new Dictionary<TKey, TValue>(source) { [key] = value };
+        return copy;
+    }
 }
 
 /// <summary>Every studio event carries who recorded it and when.</summary>

@@ -1,0 +1,55 @@
+using Workshops.Core;
+using Workshops.Studios;
+using Workshops.Years;
+using TaskStatus = Workshops.Plans.TaskStatus;
+
+namespace Workshops.Activities;
+
+/// <summary>Rules an activity's facts must meet, as pure functions of the studio, the year and today.</summary>
+public static class ActivityRules
+{
+    public const decimal MaxHoursPerDay = 24m;
+
+    public static Refusal? Check(Studio studio, StudioYear? year, ActivityFacts facts, DateOnly today, Guid? activityId = null)
+    {
+        if (facts.Date > today) return new("activity.date-in-future", $"The activity date {facts.Date:yyyy-MM-dd} is in the future.");
+        if (facts.Date < studio.FoundedOn)
+            return new("activity.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.");
+        if (facts.Hours <= 0 || facts.Hours > MaxHoursPerDay)
+            return new("activity.hours-range", $"An activity lasts more than 0 and at most {MaxHoursPerDay} hours a day, not {facts.Hours}.");
+
+        var seen = new HashSet<string>();
+        foreach (var a in facts.Attendees)
+        {
+            if (!seen.Add(a.TeacherId)) return new("attendance.duplicate", $"{a.TeacherId} is listed twice.");
+            if (a.Hours <= 0 || a.Hours > facts.Hours)
+                return new("attendance.hours-range", $"{a.TeacherId} attended {a.Hours} hours of a {facts.Hours}-hour activity.");
+            if (!a.Guest && !OnTeam(studio, a.TeacherId, facts.Date))
+                return new("attendance.not-on-roster",
+                    $"{a.TeacherId} was not on the roster on {facts.Date:yyyy-MM-dd}; mark outside people as guests.");
+            if (!a.Guest && year is not null && year.HoursOn(a.TeacherId, facts.Date, activityId) + a.Hours > MaxHoursPerDay)
+                return new("attendance.day-over-24", $"{a.TeacherId} would attend more than {MaxHoursPerDay} hours on {facts.Date:yyyy-MM-dd}.");
+        }
+
+        foreach (var taskId in facts.TaskIds)
+        {
+            if (!studio.Tasks.TryGetValue(taskId, out var task))
+                return new("activity.unknown-task", $"No task {taskId} in this studio's ledgers.");
+            if (task.Status == TaskStatus.Cancelled)
+                return new("activity.task-cancelled", $"The task \"{task.Spec.Title}\" is cancelled.");
+        }
+        return null;
+    }
+
+    /// <summary>On the roster that day, or an expert invited by then.</summary>
+    public static bool OnTeam(Studio studio, string teacherId, DateOnly date) =>
+        studio.RoleOn(teacherId, date) is not null ||
+        studio.Experts.Any(x => x.Expert.Id == teacherId && x.Since <= date);
+
+    public static Refusal? Changeable(ActivityRecord? record, Guid studioId)
+    {
+        if (record is null || record.StudioId != studioId)
+            return Refusal.Unknown("activity.unknown", "No such activity in this studio.");
+        return record.Voided ? new("activity.voided", "The activity is voided; it cannot be changed.") : null;
+    }
+}

@@ -1,0 +1,52 @@
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+
+namespace Workshops.Activities;
+
+/// <summary>
+/// GET /api/studios/{id}/activities?year=&amp;kind=&amp;domain=&amp;teacherId=&amp;includeVoided=&amp;page=&amp;pageSize= —
+/// newest first. GET /api/studios/{id}/activities/{activityId} — one activity with its history.
+/// </summary>
+public static class ListActivitiesEndpoint
+{
+    [WolverineGet("/api/studios/{id}/activities", Name = "ListActivities"), Authorize(Policy = Policies.StudioRead)]
+    [Tags("Activities")]
+    [ProducesResponseType<Page<ActivityRecord>>(200)]
+    public static async Task<IResult> Get(Guid id, int? year, string? kind, string? domain, string? teacherId, bool? includeVoided,
+        int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+    {
+        if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
+        var check = new Check()
+            .When(kind is not null && !Codes.TryParse<ActivityKind>(kind, out _), "kind", $"allowed: {Codes.Allowed<ActivityKind>()}")
+            .When(domain is not null && !Codes.TryParse<Domain>(domain, out _), "domain", $"allowed: {Codes.Allowed<Domain>()}");
+        if (!check.Ok) return Results.Problem(check.Result());
+
+        var query = session.Query<ActivityRecord>().Where(a => a.StudioId == id);
+        if (includeVoided != true) query = query.Where(a => !a.Voided);
+        if (year is not null) query = query.Where(a => a.Year == year);
+        if (kind is not null) query = query.Where(a => a.KindCode == kind);
+        if (domain is not null) query = query.Where(a => a.DomainCodes.Contains(domain));
+        if (teacherId is not null) query = query.Where(a => a.TeacherIds.Contains(teacherId));
+        var number = page ?? 1;
+        var size = pageSize ?? 20;
+        var list = await query.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).ToPagedListAsync(number, size, ct);
+        return Results.Ok(new Page<ActivityRecord>(list.ToList(), number, size, list.TotalItemCount));
+    }
+
+    [WolverineGet("/api/studios/{id}/activities/{activityId}", Name = "GetActivity"), Authorize(Policy = Policies.StudioRead)]
+    [Tags("Activities")]
+    [ProducesResponseType<ActivityRecord>(200)]
+    public static async Task<IResult> GetOne(Guid id, Guid activityId, IQuerySession session, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<ActivityRecord>(activityId, ct);
+        return record is null || record.StudioId != id
+            ? Results.Problem(Problems.NotFound($"No activity {activityId} in studio {id}."))
+            : Results.Ok(record);
+    }
+}

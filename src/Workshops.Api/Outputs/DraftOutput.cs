@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+using Workshops.Studios;
+
+namespace Workshops.Outputs;
+
+public sealed record DraftOutput(
+    OutputKind Kind,
+    string Title,
+    IReadOnlyList<string> Authors,
+    DateOnly Date,
+    CaseCategory? Category = null,
+    string? Summary = null,
+    string? Body = null,
+    IReadOnlyList<string>? Links = null)
+{
+    public OutputFacts Facts() => new(Kind, Category, Title.Trim(), [.. Authors.Distinct()], Date, Summary, Body, Links ?? []);
+}
+
+public static class OutputInput
+{
+    /// <summary>Bodies other than cases may be long documents (handbooks, rules), but not unbounded.</summary>
+    public const int MaxBodyCharacters = 50_000;
+
+    public static ProblemDetails? Check(OutputFacts facts, string prefix = "")
+    {
+        var check = new Check()
+            .Text(facts.Title, $"{prefix}title", 200)
+            .Count(facts.Authors, $"{prefix}authors", 1, 20)
+            .Text(facts.Summary, $"{prefix}summary", 1000, required: false)
+            .Text(facts.Body, $"{prefix}body", MaxBodyCharacters, required: false)
+            .Count(facts.Links, $"{prefix}links", 0, 20);
+        for (var i = 0; i < facts.Authors.Count; i++) check.Id(facts.Authors[i], $"{prefix}authors[{i}]");
+        for (var i = 0; i < facts.Links.Count; i++) check.Url(facts.Links[i], $"{prefix}links[{i}]");
+        return check.Ok ? null : check.Result();
+    }
+}
+
+public sealed record OutputCreated(Guid StudioId, Guid OutputId, long Version)
+    : CreationResponse($"/api/studios/{StudioId}/outputs/{OutputId}");
+
+/// <summary>POST /api/studios/{id}/outputs — draft an output (成果): one of seed 001's five kinds, a library item, a case or the handbook.</summary>
+public static class DraftOutputEndpoint
+{
+    public static ProblemDetails Validate(DraftOutput command, Studio studio, HttpContext http, TimeProvider clock)
+    {
+        if (command.Title is null || command.Authors is null) return Problems.Invalid("body", "kind, title, authors and date are required");
+        var facts = command.Facts();
+        return OutputInput.Check(facts) ?? Writes.IfMatch(http, studio.Version)
+            ?? OutputRules.Check(studio, facts, clock.Today()).OrContinue();
+    }
+
+    [WolverinePost("/api/studios/{id}/outputs", Name = "DraftOutput"), Authorize(Policy = Policies.StudioWork)]
+    [Tags("Outputs")]
+    public static (OutputCreated, OutputDrafted) Post(DraftOutput command, [Aggregate("id")] Studio studio, HttpContext http,
+        TimeProvider clock)
+    {
+        var outputId = Guid.CreateVersion7();
+        var written = Writes.Done(http, studio.Id, studio.Version);
+        return (new OutputCreated(studio.Id, outputId, written.Version),
+            new OutputDrafted(outputId, command.Facts(), http.Actor(), clock.GetUtcNow()));
+    }
+}

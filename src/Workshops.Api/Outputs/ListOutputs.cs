@@ -1,0 +1,46 @@
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+
+namespace Workshops.Outputs;
+
+/// <summary>GET /api/studios/{id}/outputs?year=&amp;kind=&amp;state= and GET /api/studios/{id}/outputs/{outputId}.</summary>
+public static class ListOutputsEndpoint
+{
+    [WolverineGet("/api/studios/{id}/outputs", Name = "ListOutputs"), Authorize(Policy = Policies.StudioRead)]
+    [Tags("Outputs")]
+    [ProducesResponseType<Page<OutputRecord>>(200)]
+    public static async Task<IResult> Get(Guid id, int? year, string? kind, string? state, int? page, int? pageSize,
+        IQuerySession session, CancellationToken ct)
+    {
+        if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
+        var check = new Check()
+            .When(kind is not null && !Codes.TryParse<OutputKind>(kind, out _), "kind", $"allowed: {Codes.Allowed<OutputKind>()}")
+            .When(state is not null && !Codes.TryParse<OutputState>(state, out _), "state", $"allowed: {Codes.Allowed<OutputState>()}");
+        if (!check.Ok) return Results.Problem(check.Result());
+        var query = session.Query<OutputRecord>().Where(o => o.StudioId == id);
+        if (year is not null) query = query.Where(o => o.Year == year);
+        if (kind is not null) query = query.Where(o => o.KindCode == kind);
+        if (state is not null) query = query.Where(o => o.StateCode == state);
+        var number = page ?? 1;
+        var size = pageSize ?? 20;
+        var list = await query.OrderByDescending(o => o.Year).ThenByDescending(o => o.Id).ToPagedListAsync(number, size, ct);
+        return Results.Ok(new Page<OutputRecord>(list.ToList(), number, size, list.TotalItemCount));
+    }
+
+    [WolverineGet("/api/studios/{id}/outputs/{outputId}", Name = "GetOutput"), Authorize(Policy = Policies.StudioRead)]
+    [Tags("Outputs")]
+    [ProducesResponseType<OutputRecord>(200)]
+    public static async Task<IResult> GetOne(Guid id, Guid outputId, IQuerySession session, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<OutputRecord>(outputId, ct);
+        return record is null || record.StudioId != id
+            ? Results.Problem(Problems.NotFound($"No output {outputId} in studio {id}."))
+            : Results.Ok(record);
+    }
+}

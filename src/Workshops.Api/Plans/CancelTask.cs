@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+using Workshops.Studios;
+
+namespace Workshops.Plans;
+
+public sealed record CancelTask(string Reason);
+
+/// <summary>POST /api/studios/{id}/tasks/{taskId}/cancel — cancel an open task, with a reason.</summary>
+public static class CancelTaskEndpoint
+{
+    public static ProblemDetails Validate(CancelTask command, Guid taskId, Studio studio, HttpContext http, TimeProvider clock)
+    {
+        var check = new Check().Text(command.Reason, "reason", 1000);
+        if (!check.Ok) return check.Result();
+        return Writes.IfMatch(http, studio.Version) ?? PlanRules.Can(studio, taskId, PlanRules.Move.Cancel, clock.Today()).OrContinue();
+    }
+
+    [WolverinePost("/api/studios/{id}/tasks/{taskId}/cancel", Name = "CancelTask"), Authorize(Policy = Policies.StudioWork)]
+    [Tags("Plans and ledger")]
+    public static (Written, TaskCancelled) Post(CancelTask command, Guid taskId, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
+        (Writes.Done(http, studio.Id, studio.Version), new TaskCancelled(studio.Tasks[taskId].Year, taskId, command.Reason, http.Actor(), clock.GetUtcNow()));
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Workshops.Activities;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+using Workshops.Studios;
+
+namespace Workshops.Plans;
+
+public sealed record TaskInput(
+    string Title,
+    string? Description = null,
+    string? OwnerId = null,
+    DateOnly? Due = null,
+    IReadOnlyList<ActivityKind>? ExpectedKinds = null,
+    Guid? Id = null)
+{
+    public TaskSpec Spec(Guid id) => new(id, Title.Trim(), Description, OwnerId, Due, ExpectedKinds ?? []);
+
+    public static void Check(Check check, TaskInput? task, string field)
+    {
+        if (task is null)
+        {
+            check.Add(field, "is required");
+            return;
+        }
+        check.Text(task.Title, $"{field}.title", 200)
+            .Text(task.Description, $"{field}.description", 2000, required: false)
+            .Count(task.ExpectedKinds, $"{field}.expectedKinds", 0, 10);
+        if (task.OwnerId is not null) check.Id(task.OwnerId, $"{field}.ownerId");
+    }
+}
+
+/// <summary>The year's goals and planned tasks (年度工作计划).</summary>
+public sealed record DraftPlan(string Goals, IReadOnlyList<TaskInput> Tasks)
+{
+    public IReadOnlyList<TaskSpec> Specs(Func<Guid> newId) => [.. Tasks.Select(t => t.Spec(t.Id ?? newId()))];
+}
+
+/// <summary>PUT /api/studios/{id}/plans/{year} — draft or revise the annual plan; each revision is an event.</summary>
+public static class DraftPlanEndpoint
+{
+    public static ProblemDetails Validate(DraftPlan command, int year, Studio studio, HttpContext http, TimeProvider clock)
+    {
+        var check = new Check().Text(command.Goals, "goals", 5000).Count(command.Tasks, "tasks", 1, 100);
+        for (var i = 0; i < (command.Tasks?.Count ?? 0); i++) TaskInput.Check(check, command.Tasks![i], $"tasks[{i}]");
+        var ids = command.Tasks?.Where(t => t?.Id is not null).Select(t => t.Id!.Value).ToList() ?? [];
+        check.When(ids.Count != ids.Distinct().Count(), "tasks", "task ids must be distinct");
+        if (!check.Ok) return check.Result();
+        var today = clock.Today();
+        return Writes.IfMatch(http, studio.Version) ?? PlanRules.Draft(studio, year, command.Specs(Guid.NewGuid), today).OrContinue();
+    }
+
+    [WolverinePut("/api/studios/{id}/plans/{year}", Name = "DraftPlan"), Authorize(Policy = Policies.StudioWork)]
+    [Tags("Plans and ledger")]
+    public static (Written, AnnualPlanDrafted) Put(DraftPlan command, int year, [Aggregate("id")] Studio studio, HttpContext http,
+        TimeProvider clock)
+    {
+        var revision = (studio.Plans.TryGetValue(year, out var plan) ? plan.Revision : 0) + 1;
+        return (Writes.Done(http, studio.Id, studio.Version),
+            new AnnualPlanDrafted(year, command.Goals, command.Specs(Guid.CreateVersion7), revision, http.Actor(), clock.GetUtcNow()));
+    }
+}

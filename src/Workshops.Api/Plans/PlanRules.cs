@@ -1,0 +1,75 @@
+using Workshops.Core;
+using Workshops.Studios;
+using TaskStatus = Workshops.Plans.TaskStatus;
+
+namespace Workshops.Plans;
+
+/// <summary>Rules of the annual plan and the task ledger (seed 001 三.(三).1), as pure functions of the studio.</summary>
+public static class PlanRules
+{
+    /// <summary>A plan may be drafted for any year from the founding year to next year.</summary>
+    public static Refusal? Year(Studio studio, int year, DateOnly today) =>
+        year < studio.FoundedOn.Year || year > today.Year + 1
+            ? new("plan.year-out-of-range", $"Plans can be made for {studio.FoundedOn.Year}–{today.Year + 1}, not {year}.")
+            : null;
+
+    public static Refusal? Draft(Studio studio, int year, IReadOnlyList<TaskSpec> tasks, DateOnly today)
+    {
+        if (Year(studio, year, today) is { } bad) return bad;
+        if (studio.Plans.TryGetValue(year, out var plan) && plan.Approved)
+            return new("plan.already-approved", $"The {year} plan is approved; add tasks to the ledger instead of revising it.");
+        foreach (var task in tasks)
+        {
+            if (studio.Tasks.TryGetValue(task.TaskId, out var known) && !(known.Year == year && known.Status == TaskStatus.Planned))
+                return new("plan.task-not-in-plan", $"Task {task.TaskId} is not a planned task of {year}.");
+            if (Task(studio, task, year) is { } refusal) return refusal;
+        }
+        return null;
+    }
+
+    /// <summary>A task's owner is on the roster and its due date falls in the ledger's year.</summary>
+    public static Refusal? Task(Studio studio, TaskSpec task, int year)
+    {
+        if (task.OwnerId is not null && studio.Holding(task.OwnerId) is null)
+            return new("task.owner-not-on-roster", $"The owner {task.OwnerId} of \"{task.Title}\" is not on the roster.");
+        if (task.Due is { } due && due.Year != year)
+            return new("task.due-outside-year", $"\"{task.Title}\" is due {due:yyyy-MM-dd}, outside {year}.");
+        return null;
+    }
+
+    public static Refusal? Approve(Studio studio, int year)
+    {
+        if (!studio.Plans.TryGetValue(year, out var plan))
+            return Refusal.Unknown("plan.none", $"There is no plan for {year} to approve.");
+        return plan.Approved ? new("plan.already-approved", $"The {year} plan is already approved.") : null;
+    }
+
+    public static Refusal? Add(Studio studio, int year, TaskSpec task, DateOnly today) =>
+        Year(studio, year, today) ?? Task(studio, task, year);
+
+    public enum Move { Progress, Close, CarryOver, Cancel, Reopen }
+
+    /// <summary>The ledger's state machine: what may happen to a task in each status.</summary>
+    public static Refusal? Can(Studio studio, Guid taskId, Move move, DateOnly today)
+    {
+        if (!studio.Tasks.TryGetValue(taskId, out var task))
+            return Refusal.Unknown("task.unknown", $"No task {taskId} in this studio's ledgers.");
+        var status = task.Status;
+        return move switch
+        {
+            Move.Reopen => status is TaskStatus.Closed or TaskStatus.Cancelled
+                ? null
+                : new("task.not-closed", $"Only a closed or cancelled task can be reopened; this one is {status.Code()}."),
+            Move.CarryOver when status == TaskStatus.Open && task.Year + 1 > today.Year + 1 =>
+                new("task.carry-too-far", $"A {task.Year} task cannot be carried into {task.Year + 1} yet."),
+            _ => status switch
+            {
+                TaskStatus.Open => null,
+                TaskStatus.Planned => new("task.not-open", "The task's plan is not approved yet."),
+                TaskStatus.Closed => new("task.closed", "The task is closed (销账); reopen it first, with a reason."),
+                TaskStatus.Cancelled => new("task.cancelled", "The task is cancelled; reopen it first, with a reason."),
+                _ => new("task.carried-over", "The task was carried over to the next year."),
+            },
+        };
+    }
+}

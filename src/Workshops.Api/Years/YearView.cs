@@ -1,0 +1,128 @@
+using Workshops.Activities;
+using Workshops.Core;
+using Workshops.Outputs;
+using Workshops.Plans;
+using Workshops.Studios;
+using TaskStatus = Workshops.Plans.TaskStatus;
+
+namespace Workshops.Years;
+
+public sealed record CodeCount(string Code, string Label, int Count, decimal Hours);
+
+public sealed record TeacherHours(string TeacherId, string? Name, decimal Hours, int Activities);
+
+public sealed record LedgerCounts(int Planned, int Opened, int Open, int Closed, int CarriedOver, int Cancelled, int Overdue);
+
+public sealed record LedgerActivity(Guid ActivityId, string Title, DateOnly Date, ActivityKind Kind);
+
+public sealed record LedgerLine(
+    Guid TaskId,
+    string Title,
+    string? Description,
+    string? OwnerId,
+    DateOnly? Due,
+    IReadOnlyList<ActivityKind> ExpectedKinds,
+    TaskOrigin Origin,
+    TaskStatus Status,
+    int? Percent,
+    bool Overdue,
+    IReadOnlyList<LedgerActivity> Activities,
+    IReadOnlyList<Guid> ClosingActivities,
+    IReadOnlyList<string> Evidence,
+    int? CarriedFrom,
+    int? CarriedTo,
+    IReadOnlyList<TaskStep> History);
+
+/// <summary>GET /api/studios/{id}/ledger/{year}: every task with state, history and linked activities, and the counts.</summary>
+public sealed record LedgerView(Guid StudioId, int Year, DateOnly AsOf, PlanApproval? Approval, LedgerCounts Counts, IReadOnlyList<LedgerLine> Tasks)
+{
+    public static LedgerView Of(StudioYear year, DateOnly today)
+    {
+        var lines = year.Tasks.Select(t => new LedgerLine(t.TaskId, t.Spec.Title, t.Spec.Description, t.Spec.OwnerId, t.Spec.Due,
+            t.Spec.ExpectedKinds, t.Origin, t.Status, t.Percent, IsOverdue(t, today),
+            [.. year.Serving(t.TaskId).Select(a => new LedgerActivity(a.ActivityId, a.Title, a.Date, a.Kind))],
+            t.ClosingActivities, t.Evidence, t.CarriedFrom, t.CarriedTo, t.History)).ToList();
+        return new LedgerView(year.StudioId, year.Year, today, year.Plan?.Approval, Count(year.Tasks, today), lines);
+    }
+
+    public static bool IsOverdue(LedgerTask task, DateOnly today) =>
+        task.Status == TaskStatus.Open && task.Spec.Due is { } due && due < today;
+
+    public static LedgerCounts Count(IReadOnlyList<LedgerTask> tasks, DateOnly today) => new(
+        tasks.Count(t => t.Status == TaskStatus.Planned),
+        tasks.Count(t => t.Status != TaskStatus.Planned),
+        tasks.Count(t => t.Status == TaskStatus.Open),
+        tasks.Count(t => t.Status == TaskStatus.Closed),
+        tasks.Count(t => t.Status == TaskStatus.CarriedOver),
+        tasks.Count(t => t.Status == TaskStatus.Cancelled),
+        tasks.Count(t => IsOverdue(t, today)));
+}
+
+public sealed record PlanSummary(string Goals, int Revision, int Tasks, bool Approved, PlanApproval? Approval);
+
+public sealed record ActivitySummary(int Count, decimal Hours, IReadOnlyList<CodeCount> ByKind, IReadOnlyList<CodeCount> ByDomain,
+    IReadOnlyList<Domain> DomainsMissing);
+
+public sealed record OutputSummary(int Count, IReadOnlyList<CodeCount> ByKind, IReadOnlyList<CodeCount> ByState);
+
+/// <summary>GET /api/studios/{id}/years/{year}: plan vs ledger, activities by kind and domain, hours, outputs, summary, reviews.</summary>
+public sealed record YearView(
+    Guid StudioId,
+    string StudioName,
+    int Year,
+    DateOnly AsOf,
+    PlanSummary? Plan,
+    LedgerCounts Ledger,
+    ActivitySummary Activities,
+    IReadOnlyList<TeacherHours> Attendance,
+    OutputSummary Outputs,
+    YearSummary? Summary,
+    IReadOnlyList<Reflection> Reflections,
+    IReadOnlyList<Hearing> Hearings,
+    Assessment? Assessment)
+{
+    public static YearView Of(Studio studio, StudioYear year, DateOnly today) => new(
+        studio.Id,
+        studio.Name,
+        year.Year,
+        today,
+        year.Plan is { } p ? new PlanSummary(p.Goals, p.Revision, p.Tasks.Count, p.Approval is not null, p.Approval) : null,
+        LedgerView.Count(year.Tasks, today),
+        SummarizeActivities(year),
+        HoursByTeacher(studio, year),
+        SummarizeOutputs(year),
+        year.Summary,
+        year.Reflections,
+        year.Hearings,
+        year.Assessment);
+
+    public static ActivitySummary SummarizeActivities(StudioYear year)
+    {
+        var byKind = year.Activities.GroupBy(a => a.Kind).OrderBy(g => g.Key)
+            .Select(g => new CodeCount(g.Key.Code(), g.Key.Label(), g.Count(), g.Sum(a => a.Hours))).ToList();
+        var byDomain = Enum.GetValues<Domain>()
+            .Select(d => (d, rows: year.Activities.Where(a => a.Domains.Contains(d)).ToList()))
+            .Where(x => x.rows.Count > 0)
+            .Select(x => new CodeCount(x.d.Code(), x.d.Label(), x.rows.Count, x.rows.Sum(a => a.Hours))).ToList();
+        var missing = Enum.GetValues<Domain>().Where(d => year.Activities.All(a => !a.Domains.Contains(d))).ToList();
+        return new ActivitySummary(year.Activities.Count, year.Activities.Sum(a => a.Hours), byKind, byDomain, missing);
+    }
+
+    public static IReadOnlyList<TeacherHours> HoursByTeacher(Studio studio, StudioYear year) =>
+    [
+        .. year.Activities.SelectMany(a => a.Attendees.Where(x => !x.Guest))
+            .GroupBy(x => x.TeacherId)
+            .Select(g => new TeacherHours(g.Key, NameOf(studio, g.Key), g.Sum(x => x.Hours), g.Count()))
+            .OrderByDescending(t => t.Hours).ThenBy(t => t.TeacherId, StringComparer.Ordinal),
+    ];
+
+    public static OutputSummary SummarizeOutputs(StudioYear year) => new(
+        year.Outputs.Count,
+        [.. year.Outputs.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => new CodeCount(g.Key.Code(), g.Key.Label(), g.Count(), 0))],
+        [.. year.Outputs.GroupBy(o => o.State).OrderBy(g => g.Key).Select(g => new CodeCount(g.Key.Code(), g.Key.Label(), g.Count(), 0))]);
+
+    public static string? NameOf(Studio studio, string teacherId) =>
+        studio.Holding(teacherId)?.Teacher.Name
+        ?? studio.FormerRoles.FirstOrDefault(t => t.TeacherId == teacherId)?.Name
+        ?? studio.Experts.FirstOrDefault(x => x.Expert.Id == teacherId)?.Expert.Name;
+}
