@@ -1,5 +1,7 @@
 using JasperFx.Events;
+using Workshops.Activities;
 using Workshops.Core.Auth;
+using Workshops.Plans;
 using Workshops.Roster;
 using Workshops.Studios;
 
@@ -40,6 +42,17 @@ public static class Given
         }
         return studio! with { Version = version };
     }
+
+    public static TaskSpec Spec(Guid id, string title = "任务", DateOnly? due = null, string? owner = null) =>
+        new(id, title, null, owner, due, []);
+
+    public static AnnualPlanDrafted Planned(int year, params Guid[] tasks) =>
+        new(year, "目标", [.. tasks.Select(t => Spec(t))], 1, By, At);
+
+    public static AnnualPlanApproved Approved(int year, params Guid[] tasks) => new(year, 1, tasks, null, By, At);
+
+    public static ActivityFacts Facts(DateOnly date, decimal hours, params (string Id, decimal Hours)[] people) =>
+        new(ActivityKind.Lecture, [Domain.Learning], "活动", date, hours, [.. people.Select(p => new Attendance(p.Id, p.Hours))], [], []);
 
     public static MemberJoined Joined(string id, DateOnly? on = null) => new(Teacher(id), on ?? Founded, By, At);
     public static MemberLeft Left(string id, DateOnly on) => new(id, on, null, By, At);
