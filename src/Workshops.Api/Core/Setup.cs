@@ -13,6 +13,7 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Workshops.Core.Http;
+using Workshops.Growth;
 using Workshops.Studios;
 using Workshops.Years;
 
@@ -64,10 +65,12 @@ public static class Setup
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 opts.AddStudios();
                 opts.AddStudioYears();
+                opts.AddGrowth();
                 Idempotency.AddSchema(opts);
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold)
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
+using Wolverine.Marten;
+using Workshops.Growth;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -12,7 +14,11 @@ namespace Workshops.Reviews;
 
 public sealed record RecordAssessment(AssessmentResult Result, string? Note = null, DateOnly? On = null);
 
-/// <summary>POST /api/studios/{id}/assessments/{year} — a reviewer records the annual assessment (优秀/合格/不合格).</summary>
+/// <summary>
+/// POST /api/studios/{id}/assessments/{year} — a reviewer records the annual assessment (优秀/合格/不合格). A qualified
+/// result confers the titles of seed 000 三.(二).3 on the eligible host and members in the same append; a title is
+/// conferred once, so recording the assessment again never recognises twice.
+/// </summary>
 public static class RecordAssessmentEndpoint
 {
     public static ProblemDetails Validate(RecordAssessment command, int year, Studio studio, HttpContext http, TimeProvider clock)
@@ -31,8 +37,21 @@ public static class RecordAssessmentEndpoint
 
     [WolverinePost("/api/studios/{id}/assessments/{year}", Name = "RecordAssessment"), Authorize(Policy = Policies.StudioReview)]
     [Tags("Reviews")]
-    public static (Written, AssessmentRecorded) Post(RecordAssessment command, int year, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new AssessmentRecorded(year, command.Result, command.Note, command.On ?? clock.Today(), http.Actor(), clock.GetUtcNow()));
+    public static (Written, Events) Post(RecordAssessment command, int year, [Aggregate("id")] Studio studio, HttpContext http,
+        TimeProvider clock)
+    {
+        var on = command.On ?? clock.Today();
+        var by = http.Actor();
+        var at = clock.GetUtcNow();
+        var events = new Events { new AssessmentRecorded(year, command.Result, command.Note, on, by, at) };
+        foreach (var decision in Recognition.Decide(studio, command.Result, on))
+        {
+            var fresh = decision.Titles.Where(t => !studio.Recognitions.Contains(Studio.RecognitionKey(decision.TeacherId, t))).ToList();
+            foreach (var title in fresh)
+                events.Add(new RecognitionGranted(decision.TeacherId, title, year, decision.Rule, decision.Reason, on, by, at));
+            if (fresh.Count > 0 && decision.Tier is { } tier && studio.Tiers.GetValueOrDefault(decision.TeacherId) < tier)
+                events.Add(new TierGranted(decision.TeacherId, tier, decision.Rule, decision.Reason, on, by, at));
+        }
+        return (Writes.Done(http, studio.Id, studio.Version, events.Count), events);
+    }
 }

@@ -26,7 +26,8 @@ public sealed record TeacherInfo(
     bool Rural,
     int? BirthYear = null,
     bool? PartyMember = null,
-    bool? CitySubjectLeader = null)
+    bool? CitySubjectLeader = null,
+    DateOnly? PrincipalSince = null)
 {
     public static void Check(Check check, TeacherInfo? teacher, string field, DateOnly today)
     {
@@ -44,6 +45,7 @@ public sealed record TeacherInfo(
             .When(teacher.TeachingSince > today, $"{field}.teachingSince", "must not be in the future")
             .When(teacher.HeadTeacherSince < new DateOnly(1950, 1, 1), $"{field}.headTeacherSince", "must be after 1950")
             .When(teacher.TeachingSince < new DateOnly(1950, 1, 1), $"{field}.teachingSince", "must be after 1950")
+            .When(teacher.PrincipalSince > today, $"{field}.principalSince", "must not be in the future")
             .When(teacher.BirthYear is < 1930 || teacher.BirthYear > today.Year - 16, $"{field}.birthYear",
                 "must be a plausible year of birth");
     }

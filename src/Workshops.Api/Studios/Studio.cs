@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Workshops.Core;
 using Workshops.Core.Auth;
+using Workshops.Growth;
 using Workshops.Outputs;
 using Workshops.Plans;
 using Workshops.Roster;
@@ -93,6 +94,15 @@ public sealed record Studio
 
     public IReadOnlyDictionary<int, AssessmentResult> Assessments { get; init; } = new Dictionary<int, AssessmentResult>();
 
+    /// <summary>Growth files kept in this studio, by teacher: the profile's revision and how many entries.</summary>
+    public IReadOnlyDictionary<string, GrowthCounts> GrowthFiles { get; init; } = new Dictionary<string, GrowthCounts>();
+
+    /// <summary>Titles conferred in this studio, "teacher:title", so recognition never repeats.</summary>
+    public IReadOnlyList<string> Recognitions { get; init; } = [];
+
+    /// <summary>The highest tier granted in this studio, by teacher.</summary>
+    public IReadOnlyDictionary<string, Tier> Tiers { get; init; } = new Dictionary<string, Tier>();
+
     public DateTimeOffset EstablishedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
@@ -180,12 +190,21 @@ public sealed record Studio
             OutputRecommended x => studio.OutputNow(x.OutputId, o => o with { State = OutputState.Recommended, Level = x.Level }),
             YearSummaryWritten x => studio with { Summaries = studio.Summaries.With(x.Year, x.Revision) },
             AssessmentRecorded x => studio with { Assessments = studio.Assessments.With(x.Year, x.Result) },
+            GrowthProfileRecorded x => studio.Growth(x.TeacherId, g => g with { ProfileRevision = x.Revision }),
+            RecognitionGranted x => studio with { Recognitions = [.. studio.Recognitions, RecognitionKey(x.TeacherId, x.Title)] },
+            TierGranted x => studio with { Tiers = studio.Tiers.With(x.TeacherId, x.Tier) },
+            IGrowthEvent x => studio.Growth(x.TeacherId, g => g with { Entries = g.Entries + 1 }),
             _ => studio,
         };
         if (next is null) return null;
         if (!ReferenceEquals(next, studio) && e.Data is IStudioEvent stamped) next = next with { UpdatedAt = stamped.At };
         return next with { Warnings = RosterRules.Warnings(next) };
     }
+
+    public static string RecognitionKey(string teacherId, RecognitionTitle title) => $"{teacherId}:{title.Code()}";
+
+    private Studio Growth(string teacherId, Func<GrowthCounts, GrowthCounts> change) =>
+        this with { GrowthFiles = GrowthFiles.With(teacherId, change(GrowthFiles.GetValueOrDefault(teacherId) ?? new GrowthCounts(0, 0))) };
 
     private Studio TaskNow(Guid id, TaskStatus status) =>
         this with { Tasks = Tasks.With(id, Tasks[id] with { Status = status }) };
@@ -197,6 +216,8 @@ public sealed record Studio
         ? this
         : this with { FormerRoles = [.. FormerRoles, new RosterTerm(entry.Teacher.Id, entry.Teacher.Name, entry.Role, entry.Since, on)] };
 }
+
+public sealed record GrowthCounts(int ProfileRevision, int Entries);
 
 public sealed record PlanState(int Revision, bool Approved, IReadOnlyList<Guid> TaskIds);
 

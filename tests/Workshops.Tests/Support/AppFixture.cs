@@ -1,4 +1,6 @@
 using Marten;
+using JasperFx.Events.Daemon;
+using Marten.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,11 +33,13 @@ public sealed class AppFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
-            web.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            web.UseSetting("Serilog:MinimumLevel:Default", Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning");
+            web.UseSetting("Serilog:MinimumLevel:Override:Marten", Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning");
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
+                services.MartenDaemonModeIsSolo();
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
             });
@@ -50,6 +54,17 @@ public sealed class AppFixture : IAsyncLifetime
         var data = Host.Services.GetRequiredService<NpgsqlDataSource>();
         await using var cmd = data.CreateCommand($"truncate {Setup.Schema}.{Workshops.Core.Http.Idempotency.Table}");
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Drives the async daemon to the latest event (growth files and other cross-studio views). In tests the daemon
+    /// runs only when asked, so every read after a settle is deterministic.
+    /// </summary>
+    public async Task Settle()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var failures = await Host.ForceAllMartenDaemonActivityToCatchUpAsync(timeout.Token, CatchUpMode.AndDoNothing);
+        Assert.Empty(failures);
     }
 
     public async ValueTask DisposeAsync()
@@ -81,6 +96,7 @@ public abstract class ApiTest(AppFixture fixture) : IAsyncLifetime
     protected AppFixture Fixture { get; } = fixture;
     protected IAlbaHost Host => Fixture.Host;
     protected TestClock Clock => Fixture.Clock;
+    protected Task Settle() => Fixture.Settle();
 
     public virtual async ValueTask InitializeAsync() => await Fixture.Reset();
 

@@ -18,6 +18,8 @@ public enum StudioAccess
     Review,
     /// <summary>Attestations: a school admin or a reviewer of its region.</summary>
     Attest,
+    /// <summary>Growth-file entries: the studio's host, or its members for their own file (checked per entry).</summary>
+    Growth,
 }
 
 /// <summary>The authorization policies; every endpoint names exactly one.</summary>
@@ -29,6 +31,11 @@ public static class Policies
     public const string StudioSchool = "studio:school";
     public const string StudioReview = "studio:review";
     public const string StudioAttest = "studio:attest";
+    public const string StudioGrowth = "studio:growth";
+    /// <summary>A teacher's growth file: the teacher, their hosts, and school admins or reviewers of their studios' regions.</summary>
+    public const string TeacherRead = "teacher:read";
+    /// <summary>Regional settings (hour-policy sets, custom policies): reviewers, within their region.</summary>
+    public const string RegionManage = "region:manage";
     /// <summary>Establish a studio: school admins and reviewers, within their region (checked against the body).</summary>
     public const string Establish = "region:establish";
     /// <summary>Regional reads: school admins and reviewers, within their region (checked against the query).</summary>
@@ -45,6 +52,7 @@ public static class Policies
         [StudioSchool] = StudioAccess.School,
         [StudioReview] = StudioAccess.Review,
         [StudioAttest] = StudioAccess.Attest,
+        [StudioGrowth] = StudioAccess.Growth,
     };
 
     public static void Add(AuthorizationOptions options)
@@ -55,6 +63,8 @@ public static class Policies
         }
         options.AddPolicy(Establish, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.School, Role.Reviewer)));
         options.AddPolicy(RegionRead, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.School, Role.Reviewer)));
+        options.AddPolicy(RegionManage, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.Reviewer)));
+        options.AddPolicy(TeacherRead, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherRequirement()));
         options.AddPolicy(Integration, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.Integration)));
         options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Enum.GetValues<Role>())));
         options.FallbackPolicy = options.GetPolicy(Authenticated);
@@ -78,12 +88,18 @@ public static class Policies
             StudioAccess.School => caller.Role == Role.School && covers,
             StudioAccess.Review => caller.Role == Role.Reviewer && covers,
             StudioAccess.Attest => (caller.Role is Role.School or Role.Reviewer) && covers,
+            StudioAccess.Growth => caller.Role is Role.Host or Role.Member && own,
             _ => false,
         };
     }
 }
 
 public sealed record StudioRequirement(StudioAccess Access) : IAuthorizationRequirement;
+
+public sealed record TeacherRequirement : IAuthorizationRequirement;
+
+/// <summary>Where a teacher has been: the studios and region codes of their growth file.</summary>
+public sealed record TeacherScope(IReadOnlyList<Guid> StudioIds, IReadOnlyList<string> RegionCodes);
 
 public sealed record RoleRequirement(params Role[] Roles) : IAuthorizationRequirement;
 
@@ -128,5 +144,33 @@ public sealed class RoleRequirementCheck : AuthorizationHandler<RoleRequirement>
                 $"This needs the role {string.Join(" or ", requirement.Roles.Select(r => r.Code()))}; the caller is {caller.Role.Code()}."));
         }
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Personal data: a growth file is read by the teacher themself, by a host of a studio they were in, and by school
+/// admins and reviewers whose region covers one of those studios. Fellow members and other regions are refused.
+/// </summary>
+public sealed class TeacherRequirementCheck : AuthorizationHandler<TeacherRequirement>
+{
+    public static bool Allows(Caller caller, string teacherId, TeacherScope scope) => caller.Role switch
+    {
+        _ when caller.TeacherId == teacherId => true,
+        Role.Host => scope.StudioIds.Any(caller.InStudio),
+        Role.School or Role.Reviewer => scope.RegionCodes.Any(c => caller.Region == c),
+        _ => false,
+    };
+
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TeacherRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http || Caller.TryFrom(context.User) is not { } caller) return;
+        var teacherId = http.GetRouteValue("teacherId")?.ToString() ?? "";
+        var session = http.RequestServices.GetRequiredService<Marten.IQuerySession>();
+        var found = await Marten.QueryableExtensions.FirstOrDefaultAsync(
+            session.Query<Workshops.Growth.TeacherFile>().Where(f => f.Id == teacherId)
+                .Select(f => new { f.StudioIds, f.RegionCodes }), http.RequestAborted);
+        var scope = found is null ? null : new TeacherScope(found.StudioIds, found.RegionCodes);
+        if (scope is null || Allows(caller, teacherId, scope)) context.Succeed(requirement); // unknown: the endpoint answers 404
+        else context.Fail(new AuthorizationFailureReason(this, "Growth files are personal: only the teacher, their hosts, and school admins or reviewers of their region may read them."));
     }
 }

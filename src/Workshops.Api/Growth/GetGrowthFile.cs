@@ -1,0 +1,112 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+using Workshops.Roster;
+using Workshops.Years;
+
+namespace Workshops.Growth;
+
+public sealed record YearHours(int Year, decimal StudioActivities, decimal OutsideTraining, decimal Total, IReadOnlyList<CodeCount> ByCategory);
+
+public sealed record AbilityPoint(DateOnly Date, Rater Rater, int Score);
+
+public sealed record AbilityTrend(Ability Ability, string Label, int? LatestSelf, int? LatestMentor, IReadOnlyList<AbilityPoint> Points);
+
+public sealed record TimelineEntry(DateOnly Date, string Kind, string Title, Guid? StudioId);
+
+public sealed record GrowthFileView(
+    string TeacherId,
+    TeacherInfo? Teacher,
+    IReadOnlyList<Membership> Studios,
+    GrowthProfile? Profile,
+    IReadOnlyList<ProfileRevision> ProfileHistory,
+    IReadOnlyList<YearHours> HoursByYear,
+    IReadOnlyList<AbilityTrend> Abilities,
+    Tier? Tier,
+    IReadOnlyList<TierStep> TierHistory,
+    IReadOnlyList<Recognised> Recognitions,
+    IReadOnlyList<Award> Awards,
+    IReadOnlyList<Note> Notes,
+    IReadOnlyList<Eligibility> Eligibility,
+    IReadOnlyList<TimelineEntry> Timeline)
+{
+    public static GrowthFileView Of(TeacherFile file, DateOnly today)
+    {
+        var credits = file.CreditsAt(DateTimeOffset.MaxValue, DateOnly.MaxValue).ToList();
+        var hours = credits.GroupBy(c => c.Date.Year).OrderBy(g => g.Key).Select(g => new YearHours(g.Key,
+            g.Where(c => c.Category == CreditCategory.StudioActivity).Sum(c => c.Hours),
+            g.Where(c => c.Category != CreditCategory.StudioActivity).Sum(c => c.Hours),
+            g.Sum(c => c.Hours),
+            [.. g.GroupBy(c => c.Category).OrderBy(c => c.Key).Select(c => new CodeCount(c.Key.Code(), c.Key.Label(), c.Count(), c.Sum(x => x.Hours)))]))
+            .ToList();
+        var abilities = Enum.GetValues<Ability>().Select(a =>
+        {
+            var points = file.Ratings.Where(r => r.Ratings.ContainsKey(a)).OrderBy(r => r.Date).ThenBy(r => r.Ref.At)
+                .Select(r => new AbilityPoint(r.Date, r.Rater, r.Ratings[a])).ToList();
+            return new AbilityTrend(a, a.Label(), points.LastOrDefault(p => p.Rater == Rater.Self)?.Score,
+                points.LastOrDefault(p => p.Rater == Rater.Mentor)?.Score, points);
+        }).Where(t => t.Points.Count > 0).ToList();
+        var eligibility = file.Teacher is { } t ? new[] { Eligibilities.YouthBackbone(t, today), Eligibilities.Expert(t, today) } : [];
+        var timeline = file.Studios.Select(s => new TimelineEntry(s.From, $"joined-{s.Role.Code()}", s.StudioName, s.StudioId))
+            .Concat(file.Studios.Where(s => s.To is not null).Select(s => new TimelineEntry(s.To!.Value, $"left-{s.Role.Code()}", s.StudioName, s.StudioId)))
+            .Concat(credits.Select(c => new TimelineEntry(c.Date, c.Category == CreditCategory.StudioActivity ? "activity" : "training",
+                $"{c.Title}（{c.Hours}学时）", c.StudioId)))
+            .Concat(file.Awards.Select(a => new TimelineEntry(a.Date, "award", a.Title, null)))
+            .Concat(file.Ratings.Select(r => new TimelineEntry(r.Date, $"rating-{r.Rater.Code()}", "能力评价", null)))
+            .Concat(file.Notes.Select(n => new TimelineEntry(n.Date, n.Kind, n.Text.Length > 40 ? n.Text[..40] + "…" : n.Text, null)))
+            .Concat(file.Tiers.Select(x => new TimelineEntry(x.On, "tier", x.Tier.Label(), x.StudioId)))
+            .Concat(file.Recognitions.Select(x => new TimelineEntry(x.On, "recognition", x.Title.Label(), x.StudioId)))
+            .OrderBy(e => e.Date).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList();
+        return new GrowthFileView(file.Id, file.Teacher, file.Studios, file.Profiles.LastOrDefault()?.Profile, file.Profiles, hours,
+            abilities, file.Tiers.Count == 0 ? null : file.Tiers.Max(x => x.Tier), file.Tiers, file.Recognitions, file.Awards, file.Notes,
+            eligibility, timeline);
+    }
+}
+
+public sealed record HoursView(string TeacherId, DateOnly AsOf, string? PolicyRegion, IReadOnlyList<PolicyResult> Policies);
+
+/// <summary>
+/// GET /api/teachers/{teacherId}/growth-file — one teacher across every studio they were ever in;
+/// GET /api/teachers/{teacherId}/hours?asOf= — each applicable hour policy: required, earned, remaining, due, status.
+/// </summary>
+public static class GetGrowthFileEndpoint
+{
+    [WolverineGet("/api/teachers/{teacherId}/growth-file", Name = "GetGrowthFile"), Authorize(Policy = Policies.TeacherRead)]
+    [Tags("Growth files")]
+    [ProducesResponseType<GrowthFileView>(200)]
+    public static async Task<IResult> Get(string teacherId, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var file = await session.LoadAsync<TeacherFile>(teacherId, ct);
+        return file is null
+            ? Results.Problem(Problems.NotFound($"No growth file for {teacherId}."))
+            : Results.Ok(GrowthFileView.Of(file, clock.Today()));
+    }
+
+    [WolverineGet("/api/teachers/{teacherId}/hours", Name = "GetHours"), Authorize(Policy = Policies.TeacherRead)]
+    [Tags("Growth files")]
+    [ProducesResponseType<HoursView>(200)]
+    public static async Task<IResult> Hours(string teacherId, string? asOf, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var (day, problem) = History.Parse(asOf, today);
+        if (problem is not null) return Results.Problem(problem);
+        var file = await session.LoadAsync<TeacherFile>(teacherId, ct);
+        if (file?.Teacher is null) return Results.Problem(Problems.NotFound($"No growth file for {teacherId}."));
+        var on = day ?? today;
+        var view = await Evaluate(session, file, on, ct);
+        return Results.Ok(view);
+    }
+
+    public static async Task<HoursView> Evaluate(IQuerySession session, TeacherFile file, DateOnly on, CancellationToken ct)
+    {
+        var regions = file.Studios.Where(s => s.To is null).SelectMany(s => s.Region.Codes().Reverse()).Distinct().ToList();
+        var set = await PolicyCatalog.For(session, regions, ct);
+        var standing = file.CreditsAt(History.EndOf(on), on).ToList();
+        return new HoursView(file.Id, on, set.Region, [.. set.Policies.Where(p => HourPolicies.Applies(p, file.Teacher!))
+            .Select(p => HourPolicies.Evaluate(p, file.Teacher!, standing, on))]);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+using Workshops.Studios;
+
+namespace Workshops.Growth;
+
+public sealed record RecordTraining(string Course, TrainingLevel Level, CreditCategory Category, decimal Hours, DateOnly Date, string? CertificateRef = null);
+
+/// <summary>POST /api/studios/{id}/growth/{teacherId}/trainings — outside training with its level, hours, date and certificate.</summary>
+public static class RecordTrainingEndpoint
+{
+    public static ProblemDetails Validate(RecordTraining command, string teacherId, Studio studio, HttpContext http, TimeProvider clock)
+    {
+        var today = clock.Today();
+        var check = new Check().Text(command.Course, "course", 200).Text(command.CertificateRef, "certificateRef", 100, required: false)
+            .When(command.Hours is <= 0 or > 1000, "hours", "must be more than 0 and at most 1000")
+            .When(command.Category == CreditCategory.StudioActivity, "category", "studio activities are credited from attendance, not entered");
+        var refusal = GrowthAccess.Dated(studio, command.Date, today);
+        if (!check.Ok) return check.Result();
+        return GrowthAccess.Check(http, studio, teacherId) ?? Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
+    }
+
+    [WolverinePost("/api/studios/{id}/growth/{teacherId}/trainings", Name = "RecordTraining"), Authorize(Policy = Policies.StudioGrowth)]
+    [Tags("Growth files")]
+    public static (Written, OutsideTrainingRecorded) Post(RecordTraining command, string teacherId, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
+        (Writes.Done(http, studio.Id, studio.Version), new OutsideTrainingRecorded(Guid.CreateVersion7(), teacherId, command.Course, command.Level, command.Category, command.Hours, command.Date, command.CertificateRef, http.Actor(), clock.GetUtcNow()));
+}

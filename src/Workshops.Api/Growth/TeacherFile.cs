@@ -1,0 +1,197 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using Workshops.Activities;
+using Workshops.Roster;
+using Workshops.Studios;
+using Workshops.Years;
+
+namespace Workshops.Growth;
+
+public sealed record Membership(Guid StudioId, string StudioName, Region Region, RosterRole Role, DateOnly From, DateOnly? To);
+
+/// <summary>
+/// Training hours credited to a teacher. A credit is never edited: a correction or void marks it removed at that
+/// moment and adds the new one, so hours can be asked as of any past day.
+/// </summary>
+public sealed record Credit(
+    string Key,
+    Guid StudioId,
+    CreditCategory Category,
+    TrainingLevel Level,
+    decimal Hours,
+    DateOnly Date,
+    string Title,
+    DateTimeOffset RecordedAt,
+    DateTimeOffset? RemovedAt = null,
+    Guid? ActivityId = null)
+{
+    public bool StandsAt(DateTimeOffset moment) => RecordedAt < moment && (RemovedAt is null || RemovedAt >= moment);
+}
+
+public sealed record ProfileRevision(int Revision, Guid StudioId, GrowthProfile Profile, EventRef Ref);
+
+public sealed record Award(Guid EntryId, AwardKind Kind, string Title, TrainingLevel Level, DateOnly Date, string? Rank, EventRef Ref);
+
+public sealed record Rating(Guid EntryId, Rater Rater, string RaterId, DateOnly Date, IReadOnlyDictionary<Ability, int> Ratings, string? Note, EventRef Ref);
+
+public sealed record Note(Guid EntryId, string Kind, string? AuthorId, DateOnly Date, string Text, EventRef Ref);
+
+public sealed record TierStep(Tier Tier, string Rule, string Basis, DateOnly On, Guid StudioId, EventRef Ref);
+
+public sealed record Recognised(RecognitionTitle Title, int Year, string Rule, string Basis, DateOnly On, Guid StudioId, EventRef Ref);
+
+/// <summary>
+/// One teacher's growth file (成长档案) across every studio they were ever in: a multi-stream projection keyed by
+/// teacher id, kept by the async daemon.
+/// </summary>
+public sealed record TeacherFile
+{
+    public string Id { get; init; } = "";
+    public TeacherInfo? Teacher { get; init; }
+    public IReadOnlyList<Membership> Studios { get; init; } = [];
+    public IReadOnlyList<ProfileRevision> Profiles { get; init; } = [];
+    public IReadOnlyList<Credit> Credits { get; init; } = [];
+    public IReadOnlyList<Award> Awards { get; init; } = [];
+    public IReadOnlyList<Rating> Ratings { get; init; } = [];
+    public IReadOnlyList<Note> Notes { get; init; } = [];
+    public IReadOnlyList<TierStep> Tiers { get; init; } = [];
+    public IReadOnlyList<Recognised> Recognitions { get; init; } = [];
+    /// <summary>Region codes of every studio the teacher was in: who may read the file.</summary>
+    public IReadOnlyList<string> RegionCodes { get; init; } = [];
+    public IReadOnlyList<Guid> StudioIds { get; init; } = [];
+
+    /// <summary>The teachers an event concerns (guests are not teachers of the studio).</summary>
+    public static IEnumerable<string> Teachers(object data) => data switch
+    {
+        HostAppointed x => [x.Teacher.Id],
+        CoordinatorNamed x => [x.Teacher.Id],
+        MemberJoined x => [x.Teacher.Id],
+        TraineeEnrolled x => [x.Teacher.Id],
+        HostSteppedDown x => [x.TeacherId],
+        CoordinatorSteppedDown x => [x.TeacherId],
+        MemberLeft x => [x.TeacherId],
+        TraineeCompleted x => [x.TeacherId],
+        ActivityLogged x => Attending(x.Facts),
+        ActivityCorrected x => Attending(x.Before).Union(Attending(x.After)),
+        ActivityVoided x => Attending(x.Facts),
+        IGrowthEvent x => [x.TeacherId],
+        _ => [],
+    };
+
+    private static IEnumerable<string> Attending(ActivityFacts f) => f.Attendees.Where(a => !a.Guest).Select(a => a.TeacherId);
+
+    public static TrainingLevel LevelOf(StudioLevel level) => level switch
+    {
+        StudioLevel.School => TrainingLevel.School,
+        StudioLevel.District => TrainingLevel.District,
+        StudioLevel.Municipal => TrainingLevel.Municipal,
+        _ => TrainingLevel.Provincial,
+    };
+
+    /// <summary>Folds one event into the file; <paramref name="studio"/> is the studio of the event's stream.</summary>
+    public static TeacherFile Fold(TeacherFile? file, string teacherId, IEvent e, Studio? studio)
+    {
+        var doc = file ?? new TeacherFile { Id = teacherId };
+        var at = EventRef.Of(e);
+        var studioId = e.StreamId;
+        return e.Data switch
+        {
+            HostAppointed x => doc.Joined(x.Teacher, studio, studioId, RosterRole.Host, x.On),
+            CoordinatorNamed x => doc.Joined(x.Teacher, studio, studioId, RosterRole.Coordinator, x.On),
+            MemberJoined x => doc.Joined(x.Teacher, studio, studioId, RosterRole.Member, x.On),
+            TraineeEnrolled x => doc.Joined(x.Teacher, studio, studioId, RosterRole.Trainee, x.On),
+            HostSteppedDown x => doc.Left(studioId, x.On),
+            CoordinatorSteppedDown x => doc.Left(studioId, x.On),
+            MemberLeft x => doc.Left(studioId, x.On),
+            TraineeCompleted x => doc.Left(studioId, x.On),
+            ActivityLogged x => doc.Credit(x.ActivityId, x.Facts, studio, studioId, at.At),
+            ActivityCorrected x => doc.Uncredit(x.ActivityId, at.At).Credit(x.ActivityId, x.After, studio, studioId, at.At),
+            ActivityVoided x => doc.Uncredit(x.ActivityId, at.At),
+            GrowthProfileRecorded x => doc with { Profiles = [.. doc.Profiles, new ProfileRevision(x.Revision, studioId, x.Profile, at)] },
+            OutsideTrainingRecorded x => doc with
+            {
+                Credits = [.. doc.Credits, new Credit(x.EntryId.ToString(), studioId, x.Category, x.Level, x.Hours, x.Date, x.Course, at.At)],
+            },
+            AwardRecorded x => doc with { Awards = [.. doc.Awards, new Award(x.EntryId, x.Kind, x.Title, x.Level, x.Date, x.Rank, at)] },
+            AbilitiesRated x => doc with { Ratings = [.. doc.Ratings, new Rating(x.EntryId, x.Rater, x.RaterId, x.Date, x.Ratings, x.Note, at)] },
+            MentorNoteAdded x => doc with { Notes = [.. doc.Notes, new Note(x.EntryId, "mentor-note", x.MentorId, x.Date, x.Text, at)] },
+            GrowthReflectionAdded x => doc with { Notes = [.. doc.Notes, new Note(x.EntryId, "reflection", x.TeacherId, x.Date, x.Text, at)] },
+            TierGranted x => doc with { Tiers = [.. doc.Tiers, new TierStep(x.Tier, x.Rule, x.Basis, x.On, studioId, at)] },
+            RecognitionGranted x => doc with
+            {
+                Recognitions = [.. doc.Recognitions, new Recognised(x.Title, x.Year, x.Rule, x.Basis, x.On, studioId, at)],
+            },
+            _ => doc,
+        };
+    }
+
+    private TeacherFile Joined(TeacherInfo teacher, Studio? studio, Guid studioId, RosterRole role, DateOnly on)
+    {
+        var region = studio?.Region ?? new Region("", "");
+        var studios = Studios.Append(new Membership(studioId, studio?.Name ?? "", region, role, on, null)).ToList();
+        return this with
+        {
+            Teacher = teacher,
+            Studios = studios,
+            StudioIds = [.. studios.Select(s => s.StudioId).Distinct()],
+            RegionCodes = [.. studios.SelectMany(s => s.Region.Codes()).Where(c => c.Length > 0).Distinct()],
+        };
+    }
+
+    private TeacherFile Left(Guid studioId, DateOnly on) => this with
+    {
+        Studios = [.. Studios.Select(s => s.StudioId == studioId && s.To is null ? s with { To = on } : s)],
+    };
+
+    private TeacherFile Credit(Guid activityId, ActivityFacts facts, Studio? studio, Guid studioId, DateTimeOffset at)
+    {
+        var attended = facts.Attendees.FirstOrDefault(a => a.TeacherId == Id && !a.Guest);
+        if (attended is null) return this;
+        var credit = new Credit(activityId.ToString(), studioId, CreditCategory.StudioActivity,
+            LevelOf(studio?.Level ?? StudioLevel.School), attended.Hours, facts.Date, facts.Title, at, ActivityId: activityId);
+        return this with { Credits = [.. Credits, credit] };
+    }
+
+    private TeacherFile Uncredit(Guid activityId, DateTimeOffset at) => this with
+    {
+        Credits = [.. Credits.Select(c => c.ActivityId == activityId && c.RemovedAt is null ? c with { RemovedAt = at } : c)],
+    };
+
+    /// <summary>The credits standing at a moment, dated on or before a day.</summary>
+    public IEnumerable<Credit> CreditsAt(DateTimeOffset moment, DateOnly day) =>
+        Credits.Where(c => c.StandsAt(moment) && c.Date <= day);
+}
+
+/// <summary>
+/// Groups every event by the teachers it concerns; the studio is read for its name, region and level, which never
+/// change after establishment, so they are cached per studio rather than loaded for every event.
+/// </summary>
+public partial class TeacherFileProjection : MultiStreamProjection<TeacherFile, string>
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Studio> Identities = new();
+
+    public TeacherFileProjection()
+    {
+        CustomGrouping((_, events, grouping) =>
+        {
+            foreach (var e in events)
+            foreach (var teacher in TeacherFile.Teachers(e.Data).Distinct())
+                grouping.AddEvent(teacher, e);
+            return Task.CompletedTask;
+        });
+    }
+
+    public override async ValueTask<TeacherFile?> EvolveAsync(TeacherFile? snapshot, string id, IQuerySession session, IEvent e,
+        CancellationToken cancellation)
+    {
+        if (!Identities.TryGetValue(e.StreamId, out var studio) &&
+            await session.LoadAsync<Studio>(e.StreamId, cancellation) is { } loaded)
+        {
+            // Keep only what is fixed at establishment.
+            studio = new Studio { Id = loaded.Id, Name = loaded.Name, Region = loaded.Region, Level = loaded.Level };
+            Identities[e.StreamId] = studio;
+        }
+        return TeacherFile.Fold(snapshot, id, e, studio);
+    }
+}
