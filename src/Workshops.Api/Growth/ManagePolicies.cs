@@ -22,6 +22,11 @@ public static class ManagePoliciesEndpoint
     [Tags("Hour policies")]
     public static Task<IReadOnlyList<HourPolicy>> List(IQuerySession session, CancellationToken ct) => PolicyCatalog.All(session, ct);
 
+}
+
+/// <summary>POST /api/hour-policies — a reviewer adds a policy as data. (Its own class: Validate applies to every endpoint of a class.)</summary>
+public static class AddHourPolicyEndpoint
+{
     public static async Task<ProblemDetails> ValidateAsync(HourPolicy policy, IDocumentSession session, CancellationToken ct)
     {
         var check = new Check();
@@ -38,7 +43,11 @@ public static class ManagePoliciesEndpoint
     public static (CreationResponse, IMartenOp) Add(HourPolicy policy, HttpContext http, TimeProvider clock) =>
         (new CreationResponse($"/api/hour-policies#{policy.Code}"),
             MartenOps.Insert(new CustomPolicy { Id = policy.Code, Policy = policy, By = http.Actor(), At = clock.GetUtcNow() }));
+}
 
+/// <summary>A region's chosen set of hour policies.</summary>
+public static class RegionHourPoliciesEndpoint
+{
     [WolverineGet("/api/regions/{code}/hour-policies", Name = "GetRegionHourPolicies"), Authorize(Policy = Policies.Authenticated)]
     [Tags("Hour policies")]
     public static async Task<IResult> InEffect(string code, IQuerySession session, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Workshops.Core.Http;
 /// The last line: exceptions become problem+json. A lost race is 409, an unreachable database 503;
 /// anything else is our fault (500) and is logged with the correlation id.
 /// </summary>
-public sealed class Failures(ILogger<Failures> logger) : IExceptionHandler
+public sealed class Failures(ILogger<Failures> logger, IHostEnvironment environment) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -24,6 +24,9 @@ public sealed class Failures(ILogger<Failures> logger) : IExceptionHandler
         if (http.Response.HasStarted) return false;
         http.Response.Clear();
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "5";
+        // Development only: the failure itself, to find our bug quickly. Never in production answers.
+        if (problem.Status == StatusCodes.Status500InternalServerError && environment.IsDevelopment())
+            problem.Extensions["exception"] = exception.ToString()[..Math.Min(4000, exception.ToString().Length)];
         await http.WriteProblem(problem);
         return true;
     }
