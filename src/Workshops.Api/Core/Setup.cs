@@ -14,6 +14,7 @@ using Wolverine.Http;
 using Wolverine.Marten;
 using Workshops.Core.Http;
 using Workshops.Growth;
+using Workshops.Standards;
 using Workshops.Studios;
 using Workshops.Years;
 
@@ -66,6 +67,7 @@ public static class Setup
                 opts.AddStudios();
                 opts.AddStudioYears();
                 opts.AddGrowth();
+                opts.AddStandards();
                 Idempotency.AddSchema(opts);
             })
             .UseNpgsqlDataSource()

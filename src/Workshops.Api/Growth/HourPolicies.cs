@@ -85,7 +85,8 @@ public sealed record HourPolicy(
     }
 }
 
-public sealed record CountedCredit(string Key, string Title, DateOnly Date, decimal Hours, CreditCategory Category, TrainingLevel Level, Guid StudioId);
+public sealed record CountedCredit(string Key, string Title, DateOnly Date, decimal Hours, CreditCategory Category, TrainingLevel Level, Guid StudioId,
+    Years.EventRef? Ref = null);
 
 public sealed record PolicyResult(
     string Code,
@@ -167,7 +168,7 @@ public static class HourPolicies
         var (start, due) = Window(policy, teacher, asOf);
         var counted = standing.Where(c => c.Date >= start && c.Date <= asOf && policy.Counts(c))
             .OrderBy(c => c.Date).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new CountedCredit(c.Key, c.Title, c.Date, c.Hours, c.Category, c.Level, c.StudioId))
+            .Select(c => new CountedCredit(c.Key, c.Title, c.Date, c.Hours, c.Category, c.Level, c.StudioId, c.Ref))
             .ToList();
         var byHours = policy.RequiredHours is not null;
         var required = policy.RequiredHours ?? policy.RequiredTrainings ?? 0;

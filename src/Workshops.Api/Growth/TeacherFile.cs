@@ -24,7 +24,8 @@ public sealed record Credit(
     string Title,
     DateTimeOffset RecordedAt,
     DateTimeOffset? RemovedAt = null,
-    Guid? ActivityId = null)
+    Guid? ActivityId = null,
+    EventRef? Ref = null)
 {
     public bool StandsAt(DateTimeOffset moment) => RecordedAt < moment && (RemovedAt is null || RemovedAt >= moment);
 }
@@ -105,13 +106,13 @@ public sealed record TeacherFile
             CoordinatorSteppedDown x => doc.Left(studioId, x.On),
             MemberLeft x => doc.Left(studioId, x.On),
             TraineeCompleted x => doc.Left(studioId, x.On),
-            ActivityLogged x => doc.Credit(x.ActivityId, x.Facts, studio, studioId, at.At),
-            ActivityCorrected x => doc.Uncredit(x.ActivityId, at.At).Credit(x.ActivityId, x.After, studio, studioId, at.At),
+            ActivityLogged x => doc.Credit(x.ActivityId, x.Facts, studio, studioId, at),
+            ActivityCorrected x => doc.Uncredit(x.ActivityId, at.At).Credit(x.ActivityId, x.After, studio, studioId, at),
             ActivityVoided x => doc.Uncredit(x.ActivityId, at.At),
             GrowthProfileRecorded x => doc with { Profiles = [.. doc.Profiles, new ProfileRevision(x.Revision, studioId, x.Profile, at)] },
             OutsideTrainingRecorded x => doc with
             {
-                Credits = [.. doc.Credits, new Credit(x.EntryId.ToString(), studioId, x.Category, x.Level, x.Hours, x.Date, x.Course, at.At)],
+                Credits = [.. doc.Credits, new Credit(x.EntryId.ToString(), studioId, x.Category, x.Level, x.Hours, x.Date, x.Course, at.At, Ref: at)],
             },
             AwardRecorded x => doc with { Awards = [.. doc.Awards, new Award(x.EntryId, x.Kind, x.Title, x.Level, x.Date, x.Rank, at)] },
             AbilitiesRated x => doc with { Ratings = [.. doc.Ratings, new Rating(x.EntryId, x.Rater, x.RaterId, x.Date, x.Ratings, x.Note, at)] },
@@ -144,18 +145,29 @@ public sealed record TeacherFile
         Studios = [.. Studios.Select(s => s.StudioId == studioId && s.To is null ? s with { To = on } : s)],
     };
 
-    private TeacherFile Credit(Guid activityId, ActivityFacts facts, Studio? studio, Guid studioId, DateTimeOffset at)
+    private TeacherFile Credit(Guid activityId, ActivityFacts facts, Studio? studio, Guid studioId, EventRef at)
     {
         var attended = facts.Attendees.FirstOrDefault(a => a.TeacherId == Id && !a.Guest);
         if (attended is null) return this;
         var credit = new Credit(activityId.ToString(), studioId, CreditCategory.StudioActivity,
-            LevelOf(studio?.Level ?? StudioLevel.School), attended.Hours, facts.Date, facts.Title, at, ActivityId: activityId);
+            LevelOf(studio?.Level ?? StudioLevel.School), attended.Hours, facts.Date, facts.Title, at.At, ActivityId: activityId, Ref: at);
         return this with { Credits = [.. Credits, credit] };
     }
 
     private TeacherFile Uncredit(Guid activityId, DateTimeOffset at) => this with
     {
         Credits = [.. Credits.Select(c => c.ActivityId == activityId && c.RemovedAt is null ? c with { RemovedAt = at } : c)],
+    };
+
+    /// <summary>The file as it was known at a moment: entries recorded later are left out (credits keep their own times).</summary>
+    public TeacherFile AsOf(DateTimeOffset moment) => this with
+    {
+        Profiles = [.. Profiles.Where(x => x.Ref.At < moment)],
+        Awards = [.. Awards.Where(x => x.Ref.At < moment)],
+        Ratings = [.. Ratings.Where(x => x.Ref.At < moment)],
+        Notes = [.. Notes.Where(x => x.Ref.At < moment)],
+        Tiers = [.. Tiers.Where(x => x.Ref.At < moment)],
+        Recognitions = [.. Recognitions.Where(x => x.Ref.At < moment)],
     };
 
     /// <summary>The credits standing at a moment, dated on or before a day.</summary>

@@ -142,16 +142,16 @@ public sealed record Studio
                 EstablishedAt = x.At,
             },
             _ when studio is null => null,
-            HostAppointed x => studio with { Host = new RosterEntry(x.Teacher, RosterRole.Host, x.On) },
+            HostAppointed x => studio with { Host = new RosterEntry(x.Teacher, RosterRole.Host, x.On, EventRef.Of(e)) },
             HostSteppedDown x => studio.End(studio.Host, x.On) with { Host = null },
-            CoordinatorNamed x => studio with { Coordinator = new RosterEntry(x.Teacher, RosterRole.Coordinator, x.On) },
+            CoordinatorNamed x => studio with { Coordinator = new RosterEntry(x.Teacher, RosterRole.Coordinator, x.On, EventRef.Of(e)) },
             CoordinatorSteppedDown x => studio.End(studio.Coordinator, x.On) with { Coordinator = null },
-            MemberJoined x => studio with { Members = [.. studio.Members, new RosterEntry(x.Teacher, RosterRole.Member, x.On)] },
+            MemberJoined x => studio with { Members = [.. studio.Members, new RosterEntry(x.Teacher, RosterRole.Member, x.On, EventRef.Of(e))] },
             MemberLeft x => studio.End(studio.Members.FirstOrDefault(m => m.Teacher.Id == x.TeacherId), x.On) with
             {
                 Members = [.. studio.Members.Where(m => m.Teacher.Id != x.TeacherId)],
             },
-            TraineeEnrolled x => studio with { Trainees = [.. studio.Trainees, new RosterEntry(x.Teacher, RosterRole.Trainee, x.On)] },
+            TraineeEnrolled x => studio with { Trainees = [.. studio.Trainees, new RosterEntry(x.Teacher, RosterRole.Trainee, x.On, EventRef.Of(e))] },
             TraineeCompleted x => studio.End(studio.Trainees.FirstOrDefault(m => m.Teacher.Id == x.TeacherId), x.On) with
             {
                 Trainees = [.. studio.Trainees.Where(m => m.Teacher.Id != x.TeacherId)],
@@ -190,10 +190,10 @@ public sealed record Studio
             OutputRecommended x => studio.OutputNow(x.OutputId, o => o with { State = OutputState.Recommended, Level = x.Level }),
             YearSummaryWritten x => studio with { Summaries = studio.Summaries.With(x.Year, x.Revision) },
             AssessmentRecorded x => studio with { Assessments = studio.Assessments.With(x.Year, x.Result) },
-            GrowthProfileRecorded x => studio.Growth(x.TeacherId, g => g with { ProfileRevision = x.Revision }),
+            GrowthProfileRecorded x => studio.Growth(x.TeacherId, g => g with { ProfileRevision = x.Revision, Latest = EventRef.Of(e) }),
             RecognitionGranted x => studio with { Recognitions = [.. studio.Recognitions, RecognitionKey(x.TeacherId, x.Title)] },
             TierGranted x => studio with { Tiers = studio.Tiers.With(x.TeacherId, x.Tier) },
-            IGrowthEvent x => studio.Growth(x.TeacherId, g => g with { Entries = g.Entries + 1 }),
+            IGrowthEvent x => studio.Growth(x.TeacherId, g => g with { Entries = g.Entries + 1, Latest = EventRef.Of(e) }),
             _ => studio,
         };
         if (next is null) return null;
@@ -217,7 +217,7 @@ public sealed record Studio
         : this with { FormerRoles = [.. FormerRoles, new RosterTerm(entry.Teacher.Id, entry.Teacher.Name, entry.Role, entry.Since, on)] };
 }
 
-public sealed record GrowthCounts(int ProfileRevision, int Entries);
+public sealed record GrowthCounts(int ProfileRevision, int Entries, EventRef? Latest = null);
 
 public sealed record PlanState(int Revision, bool Approved, IReadOnlyList<Guid> TaskIds);
 

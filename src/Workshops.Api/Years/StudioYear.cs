@@ -72,6 +72,8 @@ public sealed record Reflection(Guid ReflectionId, DateOnly Date, string Text, s
 
 public sealed record Hearing(Guid HearingId, DateOnly Date, Semester Semester, string? Note, EventRef Ref);
 
+public sealed record Attestation(Guid AttestationId, string Standard, string Code, bool Met, string Note, EventRef Ref);
+
 public sealed record Assessment(AssessmentResult Result, string? Note, DateOnly On, EventRef Ref, int Recorded);
 
 /// <summary>
@@ -92,6 +94,7 @@ public sealed record StudioYear
     public IReadOnlyList<Reflection> Reflections { get; init; } = [];
     public IReadOnlyList<Hearing> Hearings { get; init; } = [];
     public Assessment? Assessment { get; init; }
+    public IReadOnlyList<Attestation> Attestations { get; init; } = [];
     public DateTimeOffset UpdatedAt { get; init; }
 
     public static string Key(Guid studioId, int year) => $"{studioId}:{year}";
@@ -122,6 +125,7 @@ public sealed record StudioYear
         ReflectionRecorded x => [x.Date.Year],
         LeadershipHearingHeld x => [x.Date.Year],
         AssessmentRecorded x => [x.Year],
+        Standards.AttestationRecorded x => [x.Year],
         _ => [],
     };
 
@@ -205,6 +209,10 @@ public sealed record StudioYear
             AssessmentRecorded x => doc with
             {
                 Assessment = new Assessment(x.Result, x.Note, x.On, at, (doc.Assessment?.Recorded ?? 0) + 1),
+            },
+            Standards.AttestationRecorded x => doc with
+            {
+                Attestations = [.. doc.Attestations, new Attestation(x.AttestationId, x.Standard, x.Code, x.Met, x.Note, at)],
             },
             _ => doc,
         };

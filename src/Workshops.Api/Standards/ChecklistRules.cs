@@ -1,0 +1,452 @@
+using Workshops.Activities;
+using Workshops.Core;
+using Workshops.Growth;
+using Workshops.Outputs;
+using Workshops.Roster;
+using Workshops.Studios;
+using Workshops.Years;
+using TaskStatus = Workshops.Plans.TaskStatus;
+
+namespace Workshops.Standards;
+
+/// <summary>Everything a checklist is judged on: the studio and its years as of a day, its people's growth files and hour policies.</summary>
+public sealed record ChecklistFacts(
+    Studio Studio,
+    IReadOnlyDictionary<int, StudioYear> Years,
+    int Year,
+    DateOnly AsOf,
+    IReadOnlyDictionary<string, TeacherFile> Teachers,
+    IReadOnlyList<HourPolicy> Policies)
+{
+    public StudioYear ThisYear => Years.GetValueOrDefault(Year) ?? StudioYear.Empty(Studio.Id, Year);
+
+    /// <summary>Outputs of this year and every earlier one: a platform or a case library, once built, stays built.</summary>
+    public IReadOnlyList<OutputRow> OutputsToDate => [.. Years.Where(y => y.Key <= Year).SelectMany(y => y.Value.Outputs)];
+
+    public IReadOnlyList<RosterEntry> MembersAndTrainees => [.. Studio.Members, .. Studio.Trainees];
+
+    public string StudioLink => $"/api/studios/{Studio.Id}";
+    public string YearLink => $"{StudioLink}/years/{Year}";
+    public string LedgerLink => $"{StudioLink}/ledger/{Year}";
+    public string ActivityLink(Guid id) => $"{StudioLink}/activities/{id}";
+    public string OutputLink(Guid id) => $"{StudioLink}/outputs/{id}";
+    public static string TeacherLink(string id) => $"/api/teachers/{Uri.EscapeDataString(id)}/growth-file";
+}
+
+/// <summary>An event behind a judgement; the sequence is filled in from the event store when the checklist is served.</summary>
+public sealed record Evidence(Guid EventId, string Type, DateTimeOffset Timestamp, string Link, long? Sequence = null)
+{
+    public static Evidence Of(EventRef r, string link) => new(r.EventId, r.Type, r.At, link);
+}
+
+public sealed record Judgement(ItemStatus Status, string Reason, IReadOnlyList<Evidence> Evidence);
+
+/// <summary>
+/// The evaluation rules, by code. Each is a pure function of the item (for its parameters) and the facts, answering
+/// met, partly met or not met with a one-line reason in Chinese and the events behind it.
+/// </summary>
+public static class ChecklistRules
+{
+    public const string Attestation = "attestation";
+
+    private static Judgement Met(string reason, IEnumerable<Evidence>? e = null) => new(ItemStatus.Met, reason, [.. e ?? []]);
+    private static Judgement Partly(string reason, IEnumerable<Evidence>? e = null) => new(ItemStatus.PartlyMet, reason, [.. e ?? []]);
+    private static Judgement NotMet(string reason, IEnumerable<Evidence>? e = null) => new(ItemStatus.NotMet, reason, [.. e ?? []]);
+
+    /// <summary>All met → met; some → partly met; none → not met.</summary>
+    private static Judgement Grade(int done, int of, string reason, IEnumerable<Evidence> evidence) =>
+        of > 0 && done >= of ? Met(reason, evidence) : done > 0 ? Partly(reason, evidence) : NotMet(reason, evidence);
+
+    private static IEnumerable<Evidence> Roster(ChecklistFacts f, IEnumerable<RosterEntry> people) =>
+        people.Where(p => p.Ref is not null).Select(p => Evidence.Of(p.Ref!, f.StudioLink));
+
+    public static readonly IReadOnlyDictionary<string, Func<StandardItem, ChecklistFacts, Judgement>> Rules =
+        new Dictionary<string, Func<StandardItem, ChecklistFacts, Judgement>>
+        {
+            ["hearing-each-semester"] = HearingEachSemester,
+            ["plan-approved"] = PlanApproved,
+            ["composition-core"] = CompositionCore,
+            ["composition-size"] = CompositionSize,
+            ["host-requirements"] = HostRequirements,
+            ["mode-chosen"] = ModeChosen,
+            ["mode-fits-lead"] = ModeFitsLead,
+            ["carriers"] = Carriers,
+            ["varied-broad"] = VariedBroad,
+            ["brand"] = (_, f) => OutputOfKind(f, OutputKind.Brand, "示范性工作品牌"),
+            ["organised"] = Organised,
+            ["growth-files"] = GrowthFiles,
+            ["results"] = Results,
+            ["shared-resources"] = SharedResources,
+            ["publicity-platform"] = (_, f) => OutputOfKind(f, OutputKind.PublicityPlatform, "微信公众号、短视频号等宣传平台"),
+            ["members-serving"] = MembersServing,
+            ["abilities-rise"] = AbilitiesRise,
+            ["cultivated"] = Cultivated,
+            ["showcases"] = Showcases,
+            ["research-model"] = (_, f) => OutputOfKind(f, OutputKind.BuildModel, "建设模式、运行机制方面的研究成果"),
+            ["research-class"] = (_, f) => OutputOfKind(f, OutputKind.ResearchResult, "班级建设管理方面的研究成果"),
+            ["handbook-cases-library"] = HandbookCasesLibrary,
+            ["case-categories"] = CaseCategories,
+            ["members-first"] = MembersFirst,
+            ["k12-composition"] = K12Composition,
+            ["k12-host-recognition"] = K12HostRecognition,
+            ["k12-member-recognition"] = K12MemberRecognition,
+            ["k12-hours"] = K12Hours,
+        };
+
+    public static bool Known(string rule) => rule == Attestation || Rules.ContainsKey(rule);
+
+    public static Judgement Evaluate(Standard standard, StandardItem item, ChecklistFacts facts)
+    {
+        if (item.Rule != Attestation) return Rules[item.Rule](item, facts);
+        var attestation = facts.ThisYear.Attestations.LastOrDefault(a => a.Code == item.Code && a.Standard == standard.Code);
+        if (attestation is null)
+            return new(ItemStatus.AwaitingAttestation, $"此项需学校或评审人员认定，{facts.Year}年尚未认定。", []);
+        var by = attestation.Ref.By.Name;
+        return new(attestation.Met ? ItemStatus.Met : ItemStatus.NotMet,
+            $"{by}认定{(attestation.Met ? "达标" : "未达标")}：{attestation.Note}", [Evidence.Of(attestation.Ref, facts.YearLink)]);
+    }
+
+    /// <summary>1.1.1: a hearing in every semester that has begun (spring from 1 January, autumn from 1 August).</summary>
+    private static Judgement HearingEachSemester(StandardItem item, ChecklistFacts f)
+    {
+        var begun = new List<Semester> { Semester.Spring };
+        if (f.AsOf >= new DateOnly(f.Year, 8, 1) || f.AsOf.Year > f.Year) begun.Add(Semester.Autumn);
+        var hearings = f.ThisYear.Hearings;
+        var heard = begun.Where(s => hearings.Any(h => h.Semester == s)).ToList();
+        var missing = begun.Except(heard).Select(s => s.Label()).ToList();
+        return Grade(heard.Count, begun.Count,
+            missing.Count == 0 ? $"{f.Year}年已开始的{begun.Count}个学期均听取了班主任工作汇报。" : $"{string.Join("、", missing)}尚未听取班主任工作汇报。",
+            hearings.Select(h => Evidence.Of(h.Ref, f.YearLink)));
+    }
+
+    private static Judgement PlanApproved(StandardItem item, ChecklistFacts f)
+    {
+        var plan = f.ThisYear.Plan;
+        if (plan is null) return NotMet($"{f.Year}年尚无建设方案（年度计划）。");
+        var evidence = plan.Revisions.TakeLast(1).Select(r => Evidence.Of(r.Ref, f.LedgerLink)).ToList();
+        if (plan.Approval is null) return Partly($"{f.Year}年计划已制订（第{plan.Revision}稿），尚待学校党组织审定。", evidence);
+        return Met($"{f.Year}年计划第{plan.Approval.Revision}稿已经学校审定，含{plan.Tasks.Count}项任务。",
+            [.. evidence, Evidence.Of(plan.Approval.Ref, f.LedgerLink)]);
+    }
+
+    private static Judgement CompositionCore(StandardItem item, ChecklistFacts f)
+    {
+        var s = f.Studio;
+        var parts = new[] { s.Host is not null, s.Members.Count >= 2, s.Trainees.Count >= 1, s.Experts.Count >= 1 };
+        var reason = $"坊主{(s.Host is null ? 0 : 1)}人，成员{s.Members.Count}人，研修人员{s.Trainees.Count}人，专家{s.Experts.Count}人。";
+        return Grade(parts.Count(p => p), parts.Length, reason, Roster(f, s.CurrentRoster()));
+    }
+
+    private static Judgement CompositionSize(StandardItem item, ChecklistFacts f)
+    {
+        var s = f.Studio;
+        var min = (int)item.Parameter("minMembers", RosterRules.MinMembers);
+        var max = (int)item.Parameter("maxMembers", RosterRules.MaxMembers);
+        var people = s.CurrentRoster().Select(r => r.Teacher).ToList();
+        var structure = Structure(people, f.AsOf);
+        var reason = $"坊主{(s.Host is null ? 0 : 1)}人、成员{s.Members.Count}人（应{min}-{max}人）；{structure}";
+        if (s.Host is null) return NotMet(reason, Roster(f, s.CurrentRoster()));
+        return s.Members.Count >= min && s.Members.Count <= max ? Met(reason, Roster(f, s.CurrentRoster())) : Partly(reason, Roster(f, s.CurrentRoster()));
+    }
+
+    /// <summary>The structure seed 001 2.1.2 asks to see: gender, age, years as head teacher, titles.</summary>
+    public static string Structure(IReadOnlyList<TeacherInfo> people, DateOnly on)
+    {
+        if (people.Count == 0) return "暂无人员。";
+        var female = people.Count(p => p.Gender == Gender.Female);
+        var ages = people.Where(p => p.BirthYear is not null).Select(p => on.Year - p.BirthYear!.Value).ToList();
+        var years = people.Select(p => Service.FullYears(p.HeadTeacherSince, on)).ToList();
+        var titles = people.GroupBy(p => p.Title).OrderByDescending(g => g.Count()).Select(g => $"{g.Key}{g.Count()}人");
+        return $"女{female}人、男{people.Count - female}人；" +
+               (ages.Count > 0 ? $"年龄{ages.Min()}-{ages.Max()}岁；" : "") +
+               $"班主任工作年限{years.Min()}-{years.Max()}年；职称：{string.Join("、", titles)}。";
+    }
+
+    private static Judgement HostRequirements(StandardItem item, ChecklistFacts f)
+    {
+        var lead = f.Studio.Host ?? f.Studio.Coordinator;
+        if (lead is null) return NotMet("尚无主持人或负责人。");
+        var minYears = (int)item.Parameter("minYears", 5);
+        var years = Service.FullYears(lead.Teacher.HeadTeacherSince, f.AsOf);
+        var awards = f.Teachers.GetValueOrDefault(lead.Teacher.Id)?.Awards
+            .Where(a => a.Kind is AwardKind.FamousHeadTeacher or AwardKind.ExcellentHeadTeacher or AwardKind.TopTen or AwardKind.CompetitionPrize)
+            .ToList() ?? [];
+        var evidence = Roster(f, [lead]).Concat(awards.Select(a => Evidence.Of(a.Ref, ChecklistFacts.TeacherLink(lead.Teacher.Id))));
+        var reason = $"{lead.Role.Label()}{lead.Teacher.Name}：班主任工作{years}年" +
+                     (awards.Count > 0 ? $"，获{string.Join("、", awards.Select(a => a.Title))}。" : "，尚无名班主任、优秀班主任或能力比赛奖项记录。");
+        var parts = new[] { years >= minYears && lead.Teacher.ServingAsHeadTeacher, awards.Count > 0 };
+        return Grade(parts.Count(p => p), parts.Length, reason, evidence);
+    }
+
+    private static Judgement ModeChosen(StandardItem item, ChecklistFacts f) =>
+        f.Studio.Mode == BuildMode.Other
+            ? Partly("建设模式为“其他”，应说明所采用的具体模式。")
+            : Met($"建设模式：{f.Studio.Mode.Label()}。");
+
+    /// <summary>3.1.2: a host-led studio fits 名师工作室 or 师徒结对; a coordinator-led one fits 模块化团队协作.</summary>
+    private static Judgement ModeFitsLead(StandardItem item, ChecklistFacts f)
+    {
+        var s = f.Studio;
+        var pairs = RosterRules.ActiveMentorships(s).Count();
+        return s.Mode switch
+        {
+            BuildMode.FamousTeacher when s.Host is not null => Met($"主持人{s.Host.Teacher.Name}领衔，采用名师工作室模式。", Roster(f, [s.Host])),
+            BuildMode.Mentorship when s.Host is not null && pairs > 0 => Met($"主持人领衔，采用师徒结对模式，现有{pairs}对师徒。", Roster(f, [s.Host])),
+            BuildMode.Mentorship when s.Host is not null => Partly("采用师徒结对模式，但尚未结成师徒对子。", Roster(f, [s.Host])),
+            BuildMode.ModularTeam when s.Coordinator is not null => Met($"负责人{s.Coordinator.Teacher.Name}统筹协调，采用模块化团队协作模式。", Roster(f, [s.Coordinator])),
+            BuildMode.Other => Partly("采用其他模式，需说明与领衔方式的匹配。"),
+            _ => NotMet($"{s.Mode.Label()}模式需要{(s.Mode == BuildMode.ModularTeam ? "负责人统筹协调" : "主持人领衔")}，目前尚未任命。"),
+        };
+    }
+
+    /// <summary>3.2.1: every opened task has a carrier (an activity serving it), and carriers cover the five domains.</summary>
+    private static Judgement Carriers(StandardItem item, ChecklistFacts f)
+    {
+        var year = f.ThisYear;
+        var tasks = year.Tasks.Where(t => t.Status is not (TaskStatus.Planned or TaskStatus.Cancelled)).ToList();
+        var served = tasks.Where(t => year.Serving(t.TaskId).Any() || t.ClosingActivities.Count > 0).ToList();
+        var covered = Enum.GetValues<Domain>().Where(d => year.Activities.Any(a => a.Domains.Contains(d))).ToList();
+        var missing = Enum.GetValues<Domain>().Except(covered).Select(d => d.Label()).ToList();
+        var evidence = covered.Select(d => year.Activities.First(a => a.Domains.Contains(d)))
+            .Concat(served.Select(t => year.Serving(t.TaskId).FirstOrDefault()).OfType<ActivityRow>())
+            .DistinctBy(a => a.ActivityId).Select(a => Evidence.Of(a.Logged, f.ActivityLink(a.ActivityId)));
+        var reason = $"{tasks.Count}项任务中{served.Count}项有对应载体；载体覆盖{covered.Count}/5个领域" +
+                     (missing.Count > 0 ? $"（缺{string.Join("、", missing)}）。" : "。");
+        var done = (tasks.Count > 0 && served.Count == tasks.Count ? 1 : 0) + (missing.Count == 0 ? 1 : 0);
+        var some = served.Count + covered.Count > 0;
+        return done == 2 ? Met(reason, evidence) : some ? Partly(reason, evidence) : NotMet(reason, evidence);
+    }
+
+    private static Judgement VariedBroad(StandardItem item, ChecklistFacts f)
+    {
+        var year = f.ThisYear;
+        var minKinds = (int)item.Parameter("minKinds", 5);
+        var kinds = year.Activities.Select(a => a.Kind).Distinct().Count();
+        var people = f.Studio.CurrentRoster().Select(r => r.Teacher.Id).ToList();
+        var took = people.Count(p => year.Activities.Any(a => a.Attendees.Any(x => x.TeacherId == p)));
+        var reason = $"{f.Year}年载体{kinds}种（至少{minKinds}种）；{people.Count}名坊内人员中{took}人参加过活动。";
+        var evidence = year.Activities.DistinctBy(a => a.Kind).Select(a => Evidence.Of(a.Logged, f.ActivityLink(a.ActivityId)));
+        var parts = new[] { kinds >= minKinds, people.Count > 0 && took == people.Count };
+        return parts.All(p => p) ? Met(reason, evidence) : kinds > 0 ? Partly(reason, evidence) : NotMet(reason, evidence);
+    }
+
+    private static Judgement OutputOfKind(ChecklistFacts f, OutputKind kind, string what)
+    {
+        var outputs = f.OutputsToDate.Where(o => o.Kind == kind).ToList();
+        var reviewed = outputs.Where(o => o.State is OutputState.Approved or OutputState.Recommended).ToList();
+        var evidence = outputs.Select(o => Evidence.Of(o.Latest, f.OutputLink(o.OutputId)));
+        if (reviewed.Count > 0) return Met($"已有{what}{reviewed.Count}项经学校审核：{string.Join("、", reviewed.Select(o => o.Title))}。", evidence);
+        return outputs.Count > 0
+            ? Partly($"已有{what}{outputs.Count}项，尚未经学校审核。", evidence)
+            : NotMet($"尚无{what}。");
+    }
+
+    /// <summary>3.3.1: plan approved early in the year, a ledger with tasks, tasks closed one by one, a summary, a reflection.</summary>
+    private static Judgement Organised(StandardItem item, ChecklistFacts f)
+    {
+        var year = f.ThisYear;
+        var byMonth = (int)item.Parameter("planApprovedByMonth", 3);
+        var approval = year.Plan?.Approval;
+        var early = approval is not null && approval.Ref.At.ToOffset(Core.Http.Writes.ChinaOffset).Date <= new DateTime(f.Year, byMonth, DateTime.DaysInMonth(f.Year, byMonth));
+        var closed = year.Tasks.Where(t => t.Status == TaskStatus.Closed).ToList();
+        var checks = new (bool Done, string Label)[]
+        {
+            (early, $"年初（{byMonth}月底前）计划经审定"),
+            (year.Tasks.Count > 0, "建有任务台账"),
+            (closed.Count > 0, "逐项销账"),
+            (year.Summary is not null, "年终总结"),
+            (year.Reflections.Count > 0, "定期反思"),
+        };
+        var missing = checks.Where(c => !c.Done).Select(c => c.Label).ToList();
+        var evidence = new List<Evidence>();
+        if (approval is not null) evidence.Add(Evidence.Of(approval.Ref, f.LedgerLink));
+        evidence.AddRange(closed.Select(t => t.History.Last(h => h.Step == "closed")).Select(h => Evidence.Of(h.Ref, f.LedgerLink)));
+        if (year.Summary is not null) evidence.Add(Evidence.Of(year.Summary.Ref, f.YearLink));
+        evidence.AddRange(year.Reflections.Select(r => Evidence.Of(r.Ref, f.YearLink)));
+        var reason = missing.Count == 0
+            ? $"计划、台账（{year.Tasks.Count}项，销账{closed.Count}项）、总结、反思齐全。"
+            : $"台账{year.Tasks.Count}项、销账{closed.Count}项；缺：{string.Join("、", missing)}。";
+        return Grade(checks.Count(c => c.Done), checks.Length, reason, evidence);
+    }
+
+    /// <summary>3.3.2: every current member and trainee has a growth file with an intake profile and entries.</summary>
+    private static Judgement GrowthFiles(StandardItem item, ChecklistFacts f)
+    {
+        var people = f.MembersAndTrainees;
+        var files = people.Select(p => (p, file: f.Studio.GrowthFiles.GetValueOrDefault(p.Teacher.Id))).ToList();
+        var complete = files.Where(x => x.file is { ProfileRevision: > 0, Entries: > 0 }).ToList();
+        var points = files.Sum(x => (x.file?.ProfileRevision > 0 ? 1 : 0) + (x.file?.Entries > 0 ? 1 : 0));
+        var missing = files.Except(complete).Select(x => x.p.Teacher.Name).ToList();
+        var evidence = files.Select(x => x.file?.Latest is { } r ? Evidence.Of(r, ChecklistFacts.TeacherLink(x.p.Teacher.Id)) : null).OfType<Evidence>();
+        var reason = missing.Count == 0 && people.Count > 0
+            ? $"{people.Count}名成员和研修人员均建有含入坊情况和成长记录的档案。"
+            : $"{people.Count}名成员和研修人员中{complete.Count}人档案完整；待完善：{string.Join("、", missing)}。";
+        return Grade(points, people.Count * 2, reason, evidence);
+    }
+
+    private static Judgement Results(StandardItem item, ChecklistFacts f)
+    {
+        OutputKind[] counted = [OutputKind.BuildModel, OutputKind.Brand, OutputKind.ResearchResult, OutputKind.ResourceItem, OutputKind.Handbook];
+        var minKinds = (int)item.Parameter("minKinds", 3);
+        var outputs = f.OutputsToDate.Where(o => counted.Contains(o.Kind)).ToList();
+        var kinds = outputs.Select(o => o.Kind).Distinct().ToList();
+        var reason = kinds.Count > 0 ? $"已形成{string.Join("、", kinds.Select(k => k.Label()))}等{kinds.Count}类实绩（至少{minKinds}类）。" : "尚无建设实绩类成果。";
+        var evidence = outputs.Select(o => Evidence.Of(o.Latest, f.OutputLink(o.OutputId)));
+        return kinds.Count >= minKinds ? Met(reason, evidence) : kinds.Count > 0 ? Partly(reason, evidence) : NotMet(reason);
+    }
+
+    private static Judgement SharedResources(StandardItem item, ChecklistFacts f)
+    {
+        var min = (int)item.Parameter("minItems", 3);
+        var items = f.OutputsToDate.Where(o => o.Kind == OutputKind.ResourceItem).ToList();
+        var reason = $"资源库资源{items.Count}项（至少{min}项）。";
+        var evidence = items.Select(o => Evidence.Of(o.Latest, f.OutputLink(o.OutputId)));
+        return items.Count >= min ? Met(reason, evidence) : items.Count > 0 ? Partly(reason, evidence) : NotMet(reason);
+    }
+
+    private static Judgement MembersServing(StandardItem item, ChecklistFacts f)
+    {
+        var members = f.Studio.Members;
+        var serving = members.Where(m => m.Teacher.ServingAsHeadTeacher).ToList();
+        var reason = $"{members.Count}名成员中{serving.Count}人担任班主任。";
+        return Grade(serving.Count, members.Count, reason, Roster(f, members));
+    }
+
+    /// <summary>4.2.1: members rated at least twice whose average ability score rose.</summary>
+    private static Judgement AbilitiesRise(StandardItem item, ChecklistFacts f)
+    {
+        var rated = new List<(RosterEntry Member, decimal First, decimal Last, IReadOnlyList<Rating> Ratings)>();
+        foreach (var m in f.MembersAndTrainees)
+        {
+            var ratings = f.Teachers.GetValueOrDefault(m.Teacher.Id)?.Ratings.OrderBy(r => r.Date).ThenBy(r => r.Ref.At).ToList() ?? [];
+            if (ratings.Count < 2) continue;
+            rated.Add((m, (decimal)ratings[0].Ratings.Values.Average(), (decimal)ratings[^1].Ratings.Values.Average(), ratings));
+        }
+        var rose = rated.Where(r => r.Last > r.First).ToList();
+        var evidence = rose.SelectMany(r => new[] { r.Ratings[0], r.Ratings[^1] }
+            .Select(x => Evidence.Of(x.Ref, ChecklistFacts.TeacherLink(r.Member.Teacher.Id))));
+        if (rated.Count == 0) return NotMet("尚无成员有两次及以上能力评价记录。");
+        var reason = $"{rated.Count}名有多次能力评价的人员中{rose.Count}人平均分提升。";
+        return rose.Count * 2 > rated.Count ? Met(reason, evidence) : rose.Count > 0 ? Partly(reason, evidence) : NotMet(reason, evidence);
+    }
+
+    private static Judgement Cultivated(StandardItem item, ChecklistFacts f)
+    {
+        var people = f.Studio.CurrentRoster().ToList();
+        var recognised = people.Select(p => (p, file: f.Teachers.GetValueOrDefault(p.Teacher.Id)))
+            .Where(x => x.file is not null && (x.file.Recognitions.Count > 0 || x.file.Tiers.Any(t => t.Tier >= Tier.Backbone) ||
+                                               x.file.Awards.Any(a => a.Kind is AwardKind.ExcellentHeadTeacher or AwardKind.FamousHeadTeacher or AwardKind.TopTen)))
+            .ToList();
+        var evidence = recognised.SelectMany(x => x.file!.Recognitions.Select(r => r.Ref).Concat(x.file.Tiers.Select(t => t.Ref))
+                .Concat(x.file.Awards.Select(a => a.Ref)).Select(r => Evidence.Of(r, ChecklistFacts.TeacherLink(x.p.Teacher.Id))));
+        var reason = recognised.Count > 0
+            ? $"已培养骨干、带头人或优秀班主任{recognised.Count}人：{string.Join("、", recognised.Select(x => x.p.Teacher.Name))}。"
+            : "尚无成员获认定为骨干班主任、带头人或获评优秀班主任。";
+        return recognised.Count > 0 ? Met(reason, evidence) : NotMet(reason);
+    }
+
+    private static Judgement Showcases(StandardItem item, ChecklistFacts f)
+    {
+        ActivityKind[] kinds = [ActivityKind.Lecture, ActivityKind.DemonstrationLesson, ActivityKind.ObservationShowcase, ActivityKind.SkillsCompetition];
+        var min = (int)item.Parameter("minKinds", 2);
+        var done = f.ThisYear.Activities.Where(a => kinds.Contains(a.Kind)).ToList();
+        var distinct = done.Select(a => a.Kind).Distinct().ToList();
+        var reason = distinct.Count > 0 ? $"{f.Year}年开展{string.Join("、", distinct.Select(k => k.Label()))}共{done.Count}次。" : $"{f.Year}年尚未开展专题报告、公开课、展示或比赛。";
+        var evidence = done.Select(a => Evidence.Of(a.Logged, f.ActivityLink(a.ActivityId)));
+        return distinct.Count >= min ? Met(reason, evidence) : distinct.Count > 0 ? Partly(reason, evidence) : NotMet(reason);
+    }
+
+    private static Judgement HandbookCasesLibrary(StandardItem item, ChecklistFacts f)
+    {
+        var outputs = f.OutputsToDate;
+        var parts = new (OutputKind[] Kinds, string Label)[]
+        {
+            ([OutputKind.Handbook], "工作手册"),
+            ([OutputKind.TypicalCase, OutputKind.LibraryCase], "案例汇编"),
+            ([OutputKind.ResourceItem], "资源库"),
+        };
+        var present = parts.Where(p => outputs.Any(o => p.Kinds.Contains(o.Kind))).ToList();
+        var missing = parts.Except(present).Select(p => p.Label).ToList();
+        var evidence = outputs.Where(o => parts.Any(p => p.Kinds.Contains(o.Kind))).Select(o => Evidence.Of(o.Latest, f.OutputLink(o.OutputId)));
+        var reason = missing.Count == 0 ? "工作手册、案例汇编、资源库均已建成。" : $"已有{present.Count}/3项，缺{string.Join("、", missing)}。";
+        return Grade(present.Count, parts.Length, reason, evidence);
+    }
+
+    /// <summary>4.4.2: the case library covers the five categories.</summary>
+    private static Judgement CaseCategories(StandardItem item, ChecklistFacts f)
+    {
+        var cases = f.OutputsToDate.Where(o => o.Kind is OutputKind.LibraryCase or OutputKind.TypicalCase && o.Category is not null).ToList();
+        var covered = cases.Select(o => o.Category!.Value).Distinct().ToList();
+        var missing = Enum.GetValues<CaseCategory>().Except(covered).Select(c => c.Label()).ToList();
+        var evidence = covered.Select(c => cases.First(o => o.Category == c)).Select(o => Evidence.Of(o.Latest, f.OutputLink(o.OutputId)));
+        var reason = missing.Count == 0 ? $"案例库覆盖全部5类，共{cases.Count}个案例。" : $"案例库覆盖{covered.Count}/5类，缺{string.Join("、", missing)}。";
+        return Grade(covered.Count, 5, reason, evidence);
+    }
+
+    /// <summary>5.1.2: members take part first in training and competitions — each has outside training or a competition in the year.</summary>
+    private static Judgement MembersFirst(StandardItem item, ChecklistFacts f)
+    {
+        var members = f.MembersAndTrainees;
+        var active = members.Where(m => f.Teachers.GetValueOrDefault(m.Teacher.Id) is { } file &&
+                                        (file.Credits.Any(c => c.Category != CreditCategory.StudioActivity && c.Date.Year == f.Year) ||
+                                         file.Awards.Any(a => a.Kind == AwardKind.CompetitionPrize && a.Date.Year == f.Year))).ToList();
+        var reason = $"{members.Count}名成员和研修人员中{active.Count}人{f.Year}年参加了坊外培训或班主任能力比赛。";
+        return Grade(active.Count, members.Count, reason, Roster(f, active));
+    }
+
+    private static Judgement K12Composition(StandardItem item, ChecklistFacts f)
+    {
+        var s = f.Studio;
+        var min = (int)item.Parameter("minMembers", RosterRules.MinMembers);
+        var max = (int)item.Parameter("maxMembers", RosterRules.MaxMembers);
+        var reason = $"坊主{(s.Host is null ? 0 : 1)}人，坊成员{s.Members.Count}人（应{min}-{max}人），研修人员{s.Trainees.Count}人。";
+        var parts = new[] { s.Host is not null, s.Members.Count >= min && s.Members.Count <= max, s.Trainees.Count > 0 };
+        return s.Host is null ? NotMet(reason, Roster(f, s.CurrentRoster())) : Grade(parts.Count(p => p), parts.Length, reason, Roster(f, s.CurrentRoster()));
+    }
+
+    private static Judgement K12HostRecognition(StandardItem item, ChecklistFacts f)
+    {
+        var host = f.Studio.Host;
+        if (host is null) return NotMet("尚未任命坊主。");
+        var min = (int)item.Parameter("minYears", Recognition.HostYears);
+        var years = Service.FullYears(host.Teacher.HeadTeacherSince, f.AsOf);
+        var ok = years >= min && host.Teacher.ServingAsHeadTeacher;
+        var reason = $"坊主{host.Teacher.Name}班主任工作{years}年{(host.Teacher.ServingAsHeadTeacher ? "，仍从事班主任工作" : "，已不再从事班主任工作")}；" +
+                     (ok ? "考核合格即可认定为班主任带头人。" : $"不满足“至少{min}年并仍从事班主任工作”。");
+        return ok ? Met(reason, Roster(f, [host])) : NotMet(reason, Roster(f, [host]));
+    }
+
+    private static Judgement K12MemberRecognition(StandardItem item, ChecklistFacts f)
+    {
+        var min = (int)item.Parameter("minYears", Recognition.MemberYears);
+        var members = f.Studio.Members;
+        var eligible = members.Where(m => Service.FullYears(m.Teacher.HeadTeacherSince, f.AsOf) >= min && m.Teacher.ServingAsHeadTeacher).ToList();
+        var not = members.Except(eligible).Select(m => m.Teacher.Name).ToList();
+        var reason = $"{members.Count}名坊成员中{eligible.Count}人满足“至少{min}年并仍从事班主任工作”" + (not.Count > 0 ? $"；不满足：{string.Join("、", not)}。" : "。");
+        return Grade(eligible.Count, members.Count, reason, Roster(f, members));
+    }
+
+    /// <summary>X.4: every member and trainee meets the region's hour policies that apply to them.</summary>
+    private static Judgement K12Hours(StandardItem item, ChecklistFacts f)
+    {
+        var people = f.MembersAndTrainees;
+        var moment = History.EndOf(f.AsOf);
+        var short_ = new List<string>();
+        var evidence = new List<Evidence>();
+        foreach (var p in people)
+        {
+            var file = f.Teachers.GetValueOrDefault(p.Teacher.Id);
+            var standing = file?.CreditsAt(moment, f.AsOf).ToList() ?? [];
+            var results = f.Policies.Where(x => HourPolicies.Applies(x, p.Teacher))
+                .Select(x => HourPolicies.Evaluate(x, p.Teacher, standing, f.AsOf)).ToList();
+            var unmet = results.Where(r => r.Status != PolicyStatus.Met).ToList();
+            if (unmet.Count > 0) short_.Add($"{p.Teacher.Name}（{string.Join("、", unmet.Select(u => $"{u.Title}差{u.Remaining}{(u.Unit == "hours" ? "学时" : "次")}"))}）");
+            var link = $"/api/teachers/{Uri.EscapeDataString(p.Teacher.Id)}/hours?asOf={f.AsOf:yyyy-MM-dd}";
+            evidence.AddRange(results.SelectMany(r => r.Counted).Select(c => c.Ref).OfType<EventRef>().DistinctBy(r => r.EventId)
+                .TakeLast(10).Select(r => Evidence.Of(r, link)));
+        }
+        var met = people.Count - short_.Count;
+        var reason = short_.Count == 0 ? $"{people.Count}名成员和研修人员学时均达标。" : $"{people.Count}人中{met}人学时达标；未达标：{string.Join("；", short_)}。";
+        return Grade(met, people.Count, reason, evidence);
+    }
+}

@@ -1,0 +1,106 @@
+using Marten;
+using Npgsql;
+using Workshops.Core;
+using Workshops.Growth;
+using Workshops.Studios;
+using Workshops.Years;
+
+namespace Workshops.Standards;
+
+public sealed record ItemResult(
+    string Code,
+    string Level1,
+    string Level2,
+    string Title,
+    string Wording,
+    bool Attestable,
+    ItemStatus Status,
+    string Reason,
+    IReadOnlyList<Evidence> Evidence);
+
+public sealed record Tally(int Met, int PartlyMet, int NotMet, int AwaitingAttestation, int Total);
+
+public sealed record LevelTally(string Level1, Tally Tally);
+
+/// <summary>A studio's checklist for a standard: one row per item, a summary per first-level indicator and overall.</summary>
+public sealed record Checklist(
+    Guid StudioId,
+    string StudioName,
+    string Standard,
+    string Title,
+    string Edition,
+    int Year,
+    DateOnly AsOf,
+    Tally Summary,
+    IReadOnlyList<LevelTally> ByLevel,
+    IReadOnlyList<ItemResult> Items)
+{
+    public static Checklist Of(Standard standard, ChecklistFacts facts)
+    {
+        var items = standard.Items.Select(item =>
+        {
+            var judgement = ChecklistRules.Evaluate(standard, item, facts);
+            return new ItemResult(item.Code, item.Level1, item.Level2, item.Title, item.Wording, item.Rule == ChecklistRules.Attestation,
+                judgement.Status, judgement.Reason, judgement.Evidence);
+        }).ToList();
+        return new Checklist(facts.Studio.Id, facts.Studio.Name, standard.Code, standard.Title, standard.Edition, facts.Year, facts.AsOf,
+            Count(items), [.. items.GroupBy(i => i.Level1).Select(g => new LevelTally(g.Key, Count([.. g])))], items);
+    }
+
+    public static Tally Count(IReadOnlyList<ItemResult> items) => new(
+        items.Count(i => i.Status == ItemStatus.Met),
+        items.Count(i => i.Status == ItemStatus.PartlyMet),
+        items.Count(i => i.Status == ItemStatus.NotMet),
+        items.Count(i => i.Status == ItemStatus.AwaitingAttestation),
+        items.Count);
+}
+
+/// <summary>Gathers the facts for a checklist: now from the projections, a past day from the events recorded by then.</summary>
+public static class ChecklistFactsLoader
+{
+    public static async Task<ChecklistFacts?> Load(IQuerySession session, Guid studioId, int year, DateOnly? asOf, DateOnly today,
+        CancellationToken ct)
+    {
+        StudioAt? at;
+        var day = asOf ?? today;
+        if (asOf is { } past && past < today)
+        {
+            at = History.Fold(await session.Events.FetchStreamAsync(studioId, token: ct), past);
+        }
+        else
+        {
+            var studio = await session.LoadAsync<Studio>(studioId, ct);
+            if (studio is null) return null;
+            var years = await session.Query<StudioYear>().Where(y => y.StudioId == studioId).ToListAsync(ct);
+            at = new StudioAt(studio, years.ToDictionary(y => y.Year), today);
+        }
+        if (at is null) return null;
+
+        var moment = History.EndOf(day);
+        var ids = at.Studio.CurrentRoster().Select(r => r.Teacher.Id).Distinct().ToArray();
+        var files = ids.Length == 0 ? [] : await session.LoadManyAsync<TeacherFile>(ct, ids);
+        var policies = await PolicyCatalog.For(session, [.. at.Studio.Region.Codes().Reverse()], ct);
+        return new ChecklistFacts(at.Studio, at.Years, year, day, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies);
+    }
+
+    /// <summary>Fills in the event store's sequence of every piece of evidence, in one query.</summary>
+    public static async Task<Checklist> WithSequences(Checklist checklist, NpgsqlDataSource data, CancellationToken ct)
+    {
+        var ids = checklist.Items.SelectMany(i => i.Evidence).Select(e => e.EventId).Distinct().ToArray();
+        if (ids.Length == 0) return checklist;
+        var sequences = new Dictionary<Guid, long>();
+        await using (var cmd = data.CreateCommand($"select id, seq_id from {Setup.Schema}.mt_events where id = any($1)"))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = ids });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) sequences[reader.GetGuid(0)] = reader.GetInt64(1);
+        }
+        return checklist with
+        {
+            Items = [.. checklist.Items.Select(i => i with
+            {
+                Evidence = [.. i.Evidence.Select(e => e with { Sequence = sequences.TryGetValue(e.EventId, out var s) ? s : null })],
+            })],
+        };
+    }
+}

@@ -1,0 +1,43 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Wolverine.Http;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+using Workshops.Studios;
+using Workshops.Years;
+
+namespace Workshops.Standards;
+
+/// <summary>
+/// GET /api/studios/{id}/checklist?standard=moe-2022|k12-workshop&amp;year=&amp;asOf=YYYY-MM-DD — one row per item with status,
+/// a one-line reason in Chinese and the events behind it. Without asOf it reads the projections; a past day gives
+/// exactly what was recorded by the end of that day.
+/// </summary>
+public static class GetChecklistEndpoint
+{
+    [WolverineGet("/api/studios/{id}/checklist", Name = "GetChecklist"), Authorize(Policy = Policies.StudioRead)]
+    [Tags("Standards")]
+    [ProducesResponseType<Checklist>(200)]
+    public static async Task<IResult> Get(Guid id, string? standard, int? year, string? asOf, IQuerySession session, NpgsqlDataSource data,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var (day, problem) = History.Parse(asOf, today);
+        if (problem is not null) return Results.Problem(problem);
+        var on = day ?? today;
+        if (year is { } y && (y < 1990 || y > on.Year)) return Results.Problem(Problems.Invalid("year", $"must be a year up to {on.Year}"));
+
+        var facts = await ChecklistFactsLoader.Load(session, id, year ?? on.Year, day, today, ct);
+        if (facts is null) return Results.Problem(Problems.NotFound($"No studio {id}{(day is null ? "" : $" on {day:yyyy-MM-dd}")}."));
+        var chosen = await StandardsLibrary.For(session, facts.Studio, standard, ct);
+        if (chosen is null)
+        {
+            var codes = (await StandardsLibrary.All(session, ct)).Select(s => s.Code);
+            return Results.Problem(Problems.Invalid("standard", $"allowed: {string.Join(", ", codes)}"));
+        }
+        return Results.Ok(await ChecklistFactsLoader.WithSequences(Checklist.Of(chosen, facts), data, ct));
+    }
+}

@@ -1,0 +1,58 @@
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+using Workshops.Studios;
+using Workshops.Years;
+
+namespace Workshops.Standards;
+
+public sealed record UnmetItem(string Code, string Title, ItemStatus Status, string Reason);
+
+public sealed record StudioChecklistRow(Guid StudioId, string StudioName, string School, Region Region, string Standard, Tally Summary,
+    IReadOnlyList<UnmetItem> NotMet);
+
+/// <summary>
+/// GET /api/reviews/checklists?region=&amp;year=&amp;standard=&amp;page=&amp;pageSize= — one row per studio in the caller's
+/// region: its summary and the items not met, paginated in a stable order.
+/// </summary>
+public static class ReviewChecklistsEndpoint
+{
+    [WolverineGet("/api/reviews/checklists", Name = "ReviewChecklists"), Authorize(Policy = Policies.RegionRead)]
+    [Tags("Standards")]
+    [ProducesResponseType<Page<StudioChecklistRow>>(200)]
+    public static async Task<IResult> Get(string? region, int? year, string? standard, int? page, int? pageSize, IQuerySession session,
+        HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
+        var caller = Caller.From(http.User);
+        var scope = region ?? caller.Region;
+        if (scope is null || !Region.IsCode(scope)) return Results.Problem(Problems.Invalid("region", "must be a six-digit region code"));
+        if (!caller.CoversCode(scope)) return Results.Problem(Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {scope}."));
+        var today = clock.Today();
+        var y = year ?? today.Year;
+        var number = page ?? 1;
+        var size = pageSize ?? 20;
+        var studios = await session.Query<Studio>()
+            .Where(s => s.Region.Province == scope || s.Region.City == scope || s.Region.District == scope)
+            .OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Select(s => s.Id)
+            .ToPagedListAsync(number, size, ct);
+        var rows = new List<StudioChecklistRow>();
+        foreach (var id in studios)
+        {
+            var facts = await ChecklistFactsLoader.Load(session, id, y, null, today, ct);
+            if (facts is null) continue;
+            var chosen = await StandardsLibrary.For(session, facts.Studio, standard, ct);
+            if (chosen is null) return Results.Problem(Problems.Invalid("standard", "is not a known standard"));
+            var checklist = Checklist.Of(chosen, facts);
+            rows.Add(new StudioChecklistRow(id, facts.Studio.Name, facts.Studio.School, facts.Studio.Region, chosen.Code, checklist.Summary,
+                [.. checklist.Items.Where(i => i.Status != ItemStatus.Met).Select(i => new UnmetItem(i.Code, i.Title, i.Status, i.Reason))]));
+        }
+        return Results.Ok(new Page<StudioChecklistRow>(rows, number, size, studios.TotalItemCount));
+    }
+}
