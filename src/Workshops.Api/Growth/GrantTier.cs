@@ -35,8 +35,9 @@ public static class GrantExpertTierEndpoint
         TimeProvider clock)
     {
         var today = clock.Today();
-        var basis = command.Basis ?? Eligibilities.Expert(studio.Holding(teacherId)!.Teacher, today).Reason;
+        var teacher = studio.Holding(teacherId)!.Teacher;
+        var basis = command.Basis ?? Eligibilities.Expert(teacher, today).Reason;
         return (Writes.Done(http, studio.Id, studio.Version),
-            new TierGranted(teacherId, Tier.Expert, "seed000.expert-8-years", basis, today, http.Actor(), clock.GetUtcNow()));
+            new TierGranted(teacherId, Tier.Expert, "seed000.expert-8-years", basis, today, http.Actor(), clock.GetUtcNow(), teacher.Rural));
     }
 }

@@ -44,9 +44,9 @@ public sealed record GrowthReflectionAdded(Guid EntryId, string TeacherId, DateO
     : IGrowthEvent;
 
 /// <summary>A tier of the pyramid, with the rule that granted it.</summary>
-public sealed record TierGranted(string TeacherId, Tier Tier, string Rule, string Basis, DateOnly On, Actor By, DateTimeOffset At)
-    : IGrowthEvent;
+public sealed record TierGranted(string TeacherId, Tier Tier, string Rule, string Basis, DateOnly On, Actor By, DateTimeOffset At,
+    bool Rural = false) : IGrowthEvent;
 
 /// <summary>A title conferred by a qualified assessment (seed 000 三.(二).3), with the rule and the year assessed.</summary>
 public sealed record RecognitionGranted(string TeacherId, RecognitionTitle Title, int Year, string Rule, string Basis, DateOnly On,
-    Actor By, DateTimeOffset At) : IGrowthEvent;
+    Actor By, DateTimeOffset At, bool Rural = false) : IGrowthEvent;

@@ -51,6 +51,7 @@ public static class Eligibilities
 /// <summary>One person's outcome of a qualified assessment: the titles they get, or why not.</summary>
 public sealed record RecognitionDecision(
     string TeacherId,
+    bool Rural,
     string Name,
     RosterRole Role,
     int HeadTeacherYears,
@@ -93,8 +94,8 @@ public static class Recognition
             : years < needed ? $"班主任工作{years}年，不足{needed}年（自{t.HeadTeacherSince:yyyy-MM-dd}起算至{on:yyyy-MM-dd}）。"
             : null;
         return why is null
-            ? new(t.Id, t.Name, role, years, t.ServingAsHeadTeacher, titles, rule,
+            ? new(t.Id, t.Rural, t.Name, role, years, t.ServingAsHeadTeacher, titles, rule,
                 $"工作坊考核{result.Label()}，班主任工作{years}年，仍从事班主任工作。", tier)
-            : new(t.Id, t.Name, role, years, t.ServingAsHeadTeacher, [], rule, why, null);
+            : new(t.Id, t.Rural, t.Name, role, years, t.ServingAsHeadTeacher, [], rule, why, null);
     }
 }

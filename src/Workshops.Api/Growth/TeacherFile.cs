@@ -181,7 +181,6 @@ public sealed record TeacherFile
 /// </summary>
 public partial class TeacherFileProjection : MultiStreamProjection<TeacherFile, string>
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Studio> Identities = new();
 
     public TeacherFileProjection()
     {
@@ -197,13 +196,8 @@ public partial class TeacherFileProjection : MultiStreamProjection<TeacherFile, 
     public override async ValueTask<TeacherFile?> EvolveAsync(TeacherFile? snapshot, string id, IQuerySession session, IEvent e,
         CancellationToken cancellation)
     {
-        if (!Identities.TryGetValue(e.StreamId, out var studio) &&
-            await session.LoadAsync<Studio>(e.StreamId, cancellation) is { } loaded)
-        {
-            // Keep only what is fixed at establishment.
-            studio = new Studio { Id = loaded.Id, Name = loaded.Name, Region = loaded.Region, Level = loaded.Level };
-            Identities[e.StreamId] = studio;
-        }
+        var identity = await StudioIdentities.Of(session, e.StreamId, cancellation);
+        var studio = identity is null ? null : new Studio { Id = identity.Id, Name = identity.Name, Region = identity.Region, Level = identity.Level };
         return TeacherFile.Fold(snapshot, id, e, studio);
     }
 }

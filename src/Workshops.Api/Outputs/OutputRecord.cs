@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
 using Workshops.Core;
+using Workshops.Studios;
 using Workshops.Years;
 
 namespace Workshops.Outputs;
@@ -23,6 +24,27 @@ public sealed record OutputRecord
     public string? LevelCode { get; init; }
     /// <summary>Characters of the body (Unicode scalar values; seed 001 limits a typical case to 3000).</summary>
     public int Characters { get; init; }
+
+    // The studio's fixed identity, so reviewers' tables and searches need no join.
+    public string StudioName { get; init; } = "";
+    public string School { get; init; } = "";
+    public string Province { get; init; } = "";
+    public string City { get; init; } = "";
+    public string? District { get; init; }
+
+    /// <summary>Unigram and bigram terms of title, summary and body (see <see cref="Reports.ChineseText"/>).</summary>
+    public string SearchTerms { get; init; } = "";
+
+    public bool IsCase => Facts.Kind is OutputKind.TypicalCase or OutputKind.LibraryCase;
+
+    public OutputRecord For(StudioIdentity? studio) => studio is null ? this : this with
+    {
+        StudioName = studio.Name,
+        School = studio.School,
+        Province = studio.Region.Province,
+        City = studio.Region.City,
+        District = studio.Region.District,
+    };
 
     public static OutputRecord? Fold(OutputRecord? record, IEvent e)
     {
@@ -61,6 +83,7 @@ public sealed record OutputRecord
         KindCode = facts.Kind.Code(),
         CategoryCode = facts.Category?.Code(),
         Characters = Check.Length(facts.Body),
+        SearchTerms = Reports.ChineseText.Terms(facts.Title, facts.Summary, facts.Body),
     };
 }
 
@@ -76,5 +99,12 @@ public partial class OutputRecordProjection : MultiStreamProjection<OutputRecord
         Identity<OutputRecommended>(x => x.OutputId);
     }
 
-    public override OutputRecord? Evolve(OutputRecord? snapshot, Guid id, IEvent e) => OutputRecord.Fold(snapshot, e);
+    public override async ValueTask<OutputRecord?> EvolveAsync(OutputRecord? snapshot, Guid id, Marten.IQuerySession session, IEvent e,
+        CancellationToken cancellation)
+    {
+        var next = OutputRecord.Fold(snapshot, e);
+        return next is not null && next.StudioName.Length == 0
+            ? next.For(await StudioIdentities.Of(session, e.StreamId, cancellation))
+            : next;
+    }
 }

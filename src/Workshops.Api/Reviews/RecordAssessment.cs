@@ -48,9 +48,9 @@ public static class RecordAssessmentEndpoint
         {
             var fresh = decision.Titles.Where(t => !studio.Recognitions.Contains(Studio.RecognitionKey(decision.TeacherId, t))).ToList();
             foreach (var title in fresh)
-                events.Add(new RecognitionGranted(decision.TeacherId, title, year, decision.Rule, decision.Reason, on, by, at));
+                events.Add(new RecognitionGranted(decision.TeacherId, title, year, decision.Rule, decision.Reason, on, by, at, decision.Rural));
             if (fresh.Count > 0 && decision.Tier is { } tier && studio.Tiers.GetValueOrDefault(decision.TeacherId) < tier)
-                events.Add(new TierGranted(decision.TeacherId, tier, decision.Rule, decision.Reason, on, by, at));
+                events.Add(new TierGranted(decision.TeacherId, tier, decision.Rule, decision.Reason, on, by, at, decision.Rural));
         }
         return (Writes.Done(http, studio.Id, studio.Version, events.Count), events);
     }

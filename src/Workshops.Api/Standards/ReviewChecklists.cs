@@ -31,14 +31,14 @@ public static class ReviewChecklistsEndpoint
         if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
         var caller = Caller.From(http.User);
         var scope = region ?? caller.Region;
-        if (scope is null || !Region.IsCode(scope)) return Results.Problem(Problems.Invalid("region", "must be a six-digit region code"));
+        if (scope is null || !Region.IsScope(scope)) return Results.Problem(Problems.Invalid("region", "must be a six-digit region code"));
         if (!caller.CoversCode(scope)) return Results.Problem(Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {scope}."));
         var today = clock.Today();
         var y = year ?? today.Year;
         var number = page ?? 1;
         var size = pageSize ?? 20;
         var studios = await session.Query<Studio>()
-            .Where(s => s.Region.Province == scope || s.Region.City == scope || s.Region.District == scope)
+            .InRegion(scope)
             .OrderBy(s => s.Name).ThenBy(s => s.Id)
             .Select(s => s.Id)
             .ToPagedListAsync(number, size, ct);

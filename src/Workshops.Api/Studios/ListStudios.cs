@@ -22,7 +22,7 @@ public static class ListStudiosEndpoint
         HttpContext http, CancellationToken ct)
     {
         if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
-        if (region is not null && !Region.IsCode(region))
+        if (region is not null && !Region.IsScope(region))
             return Results.Problem(Problems.Invalid("region", "must be a six-digit region code"));
         var caller = Caller.From(http.User);
         IQueryable<Studio> query = session.Query<Studio>();
@@ -37,10 +37,10 @@ public static class ListStudiosEndpoint
             if (scope is null || !caller.CoversCode(scope))
                 return Results.Problem(Problems.Forbidden(
                     $"The caller's region ({caller.Region ?? "none"}) does not cover {scope ?? "this query"}."));
-            query = query.Where(s => s.Region.Province == scope || s.Region.City == scope || s.Region.District == scope);
+            query = query.InRegion(scope);
         }
         if (region is not null && caller.Role is Role.Host or Role.Member)
-            query = query.Where(s => s.Region.Province == region || s.Region.City == region || s.Region.District == region);
+            query = query.InRegion(region);
 
         var number = page ?? 1;
         var size = pageSize ?? 20;

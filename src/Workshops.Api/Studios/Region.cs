@@ -5,15 +5,25 @@ namespace Workshops.Studios;
 /// </summary>
 public sealed record Region(string Province, string City, string? District = null)
 {
-    /// <summary>The significant prefix of a code: 350000 → 35, 350200 → 3502, 350203 → 350203.</summary>
+    /// <summary>The scope of the ministry: a region claim of 000000 covers every region.</summary>
+    public const string National = "000000";
+
+    /// <summary>The significant prefix of a code: 000000 → "", 350000 → 35, 350200 → 3502, 350203 → 350203.</summary>
     public static string Prefix(string code) =>
-        code.EndsWith("0000", StringComparison.Ordinal) ? code[..2]
+        code == National ? ""
+        : code.EndsWith("0000", StringComparison.Ordinal) ? code[..2]
         : code.EndsWith("00", StringComparison.Ordinal) ? code[..4]
         : code;
 
     /// <summary>Does the scope code (a region claim or filter) contain the code?</summary>
     public static bool Contains(string scope, string code) =>
-        IsCode(scope) && IsCode(code) && code.StartsWith(Prefix(scope), StringComparison.Ordinal);
+        (scope == National || IsCode(scope)) && (code == National || IsCode(code)) && code.StartsWith(Prefix(scope), StringComparison.Ordinal);
+
+    /// <summary>A scope's level: national, province, city or district.</summary>
+    public static int Depth(string code) => code == National ? 0 : code.EndsWith("0000", StringComparison.Ordinal) ? 1 : code.EndsWith("00", StringComparison.Ordinal) ? 2 : 3;
+
+    /// <summary>A region code or the national scope, as used in claims and filters.</summary>
+    public static bool IsScope(string? code) => code == National || IsCode(code);
 
     public static bool IsCode(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit) && code != "000000";
 

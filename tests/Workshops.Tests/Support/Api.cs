@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Workshops.Tests.Support;
 
 /// <summary>A response as the client sees it: status, headers and the JSON body.</summary>
-public sealed record Reply(int Status, JsonNode? Body, IReadOnlyDictionary<string, string> Headers, string Text)
+public sealed record Reply(int Status, JsonNode? Body, IReadOnlyDictionary<string, string> Headers, string Text, byte[] Bytes)
 {
     public JsonNode Json => Body ?? throw new InvalidOperationException($"No JSON body (status {Status}): {Text}");
     public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var v) ? v : null;
@@ -65,12 +65,17 @@ public static class Api
             }
             x.IgnoreStatusCode();
         });
-        var text = await result.ReadAsTextAsync();
+        var stream = new MemoryStream();
+        var responseBody = result.Context.Response.Body;
+        if (responseBody.CanSeek) responseBody.Position = 0;
+        await responseBody.CopyToAsync(stream);
+        var bytes = stream.ToArray();
+        var text = Encoding.UTF8.GetString(bytes);
         JsonNode? json = null;
         if (text.Length > 0 && (result.Context.Response.ContentType ?? "").Contains("json"))
             json = JsonNode.Parse(text);
         var all = result.Context.Response.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        return new Reply(result.Context.Response.StatusCode, json, all, text);
+        return new Reply(result.Context.Response.StatusCode, json, all, text, bytes);
     }
 
     public static Reply ShouldBe(this Reply reply, int status)

@@ -157,7 +157,7 @@ public sealed class TeacherRequirementCheck : AuthorizationHandler<TeacherRequir
     {
         _ when caller.TeacherId == teacherId => true,
         Role.Host => scope.StudioIds.Any(caller.InStudio),
-        Role.School or Role.Reviewer => scope.RegionCodes.Any(c => caller.Region == c),
+        Role.School or Role.Reviewer => caller.Region == Studios.Region.National || scope.RegionCodes.Any(c => caller.Region == c),
         _ => false,
     };
 

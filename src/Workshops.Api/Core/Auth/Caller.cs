@@ -32,7 +32,7 @@ public sealed record Caller(string Id, string Name, Role Role, IReadOnlySet<Guid
 
     /// <summary>A region claim covers a studio when it equals the studio's province, city or district code.</summary>
     public bool Covers(StudioRegion region) =>
-        Region is { Length: > 0 } r && (r == region.Province || r == region.City || r == region.District);
+        Region is { Length: > 0 } r && (r == StudioRegion.National || r == region.Province || r == region.City || r == region.District);
 
     /// <summary>A region claim covers a region code when the code is the claim or lies inside it.</summary>
     public bool CoversCode(string code) => Region is { Length: > 0 } r && StudioRegion.Contains(r, code);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Marten;
 using Workshops.Studios;
 
@@ -10,17 +9,6 @@ namespace Workshops.Core.Auth;
 /// </summary>
 public sealed class StudioScopes
 {
-    private readonly ConcurrentDictionary<Guid, Region> _regions = new();
-
-    public async ValueTask<Region?> RegionOf(IServiceProvider services, Guid studioId, CancellationToken ct)
-    {
-        if (_regions.TryGetValue(studioId, out var known)) return known;
-        var session = services.GetRequiredService<IQuerySession>();
-        var region = await session.Query<Studio>()
-            .Where(s => s.Id == studioId)
-            .Select(s => s.Region)
-            .FirstOrDefaultAsync(ct);
-        if (region is not null) _regions[studioId] = region;
-        return region;
-    }
+    public async ValueTask<Region?> RegionOf(IServiceProvider services, Guid studioId, CancellationToken ct) =>
+        (await StudioIdentities.Of(services.GetRequiredService<IQuerySession>(), studioId, ct))?.Region;
 }

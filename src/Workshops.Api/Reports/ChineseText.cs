@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace Workshops.Reports;
+
+public sealed record Highlight(string Field, string Snippet);
+
+/// <summary>
+/// Search for Chinese text without spaces between words: every letter or digit becomes a unigram term and every
+/// adjacent pair a bigram term, written as ASCII hex so any PostgreSQL text-search parser and locale keeps them
+/// whole. A query of two or more characters must match all its bigrams (the index narrows), then the exact
+/// substring is checked (the answer is exact).
+/// </summary>
+public static class ChineseText
+{
+    private static string Hex(Rune r) => r.Value.ToString("x", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<List<Rune>> Runs(string text)
+    {
+        var run = new List<Rune>();
+        foreach (var rune in text.ToLowerInvariant().EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune)) run.Add(rune);
+            else if (run.Count > 0)
+            {
+                yield return run;
+                run = [];
+            }
+        }
+        if (run.Count > 0) yield return run;
+    }
+
+    public static string Terms(params string?[] texts)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            if (string.IsNullOrEmpty(text)) continue;
+            foreach (var run in Runs(text))
+            {
+                for (var i = 0; i < run.Count; i++)
+                {
+                    terms.Add("u" + Hex(run[i]));
+                    if (i + 1 < run.Count) terms.Add("b" + Hex(run[i]) + "x" + Hex(run[i + 1]));
+                }
+            }
+        }
+        return string.Join(' ', terms.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The text-search query for a search string, or null when it has no letters or digits.</summary>
+    public static string? Query(string q)
+    {
+        var parts = new List<string>();
+        foreach (var run in Runs(q))
+        {
+            if (run.Count == 1) parts.Add("u" + Hex(run[0]));
+            for (var i = 0; i + 1 < run.Count; i++) parts.Add("b" + Hex(run[i]) + "x" + Hex(run[i + 1]));
+        }
+        return parts.Count == 0 ? null : string.Join(" & ", parts.Distinct());
+    }
+
+    /// <summary>Snippets around each occurrence, with the match marked 【…】.</summary>
+    public static IReadOnlyList<Highlight> Highlights(string field, string? text, string q, int context = 24, int max = 3)
+    {
+        var found = new List<Highlight>();
+        if (string.IsNullOrEmpty(text) || string.IsNullOrEmpty(q)) return found;
+        var at = 0;
+        while (found.Count < max && (at = text.IndexOf(q, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var start = Math.Max(0, at - context);
+            var end = Math.Min(text.Length, at + q.Length + context);
+            if (start > 0 && char.IsLowSurrogate(text[start])) start--;
+            if (end < text.Length && char.IsLowSurrogate(text[end])) end++;
+            found.Add(new Highlight(field, (start > 0 ? "…" : "") + text[start..at] + "【" + text.Substring(at, q.Length) + "】" +
+                                           text[(at + q.Length)..end] + (end < text.Length ? "…" : "")));
+            at += q.Length;
+        }
+        return found;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using MiniExcelLibs;
+using Workshops.Core;
+
+namespace Workshops.Reports;
+
+public enum ExportFormat { Json, Csv, Xlsx }
+
+/// <summary>A table as reviewers open it: a sheet name, Chinese headers and rows produced as they are read.</summary>
+public sealed record Table(string Sheet, IReadOnlyList<string> Headers, IAsyncEnumerable<object?[]> Rows);
+
+/// <summary>
+/// CSV (UTF-8 with BOM, so Excel shows Chinese) and XLSX (one sheet per table). Rows are written as they are read:
+/// CSV straight to the response, XLSX through a temporary file, never the whole export in memory.
+/// </summary>
+public static class Exports
+{
+    public const string CsvType = "text/csv";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>?format= wins; else the Accept header; else JSON. An unknown format is a 400.</summary>
+    public static (ExportFormat Format, Microsoft.AspNetCore.Mvc.ProblemDetails? Problem) Choose(HttpContext http, string? format)
+    {
+        switch (format?.ToLowerInvariant())
+        {
+            case null or "": break;
+            case "json": return (ExportFormat.Json, null);
+            case "csv": return (ExportFormat.Csv, null);
+            case "xlsx": return (ExportFormat.Xlsx, null);
+            default: return (ExportFormat.Json, Problems.Invalid("format", "allowed: json, csv, xlsx"));
+        }
+        var accept = http.Request.Headers.Accept.ToString();
+        if (accept.Contains(XlsxType, StringComparison.OrdinalIgnoreCase)) return (ExportFormat.Xlsx, null);
+        if (accept.Contains(CsvType, StringComparison.OrdinalIgnoreCase)) return (ExportFormat.Csv, null);
+        return (ExportFormat.Json, null);
+    }
+
+    public static async Task Write(HttpContext http, ExportFormat format, string fileName, IReadOnlyList<Table> tables)
+    {
+        http.Response.Headers.ContentDisposition =
+            $"attachment; filename=\"{Ascii(fileName)}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}";
+        if (format == ExportFormat.Csv) await Csv(http, tables);
+        else await Xlsx(http, tables);
+    }
+
+    private static string Ascii(string name) => new([.. name.Select(c => c < 128 && c != '"' ? c : '_')]);
+
+    private static async Task Csv(HttpContext http, IReadOnlyList<Table> tables)
+    {
+        http.Response.ContentType = $"{CsvType}; charset=utf-8";
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024);
+        var first = true;
+        foreach (var table in tables)
+        {
+            if (!first) await writer.WriteAsync("\r\n");
+            first = false;
+            if (tables.Count > 1) await writer.WriteAsync(Line([table.Sheet]));
+            await writer.WriteAsync(Line(table.Headers));
+            var n = 0;
+            await foreach (var row in table.Rows.WithCancellation(http.RequestAborted))
+            {
+                await writer.WriteAsync(Line(row));
+                if (++n % 200 == 0) await writer.FlushAsync(http.RequestAborted);
+            }
+        }
+        await writer.FlushAsync(http.RequestAborted);
+    }
+
+    public static string Line(IEnumerable<object?> cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
+
+    private static string Cell(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            bool b => b ? "是" : "否",
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        // Quote what needs it; a leading formula character is neutralised so a cell is never run as a formula.
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' && value is string) text = "'" + text;
+        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static async Task Xlsx(HttpContext http, IReadOnlyList<Table> tables)
+    {
+        http.Response.ContentType = XlsxType;
+        var path = Path.Combine(Path.GetTempPath(), $"workshops-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var sheets = tables.ToDictionary(t => t.Sheet, t => (object)Rows(t, http.RequestAborted));
+            // MiniExcel reads rows through a synchronous enumerator; run it off the request thread.
+            await Task.Run(() => MiniExcel.SaveAs(path, sheets, overwriteFile: true), http.RequestAborted);
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            http.Response.ContentLength = file.Length;
+            await file.CopyToAsync(http.Response.Body, http.RequestAborted);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static IEnumerable<IDictionary<string, object?>> Rows(Table table, CancellationToken ct)
+    {
+        var rows = table.Rows.GetAsyncEnumerator(ct);
+        try
+        {
+            while (rows.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+            {
+                var row = new Dictionary<string, object?>(table.Headers.Count);
+                for (var i = 0; i < table.Headers.Count; i++)
+                {
+                    var value = i < rows.Current.Length ? rows.Current[i] : null;
+                    row[table.Headers[i]] = value switch
+                    {
+                        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        bool b => b ? "是" : "否",
+                        _ => value,
+                    };
+                }
+                yield return row;
+            }
+        }
+        finally
+        {
+            rows.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    public static async IAsyncEnumerable<object?[]> Of<T>(IEnumerable<T> items, Func<T, object?[]> row)
+    {
+        foreach (var item in items) yield return row(item);
+        await Task.CompletedTask;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Marten;
+
+namespace Workshops.Studios;
+
+/// <summary>What never changes about a studio after it is established.</summary>
+public sealed record StudioIdentity(Guid Id, string Name, string School, Region Region, StudioLevel Level, Track Track, bool Rural);
+
+/// <summary>
+/// Projections and authorization need a studio's name, school and region often; those are fixed at establishment,
+/// so a found identity is cached for the life of the process instead of being loaded per event or request.
+/// </summary>
+public static class StudioIdentities
+{
+    private static readonly ConcurrentDictionary<Guid, StudioIdentity> Known = new();
+
+    public static async ValueTask<StudioIdentity?> Of(IQuerySession session, Guid studioId, CancellationToken ct)
+    {
+        if (Known.TryGetValue(studioId, out var known)) return known;
+        var studio = await session.LoadAsync<Studio>(studioId, ct);
+        if (studio is null) return null;
+        var identity = new StudioIdentity(studio.Id, studio.Name, studio.School, studio.Region, studio.Level, studio.Track, studio.Rural);
+        Known[studioId] = identity;
+        return identity;
+    }
+}
