@@ -35,6 +35,9 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("Serilog:MinimumLevel:Default", Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning");
             web.UseSetting("Serilog:MinimumLevel:Override:Marten", Environment.GetEnvironmentVariable("TEST_LOG_LEVEL") ?? "Warning");
+            // Webhook retries come quickly in tests: 0.2 s, 0.4 s, then dead after the third attempt.
+            web.UseSetting("Webhooks:FirstRetry", "00:00:00.200");
+            web.UseSetting("Webhooks:MaxAttempts", "3");
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

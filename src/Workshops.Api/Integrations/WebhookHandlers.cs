@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using JasperFx.Events;
+using Marten;
+using Wolverine;
+using Workshops.Activities;
+using Workshops.Core;
+using Workshops.Growth;
+using Workshops.Outputs;
+using Workshops.Plans;
+using Workshops.Roster;
+using Workshops.Studios;
+using Workshops.Years;
+
+namespace Workshops.Integrations;
+
+/// <summary>
+/// Wolverine forwards every appended public-contract event here through its durable outbox, in the transaction of the
+/// write that appended it. For each subscription that wants it, a delivery is stored and a <see cref="DeliverWebhook"/>
+/// message queued — again in one transaction — so an acknowledged write is delivered at least once.
+/// </summary>
+public static class WebhookFanOutHandler
+{
+    public static Task<OutgoingMessages> Handle(IEvent<StudioEstablished> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<HostAppointed> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<HostSteppedDown> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<CoordinatorNamed> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<CoordinatorSteppedDown> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<MemberJoined> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<MemberLeft> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<TraineeEnrolled> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<TraineeCompleted> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<MentorshipFormed> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<ExpertInvited> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<ActivityLogged> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<ActivityCorrected> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<ActivityVoided> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<TaskClosed> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<OutputRecommended> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<AssessmentRecorded> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<RecognitionGranted> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<TierGranted> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+    public static Task<OutgoingMessages> Handle(IEvent<OutsideTrainingRecorded> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
+
+    private static async Task<OutgoingMessages> Fan(IEvent e, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        var studio = await StudioIdentities.Of(session, e.StreamId, ct);
+        if (studio is null) return messages;
+        var subscriptions = await session.Query<WebhookSubscription>().Where(s => s.Active).ToListAsync(ct);
+        if (subscriptions.Count == 0) return messages;
+        var wanted = IntegrationEvents.From(e, studio)
+            .SelectMany(ie => subscriptions.Where(s => s.Wants(ie)).Select(s => (Sub: s, Event: ie)))
+            .ToList();
+        if (wanted.Count == 0) return messages;
+        // Forwarding is at least once: a delivery that exists already is not created or sent again.
+        var keys = wanted.Select(w => WebhookDelivery.Key(w.Sub.Id, w.Event.Id)).ToArray();
+        var existing = (await session.LoadManyAsync<WebhookDelivery>(ct, keys)).Select(d => d.Id).ToHashSet();
+        foreach (var (sub, ie) in wanted)
+        {
+            var key = WebhookDelivery.Key(sub.Id, ie.Id);
+            if (existing.Contains(key)) continue;
+            session.Store(new WebhookDelivery { Id = key, SubscriptionId = sub.Id, Event = ie, CreatedAt = clock.GetUtcNow() });
+            messages.Add(new DeliverWebhook(key));
+        }
+        return messages;
+    }
+}
+
+/// <summary>Sends one delivery: signs it, records the attempt, and schedules a retry with backoff or marks it dead.</summary>
+public static class WebhookDeliveryHandler
+{
+    public static async Task<OutgoingMessages> Handle(DeliverWebhook message, IDocumentSession session, WebhookSender sender,
+        WebhookOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        var delivery = await session.LoadAsync<WebhookDelivery>(message.DeliveryId, ct);
+        if (delivery is null || delivery.State != WebhookDelivery.Pending) return messages;
+        var subscription = await session.LoadAsync<WebhookSubscription>(delivery.SubscriptionId, ct);
+        var number = delivery.Attempts.Count + 1;
+        DeliveryAttempt attempt;
+        if (subscription is null || !subscription.Active)
+            attempt = new DeliveryAttempt(number, clock.GetUtcNow(), null, "subscription is inactive", 0);
+        else
+            attempt = await sender.Send(subscription, delivery, number, clock.GetUtcNow(), ct);
+
+        var ok = attempt.Status is >= 200 and < 300;
+        var final = ok || number >= options.MaxAttempts || subscription is not { Active: true };
+        var next = final ? (DateTimeOffset?)null : attempt.At + options.Backoff(number);
+        session.Store(delivery with
+        {
+            Attempts = [.. delivery.Attempts, attempt],
+            State = ok ? WebhookDelivery.Delivered : final ? WebhookDelivery.Dead : WebhookDelivery.Pending,
+            NextAttemptAt = next,
+        });
+        if (!final) messages.Add(new DeliverWebhook(delivery.Id).DelayedFor(options.Backoff(number)));
+        return messages;
+    }
+}
+
+/// <summary>The HTTP side of a delivery: one shared client with the configured timeout.</summary>
+public sealed class WebhookSender(WebhookOptions options)
+{
+    private readonly HttpClient _client = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+        Timeout = options.Timeout,
+    };
+
+    public async Task<DeliveryAttempt> Send(WebhookSubscription subscription, WebhookDelivery delivery, int number, DateTimeOffset at,
+        CancellationToken ct)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(delivery.Event, Json.Wire);
+        // The signature's timestamp is the real time of sending, so receivers can refuse stale replays.
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(subscription.Secret, timestamp, body));
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
+        request.Headers.Add(WebhookSignature.EventIdHeader, delivery.Event.Id.ToString());
+        request.Headers.Add(WebhookSignature.DeliveryHeader, delivery.Id);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var response = await _client.SendAsync(request, ct);
+            return new DeliveryAttempt(number, at, (int)response.StatusCode, response.IsSuccessStatusCode ? null : response.ReasonPhrase,
+                watch.ElapsedMilliseconds);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return new DeliveryAttempt(number, at, null, e is TaskCanceledException ? "timed out" : e.Message, watch.ElapsedMilliseconds);
+        }
+    }
+}

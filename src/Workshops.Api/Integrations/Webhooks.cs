@@ -1,0 +1,107 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Workshops.Core.Auth;
+using Workshops.Studios;
+
+namespace Workshops.Integrations;
+
+/// <summary>A subscription: where to deliver which public event types of which region, signed with its secret.</summary>
+public sealed record WebhookSubscription
+{
+    public Guid Id { get; init; }
+    public string Url { get; init; } = "";
+    public IReadOnlyList<string> EventTypes { get; init; } = [];
+    public string Region { get; init; } = "";
+    /// <summary>Kept to sign deliveries; never returned by the API.</summary>
+    public string Secret { get; init; } = "";
+    public string Owner { get; init; } = "";
+    public bool Active { get; init; } = true;
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public bool Wants(IntegrationEvent e) =>
+        Active && EventTypes.Contains(e.Type) && e.Region.Codes().Prepend(Studios.Region.National).Contains(Region);
+}
+
+/// <summary>What a client sees of a subscription (no secret).</summary>
+public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<string> EventTypes, string Region, bool Active, DateTimeOffset CreatedAt)
+{
+    public static WebhookView Of(WebhookSubscription s) => new(s.Id, s.Url, s.EventTypes, s.Region, s.Active, s.CreatedAt);
+}
+
+public sealed record DeliveryAttempt(int Number, DateTimeOffset At, int? Status, string? Error, long Milliseconds);
+
+/// <summary>One event to one subscriber, with every attempt; pending, delivered or dead (after the last retry).</summary>
+public sealed record WebhookDelivery
+{
+    public string Id { get; init; } = "";
+    public Guid SubscriptionId { get; init; }
+    public IntegrationEvent Event { get; init; } = null!;
+    public string State { get; init; } = Pending;
+    public IReadOnlyList<DeliveryAttempt> Attempts { get; init; } = [];
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? NextAttemptAt { get; init; }
+    public int Replays { get; init; }
+
+    public const string Pending = "pending";
+    public const string Delivered = "delivered";
+    public const string Dead = "dead";
+
+    public static string Key(Guid subscription, Guid eventId) => $"{subscription:N}-{eventId:N}";
+}
+
+/// <summary>The message that carries a delivery through Wolverine's durable local queue.</summary>
+public sealed record DeliverWebhook(string DeliveryId);
+
+public sealed class WebhookOptions
+{
+    public int MaxAttempts { get; set; } = 6;
+    /// <summary>The first retry waits this long; each next one twice as long.</summary>
+    public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Loopback and private addresses are refused unless allowed (Development allows them).</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    public TimeSpan Backoff(int attempt) => FirstRetry * Math.Pow(2, Math.Max(0, attempt - 1));
+}
+
+/// <summary>The signature a receiver checks: HMAC-SHA256 over "{timestamp}.{body}" with the subscription's secret.</summary>
+public static class WebhookSignature
+{
+    public const string SignatureHeader = "X-Workshops-Signature";
+    public const string TimestampHeader = "X-Workshops-Timestamp";
+    public const string EventIdHeader = "X-Workshops-Event-Id";
+    public const string DeliveryHeader = "X-Workshops-Delivery";
+
+    public static string Sign(string secret, string timestamp, byte[] body)
+    {
+        var signed = Encoding.UTF8.GetBytes(timestamp + ".").Concat(body).ToArray();
+        return "sha256=" + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)).ToLowerInvariant();
+    }
+
+    public static bool Verify(string secret, string timestamp, byte[] body, string signature) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, body)), Encoding.ASCII.GetBytes(signature));
+}
+
+public static class WebhookUrls
+{
+    /// <summary>An absolute http(s) URL; private and loopback hosts only where allowed (SSRF guard).</summary>
+    public static string? Problem(string? url, bool allowPrivate)
+    {
+        if (string.IsNullOrWhiteSpace(url) || url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) ||
+            uri.Scheme is not ("http" or "https"))
+            return "must be an absolute http(s) URL of at most 2000 characters";
+        if (allowPrivate) return null;
+        if (uri.IsLoopback || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return "must not point at this machine";
+        if (IPAddress.TryParse(uri.Host, out var ip) && IsPrivate(ip)) return "must not point at a private network address";
+        return null;
+    }
+
+    private static bool IsPrivate(IPAddress ip)
+    {
+        if (ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || IPAddress.IsLoopback(ip)) return true;
+        var b = ip.MapToIPv4().GetAddressBytes();
+        return b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || b[0] == 127;
+    }
+}

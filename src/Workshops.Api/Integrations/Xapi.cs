@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Workshops.Activities;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Growth;
+using Workshops.Studios;
+
+namespace Workshops.Integrations;
+
+// xAPI 2.0 statement shapes (IEEE 9274.1.1): only what these statements use.
+public sealed record XAccount(string HomePage, string Name);
+public sealed record XAgent(XAccount Account, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name = null,
+    string ObjectType = "Agent");
+public sealed record XVerb(string Id, IReadOnlyDictionary<string, string> Display);
+public sealed record XDefinition(IReadOnlyDictionary<string, string> Name, string Type);
+public sealed record XObject(string Id, string ObjectType = "Activity",
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] XDefinition? Definition = null);
+public sealed record XResult(bool Completion, string Duration);
+public sealed record XContextActivities(IReadOnlyList<XObject> Parent);
+public sealed record XContext(XContextActivities ContextActivities, string Platform, string Language);
+public sealed record XStatementRef(Guid Id, string ObjectType = "StatementRef");
+
+public sealed record XStatement(
+    Guid Id,
+    XAgent Actor,
+    XVerb Verb,
+    object Object,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] XResult? Result,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] XContext? Context,
+    string Timestamp,
+    string Stored,
+    string Version = "2.0.0");
+
+public sealed record XStatementResult(IReadOnlyList<XStatement> Statements, string More);
+
+/// <summary>
+/// Studio activities and credited training as xAPI 2.0 statements: actor the teacher, verb attended or completed,
+/// object the activity or course, result the duration, context the studio. Corrections void the earlier statement
+/// and state the corrected one; voids void it.
+/// </summary>
+public static class XapiStatements
+{
+    public const string Attended = "http://adlnet.gov/expapi/verbs/attended";
+    public const string Completed = "http://adlnet.gov/expapi/verbs/completed";
+    public const string Voided = "http://adlnet.gov/expapi/verbs/voided";
+    public const string Meeting = "http://adlnet.gov/expapi/activities/meeting";
+    public const string Course = "http://adlnet.gov/expapi/activities/course";
+
+    public static readonly Type[] Sources = [typeof(ActivityLogged), typeof(ActivityCorrected), typeof(ActivityVoided), typeof(OutsideTrainingRecorded)];
+
+    public static string Duration(decimal hours)
+    {
+        var minutes = (int)Math.Round(hours * 60, MidpointRounding.AwayFromZero);
+        return minutes % 60 == 0 ? $"PT{minutes / 60}H" : minutes < 60 ? $"PT{minutes}M" : $"PT{minutes / 60}H{minutes % 60}M";
+    }
+
+    private static string Iso(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static string When(DateOnly date, TimeOnly? start) =>
+        new DateTimeOffset(date.ToDateTime(start ?? new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss'+08:00'", CultureInfo.InvariantCulture);
+
+    /// <summary>A statement's id follows from what it states, so an unchanged attendance keeps its statement.</summary>
+    private static Guid StatementId(Guid activityId, string teacherId, ActivityFacts f)
+    {
+        var hours = f.Attendees.FirstOrDefault(a => a.TeacherId == teacherId)?.Hours ?? 0;
+        return IntegrationEvents.NameBased(activityId,
+            $"xapi:{teacherId}:{hours.ToString(CultureInfo.InvariantCulture)}:{f.Date:yyyy-MM-dd}:{f.Kind.Code()}:{f.Title}");
+    }
+
+    public static IEnumerable<XStatement> From(IEvent e, string baseUrl)
+    {
+        var at = (e.Data as Studios.IStudioEvent)?.At ?? e.Timestamp;
+        var studio = new XObject($"{baseUrl}/api/studios/{e.StreamId}");
+        XAgent Teacher(string id) => new(new XAccount($"{baseUrl}/api/teachers", id));
+
+        IEnumerable<XStatement> AttendedAll(Guid activityId, ActivityFacts f) => f.Attendees.Where(a => !a.Guest).Select(a => new XStatement(
+            StatementId(activityId, a.TeacherId, f), Teacher(a.TeacherId),
+            new XVerb(Attended, new Dictionary<string, string> { ["zh-CN"] = "参加", ["en-US"] = "attended" }),
+            new XObject($"{baseUrl}/api/studios/{e.StreamId}/activities/{activityId}", Definition:
+                new XDefinition(new Dictionary<string, string> { ["zh-CN"] = f.Title }, Meeting)),
+            new XResult(true, Duration(a.Hours)), new XContext(new XContextActivities([studio]), "Workshops", "zh-CN"),
+            When(f.Date, f.Start), Iso(at)));
+
+        IEnumerable<XStatement> VoidAll(Guid activityId, ActivityFacts f, IEnumerable<Attendance> who) => who.Where(a => !a.Guest).Select(a => new XStatement(
+            IntegrationEvents.NameBased(e.Id, $"xapi-void:{a.TeacherId}"), Teacher(a.TeacherId),
+            new XVerb(Voided, new Dictionary<string, string> { ["zh-CN"] = "作废", ["en-US"] = "voided" }),
+            new XStatementRef(StatementId(activityId, a.TeacherId, f)), null, null, Iso(at), Iso(at)));
+
+        switch (e.Data)
+        {
+            case ActivityLogged x:
+                return AttendedAll(x.ActivityId, x.Facts);
+            case ActivityCorrected x:
+                // A statement whose facts did not change stays; the others are voided and stated anew.
+                var before = AttendedAll(x.ActivityId, x.Before).Select(s => s.Id).ToHashSet();
+                var after = AttendedAll(x.ActivityId, x.After).ToList();
+                var kept = after.Select(s => s.Id).ToHashSet();
+                var replaced = x.Before.Attendees.Where(a => !kept.Contains(StatementId(x.ActivityId, a.TeacherId, x.Before)));
+                return VoidAll(x.ActivityId, x.Before, replaced).Concat(after.Where(s => !before.Contains(s.Id)));
+            case ActivityVoided x:
+                return VoidAll(x.ActivityId, x.Facts, x.Facts.Attendees);
+            case OutsideTrainingRecorded x:
+                return
+                [
+                    new XStatement(IntegrationEvents.NameBased(x.EntryId, "xapi:training"), Teacher(x.TeacherId),
+                        new XVerb(Completed, new Dictionary<string, string> { ["zh-CN"] = "完成", ["en-US"] = "completed" }),
+                        new XObject($"{baseUrl}/api/teachers/{Uri.EscapeDataString(x.TeacherId)}/trainings/{x.EntryId}", Definition:
+                            new XDefinition(new Dictionary<string, string> { ["zh-CN"] = x.Course }, Course)),
+                        new XResult(true, Duration(x.Hours)), new XContext(new XContextActivities([studio]), "Workshops", "zh-CN"),
+                        When(x.Date, null), Iso(at)),
+                ];
+            default:
+                return [];
+        }
+    }
+}
+
+/// <summary>GET /api/xapi/statements?since=&amp;until=&amp;agent=&amp;limit=&amp;cursor= — read-only xAPI statements of the caller's region.</summary>
+public static class XapiEndpoint
+{
+    [WolverineGet("/api/xapi/statements", Name = "XapiStatements"), Authorize(Policy = Policies.Integration)]
+    [Tags("Integrations")]
+    [ProducesResponseType<XStatementResult>(200)]
+    public static async Task<IResult> Get(string? since, string? until, string? agent, int? limit, long? cursor, IQuerySession session,
+        HttpContext http, CancellationToken ct)
+    {
+        var take = limit ?? 100;
+        var check = new Check().When(take is < 1 or > 500, "limit", "must be between 1 and 500");
+        DateTimeOffset? from = null, to = null;
+        if (since is not null) if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var s)) from = s; else check.Add("since", "must be an ISO 8601 timestamp");
+        if (until is not null) if (DateTimeOffset.TryParse(until, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var u)) to = u; else check.Add("until", "must be an ISO 8601 timestamp");
+        string? teacher = null;
+        if (agent is not null)
+        {
+            try
+            {
+                teacher = agent.TrimStart().StartsWith('{')
+                    ? JsonDocument.Parse(agent).RootElement.GetProperty("account").GetProperty("name").GetString()
+                    : agent;
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                check.Add("agent", "must be an xAPI Agent with an account, or a teacher id");
+            }
+        }
+        if (!check.Ok) return Results.Problem(check.Result());
+        var caller = Caller.From(http.User);
+        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+
+        var statements = new List<XStatement>();
+        var position = cursor ?? 0;
+        var exhausted = false;
+        while (statements.Count < take && !exhausted)
+        {
+            var batch = await session.Events.QueryAllRawEvents()
+                .Where(e => e.Sequence > position)
+                .Where(e => e.EventTypesAre(XapiStatements.Sources))
+                .OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
+            exhausted = batch.Count < 500;
+            foreach (var e in batch)
+            {
+                position = e.Sequence;
+                var at = (e.Data as Studios.IStudioEvent)?.At ?? e.Timestamp;
+                if (from is { } f && at < f || to is { } t && at >= t) continue;
+                var studio = await StudioIdentities.Of(session, e.StreamId, ct);
+                if (studio is null || !caller.Covers(studio.Region)) continue;
+                statements.AddRange(XapiStatements.From(e, baseUrl).Where(x => teacher is null || x.Actor.Account.Name == teacher));
+                if (statements.Count >= take)
+                {
+                    exhausted = false;
+                    break;
+                }
+            }
+        }
+        var more = exhausted ? "" : $"/api/xapi/statements?cursor={position}&limit={take}" +
+            (since is null ? "" : $"&since={Uri.EscapeDataString(since)}") + (until is null ? "" : $"&until={Uri.EscapeDataString(until)}") +
+            (agent is null ? "" : $"&agent={Uri.EscapeDataString(agent)}");
+        http.Response.Headers["X-Experience-API-Version"] = "2.0.0";
+        return Results.Ok(new XStatementResult(statements, more));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workshops.Tests.Support;
+
+namespace Workshops.Tests.Contract;
+
+/// <summary>The OpenAPI document is the contract: CI fails when a change breaks the committed copy without a major version bump.</summary>
+public sealed class the_public_contract(AppFixture fixture) : ApiTest(fixture)
+{
+    private async Task<JsonNode> Current() => (await Host.Get("/openapi/v1.json", null)).ShouldBe(200).Json;
+
+    [Fact]
+    public async Task the_document_keeps_every_endpoint_and_field_of_the_committed_copy()
+    {
+        var current = await Current();
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(OpenApiContract.CommittedPath)!);
+            await File.WriteAllTextAsync(OpenApiContract.CommittedPath, current.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        }
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(OpenApiContract.CommittedPath))!;
+        var breaking = OpenApiContract.Breaking(committed, current);
+        Assert.True(breaking.Count == 0,
+            "Breaking changes against docs/openapi/v1.json (bump OpenApiShape.Version's major, then run ops/openapi):\n" + string.Join("\n", breaking));
+    }
+
+    [Fact]
+    public async Task removing_or_renaming_a_field_or_an_endpoint_is_caught()
+    {
+        var current = await Current();
+        Assert.Empty(OpenApiContract.Breaking(current, current));
+
+        var schemas = current["components"]!["schemas"]!.AsObject();
+        var (name, schema) = schemas.First(s => s.Value?["properties"]?.AsObject().Count > 1);
+        var property = schema!["properties"]!.AsObject().First().Key;
+
+        var removed = current.DeepClone();
+        removed["components"]!["schemas"]![name]!["properties"]!.AsObject().Remove(property);
+        Assert.Contains($"field removed or renamed: {name}.{property}", OpenApiContract.Breaking(current, removed));
+
+        var renamed = removed.DeepClone();
+        renamed["components"]!["schemas"]![name]!["properties"]!.AsObject()[property + "Renamed"] = schema["properties"]![property]!.DeepClone();
+        Assert.Contains($"field removed or renamed: {name}.{property}", OpenApiContract.Breaking(current, renamed));
+
+        var noEndpoint = current.DeepClone();
+        noEndpoint["paths"]!.AsObject().Remove("/api/studios/{id}/activities");
+        Assert.Contains("endpoint removed: /api/studios/{id}/activities", OpenApiContract.Breaking(current, noEndpoint));
+
+        var added = current.DeepClone();
+        added["components"]!["schemas"]![name]!["properties"]!.AsObject()["somethingNew"] = new JsonObject { ["type"] = "string" };
+        Assert.Empty(OpenApiContract.Breaking(current, added));
+
+        var bumped = removed.DeepClone();
+        bumped["info"]!["version"] = $"{OpenApiContract.MajorOf(current) + 1}.0.0";
+        Assert.Empty(OpenApiContract.Breaking(current, bumped));
+    }
+
+    [Fact]
+    public async Task every_operation_documents_auth_idempotency_versions_and_problems()
+    {
+        var doc = await Current();
+        var log = doc["paths"]!["/api/studios/{id}/activities"]!["post"]!;
+        var headers = log["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "header").Select(p => p!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("Idempotency-Key", headers);
+        Assert.Contains("If-Match", headers);
+        foreach (var code in new[] { "400", "401", "403", "404", "409", "412", "413", "422" })
+            Assert.NotNull(log["responses"]![code]?["content"]?["application/problem+json"]);
+        Assert.NotNull(log["security"]);
+        Assert.NotNull(doc["paths"]!["/api/studios/{id}"]!["get"]!["responses"]!["200"]!["headers"]!["ETag"]);
+        Assert.Null(doc["paths"]!["/api/reference"]!["get"]!["security"]);
+        foreach (var (path, operations) in doc["paths"]!.AsObject())
+        foreach (var (method, operation) in operations!.AsObject())
+            Assert.True(operation!["responses"]!.AsObject().Any(r => r.Key.StartsWith('2')), $"{method} {path} documents no success response");
+    }
+}

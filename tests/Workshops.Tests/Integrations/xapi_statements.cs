@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Workshops.Core.Auth;
+using Workshops.Tests.Support;
+using static Workshops.Tests.Support.Scenarios;
+
+namespace Workshops.Tests.Integrations;
+
+/// <summary>Activities and credited training as xAPI 2.0 statements, checked against the statement rules.</summary>
+public sealed partial class xapi_statements(AppFixture fixture) : ApiTest(fixture)
+{
+    [GeneratedRegex(@"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$")]
+    private static partial Regex IsoDuration();
+
+    private static bool Iri(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    private static void Valid(JsonNode s)
+    {
+        Assert.True(Guid.TryParse(s["id"]!.GetValue<string>(), out _));
+        Assert.Equal("2.0.0", s["version"]!.GetValue<string>());
+        Assert.Equal("Agent", s["actor"]!["objectType"]!.GetValue<string>());
+        Assert.True(Iri(s["actor"]!["account"]!["homePage"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(s["actor"]!["account"]!["name"]!.GetValue<string>()));
+        Assert.True(Iri(s["verb"]!["id"]!.GetValue<string>()));
+        Assert.NotEmpty(s["verb"]!["display"]!.AsObject());
+        Assert.True(DateTimeOffset.TryParse(s["timestamp"]!.GetValue<string>(), out _));
+        Assert.True(DateTimeOffset.TryParse(s["stored"]!.GetValue<string>(), out _));
+        var objectType = s["object"]!["objectType"]!.GetValue<string>();
+        if (objectType == "Activity")
+        {
+            Assert.True(Iri(s["object"]!["id"]!.GetValue<string>()));
+            Assert.True(Iri(s["object"]!["definition"]!["type"]!.GetValue<string>()));
+            Assert.Matches(IsoDuration(), s["result"]!["duration"]!.GetValue<string>());
+            Assert.True(Iri(s["context"]!["contextActivities"]!["parent"]![0]!["id"]!.GetValue<string>()));
+        }
+        else
+        {
+            Assert.Equal("StatementRef", objectType);
+            Assert.True(Guid.TryParse(s["object"]!["id"]!.GetValue<string>(), out _));
+            Assert.Null(s["result"]);
+        }
+    }
+
+    [Fact]
+    public async Task activities_and_trainings_become_valid_statements_and_corrections_void_the_old_ones()
+    {
+        Clock.Set(2026, 5, 1);
+        var id = await Host.StaffedStudio(School());
+        var host = HostOf(id);
+        var a = await Host.LogActivity(id, host, Activity("lecture", ["learning"], "2026-04-20", 2.5m, [("M1", 2.5m), ("M2", 1)]));
+        (await Host.Post($"/api/studios/{id}/activities/{a}/corrections", new
+        {
+            changes = new { attendees = new[] { new { teacherId = "M1", hours = 2.5m }, new { teacherId = "M2", hours = 2m } } }, reason = "签到表更正",
+        }, host)).ShouldBe(200);
+        var b = await Host.LogActivity(id, host, Activity("survey", ["research"], "2026-04-21", 1, [("M3", 1)]));
+        (await Host.Post($"/api/studios/{id}/activities/{b}/void", new { reason = "重复" }, host)).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/growth/M1/trainings", new { course = "市级班主任培训", level = "municipal", category = "head-teacher-training", hours = 12, date = "2026-04-01" }, host))
+            .ShouldBe(200);
+
+        var client = Token(Role.Integration, "学习记录平台", region: "350200");
+        var reply = (await Host.Get("/api/xapi/statements?limit=50", client)).ShouldBe(200);
+        Assert.Equal("2.0.0", reply.Header("x-experience-api-version"));
+        var statements = reply.Json["statements"]!.AsArray().Select(s => s!).ToList();
+        foreach (var s in statements) Valid(s);
+        Assert.Equal(statements.Count, statements.Select(s => s["id"]!.GetValue<string>()).Distinct().Count());
+
+        string Verb(JsonNode s) => s["verb"]!["id"]!.GetValue<string>().Split('/').Last();
+        var attended = statements.Where(s => Verb(s) == "attended").ToList();
+        var voided = statements.Where(s => Verb(s) == "voided").Select(s => s["object"]!["id"]!.GetValue<string>()).ToHashSet();
+        // M1's statement stays; M2's 1-hour statement is voided and restated as 2 hours; M3's is voided with its activity.
+        var standing = attended.Where(s => !voided.Contains(s["id"]!.GetValue<string>())).ToList();
+        Assert.Equal(["M1:PT2H30M", "M2:PT2H"], standing.Select(s => $"{s["actor"]!["account"]!["name"]}:{s["result"]!["duration"]}").Order());
+        Assert.Equal(2, voided.Count);
+        var training = statements.Single(s => Verb(s) == "completed");
+        Assert.Equal("PT12H", training["result"]!["duration"]!.GetValue<string>());
+        Assert.Equal("市级班主任培训", training["object"]!["definition"]!["name"]!["zh-CN"]!.GetValue<string>());
+
+        var m1 = (await Host.Get("/api/xapi/statements?agent=" + Uri.EscapeDataString("{\"objectType\":\"Agent\",\"account\":{\"homePage\":\"http://localhost/api/teachers\",\"name\":\"M1\"}}"), client)).Json;
+        Assert.All(m1["statements"]!.AsArray(), s => Assert.Equal("M1", s!["actor"]!["account"]!["name"]!.GetValue<string>()));
+        Assert.Equal(2, m1["statements"]!.AsArray().Count);
+        var none = (await Host.Get("/api/xapi/statements?since=2026-05-02T00:00:00Z", client)).Json;
+        Assert.Empty(none["statements"]!.AsArray());
+        var paged = (await Host.Get("/api/xapi/statements?limit=2", client)).Json;
+        Assert.Equal(2, paged["statements"]!.AsArray().Count);
+        Assert.StartsWith("/api/xapi/statements?cursor=", paged["more"]!.GetValue<string>());
+        (await Host.Get("/api/xapi/statements?since=yesterday", client)).ShouldBeProblem(400);
+        (await Host.Get("/api/xapi/statements", Reviewer())).ShouldBeProblem(403);
+    }
+}
