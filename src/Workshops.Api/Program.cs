@@ -13,6 +13,7 @@ builder.AddWorkshopsAuth();
 builder.AddStore();
 builder.AddHttpBasics();
 builder.AddDemoData();
+builder.AddWriteRateLimits();
 
 var app = builder.Build();
 
@@ -22,6 +23,7 @@ app.UseCorrelationIds();
 app.UseSerilogRequestLogging(o => o.GetLevel = Setup.RequestLevel);
 app.UseBodyLimit();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseIdempotencyKeys();
 

@@ -38,6 +38,8 @@ public sealed class AppFixture : IAsyncLifetime
             // Webhook retries come quickly in tests: 0.2 s, 0.4 s, then dead after the third attempt.
             web.UseSetting("Webhooks:FirstRetry", "00:00:00.200");
             web.UseSetting("Webhooks:MaxAttempts", "3");
+            web.UseSetting("RateLimits:WritesPerSecond", "100000");
+            web.UseSetting("RateLimits:Burst", "100000");
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

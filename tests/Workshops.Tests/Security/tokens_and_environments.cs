@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using Serilog.Core;
+using Serilog.Events;
+using Workshops.Core.Auth;
+using Workshops.Tests.Support;
+using static Workshops.Tests.Support.Scenarios;
+
+namespace Workshops.Tests.Security;
+
+public sealed class tokens_and_environments(AppFixture fixture) : ApiTest(fixture)
+{
+    private const string Key = "development-only-signing-key-not-for-production-use-0123456789";
+
+    private static string Forge(string key = Key, string issuer = "workshops", string audience = "workshops-api", DateTime? expires = null,
+        params Claim[] claims)
+    {
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer, Audience = audience, Subject = new ClaimsIdentity(claims),
+            NotBefore = (expires ?? now.AddHours(1)).AddHours(-2), IssuedAt = (expires ?? now.AddHours(1)).AddHours(-2), Expires = expires ?? now.AddHours(1),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    private static Claim[] SchoolClaims => [new("sub", "school:x"), new("name", "x"), new("role", "school"), new("region", "350203")];
+
+    [Fact]
+    public async Task expired_foreign_forged_or_incomplete_tokens_are_401()
+    {
+        var id = await Host.EstablishStudio(School());
+        async Task Refused(string token) => (await Host.Get($"/api/studios/{id}", token)).ShouldBeProblem(401);
+        (await Host.Get($"/api/studios/{id}", Forge(claims: SchoolClaims))).ShouldBe(200);
+        await Refused(Forge(expires: DateTime.UtcNow.AddMinutes(-5), claims: SchoolClaims));
+        await Refused(Forge(issuer: "someone-else", claims: SchoolClaims));
+        await Refused(Forge(audience: "another-api", claims: SchoolClaims));
+        await Refused(Forge(key: "a-completely-different-key-of-enough-length-1234", claims: SchoolClaims));
+        await Refused(Forge(claims: [new("name", "x"), new("role", "school"), new("region", "350203")]));
+        await Refused(Forge(claims: [new("sub", "x"), new("role", "superuser"), new("region", "350203")]));
+        await Refused(Forge(claims: [new("sub", "x"), new("region", "350203")]));
+        var unsigned = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "workshops", Audience = "workshops-api", Subject = new ClaimsIdentity(SchoolClaims), Expires = DateTime.UtcNow.AddHours(1),
+        });
+        await Refused(unsigned);
+    }
+
+    [Fact]
+    public async Task outside_development_there_is_no_token_endpoint_and_no_key_means_no_start()
+    {
+        await using var production = await OtherHosts.Start(Fixture, "Production");
+        // Anonymous callers of an unknown route get 401 (nothing is revealed); with a valid token the route is simply not there.
+        (await production.Post("/api/dev/tokens", new { role = "reviewer", name = "x", region = "000000" }, null)).ShouldBeProblem(401);
+        (await production.Post("/api/dev/tokens", new { role = "reviewer", name = "x", region = "000000" }, Reviewer())).ShouldBe(404);
+        (await production.Get("/api/reference", null)).ShouldBe(200);
+        await Assert.ThrowsAnyAsync<Exception>(() => OtherHosts.Start(Fixture, "Production", new Dictionary<string, string> { ["Auth:SigningKey"] = "" }));
+    }
+
+    private sealed class Captured : ILogEventSink
+    {
+        public readonly System.Collections.Concurrent.ConcurrentQueue<string> Lines = new();
+        public void Emit(LogEvent e) => Lines.Enqueue(e.RenderMessage() + " " + string.Join(" ", e.Properties.Select(p => $"{p.Key}={p.Value}")));
+    }
+
+    [Fact]
+    public async Task logs_hold_no_tokens_and_no_personal_records()
+    {
+        var sink = new Captured();
+        await using var host = await OtherHosts.Start(Fixture, services: s => s.AddSingleton<ILogEventSink>(sink));
+        var school = Token(Role.School, "学校管理员", region: "350203");
+        var id = await host.EstablishStudio(school);
+        await host.Post($"/api/studios/{id}/members", new { teacher = Teacher("P1", "隐私测试姓名", title: "一级教师") }, school);
+        await host.Get($"/api/studios/{id}", school);
+        await host.Get($"/api/studios/{id}", "eyJ.not.valid");
+        Assert.NotEmpty(sink.Lines);
+        Assert.Contains(sink.Lines, l => l.Contains("/api/studios"));
+        Assert.DoesNotContain(sink.Lines, l => l.Contains("eyJ"));
+        Assert.DoesNotContain(sink.Lines, l => l.Contains("隐私测试姓名"));
+        Assert.DoesNotContain(sink.Lines, l => l.Contains(school[..20]));
+    }
+
+    [Fact]
+    public async Task writes_beyond_a_clients_rate_are_429_with_retry_after()
+    {
+        await using var host = await OtherHosts.Start(Fixture, settings: new Dictionary<string, string>
+        {
+            ["RateLimits:WritesPerSecond"] = "2", ["RateLimits:Burst"] = "3",
+        });
+        var school = Token(Role.School, "限流测试", region: "350203");
+        var replies = new List<Reply>();
+        for (var i = 0; i < 8; i++) replies.Add(await host.Post("/api/studios", StudioBody(name: $"限流{i}"), school));
+        Assert.Contains(replies, r => r.Status == 201);
+        var limited = replies.Where(r => r.Status == 429).ToList();
+        Assert.NotEmpty(limited);
+        Assert.All(limited, r => r.ShouldBeProblem(429));
+        Assert.NotNull(limited[0].Header("retry-after"));
+        (await host.Get("/api/reference", school)).ShouldBe(200);
+        (await host.Post("/api/studios", StudioBody(name: "另一个客户端"), Token(Role.School, "另一个学校", region: "350203"))).ShouldBe(201);
+    }
+}
