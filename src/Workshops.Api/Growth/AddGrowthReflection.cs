@@ -16,11 +16,13 @@ public static class AddGrowthReflectionEndpoint
 {
     public static ProblemDetails Validate(AddGrowthReflection command, string teacherId, Studio studio, HttpContext http, TimeProvider clock)
     {
+        // Who may write comes before what they wrote: a refused caller learns nothing about the body.
+        if (GrowthAccess.Check(http, studio, teacherId) is { } denied) return denied;
         var today = clock.Today();
         var check = new Check().Text(command.Text, "text", 10_000);
         var refusal = GrowthAccess.Dated(studio, command.Date ?? today, today);
         if (!check.Ok) return check.Result();
-        return GrowthAccess.Check(http, studio, teacherId) ?? Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
+        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
     }
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/reflections", Name = "AddGrowthReflection"), Authorize(Policy = Policies.StudioGrowth)]

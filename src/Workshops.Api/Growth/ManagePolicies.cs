@@ -61,8 +61,8 @@ public static class RegionHourPoliciesEndpoint
     public static async Task<IResult> Choose(string code, ChoosePolicies command, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken ct)
     {
-        if (!Region.IsCode(code)) return Results.Problem(Problems.Invalid("code", "must be a six-digit region code"));
         var caller = Caller.From(http.User);
+        if (!Region.IsCode(code)) return Results.Problem(Problems.Invalid("code", "must be a six-digit region code"));
         if (!caller.CoversCode(code)) return Results.Problem(Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {code}."));
         if (command.Policies is null || command.Policies.Count > 50) return Results.Problem(Problems.Invalid("policies", "list 0-50 policy codes"));
         var all = await PolicyCatalog.All(session, ct);

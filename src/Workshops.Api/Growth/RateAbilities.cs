@@ -16,13 +16,14 @@ public static class RateAbilitiesEndpoint
 {
     public static ProblemDetails Validate(RateAbilities command, string teacherId, Studio studio, HttpContext http, TimeProvider clock)
     {
+        if (GrowthAccess.Check(http, studio, teacherId, asMentor: command.Rater == Rater.Mentor) is { } denied) return denied;
         var check = new Check().Text(command.Note, "note", 2000, required: false);
         if (command.Ratings is not { Count: > 0 }) check.Add("ratings", "rate at least one ability");
         foreach (var (ability, score) in command.Ratings ?? new Dictionary<Ability, int>())
             check.When(score is < 1 or > 5, $"ratings.{ability.Code()}", "must be from 1 to 5");
         if (!check.Ok) return check.Result();
         var today = clock.Today();
-        return GrowthAccess.Check(http, studio, teacherId, asMentor: command.Rater == Rater.Mentor) ?? Writes.IfMatch(http, studio.Version)
+        return Writes.IfMatch(http, studio.Version)
             ?? GrowthAccess.Dated(studio, command.Date ?? today, today).OrContinue();
     }
 

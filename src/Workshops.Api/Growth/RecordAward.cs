@@ -16,11 +16,13 @@ public static class RecordAwardEndpoint
 {
     public static ProblemDetails Validate(RecordAward command, string teacherId, Studio studio, HttpContext http, TimeProvider clock)
     {
+        // Who may write comes before what they wrote: a refused caller learns nothing about the body.
+        if (GrowthAccess.Check(http, studio, teacherId) is { } denied) return denied;
         var today = clock.Today();
         var check = new Check().Text(command.Title, "title", 200).Text(command.Rank, "rank", 50, required: false);
         var refusal = GrowthAccess.Dated(studio, command.Date, today);
         if (!check.Ok) return check.Result();
-        return GrowthAccess.Check(http, studio, teacherId) ?? Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
+        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
     }
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/awards", Name = "RecordAward"), Authorize(Policy = Policies.StudioGrowth)]

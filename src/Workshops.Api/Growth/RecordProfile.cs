@@ -19,12 +19,14 @@ public static class RecordProfileEndpoint
 {
     public static ProblemDetails Validate(RecordProfile command, string teacherId, Studio studio, HttpContext http, TimeProvider clock)
     {
+        // Who may write comes before what they wrote: a refused caller learns nothing about the body.
+        if (GrowthAccess.Check(http, studio, teacherId) is { } denied) return denied;
         var today = clock.Today();
         var check = new Check().Text(command.KnowledgeBase, "knowledgeBase", 2000).Text(command.PracticeBase, "practiceBase", 2000)
             .Text(command.Personality, "personality", 2000).Text(command.Philosophy, "philosophy", 2000).Text(command.Aspirations, "aspirations", 2000);
         Refusal? refusal = null;
         if (!check.Ok) return check.Result();
-        return GrowthAccess.Check(http, studio, teacherId) ?? Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
+        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
     }
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/profile", Name = "RecordProfile"), Authorize(Policy = Policies.StudioGrowth)]

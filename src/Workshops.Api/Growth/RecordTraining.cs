@@ -16,13 +16,15 @@ public static class RecordTrainingEndpoint
 {
     public static ProblemDetails Validate(RecordTraining command, string teacherId, Studio studio, HttpContext http, TimeProvider clock)
     {
+        // Who may write comes before what they wrote: a refused caller learns nothing about the body.
+        if (GrowthAccess.Check(http, studio, teacherId) is { } denied) return denied;
         var today = clock.Today();
         var check = new Check().Text(command.Course, "course", 200).Text(command.CertificateRef, "certificateRef", 100, required: false)
             .When(command.Hours is <= 0 or > 1000, "hours", "must be more than 0 and at most 1000")
             .When(command.Category == CreditCategory.StudioActivity, "category", "studio activities are credited from attendance, not entered");
         var refusal = GrowthAccess.Dated(studio, command.Date, today);
         if (!check.Ok) return check.Result();
-        return GrowthAccess.Check(http, studio, teacherId) ?? Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
+        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
     }
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/trainings", Name = "RecordTraining"), Authorize(Policy = Policies.StudioGrowth)]

@@ -62,8 +62,10 @@ public static class Policies
             options.AddPolicy(name, p => p.RequireAuthenticatedUser().AddRequirements(new StudioRequirement(access)));
         }
         options.AddPolicy(Establish, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.School, Role.Reviewer)));
-        options.AddPolicy(RegionRead, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.School, Role.Reviewer)));
-        options.AddPolicy(RegionManage, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.Reviewer)));
+        options.AddPolicy(RegionRead, p => p.RequireAuthenticatedUser()
+            .AddRequirements(new RoleRequirement(Role.School, Role.Reviewer), new RegionRouteRequirement()));
+        options.AddPolicy(RegionManage, p => p.RequireAuthenticatedUser()
+            .AddRequirements(new RoleRequirement(Role.Reviewer), new RegionRouteRequirement()));
         options.AddPolicy(TeacherRead, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherRequirement()));
         options.AddPolicy(Integration, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.Integration)));
         options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Enum.GetValues<Role>())));
@@ -97,6 +99,21 @@ public static class Policies
 public sealed record StudioRequirement(StudioAccess Access) : IAuthorizationRequirement;
 
 public sealed record TeacherRequirement : IAuthorizationRequirement;
+
+/// <summary>A region in the route ({code}) must lie inside the caller's region claim.</summary>
+public sealed record RegionRouteRequirement : IAuthorizationRequirement;
+
+public sealed class RegionRouteRequirementCheck : AuthorizationHandler<RegionRouteRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RegionRouteRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http || Caller.TryFrom(context.User) is not { } caller) return Task.CompletedTask;
+        var code = http.GetRouteValue("code")?.ToString();
+        if (code is null || caller.CoversCode(code)) context.Succeed(requirement);
+        else context.Fail(new AuthorizationFailureReason(this, $"The caller's region ({caller.Region ?? "none"}) does not cover {code}."));
+        return Task.CompletedTask;
+    }
+}
 
 /// <summary>Where a teacher has been: the studios and region codes of their growth file.</summary>
 public sealed record TeacherScope(IReadOnlyList<Guid> StudioIds, IReadOnlyList<string> RegionCodes);

@@ -18,6 +18,7 @@ public static class AuthSetup
         builder.Services.AddSingleton<IAuthorizationHandler, StudioRequirementCheck>();
         builder.Services.AddSingleton<IAuthorizationHandler, RoleRequirementCheck>();
         builder.Services.AddSingleton<IAuthorizationHandler, TeacherRequirementCheck>();
+        builder.Services.AddSingleton<IAuthorizationHandler, RegionRouteRequirementCheck>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

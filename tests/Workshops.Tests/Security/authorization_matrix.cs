@@ -1,0 +1,183 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Workshops.Core.Auth;
+using Workshops.Tests.Support;
+using static Workshops.Tests.Support.Scenarios;
+
+namespace Workshops.Tests.Security;
+
+/// <summary>
+/// Every endpoint × every role × own / other studio or region, against the outcome declared once in the table below.
+/// Allowed means neither 401 nor 403 (the request may still be invalid); refused means 403. An endpoint added without
+/// an entry fails the test, and so does an entry whose endpoint is gone (OWASP API1, API3, API5).
+/// </summary>
+public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
+{
+    private const Role H = Role.Host, M = Role.Member, S = Role.School, R = Role.Reviewer, I = Role.Integration;
+    private static readonly Role[] Everyone = [H, M, S, R, I];
+    private static readonly Role[] Nobody = [];
+
+    private sealed record Rule(Role[] Own, Role[] Other, bool Anonymous = false);
+
+    private static Rule Own(params Role[] roles) => new(roles, Nobody);
+    private static Rule Both(params Role[] roles) => new(roles, roles);
+
+    /// <summary>The table: for each endpoint, who may act on their own studio/region, and who on another one.</summary>
+    private static readonly Dictionary<string, Rule> Table = new()
+    {
+        ["GET /api/reference"] = new(Everyone, Everyone, Anonymous: true),
+        ["POST /api/dev/tokens"] = new(Everyone, Everyone, Anonymous: true),
+        ["GET /api/studios"] = Both(Everyone),
+        ["GET /api/hour-policies"] = Both(Everyone),
+        ["GET /api/standards"] = Both(Everyone),
+        ["GET /api/regions/{code}/hour-policies"] = Both(Everyone),
+        ["POST /api/studios"] = Own(S, R),
+        ["GET /api/studios/{id}"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/activities"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/activities/{activityId}"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/outputs"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/outputs/{outputId}"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/years/{year}"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/ledger/{year}"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/checklist"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/recognitions/{year}"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/reports/annual/{year}"] = Own(H, M, S, R, I),
+        ["POST /api/studios/{id}/host"] = Own(H, S),
+        ["POST /api/studios/{id}/host/step-down"] = Own(H, S),
+        ["POST /api/studios/{id}/coordinator"] = Own(H, S),
+        ["POST /api/studios/{id}/coordinator/step-down"] = Own(H, S),
+        ["POST /api/studios/{id}/members"] = Own(H, S),
+        ["POST /api/studios/{id}/members/{teacherId}/leave"] = Own(H, S),
+        ["POST /api/studios/{id}/trainees"] = Own(H, S),
+        ["POST /api/studios/{id}/trainees/{teacherId}/complete"] = Own(H, S),
+        ["POST /api/studios/{id}/mentorships"] = Own(H, S),
+        ["POST /api/studios/{id}/experts"] = Own(H, S),
+        ["PUT /api/studios/{id}/plans/{year}"] = Own(H),
+        ["POST /api/studios/{id}/plans/{year}/approval"] = Own(S),
+        ["POST /api/studios/{id}/tasks"] = Own(H),
+        ["POST /api/studios/{id}/tasks/{taskId}/progress"] = Own(H),
+        ["POST /api/studios/{id}/tasks/{taskId}/close"] = Own(H),
+        ["POST /api/studios/{id}/tasks/{taskId}/carry-over"] = Own(H),
+        ["POST /api/studios/{id}/tasks/{taskId}/cancel"] = Own(H),
+        ["POST /api/studios/{id}/tasks/{taskId}/reopen"] = Own(H),
+        ["POST /api/studios/{id}/activities"] = Own(H),
+        ["POST /api/studios/{id}/activities/{activityId}/corrections"] = Own(H),
+        ["POST /api/studios/{id}/activities/{activityId}/void"] = Own(H),
+        ["POST /api/studios/{id}/outputs"] = Own(H),
+        ["POST /api/studios/{id}/outputs/{outputId}/revision"] = Own(H),
+        ["POST /api/studios/{id}/outputs/{outputId}/submit"] = Own(H),
+        ["POST /api/studios/{id}/outputs/{outputId}/approve"] = Own(S),
+        ["POST /api/studios/{id}/outputs/{outputId}/return"] = Own(S),
+        ["POST /api/studios/{id}/outputs/{outputId}/recommend"] = Own(R),
+        ["POST /api/studios/{id}/years/{year}/summary"] = Own(H),
+        ["POST /api/studios/{id}/reflections"] = Own(H),
+        ["POST /api/studios/{id}/leadership-hearings"] = Own(S),
+        ["POST /api/studios/{id}/assessments/{year}"] = Own(R),
+        ["POST /api/studios/{id}/attestations"] = Own(S, R),
+        ["POST /api/studios/{id}/growth/{teacherId}/profile"] = Own(H, M),
+        ["POST /api/studios/{id}/growth/{teacherId}/trainings"] = Own(H, M),
+        ["POST /api/studios/{id}/growth/{teacherId}/awards"] = Own(H, M),
+        ["POST /api/studios/{id}/growth/{teacherId}/ratings"] = Own(H, M),
+        ["POST /api/studios/{id}/growth/{teacherId}/mentor-notes"] = Own(H),
+        ["POST /api/studios/{id}/growth/{teacherId}/reflections"] = Own(H, M),
+        ["POST /api/studios/{id}/growth/{teacherId}/expert-tier"] = Own(R),
+        ["GET /api/teachers/{teacherId}/growth-file"] = Own(H, M, S, R),
+        ["GET /api/teachers/{teacherId}/hours"] = Own(H, M, S, R),
+        ["POST /api/hour-policies"] = Both(R),
+        ["PUT /api/regions/{code}/hour-policies"] = Own(R),
+        ["POST /api/standards"] = Both(R),
+        ["PUT /api/regions/{code}/standards"] = Own(R),
+        ["GET /api/reviews/checklists"] = Own(S, R),
+        ["GET /api/reviews/studios"] = Own(S, R),
+        ["GET /api/reviews/cases"] = Own(S, R),
+        ["GET /api/reviews/cases/{outputId}"] = Own(S, R),
+        ["GET /api/reviews/outputs"] = Own(S, R),
+        ["GET /api/regions/{code}/dashboard"] = Own(S, R),
+        ["GET /api/feed"] = Both(I),
+        ["GET /api/xapi/statements"] = Both(I),
+        ["POST /api/webhooks"] = Own(I),
+        ["GET /api/webhooks"] = Both(I),
+        ["GET /api/webhooks/{id}/deliveries"] = Own(I),
+        ["POST /api/webhooks/{id}/deliveries/{deliveryId}/replay"] = Own(I),
+    };
+
+    private IEnumerable<string> Endpoints() =>
+        Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Distinct();
+
+    [Fact]
+    public void every_endpoint_has_an_entry_and_every_entry_an_endpoint()
+    {
+        var endpoints = Endpoints().ToHashSet();
+        Assert.Empty(endpoints.Except(Table.Keys));
+        Assert.Empty(Table.Keys.Except(endpoints));
+    }
+
+    [Fact]
+    public async Task each_role_gets_exactly_what_the_table_says()
+    {
+        Clock.Set(2026, 5, 1);
+        var studio = await Host.StaffedStudio(School());
+        var host = HostOf(studio);
+        var activity = await Host.LogActivity(studio, host, Activity("lecture", ["learning"], "2026-04-20", 2, [("M1", 2)]));
+        var task = (await Host.Post($"/api/studios/{studio}/tasks", new { title = "任务" }, host)).ShouldBe(201).Json["taskId"]!.GetValue<string>();
+        var output = (await Host.Post($"/api/studios/{studio}/outputs", new
+        {
+            kind = "typical-case", category = "class-culture", title = "案例", authors = new[] { "H1" }, date = "2026-04-01", body = "正文",
+        }, host)).ShouldBe(201).Json["outputId"]!.GetValue<string>();
+        (await Host.Post($"/api/studios/{studio}/outputs/{output}/submit", new { }, host)).ShouldBe(200);
+        (await Host.Post($"/api/studios/{studio}/outputs/{output}/approve", new { }, School())).ShouldBe(200);
+        (await Host.Post($"/api/studios/{studio}/outputs/{output}/recommend", new { level = "district" }, Reviewer("350203"))).ShouldBe(200);
+        var ownClient = Token(Role.Integration, "本区平台", region: "350203");
+        var webhook = (await Host.Post("/api/webhooks", new
+        {
+            url = "http://127.0.0.1:9/none", eventTypes = new[] { "task.closed" }, region = "350203", secret = "sixteen-characters-secret",
+        }, ownClient)).ShouldBe(201).Json["id"]!.GetValue<string>();
+        var other = await Host.EstablishStudio(School("350206"), StudioBody(name: "湖里区工作坊", district: "350206"));
+        await Settle();
+
+        string TokenFor(Role role, bool own) => role switch
+        {
+            Role.Host => Token(Role.Host, "坊主", [own ? studio : other], teacher: "H1"),
+            Role.Member => Token(Role.Member, "成员", [own ? studio : other], teacher: own ? "M1" : "X9"),
+            Role.Integration => own ? ownClient : Token(Role.Integration, "外区平台", region: "350206"),
+            _ => Token(role, $"{role}", region: own ? "350203" : "350206"),
+        };
+
+        var failures = new List<string>();
+        foreach (var (endpoint, rule) in Table)
+        {
+            var method = endpoint[..endpoint.IndexOf(' ')];
+            var route = endpoint[(endpoint.IndexOf(' ') + 1)..];
+            var url = route.Replace("{id}", route.StartsWith("/api/webhooks/") ? webhook : studio.ToString())
+                .Replace("{year}", "2026").Replace("{taskId}", task).Replace("{activityId}", activity.ToString())
+                .Replace("{outputId}", output).Replace("{code}", "350203").Replace("{deliveryId}", "none")
+                .Replace("{teacherId}", route.Contains("/leave") || route.Contains("/complete") ? "NOPE" : "M1");
+            if (route.StartsWith("/api/reviews/") && !route.Contains("{")) url += "?region=350203";
+            // Where the region to judge is in the body, the body must be valid for the judgement to be reached.
+            object body = route switch
+            {
+                "/api/studios" => StudioBody(),
+                "/api/webhooks" => new { url = "http://127.0.0.1:9/x", eventTypes = new[] { "task.closed" }, region = "350203", secret = "sixteen-characters-secret" },
+                _ => new { },
+            };
+            foreach (var role in Everyone)
+            foreach (var own in new[] { true, false })
+            {
+                var allowed = (own ? rule.Own : rule.Other).Contains(role);
+                var reply = await Host.Send(method, url, method == "GET" ? null : body, TokenFor(role, own));
+                var refused = reply.Status is 401 or 403;
+                if (allowed == refused || (!allowed && reply.Status != 403))
+                    failures.Add($"{endpoint} as {role} ({(own ? "own" : "other")}): expected {(allowed ? "allowed" : "403")}, got {reply.Status}");
+            }
+            if (!rule.Anonymous)
+            {
+                var anonymous = await Host.Send(method, url, method == "GET" ? null : body, null);
+                if (anonymous.Status != 401) failures.Add($"{endpoint} without a token: expected 401, got {anonymous.Status}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
