@@ -35,11 +35,23 @@ public static class Bodies
             }
             buffer.Write(chunk, 0, read);
         }
+        if (IsJsonNull(buffer))
+        {
+            await http.WriteProblem(Problems.Invalid("body", "must be a JSON object, not null"));
+            return;
+        }
         buffer.Position = 0;
         http.Request.Body = buffer;
         http.Request.ContentLength = buffer.Length;
         await next(http);
     });
+
+    /// <summary>A body of JSON null would reach endpoints as no command at all.</summary>
+    private static bool IsJsonNull(MemoryStream buffer)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).Trim();
+        return text == "null";
+    }
 
     private static Task TooLarge(HttpContext http) =>
         http.WriteProblem(new Microsoft.AspNetCore.Mvc.ProblemDetails

@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CsCheck;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Workshops.Core.Auth;
+using Workshops.Tests.Support;
+using static Workshops.Tests.Support.Scenarios;
+
+namespace Workshops.Tests.Security;
+
+/// <summary>
+/// Property-based: thousands of malformed, oversized, wrongly typed, boundary and unicode-heavy requests against every
+/// write endpoint. Never a 5xx, every refusal is problem+json, and a refused request leaves the stream unchanged.
+/// </summary>
+public sealed class hostile_input(AppFixture fixture) : ApiTest(fixture)
+{
+    private static readonly string[] Nasty =
+    [
+        "", " ", "\u0000", "\ud800", "\udfff", "😀", "👨‍👩‍👧‍👦", "\u202e反向", "e\u0301", "𠀀𠀁", "'; drop table mt_events; --", "<script>alert(1)</script>",
+        "../../etc/passwd", "${jndi:ldap://x}", "null", "true", "-1", "1e309", "NaN", "2026-02-30", "9999-12-31", "0001-01-01",
+        "T350203-0001", "famous-teacher", "demonstration-lesson", new string('林', 3001), new string('a', 70_000),
+    ];
+
+    private static readonly string[] Keys =
+    [
+        "teacher", "id", "name", "gender", "school", "subject", "title", "headTeacherSince", "teachingSince", "servingAsHeadTeacher", "rural",
+        "on", "reason", "kind", "domains", "date", "hours", "start", "end", "attendees", "teacherId", "taskIds", "evidence", "summary",
+        "goals", "tasks", "note", "percent", "activityIds", "changes", "category", "authors", "body", "links", "level", "result", "text",
+        "code", "standard", "rater", "ratings", "mentorId", "menteeId", "expert", "region", "province", "city", "district", "foundedOn", "mode",
+        "track", "url", "eventTypes", "secret", "policies", "standards", "semester", "year",
+    ];
+
+    private static readonly Gen<string> Text = Gen.OneOf(
+        Gen.OneOf(Nasty),
+        Gen.String[Gen.Char['\u4e00', '\u9fff'], 0, 40],
+        Gen.String[Gen.Char, 0, 30]);
+
+    /// <summary>A JSON value of any type, nested a little.</summary>
+    private static readonly Gen<JsonNode?> Value = Gen.Recursive<JsonNode?>((depth, self) => depth >= 3
+        ? Gen.OneOf(Text.Select(s => (JsonNode?)JsonValue.Create(s)), Gen.Long.Select(l => (JsonNode?)JsonValue.Create(l)),
+            Gen.Double.Select(d => double.IsFinite(d) ? (JsonNode?)JsonValue.Create(d) : JsonValue.Create(0)),
+            Gen.Bool.Select(b => (JsonNode?)JsonValue.Create(b)), Gen.Const<JsonNode?>(() => null))
+        : Gen.Frequency(
+            (6, Gen.OneOf(Text.Select(s => (JsonNode?)JsonValue.Create(s)), Gen.Long.Select(l => (JsonNode?)JsonValue.Create(l)),
+                Gen.Bool.Select(b => (JsonNode?)JsonValue.Create(b)), Gen.Const<JsonNode?>(() => null))),
+            (2, self.Array[0, 4].Select(items => (JsonNode?)new JsonArray([.. items.Select(i => i?.DeepClone())]))),
+            (2, Gen.Select(Gen.OneOf(Keys).Array[0, 5], self.Array[5], (keys, values) =>
+            {
+                var o = new JsonObject();
+                for (var i = 0; i < keys.Length; i++) o[keys[i]] = values[i]?.DeepClone();
+                return (JsonNode?)o;
+            }))));
+
+    /// <summary>A request body: valid-looking JSON with hostile values, broken JSON, or bytes that are not UTF-8.</summary>
+    private static readonly Gen<byte[]> Body = Gen.Frequency(
+        (6, Value.Select(v => Encoding.UTF8.GetBytes(v?.ToJsonString() ?? "null"))),
+        (2, Value.Select(v => Encoding.UTF8.GetBytes(v?.ToJsonString() ?? "{")).Select(b => b.Length > 1 ? b[..(b.Length / 2)] : b)),
+        (1, Gen.Byte.Array[1, 64]),
+        (1, Gen.OneOf("{\"teacher\":{\"id\":\"\\ud800\"}}", "{\"name\":\"\\u0000\"}", "{\"a\":1,\"a\":2}", "[]", "\"\"", "{}}", "{\"kind\":[]}")
+            .Select(Encoding.UTF8.GetBytes)));
+
+    private static readonly Gen<(string Name, string Value)[]> Headers = Gen.OneOf(
+        new[] { ("If-Match", "\"-1\"") }, new[] { ("If-Match", "W/\"abc\"") }, new[] { ("If-Match", "*") },
+        new[] { ("Idempotency-Key", new string('k', 300)) }, new[] { ("Idempotency-Key", "键") }, new[] { ("Content-Type", "text/plain") },
+        new[] { ("Content-Type", "application/json; charset=latin1") }, Array.Empty<(string, string)>());
+
+    [Fact]
+    public async Task no_write_endpoint_answers_5xx_and_refusals_change_nothing()
+    {
+        Clock.Set(2026, 5, 1);
+        var studio = await Host.StaffedStudio(School());
+        var host = HostOf(studio, "M1");
+        var activity = await Host.LogActivity(studio, host, Activity("lecture", ["learning"], "2026-04-20", 2, [("M1", 2)]));
+        var task = (await Host.Post($"/api/studios/{studio}/tasks", new { title = "任务" }, host)).ShouldBe(201).Json["taskId"]!.GetValue<string>();
+        var output = (await Host.Post($"/api/studios/{studio}/outputs", new { kind = "brand", title = "品牌", authors = new[] { "H1" }, date = "2026-04-01" }, host))
+            .ShouldBe(201).Json["outputId"]!.GetValue<string>();
+        var tokens = new Dictionary<Role, string>
+        {
+            [Role.Host] = host, [Role.Member] = MemberOf(studio, "M1"), [Role.School] = School(), [Role.Reviewer] = Reviewer(),
+            [Role.Integration] = Token(Role.Integration, "平台", region: "350203"),
+        };
+
+        var writes = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m is "POST" or "PUT")
+                .Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
+            .Distinct().ToList();
+        Assert.True(writes.Count > 40);
+
+        async Task<long> Version() => (await Host.Get($"/api/studios/{studio}", School())).Json["version"]!.GetValue<long>();
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_ITERATIONS"), out var n) ? n : 40;
+        var total = 0;
+        var failures = new List<string>();
+        foreach (var (method, route) in writes)
+        {
+            var url = route.Replace("{id}", studio.ToString()).Replace("{year}", "2026").Replace("{taskId}", task)
+                .Replace("{activityId}", activity.ToString()).Replace("{outputId}", output).Replace("{code}", "350203")
+                .Replace("{deliveryId}", "none").Replace("{teacherId}", "M1");
+            var gen = Gen.Select(Body, Headers, Gen.OneOf(tokens.Values.ToArray()));
+            await gen.SampleAsync(async sample =>
+            {
+                var (body, headers, token) = sample;
+                var before = await Version();
+                var reply = await Host.Send(method, url, body, token, headers);
+                total++;
+                if (reply.Status >= 500) failures.Add($"{method} {url} → {reply.Status}: {reply.Text[..Math.Min(300, reply.Text.Length)]}");
+                else if (reply.Status >= 400)
+                {
+                    if (!(reply.Header("content-type") ?? "").StartsWith("application/problem+json", StringComparison.Ordinal))
+                        failures.Add($"{method} {url} → {reply.Status} without problem+json");
+                    if (await Version() != before) failures.Add($"{method} {url} → {reply.Status} but the stream changed");
+                }
+                return true;
+            }, iter: iterations, threads: 1);
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {total} requests misbehaved:\n" + string.Join("\n", failures.Distinct().Take(30)));
+        Assert.True(total >= writes.Count * iterations);
+    }
+}
