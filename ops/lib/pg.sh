@@ -90,3 +90,10 @@ pg_cluster_stop() {
   [ -f "$dir/postmaster.pid" ] || return 0
   pg_as_owner "$bin/pg_ctl" -D "$dir" -m fast -w -t 60 stop >/dev/null 2>&1 || true
 }
+
+# Simulates a crash of the database server: immediate shutdown, no checkpoint (recovery replays the WAL on start).
+pg_cluster_crash() {
+  local dir=$1 bin
+  bin=$(pg_bin_dir) || return 0
+  pg_as_owner "$bin/pg_ctl" -D "$dir" -m immediate -w -t 60 stop >/dev/null 2>&1 || true
+}

@@ -1,0 +1,84 @@
+using Workshops.Core.Auth;
+using Workshops.Tests.Support;
+using static Workshops.Tests.Support.Scenarios;
+
+namespace Workshops.Tests.Reliability;
+
+[Collection(ReliabilityCollection.Name)]
+public sealed class nodes_and_outages(ITestOutputHelper output)
+{
+    /// <summary>
+    /// Two API nodes on one database, the async daemon in hot/cold mode: the node holding the projections is killed, the
+    /// other takes them over, and a rebuild shows nothing was projected twice or skipped.
+    /// </summary>
+    [Fact]
+    public async Task when_the_projecting_node_dies_the_other_takes_over()
+    {
+        await using var lab = await ProcessLab.Start(durable: false);
+        var first = await lab.StartApi();
+        var second = await lab.StartApi();
+        var school = lab.Token(Role.School, "校管理员", region: "350203");
+        var studio = await Chaos.StaffedStudio(first, school, "双节点工作坊");
+        var host = lab.Token(Role.Host, "坊主", [studio]);
+        var acknowledged = new List<Guid>();
+        async Task Log(ApiProcess api, int n)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var day = new DateOnly(2026, 1, 1).AddDays(acknowledged.Count).ToString("yyyy-MM-dd");
+                var (status, body, _) = await api.Send(HttpMethod.Post, $"/api/studios/{studio}/activities",
+                    Activity("class-practice", ["practice"], day, 2, [("M1", 2), ("M2", 1)]), host);
+                Assert.Equal(201, status);
+                acknowledged.Add(Guid.Parse(body!["activityId"]!.GetValue<string>()));
+            }
+        }
+        await Log(first, 10);
+        await Log(second, 10);
+        long Progress() => lab.Scalar<long?>("select last_seq_id from workshops.mt_event_progression where name = 'TeacherFile:All'").Result ?? 0;
+        long Mark() => lab.Scalar<long>("select max(seq_id) from workshops.mt_events").Result;
+        await Eventually.Until(() => Task.FromResult(Progress()), p => p >= Mark(), TimeSpan.FromSeconds(60), "the daemon to catch up");
+
+        // Kill one node, then the other if the first was not the one projecting: either way one survives and projects.
+        first.Kill();
+        await Log(second, 10);
+        await Eventually.Until(() => Task.FromResult(Progress()), p => p >= Mark(), TimeSpan.FromSeconds(90), "the surviving node to project");
+        output.WriteLine($"after the first node died the daemon reached {Progress()} of {Mark()}");
+        await first.Start();
+        second.Kill();
+        await Log(first, 10);
+        await Eventually.Until(() => Task.FromResult(Progress()), p => p >= Mark(), TimeSpan.FromSeconds(90), "the restarted node to project");
+        first.Kill();
+
+        var m2 = await lab.Scalar<string>("select data::text from workshops.mt_doc_teacherfile where id = 'M2'");
+        Assert.Equal(acknowledged.Count, System.Text.Json.Nodes.JsonNode.Parse(m2)!["credits"]!.AsArray().Count);
+        await Chaos.Verify(lab, acknowledged, output);
+    }
+
+    /// <summary>Without its database the API answers 503 problem+json and is not ready; it recovers by itself when the database returns.</summary>
+    [Fact]
+    public async Task a_database_outage_is_503_and_heals_without_a_restart()
+    {
+        await using var lab = await ProcessLab.Start(durable: false);
+        var api = await lab.StartApi();
+        var school = lab.Token(Role.School, "校管理员", region: "350203");
+        var studio = await Chaos.StaffedStudio(api, school, "断库工作坊");
+        var host = lab.Token(Role.Host, "坊主", [studio]);
+
+        await lab.StopDatabase();
+        using (var ready = await api.Http.GetAsync($"{api.Url}/health/ready")) Assert.Equal(503, (int)ready.StatusCode);
+        using (var live = await api.Http.GetAsync($"{api.Url}/health/live")) Assert.Equal(200, (int)live.StatusCode);
+        var write = await api.Send(HttpMethod.Post, $"/api/studios/{studio}/activities",
+            Activity("lecture", ["learning"], "2026-01-20", 2, [("M1", 2)]), host);
+        Assert.Equal(503, write.Status);
+        Assert.Equal("urn:problem:workshops:database.unavailable", write.Body!["type"]!.GetValue<string>());
+        var read = await api.Send(HttpMethod.Get, $"/api/studios/{studio}/years/2026", null!, host);
+        Assert.Equal(503, read.Status);
+
+        await lab.StartDatabase(durable: false);
+        await api.WaitReady(TimeSpan.FromSeconds(60));
+        var after = await Eventually.Until(() => api.Send(HttpMethod.Post, $"/api/studios/{studio}/activities",
+            Activity("lecture", ["learning"], "2026-01-20", 2, [("M1", 2)]), host), r => r.Status == 201, TimeSpan.FromSeconds(30), "writes to work again");
+        Assert.True(api.Running);
+        Assert.Equal(201, after.Status);
+    }
+}
