@@ -56,22 +56,7 @@ public static class Setup
         builder.Services.AddSingleton(dataSource);
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        builder.Services.AddMarten(opts =>
-            {
-                opts.DatabaseSchemaName = Schema;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Shape);
-                opts.Events.MetadataConfig.EnableAll();
-                opts.Events.MetadataConfig.UserNameEnabled = true;
-                opts.Events.AppendMode = EventAppendMode.Quick;
-                opts.Projections.UseIdentityMapForAggregates = true;
-                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.AddStudios();
-                opts.AddStudioYears();
-                opts.AddGrowth();
-                opts.AddStandards();
-                opts.AddIntegrations();
-                Idempotency.AddSchema(opts);
-            })
+        builder.Services.AddMarten(Store)
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold)
@@ -92,6 +77,24 @@ public static class Setup
         builder.Services.AddWolverineHttp();
         builder.AddWebhooks();
         return builder;
+    }
+
+    /// <summary>The event store and every projection, as the API runs them (also used by the benchmark harness).</summary>
+    public static void Store(StoreOptions opts)
+    {
+        opts.DatabaseSchemaName = Schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Shape);
+        opts.Events.MetadataConfig.EnableAll();
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.AppendMode = EventAppendMode.Quick;
+        opts.Projections.UseIdentityMapForAggregates = true;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.AddStudios();
+        opts.AddStudioYears();
+        opts.AddGrowth();
+        opts.AddStandards();
+        opts.AddIntegrations();
+        Idempotency.AddSchema(opts);
     }
 
     public static WebApplicationBuilder AddHttpBasics(this WebApplicationBuilder builder)

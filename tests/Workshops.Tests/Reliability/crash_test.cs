@@ -40,20 +40,25 @@ public sealed class crash_test(ITestOutputHelper output)
         var logPath = Path.Combine(lab.Dir, "acknowledged.log");
         await using var log = new FileStream(logPath, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
         var gate = new object();
+        var acks = 0;
         using var stop = new CancellationTokenSource();
         var attempts = 0;
         var load = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             var random = new Random(w);
+            var n = 0;
             while (!stop.IsCancellationRequested)
             {
                 var studio = studios[random.Next(studios.Count)];
+                // Spread over days: a teacher may attend at most 24 hours of activities a day.
+                var day = new DateOnly(2025, 1, 1).AddDays((w * 1000 + n++) % 600).ToString("yyyy-MM-dd");
                 Interlocked.Increment(ref attempts);
                 try
                 {
                     var (status, body, _) = await api.Send(HttpMethod.Post, $"/api/studios/{studio}/activities",
-                        Activity("teaching-research-meeting", ["research"], "2026-01-15", 1.5m, [("M1", 1.5m), ("H1", 1)], title: $"压测{w}"),
+                        Activity("teaching-research-meeting", ["research"], day, 1.5m, [("M1", 0.5m), ("H1", 0.5m)], title: $"压测{w}"),
                         hosts[studio]);
+                    if (status is >= 400 and < 500 and not 409) throw new InvalidOperationException($"the load was refused: {status} {body}");
                     if (status == 201)
                     {
                         var line = Encoding.UTF8.GetBytes($"{studio} {body!["activityId"]}\n");
@@ -61,6 +66,7 @@ public sealed class crash_test(ITestOutputHelper output)
                         {
                             log.Write(line);
                             log.Flush(flushToDisk: true);
+                            acks++;
                         }
                     }
                 }
@@ -74,7 +80,10 @@ public sealed class crash_test(ITestOutputHelper output)
         var random = new Random(42);
         for (var k = 0; k < kills + databaseCrashes; k++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 4000)));
+            // Kill while writes are flowing: after some acknowledged writes since the restart, at a random moment.
+            var before = Volatile.Read(ref acks);
+            await Eventually.Until(() => Task.FromResult(Volatile.Read(ref acks)), a => a >= before + 10, TimeSpan.FromSeconds(60), "writes after a restart");
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(100, 2000)));
             if (k < databaseCrashes)
             {
                 await lab.CrashDatabase();

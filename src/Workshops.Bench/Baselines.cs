@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Workshops.Bench;
+
+/// <summary>
+/// The raw-database baselines, measured beside the API in the same run and at the same durability: a single-row INSERT
+/// of the same JSON into a table shaped like the event table, and a hand-written transaction doing an append's work.
+/// </summary>
+public static class Baselines
+{
+    private static byte[] _event = [];
+    private static byte[] _view = [];
+
+    public static async Task Prepare(NpgsqlDataSource data, Generated generated)
+    {
+        await using var cmd = data.CreateCommand("""
+            drop table if exists bench_events, bench_streams, bench_views, bench_floor;
+            create table bench_events (seq_id bigserial primary key, id uuid not null, stream_id uuid not null, version bigint not null,
+              data jsonb not null, type varchar not null, timestamp timestamptz not null default now(), tenant_id varchar default '*DEFAULT*',
+              mt_dotnet_type varchar, correlation_id varchar, causation_id varchar, headers jsonb, user_name varchar, is_archived bool default false);
+            create unique index on bench_events (stream_id, version);
+            create table bench_streams (id uuid primary key, type varchar, version bigint not null, timestamp timestamptz default now());
+            create table bench_views (id uuid primary key, data jsonb not null, mt_version uuid, mt_last_modified timestamptz default now());
+            """);
+        await cmd.ExecuteNonQueryAsync();
+        await using (var seed = data.CreateCommand("insert into bench_streams (id, type, version) select unnest($1), 'studio', 1000000"))
+        {
+            seed.Parameters.Add(new NpgsqlParameter { Value = generated.Studios.Select(s => s.Id).ToArray() });
+            await seed.ExecuteNonQueryAsync();
+        }
+        // The same activity payload the endpoint receives, as the event body; a studio view of realistic size.
+        _event = Payload.Activity(generated.Studios[0], 1);
+        await using var view = data.CreateCommand("select data::text from workshops.mt_doc_studio limit 1");
+        _view = Encoding.UTF8.GetBytes((string)(await view.ExecuteScalarAsync())!);
+    }
+
+    public static async Task<Outcome> Insert(NpgsqlDataSource data, GeneratedStudio studio, long n)
+    {
+        await using var cmd = data.CreateCommand(
+            "insert into bench_events (id, stream_id, version, data, type, mt_dotnet_type) values ($1, $2, $3, $4, 'activity_logged', 'ActivityLogged')");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = studio.Id });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = n + 10_000_000L * Environment.CurrentManagedThreadId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = _event, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        try
+        {
+            await cmd.ExecuteNonQueryAsync();
+            return Outcome.Ok;
+        }
+        catch (PostgresException) { return Outcome.Error; }
+    }
+
+    /// <summary>Read the stream's version, insert the event, bump the stream, upsert the studio view: one transaction.</summary>
+    public static async Task<Outcome> Append(NpgsqlDataSource data, GeneratedStudio studio, long n)
+    {
+        await using var conn = await data.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        try
+        {
+            long version;
+            await using (var read = new NpgsqlCommand("select version from bench_streams where id = $1", conn, tx))
+            {
+                read.Parameters.Add(new NpgsqlParameter { Value = studio.Id });
+                version = (long)(await read.ExecuteScalarAsync())!;
+            }
+            await using (var batch = new NpgsqlBatch(conn, tx))
+            {
+                var insert = new NpgsqlBatchCommand("insert into bench_events (id, stream_id, version, data, type, mt_dotnet_type) values ($1, $2, $3, $4, 'activity_logged', 'ActivityLogged')");
+                insert.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
+                insert.Parameters.Add(new NpgsqlParameter { Value = studio.Id });
+                insert.Parameters.Add(new NpgsqlParameter { Value = version + 1 });
+                insert.Parameters.Add(new NpgsqlParameter { Value = _event, NpgsqlDbType = NpgsqlDbType.Jsonb });
+                var bump = new NpgsqlBatchCommand("update bench_streams set version = $2, timestamp = now() where id = $1 and version = $3");
+                bump.Parameters.Add(new NpgsqlParameter { Value = studio.Id });
+                bump.Parameters.Add(new NpgsqlParameter { Value = version + 1 });
+                bump.Parameters.Add(new NpgsqlParameter { Value = version });
+                var upsert = new NpgsqlBatchCommand("insert into bench_views (id, data) values ($1, $2) on conflict (id) do update set data = excluded.data, mt_last_modified = now()");
+                upsert.Parameters.Add(new NpgsqlParameter { Value = studio.Id });
+                upsert.Parameters.Add(new NpgsqlParameter { Value = _view, NpgsqlDbType = NpgsqlDbType.Jsonb });
+                batch.BatchCommands.Add(insert);
+                batch.BatchCommands.Add(bump);
+                batch.BatchCommands.Add(upsert);
+                await batch.ExecuteNonQueryAsync();
+            }
+            await tx.CommitAsync();
+            return Outcome.Ok;
+        }
+        catch (PostgresException)
+        {
+            await tx.RollbackAsync();
+            return Outcome.Conflict;
+        }
+    }
+
+    public static async Task<Outcome> Select(NpgsqlDataSource data, Guid id)
+    {
+        await using var cmd = data.CreateCommand("select data from workshops.mt_doc_studio where id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var reader = await cmd.ExecuteReaderAsync();
+        if (!await reader.ReadAsync()) return Outcome.Error;
+        _ = reader.GetString(0);
+        return Outcome.Ok;
+    }
+
+    public static async Task<long> CountDocuments(NpgsqlDataSource data)
+    {
+        long total = 0;
+        foreach (var table in new[] { "mt_doc_studio", "mt_doc_studioyear", "mt_doc_activityrecord", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour" })
+        {
+            await using var cmd = data.CreateCommand($"select count(*) from workshops.{table}");
+            total += (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        return total;
+    }
+
+    /// <summary>The floor of a rebuild: read every event through Npgsql and COPY as many rows as the projections hold.</summary>
+    public static async Task<double> StreamAndCopy(NpgsqlDataSource data, long rows)
+    {
+        await using (var create = data.CreateCommand("drop table if exists bench_floor; create table bench_floor (id text primary key, data jsonb not null)"))
+            await create.ExecuteNonQueryAsync();
+        var watch = Stopwatch.StartNew();
+        await using var read = await data.OpenConnectionAsync();
+        await using var write = await data.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand("select id, data from workshops.mt_events order by seq_id", read);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await using (var copy = await write.BeginBinaryImportAsync("copy bench_floor (id, data) from stdin (format binary)"))
+        {
+            long written = 0;
+            while (await reader.ReadAsync() && written < rows)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(reader.GetGuid(0).ToString(), NpgsqlDbType.Text);
+                await copy.WriteAsync(reader.GetString(1), NpgsqlDbType.Jsonb);
+                written++;
+            }
+            while (await reader.ReadAsync()) { _ = reader.GetString(1); }
+            await copy.CompleteAsync();
+        }
+        return watch.Elapsed.TotalSeconds;
+    }
+}

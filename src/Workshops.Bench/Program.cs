@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using JasperFx.Events.Daemon;
+using Marten;
+using Npgsql;
+using Workshops.Bench;
+using Workshops.Core;
+using Workshops.Core.Auth;
+
+// ops/bench runs this against its own PostgreSQL. Every figure is paired with a baseline measured in the same run.
+var options = Options.Parse(args);
+var report = new Report(options);
+var log = (string line) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+
+await using var data = NpgsqlDataSource.Create(options.Connection);
+report.Machine = await Machine.Read(data, options);
+log($"machine: {report.Machine}");
+
+using var store = DocumentStore.For(opts =>
+{
+    opts.Connection(options.Connection);
+    Setup.Store(opts);
+});
+await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+// 1. Generate.
+log($"generating {options.Studios} studios (seed {options.Seed}) …");
+var generated = await new Generator(store, options.Seed).Run(options.Studios, options.ActivitiesPerYear, log);
+report.Generation = new(generated.Events, generated.Studios.Count + 2, Math.Round(generated.Seconds, 1), Math.Round(generated.Events / generated.Seconds));
+log($"generated {generated.Events:N0} events in {generated.Seconds:N1} s");
+
+// 4. Projection rebuild of every projection, against the floor: stream the same events and COPY as many rows.
+log("rebuilding every projection …");
+var rebuild = Stopwatch.StartNew();
+using (var daemon = await store.BuildProjectionDaemonAsync())
+{
+    foreach (var projection in ((IDocumentStore)store).Options.Events.Projections().Select(p => p.Name).Distinct())
+    {
+        var one = Stopwatch.StartNew();
+        await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), CancellationToken.None);
+        log($"  {projection}: {one.Elapsed.TotalSeconds:N1} s");
+    }
+}
+rebuild.Stop();
+var documents = await Baselines.CountDocuments(data);
+var floor = await Baselines.StreamAndCopy(data, documents);
+report.Rebuild = new(generated.Events, documents, Math.Round(rebuild.Elapsed.TotalSeconds, 1), Math.Round(floor, 1),
+    Math.Round(rebuild.Elapsed.TotalSeconds / floor, 2));
+log($"rebuild {rebuild.Elapsed.TotalSeconds:N1} s vs floor {floor:N1} s ({documents:N0} documents)");
+await Baselines.Prepare(data, generated);
+
+// 5. Cold start: process start to the first successful write, with pre-generated handler code.
+var tokens = new TokenIssuer(new AuthOptions { SigningKey = options.SigningKey });
+string HostToken(Guid studio) => tokens.Mint(new TokenRequest(Role.Host, "bench", [studio], ExpiresInMinutes: 600));
+var cold = new List<double>();
+Api? api = null;
+for (var i = 0; i < 3; i++)
+{
+    api?.Stop();
+    api = new Api(options);
+    var started = Stopwatch.StartNew();
+    api.Start();
+    var studio = generated.Studios[i];
+    while (true)
+    {
+        try
+        {
+            var (status, _) = await api.Post($"/api/studios/{studio.Id}/activities", Payload.Activity(studio, i), HostToken(studio.Id));
+            if (status == 201) break;
+            if (status is >= 400 and < 500) throw new InvalidOperationException($"cold start write answered {status}");
+        }
+        catch (HttpRequestException) { await Task.Delay(20); }
+    }
+    cold.Add(started.Elapsed.TotalMilliseconds);
+    log($"cold start {i + 1}: {started.Elapsed.TotalMilliseconds:N0} ms");
+}
+report.ColdStartMs = [.. cold.Select(c => Math.Round(c))];
+
+// 1. Appends: the HTTP endpoint against a raw INSERT and a hand-written append transaction, A/B alternated.
+var writers = generated.Studios.Take(Math.Min(400, generated.Studios.Count)).ToList();
+var writeTokens = writers.ToDictionary(s => s.Id, s => HostToken(s.Id));
+foreach (var concurrency in options.Concurrency)
+{
+    var http = new Sample();
+    var insert = new Sample();
+    var txn = new Sample();
+    for (var round = 0; round < options.Rounds; round++)
+    {
+        http.Merge(await Run.ClosedLoop(concurrency, options.Duration, async (worker, n) =>
+        {
+            var studio = writers[(int)(n % writers.Count)];
+            var (status, _) = await api!.Post($"/api/studios/{studio.Id}/activities", Payload.Activity(studio, n), writeTokens[studio.Id]);
+            return status == 201 ? Outcome.Ok : status is 409 or 412 ? Outcome.Conflict : Outcome.Error;
+        }));
+        insert.Merge(await Run.ClosedLoop(concurrency, options.Duration, (_, n) => Baselines.Insert(data, writers[(int)(n % writers.Count)], n)));
+        txn.Merge(await Run.ClosedLoop(concurrency, options.Duration, (_, n) => Baselines.Append(data, writers[(int)(n % writers.Count)], n)));
+    }
+    report.Appends.Add(new(concurrency, http.Summarize("HTTP log activity"), insert.Summarize("raw INSERT"), txn.Summarize("hand-written append")));
+    log($"c={concurrency}: http {http.Throughput:N0}/s p99 {http.Percentile(99):N1} ms ({http.Conflicts} conflicts, {http.Errors} errors); " +
+        $"insert {insert.Throughput:N0}/s; txn {txn.Throughput:N0}/s");
+}
+
+// 2. Reads against a raw select of the same document, as history grows; 3. the as-of checklist.
+var reader = tokens.Mint(new TokenRequest(Role.Reviewer, "bench", Region: "350000", ExpiresInMinutes: 600));
+foreach (var (label, studio) in new[] { ("about 100 events", generated.Small), ("about 5,000 events", generated.Large) })
+{
+    var raw = await Run.Sequential(options.Reads, _ => Baselines.Select(data, studio.Id));
+    var results = new List<Result> { raw.Summarize("raw SELECT data") };
+    foreach (var (name, path) in new[]
+    {
+        ("studio view", $"/api/studios/{studio.Id}"),
+        ("checklist (now)", $"/api/studios/{studio.Id}/checklist"),
+        ("year view", $"/api/studios/{studio.Id}/years/2026"),
+        ("annual report", $"/api/studios/{studio.Id}/reports/annual/2026"),
+        ("checklist as of 2026-06-30", $"/api/studios/{studio.Id}/checklist?asOf=2026-06-30&year=2026"),
+    })
+    {
+        var sample = await Run.Sequential(options.Reads, async _ => await api!.Get(path, reader) == 200 ? Outcome.Ok : Outcome.Error);
+        results.Add(sample.Summarize(name));
+    }
+    report.Reads.Add(new(label, studio.Events, results));
+    log($"reads, {label} ({studio.Events} events): " + string.Join("; ", results.Select(r => $"{r.Name} p50 {r.P50} ms")));
+}
+
+// 6. Reviewer queries at full size.
+var city = generated.Studios.GroupBy(s => s.Region.City).OrderByDescending(g => g.Count()).First().Key;
+var reviewer = tokens.Mint(new TokenRequest(Role.Reviewer, "bench", Region: city, ExpiresInMinutes: 600));
+var annex = await Run.Sequential(options.Reads, async _ => await api!.Get($"/api/reviews/studios?region={city}&year=2026", reviewer) == 200 ? Outcome.Ok : Outcome.Error);
+var search = await Run.Sequential(options.Reads, async i =>
+    await api!.Get($"/api/reviews/cases?q={Uri.EscapeDataString(i % 2 == 0 ? "家校" : "心理")}&region={city}", reviewer) == 200 ? Outcome.Ok : Outcome.Error);
+var searchAll = await Run.Sequential(options.Reads, async _ => await api!.Get("/api/reviews/outputs?q=" + Uri.EscapeDataString("家校"), reader) == 200 ? Outcome.Ok : Outcome.Error);
+report.Reviewer = [annex.Summarize($"Annex 2, city {city} ({generated.Studios.Count(s => s.Region.City == city)} studios, first page)"),
+    search.Summarize($"case search, 2-character query, city {city}"), searchAll.Summarize("output search \"家校\", province")];
+log("reviewer queries: " + string.Join("; ", report.Reviewer.Select(r => $"{r.Name} p95 {r.P95} ms")));
+
+api?.Stop();
+await report.Write();
+log($"results in {options.Out}");
+
+namespace Workshops.Bench
+{
+    public sealed record Options(string Connection, string ApiDll, string Out, int Studios, int Seed, int ActivitiesPerYear, int[] Concurrency,
+        TimeSpan Duration, int Rounds, int Reads, string SigningKey, string? PgData)
+    {
+        public static Options Parse(string[] args)
+        {
+            string Arg(string name, string fallback)
+            {
+                var i = Array.IndexOf(args, "--" + name);
+                return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+            }
+            return new Options(
+                Arg("connection", Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ""),
+                Arg("api", ""),
+                Arg("out", "artifacts/bench"),
+                int.Parse(Arg("studios", "2000"), CultureInfo.InvariantCulture),
+                int.Parse(Arg("seed", "20261127"), CultureInfo.InvariantCulture),
+                int.Parse(Arg("activities-per-year", "68"), CultureInfo.InvariantCulture),
+                [.. Arg("concurrency", "1,4,16,64").Split(',').Select(int.Parse)],
+                TimeSpan.FromSeconds(double.Parse(Arg("duration", "8"), CultureInfo.InvariantCulture)),
+                int.Parse(Arg("rounds", "2"), CultureInfo.InvariantCulture),
+                int.Parse(Arg("reads", "200"), CultureInfo.InvariantCulture),
+                Arg("signing-key", "benchmark-signing-key-of-sufficient-length-0123456789"),
+                Arg("pgdata", "") is { Length: > 0 } d ? d : null);
+        }
+    }
+
+    /// <summary>The API as its own process, built with pre-generated handler code.</summary>
+    public sealed class Api(Options options)
+    {
+        private Process? _process;
+        public string Url { get; } = $"http://127.0.0.1:{FreePort()}";
+        private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+
+        private static int FreePort()
+        {
+            var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            l.Start();
+            var port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+            l.Stop();
+            return port;
+        }
+
+        public void Start()
+        {
+            var psi = new ProcessStartInfo("dotnet", [options.ApiDll])
+            {
+                WorkingDirectory = Path.GetDirectoryName(options.ApiDll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            psi.Environment["ASPNETCORE_URLS"] = Url;
+            psi.Environment["ConnectionStrings__Marten"] = options.Connection + ";Maximum Pool Size=200";
+            psi.Environment["Auth__SigningKey"] = options.SigningKey;
+            psi.Environment["Wolverine__TypeLoadMode"] = "Static";
+            psi.Environment["RateLimits__WritesPerSecond"] = "1000000";
+            psi.Environment["RateLimits__Burst"] = "1000000";
+            psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+            _process = Process.Start(psi)!;
+            _process.OutputDataReceived += (_, _) => { };
+            _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("api: " + e.Data); };
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public void Stop()
+        {
+            if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+            _process?.WaitForExit();
+        }
+
+        public async Task<(int Status, string Body)> Post(string path, byte[] body, string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, Url + path) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var reply = await _http.SendAsync(request);
+            return ((int)reply.StatusCode, reply.IsSuccessStatusCode ? "" : await reply.Content.ReadAsStringAsync());
+        }
+
+        public async Task<int> Get(string path, string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Url + path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var reply = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+            return (int)reply.StatusCode;
+        }
+    }
+
+    public static class Payload
+    {
+        private static readonly DateOnly Today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date);
+
+        /// <summary>The same JSON the raw baselines write: a realistic activity with attendance, in Chinese.</summary>
+        public static byte[] Activity(GeneratedStudio studio, long n) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+        {
+            kind = "thematic-seminar",
+            domains = new[] { "research", "exchange" },
+            title = $"专题研讨：家校共育与班级文化建设（第{n}次）",
+            date = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            hours = 1.5,
+            place = "学校会议室",
+            attendees = studio.Members.Take(2).Select(m => new { teacherId = m, hours = 0.01 }),
+            summary = "围绕家校沟通协调、学生心理健康开展专题研讨，形成研讨纪要。",
+            evidence = new[] { "https://example.org/evidence/seminar" },
+        }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }));
+    }
+}

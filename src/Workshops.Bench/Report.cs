@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace Workshops.Bench;
+
+public sealed record GenerationResult(long Events, int Studios, double Seconds, double EventsPerSecond);
+public sealed record RebuildResult(long Events, long Documents, double Seconds, double FloorSeconds, double Ratio);
+public sealed record AppendResult(int Concurrency, Result Http, Result Insert, Result Append);
+public sealed record ReadResult(string Label, int Events, IReadOnlyList<Result> Results);
+
+public static class Machine
+{
+    public static async Task<string> Read(NpgsqlDataSource data, Options options)
+    {
+        var facts = new List<string> { $"{Environment.ProcessorCount} cores", $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB" };
+        await using (var cmd = data.CreateCommand("select version(), current_setting('fsync'), current_setting('synchronous_commit'), current_setting('shared_buffers'), current_setting('max_connections')"))
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            facts.Add(reader.GetString(0).Split(" on ")[0]);
+            facts.Add($"fsync={reader.GetString(1)}, synchronous_commit={reader.GetString(2)}, shared_buffers={reader.GetString(3)}, max_connections={reader.GetString(4)}");
+        }
+        if (Environment.GetEnvironmentVariable("PG_TEST_FSYNC") is { Length: > 0 } fsync) facts.Add($"pg_test_fsync: {fsync}");
+        return string.Join("; ", facts);
+    }
+}
+
+public sealed class Report(Options options)
+{
+    public string Machine { get; set; } = "";
+    public GenerationResult? Generation { get; set; }
+    public RebuildResult? Rebuild { get; set; }
+    public double[] ColdStartMs { get; set; } = [];
+    public List<AppendResult> Appends { get; } = [];
+    public List<ReadResult> Reads { get; } = [];
+    public Result[] Reviewer { get; set; } = [];
+
+    private static string F(double v) => double.IsNaN(v) ? "–" : v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public async Task Write()
+    {
+        Directory.CreateDirectory(options.Out);
+        await File.WriteAllTextAsync(Path.Combine(options.Out, "results.json"),
+            JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }));
+        var md = new StringBuilder();
+        md.AppendLine($"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: {Machine}.").AppendLine();
+        md.AppendLine($"Command: `ops/bench --studios {options.Studios} --seed {options.Seed} --duration {options.Duration.TotalSeconds} --rounds {options.Rounds}`").AppendLine();
+        if (Generation is { } g)
+            md.AppendLine($"Generated {g.Events:N0} events for {g.Studios:N0} studios in {F(g.Seconds)} s ({g.EventsPerSecond:N0} events/s, bulk insert).").AppendLine();
+        md.AppendLine("### 1. Appends (closed loop, A/B alternated)").AppendLine();
+        md.AppendLine("| concurrency | endpoint /s | p50 ms | p95 ms | p99 ms | raw INSERT /s | p99 ms | append txn /s | p99 ms | endpoint ÷ INSERT | endpoint ÷ txn | 409/412 | errors |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var a in Appends)
+            md.AppendLine($"| {a.Concurrency} | {F(a.Http.PerSecond)} | {F(a.Http.P50)} | {F(a.Http.P95)} | {F(a.Http.P99)} | {F(a.Insert.PerSecond)} | {F(a.Insert.P99)} | " +
+                          $"{F(a.Append.PerSecond)} | {F(a.Append.P99)} | {F(a.Http.PerSecond / a.Insert.PerSecond)} | {F(a.Http.PerSecond / a.Append.PerSecond)} | {a.Http.Conflicts} | {a.Http.Errors} |");
+        md.AppendLine().AppendLine("### 2–3. Reads as history grows (sequential, p50 / p95 ms)").AppendLine();
+        md.AppendLine("| studio | read | p50 | p95 | ÷ raw SELECT (p50) |").AppendLine("|---|---|---:|---:|---:|");
+        foreach (var r in Reads)
+        {
+            var raw = r.Results[0].P50;
+            foreach (var x in r.Results) md.AppendLine($"| {r.Label} ({r.Events} events) | {x.Name} | {F(x.P50)} | {F(x.P95)} | {F(x.P50 / raw)} |");
+        }
+        if (Rebuild is { } b)
+            md.AppendLine().AppendLine("### 4. Projection rebuild").AppendLine()
+                .AppendLine($"All projections over {b.Events:N0} events ({b.Documents:N0} documents): {F(b.Seconds)} s; floor (stream the events, COPY as many rows): {F(b.FloorSeconds)} s; ratio {F(b.Ratio)}×.");
+        md.AppendLine().AppendLine("### 5. Cold start (process start → first successful write, pre-generated code)").AppendLine()
+            .AppendLine(string.Join(", ", ColdStartMs.Select(c => $"{c:N0} ms")));
+        md.AppendLine().AppendLine("### 6. Reviewer queries").AppendLine().AppendLine("| query | p50 ms | p95 ms | p99 ms |").AppendLine("|---|---:|---:|---:|");
+        foreach (var r in Reviewer) md.AppendLine($"| {r.Name} | {F(r.P50)} | {F(r.P95)} | {F(r.P99)} |");
+        await File.WriteAllTextAsync(Path.Combine(options.Out, "results.md"), md.ToString());
+        Console.WriteLine(md.ToString());
+    }
+}
