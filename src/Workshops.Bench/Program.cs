@@ -201,6 +201,8 @@ namespace Workshops.Bench
             psi.Environment["RateLimits__WritesPerSecond"] = "1000000";
             psi.Environment["RateLimits__Burst"] = "1000000";
             psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+            foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_API_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+                psi.Environment[setting.Split('=')[0]] = setting.Split('=', 2)[1];
             _process = Process.Start(psi)!;
             _process.OutputDataReceived += (_, _) => { };
             _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("api: " + e.Data); };

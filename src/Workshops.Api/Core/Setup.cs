@@ -56,13 +56,17 @@ public static class Setup
         builder.Services.AddSingleton(dataSource);
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        builder.Services.AddMarten(Store)
+        // Operational switches: a node may leave the async projections to other nodes (Projections:Daemon = Disabled),
+        // and webhooks may be switched off where no one subscribes (Webhooks:Enabled = false).
+        var daemon = builder.Configuration.GetValue("Projections:Daemon", JasperFx.Events.Daemon.DaemonMode.HotCold);
+        var webhooks = builder.Configuration.GetValue("Webhooks:Enabled", true);
+        var marten = builder.Services.AddMarten(Store)
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
-            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold)
             // Public-contract events go through Wolverine's durable outbox in the transaction that appended them.
-            .IntegrateWithWolverine(x => x.UseFastEventForwarding = true)
+            .IntegrateWithWolverine(x => x.UseFastEventForwarding = webhooks)
             .ApplyAllDatabaseChangesOnStartup();
+        if (daemon != JasperFx.Events.Daemon.DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
 
         builder.Host.UseWolverine(opts =>
         {
