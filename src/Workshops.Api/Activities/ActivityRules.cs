@@ -1,6 +1,5 @@
 using Workshops.Core;
 using Workshops.Studios;
-using Workshops.Years;
 using TaskStatus = Workshops.Plans.TaskStatus;
 
 namespace Workshops.Activities;
@@ -10,7 +9,8 @@ public static class ActivityRules
 {
     public const decimal MaxHoursPerDay = 24m;
 
-    public static Refusal? Check(Studio studio, StudioYear? year, ActivityFacts facts, DateOnly today, Guid? activityId = null)
+    /// <param name="sameDay">The studio's standing activities on the same date (for the 24-hours-a-day rule).</param>
+    public static Refusal? Check(Studio studio, IReadOnlyList<ActivityRecord> sameDay, ActivityFacts facts, DateOnly today, Guid? activityId = null)
     {
         if (facts.Date > today) return new("activity.date-in-future", $"The activity date {facts.Date:yyyy-MM-dd} is in the future.");
         if (facts.Date < studio.FoundedOn)
@@ -27,7 +27,7 @@ public static class ActivityRules
             if (!a.Guest && !OnTeam(studio, a.TeacherId, facts.Date))
                 return new("attendance.not-on-roster",
                     $"{a.TeacherId} was not on the roster on {facts.Date:yyyy-MM-dd}; mark outside people as guests.");
-            if (!a.Guest && year is not null && year.HoursOn(a.TeacherId, facts.Date, activityId) + a.Hours > MaxHoursPerDay)
+            if (!a.Guest && HoursOn(sameDay, a.TeacherId, facts.Date, activityId) + a.Hours > MaxHoursPerDay)
                 return new("attendance.day-over-24", $"{a.TeacherId} would attend more than {MaxHoursPerDay} hours on {facts.Date:yyyy-MM-dd}.");
         }
 
@@ -40,6 +40,11 @@ public static class ActivityRules
         }
         return null;
     }
+
+    /// <summary>Hours a teacher attended on a day, across other standing activities.</summary>
+    public static decimal HoursOn(IEnumerable<ActivityRecord> activities, string teacherId, DateOnly date, Guid? except) =>
+        activities.Where(r => !r.Voided && r.Date == date && r.Id != except)
+            .SelectMany(r => r.Facts.Attendees).Where(x => x.TeacherId == teacherId && !x.Guest).Sum(x => x.Hours);
 
     /// <summary>On the roster that day, or an expert invited by then.</summary>
     public static bool OnTeam(Studio studio, string teacherId, DateOnly date) =>

@@ -7,7 +7,6 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
-using Workshops.Years;
 
 namespace Workshops.Activities;
 
@@ -52,15 +51,15 @@ public sealed record CorrectActivity(ActivityChanges Changes, string Reason);
 /// <summary>POST /api/studios/{id}/activities/{activityId}/corrections — correct an activity; views show the corrected facts and keep history.</summary>
 public static class CorrectActivityEndpoint
 {
-    public static async Task<(ActivityRecord?, StudioYear?)> LoadAsync(CorrectActivity command, Guid id, Guid activityId,
+    public static async Task<(ActivityRecord?, IReadOnlyList<ActivityRecord>)> LoadAsync(CorrectActivity command, Guid id, Guid activityId,
         IDocumentSession session, CancellationToken ct)
     {
         var record = await session.LoadAsync<ActivityRecord>(activityId, ct);
-        var year = command.Changes?.Date?.Year ?? record?.Year;
-        return (record, year is null ? null : await session.LoadAsync<StudioYear>(StudioYear.Key(id, year.Value), ct));
+        var date = command.Changes?.Date ?? record?.Date;
+        return (record, date is null ? [] : await ActivityQueries.SameDay(session, id, date.Value, ct));
     }
 
-    public static ProblemDetails Validate(CorrectActivity command, Studio studio, ActivityRecord? record, StudioYear? year,
+    public static ProblemDetails Validate(CorrectActivity command, Studio studio, ActivityRecord? record, IReadOnlyList<ActivityRecord> sameDay,
         HttpContext http, TimeProvider clock)
     {
         var check = new Check().Text(command.Reason, "reason", 1000);
@@ -72,7 +71,7 @@ public static class CorrectActivityEndpoint
         ActivityInput.Check(check, after, command.Changes.Hours ?? (command.Changes.Start is null ? after.Hours : null),
             after.Start, after.End, "changes.");
         if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Check(studio, year, after, clock.Today(), record.Id).OrContinue();
+        return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Check(studio, sameDay, after, clock.Today(), record.Id).OrContinue();
     }
 
     [WolverinePost("/api/studios/{id}/activities/{activityId}/corrections", Name = "CorrectActivity"), Authorize(Policy = Policies.StudioWork)]

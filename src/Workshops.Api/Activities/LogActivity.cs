@@ -7,7 +7,6 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
-using Workshops.Years;
 
 namespace Workshops.Activities;
 
@@ -75,17 +74,17 @@ public sealed record ActivityCreated(Guid StudioId, Guid ActivityId, long Versio
 /// <summary>POST /api/studios/{id}/activities — log what the studio did (工作载体), with attendance and the tasks it served.</summary>
 public static class LogActivityEndpoint
 {
-    public static Task<StudioYear?> LoadAsync(LogActivity command, Guid id, IDocumentSession session, CancellationToken ct) =>
-        session.LoadAsync<StudioYear>(StudioYear.Key(id, command.Date.Year), ct);
+    public static Task<IReadOnlyList<ActivityRecord>> LoadAsync(LogActivity command, Guid id, IDocumentSession session, CancellationToken ct) =>
+        ActivityQueries.SameDay(session, id, command.Date, ct);
 
-    public static ProblemDetails Validate(LogActivity command, Studio studio, StudioYear? year, HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(LogActivity command, Studio studio, IReadOnlyList<ActivityRecord> sameDay, HttpContext http, TimeProvider clock)
     {
         var check = new Check();
         if (command.Domains is null || command.Title is null) return check.Add("body", "kind, domains, title and date are required").Result();
         var facts = command.Facts();
         ActivityInput.Check(check, facts, command.Hours, command.Start, command.End);
         if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Check(studio, year, facts, clock.Today()).OrContinue();
+        return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Check(studio, sameDay, facts, clock.Today()).OrContinue();
     }
 
     [WolverinePost("/api/studios/{id}/activities", Name = "LogActivity"), Authorize(Policy = Policies.StudioWork)]
@@ -98,4 +97,15 @@ public static class LogActivityEndpoint
         return (new ActivityCreated(studio.Id, activityId, written.Version),
             new ActivityLogged(activityId, command.Facts(), http.Actor(), clock.GetUtcNow()));
     }
+}
+
+public static class ActivityQueries
+{
+    /// <summary>The studio's standing activities on a date: what the 24-hours-a-day rule adds up.</summary>
+    public static async Task<IReadOnlyList<ActivityRecord>> SameDay(IQuerySession session, Guid studioId, DateOnly date, CancellationToken ct) =>
+        await session.Query<ActivityRecord>().Where(a => a.StudioId == studioId && a.Date == date && !a.Voided).ToListAsync(ct);
+
+    /// <summary>The studio's standing activities of a year (for the ledger's links).</summary>
+    public static async Task<IReadOnlyList<ActivityRecord>> OfYear(IQuerySession session, Guid studioId, int year, CancellationToken ct) =>
+        await session.Query<ActivityRecord>().Where(a => a.StudioId == studioId && a.Year == year && !a.Voided).ToListAsync(ct);
 }

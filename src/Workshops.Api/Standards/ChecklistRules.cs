@@ -199,17 +199,18 @@ public static class ChecklistRules
         };
     }
 
+    private static IEnumerable<Evidence> Examples(ChecklistFacts f, IEnumerable<string> keys) =>
+        keys.SelectMany(f.ThisYear.ExamplesOf).DistinctBy(a => a.ActivityId).Select(a => Evidence.Of(a.Logged, f.ActivityLink(a.ActivityId)));
+
     /// <summary>3.2.1: every opened task has a carrier (an activity serving it), and carriers cover the five domains.</summary>
     private static Judgement Carriers(StandardItem item, ChecklistFacts f)
     {
         var year = f.ThisYear;
         var tasks = year.Tasks.Where(t => t.Status is not (TaskStatus.Planned or TaskStatus.Cancelled)).ToList();
-        var served = tasks.Where(t => year.Serving(t.TaskId).Any() || t.ClosingActivities.Count > 0).ToList();
-        var covered = Enum.GetValues<Domain>().Where(d => year.Activities.Any(a => a.Domains.Contains(d))).ToList();
+        var served = tasks.Where(t => year.Serving.GetValueOrDefault(t.TaskId) > 0 || t.ClosingActivities.Count > 0).ToList();
+        var covered = Enum.GetValues<Domain>().Where(year.ByDomain.ContainsKey).ToList();
         var missing = Enum.GetValues<Domain>().Except(covered).Select(d => d.Label()).ToList();
-        var evidence = covered.Select(d => year.Activities.First(a => a.Domains.Contains(d)))
-            .Concat(served.Select(t => year.Serving(t.TaskId).FirstOrDefault()).OfType<ActivityRow>())
-            .DistinctBy(a => a.ActivityId).Select(a => Evidence.Of(a.Logged, f.ActivityLink(a.ActivityId)));
+        var evidence = Examples(f, covered.Select(d => $"domain:{d.Code()}").Concat(served.Select(t => $"task:{t.TaskId}")));
         var reason = $"{tasks.Count}项任务中{served.Count}项有对应载体；载体覆盖{covered.Count}/5个领域" +
                      (missing.Count > 0 ? $"（缺{string.Join("、", missing)}）。" : "。");
         var done = (tasks.Count > 0 && served.Count == tasks.Count ? 1 : 0) + (missing.Count == 0 ? 1 : 0);
@@ -221,11 +222,11 @@ public static class ChecklistRules
     {
         var year = f.ThisYear;
         var minKinds = (int)item.Parameter("minKinds", 5);
-        var kinds = year.Activities.Select(a => a.Kind).Distinct().Count();
+        var kinds = year.ByKind.Count;
         var people = f.Studio.CurrentRoster().Select(r => r.Teacher.Id).ToList();
-        var took = people.Count(p => year.Activities.Any(a => a.Attendees.Any(x => x.TeacherId == p)));
+        var took = people.Count(year.ByTeacher.ContainsKey);
         var reason = $"{f.Year}年载体{kinds}种（至少{minKinds}种）；{people.Count}名坊内人员中{took}人参加过活动。";
-        var evidence = year.Activities.DistinctBy(a => a.Kind).Select(a => Evidence.Of(a.Logged, f.ActivityLink(a.ActivityId)));
+        var evidence = Examples(f, year.ByKind.Keys.Select(k => $"kind:{k.Code()}"));
         var parts = new[] { kinds >= minKinds, people.Count > 0 && took == people.Count };
         return parts.All(p => p) ? Met(reason, evidence) : kinds > 0 ? Partly(reason, evidence) : NotMet(reason, evidence);
     }
@@ -349,10 +350,10 @@ public static class ChecklistRules
     {
         ActivityKind[] kinds = [ActivityKind.Lecture, ActivityKind.DemonstrationLesson, ActivityKind.ObservationShowcase, ActivityKind.SkillsCompetition];
         var min = (int)item.Parameter("minKinds", 2);
-        var done = f.ThisYear.Activities.Where(a => kinds.Contains(a.Kind)).ToList();
-        var distinct = done.Select(a => a.Kind).Distinct().ToList();
-        var reason = distinct.Count > 0 ? $"{f.Year}年开展{string.Join("、", distinct.Select(k => k.Label()))}共{done.Count}次。" : $"{f.Year}年尚未开展专题报告、公开课、展示或比赛。";
-        var evidence = done.Select(a => Evidence.Of(a.Logged, f.ActivityLink(a.ActivityId)));
+        var distinct = kinds.Where(f.ThisYear.ByKind.ContainsKey).ToList();
+        var times = distinct.Sum(k => f.ThisYear.ByKind[k].Count);
+        var reason = distinct.Count > 0 ? $"{f.Year}年开展{string.Join("、", distinct.Select(k => k.Label()))}共{times}次。" : $"{f.Year}年尚未开展专题报告、公开课、展示或比赛。";
+        var evidence = Examples(f, distinct.Select(k => $"kind:{k.Code()}"));
         return distinct.Count >= min ? Met(reason, evidence) : distinct.Count > 0 ? Partly(reason, evidence) : NotMet(reason);
     }
 

@@ -29,7 +29,11 @@ public static class GetYearEndpoint
     public static async Task<IResult> Ledger(Guid id, int year, string? asOf, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var (at, problem) = await Read(id, year, asOf, session, clock, ct);
-        return problem is not null ? Results.Problem(problem) : Results.Ok(LedgerView.Of(at!.Year(year), at.Today));
+        if (problem is not null) return Results.Problem(problem);
+        var activities = at!.Activities is { } folded
+            ? [.. folded.Values.Where(a => !a.Voided && a.Year == year)]
+            : await Activities.ActivityQueries.OfYear(session, id, year, ct);
+        return Results.Ok(LedgerView.Of(at.Year(year), at.Today, activities));
     }
 
     private static async Task<(StudioAt?, ProblemDetails?)> Read(Guid id, int year, string? asOf, IQuerySession session,

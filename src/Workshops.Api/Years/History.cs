@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Workshops.Activities;
 using Workshops.Core;
 using Workshops.Core.Http;
 using Workshops.Studios;
@@ -7,7 +8,9 @@ using Workshops.Studios;
 namespace Workshops.Years;
 
 /// <summary>A studio as it stood at a moment: the studio and its years, folded from the events recorded until then.</summary>
-public sealed record StudioAt(Studio Studio, IReadOnlyDictionary<int, StudioYear> Years, DateOnly Today)
+/// <param name="Activities">Every activity as it stood, when folded from events; null when read from the projections.</param>
+public sealed record StudioAt(Studio Studio, IReadOnlyDictionary<int, StudioYear> Years, DateOnly Today,
+    IReadOnlyDictionary<Guid, ActivityRecord>? Activities = null)
 {
     public StudioYear Year(int year) => Years.TryGetValue(year, out var doc) ? doc : StudioYear.Empty(Studio.Id, year);
 }
@@ -29,6 +32,7 @@ public static class History
         var until = EndOf(asOf);
         Studio? studio = null;
         var years = new Dictionary<int, StudioYear>();
+        var activities = new Dictionary<Guid, ActivityRecord>();
         foreach (var e in events)
         {
             if (!RecordedBy(e, until)) continue;
@@ -36,8 +40,13 @@ public static class History
             if (studio is null) continue;
             foreach (var year in StudioYear.Years(e.Data))
                 years[year] = StudioYear.Fold(years.GetValueOrDefault(year), studio.Id, year, e);
+            if (e.Data is ActivityLogged or ActivityCorrected or ActivityVoided)
+            {
+                var id = e.Data switch { ActivityLogged x => x.ActivityId, ActivityCorrected x => x.ActivityId, _ => ((ActivityVoided)e.Data).ActivityId };
+                if (ActivityRecord.Fold(activities.GetValueOrDefault(id), e) is { } record) activities[id] = record;
+            }
         }
-        return studio is null ? null : new StudioAt(studio, years, asOf);
+        return studio is null ? null : new StudioAt(studio, years, asOf, activities);
     }
 
     /// <summary>Now from the projections; a past day from the events.</summary>

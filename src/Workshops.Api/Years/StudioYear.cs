@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Workshops.Activities;
+using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Outputs;
 using Workshops.Plans;
@@ -41,18 +42,15 @@ public sealed record LedgerTask(
     public Guid TaskId => Spec.TaskId;
 }
 
-/// <summary>An activity as the year counts it (the full record with its history is an <see cref="ActivityRecord"/>).</summary>
-public sealed record ActivityRow(
-    Guid ActivityId,
-    DateOnly Date,
-    ActivityKind Kind,
-    IReadOnlyList<Domain> Domains,
-    string Title,
-    decimal Hours,
-    IReadOnlyList<Attendance> Attendees,
-    IReadOnlyList<Guid> TaskIds,
-    EventRef Logged,
-    EventRef Latest);
+/// <summary>How many, and how many hours.</summary>
+public sealed record CountHours(int Count, decimal Hours)
+{
+    public static readonly CountHours Zero = new(0, 0);
+    public CountHours Add(int sign, decimal hours) => new(Count + sign, Hours + sign * hours);
+}
+
+/// <summary>A standing activity cited as an example (evidence) of a kind, a domain or a task's carrier.</summary>
+public sealed record ActivityRef(Guid ActivityId, string Title, DateOnly Date, ActivityKind Kind, EventRef Logged);
 
 public sealed record OutputRow(
     Guid OutputId,
@@ -88,7 +86,19 @@ public sealed record StudioYear
     public int Year { get; init; }
     public YearPlan? Plan { get; init; }
     public IReadOnlyList<LedgerTask> Tasks { get; init; } = [];
-    public IReadOnlyList<ActivityRow> Activities { get; init; } = [];
+
+    // The year's activities as counts, so the document stays small however busy the year is; each activity in full
+    // is an ActivityRecord. Corrections and voids subtract the facts they replace.
+    public int ActivityCount { get; init; }
+    public decimal ActivityHours { get; init; }
+    public IReadOnlyDictionary<ActivityKind, CountHours> ByKind { get; init; } = new Dictionary<ActivityKind, CountHours>();
+    public IReadOnlyDictionary<Domain, CountHours> ByDomain { get; init; } = new Dictionary<Domain, CountHours>();
+    /// <summary>Attendance of the studio's people (not guests): activities and hours per teacher.</summary>
+    public IReadOnlyDictionary<string, CountHours> ByTeacher { get; init; } = new Dictionary<string, CountHours>();
+    /// <summary>How many standing activities serve each task.</summary>
+    public IReadOnlyDictionary<Guid, int> Serving { get; init; } = new Dictionary<Guid, int>();
+    /// <summary>Up to three standing activities per kind ("kind:…"), domain ("domain:…") and task ("task:…").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ActivityRef>> Examples { get; init; } = new Dictionary<string, IReadOnlyList<ActivityRef>>();
     public IReadOnlyList<OutputRow> Outputs { get; init; } = [];
     public YearSummary? Summary { get; init; }
     public IReadOnlyList<Reflection> Reflections { get; init; } = [];
@@ -173,11 +183,9 @@ public sealed record StudioYear
                         CarriedFrom: x.Year),
                 ],
             },
-            ActivityLogged x => doc.WithActivity(x.ActivityId, x.Facts, at, at),
-            ActivityCorrected x when x.After.Year == number => doc.WithActivity(x.ActivityId, x.After,
-                doc.Activities.FirstOrDefault(a => a.ActivityId == x.ActivityId)?.Logged ?? at, at),
-            ActivityCorrected x => doc.WithoutActivity(x.ActivityId),
-            ActivityVoided x => doc.WithoutActivity(x.ActivityId),
+            ActivityLogged x => doc.Counted(x.ActivityId, x.Facts, +1, at),
+            ActivityCorrected x => doc.Corrected(x, number, at),
+            ActivityVoided x => doc.Counted(x.ActivityId, x.Facts, -1, at),
             OutputDrafted x => doc with
             {
                 Outputs = [.. doc.Outputs, Row(x.OutputId, x.Facts, OutputState.Draft, null, at, at)],
@@ -228,25 +236,66 @@ public sealed record StudioYear
     private StudioYear Output(Guid id, Func<OutputRow, OutputRow> change) =>
         this with { Outputs = [.. Outputs.Select(o => o.OutputId == id ? change(o) : o)] };
 
-    private StudioYear WithActivity(Guid id, ActivityFacts f, EventRef logged, EventRef latest)
+    public const int ExamplesKept = 3;
+
+    /// <summary>A correction takes the earlier facts out of their year and puts the new ones into theirs.</summary>
+    private StudioYear Corrected(ActivityCorrected x, int number, EventRef at)
     {
-        var row = new ActivityRow(id, f.Date, f.Kind, f.Domains, f.Title, f.Hours,
-            [.. f.Attendees.Select(a => a with { Name = null })], f.TaskIds, logged, latest);
+        var doc = x.Before.Year == number ? Counted(x.ActivityId, x.Before, -1, at) : this;
+        return x.After.Year == number ? doc.Counted(x.ActivityId, x.After, +1, at) : doc;
+    }
+
+    /// <summary>Adds (+1) or takes away (-1) an activity's facts from the year's counts and examples.</summary>
+    private StudioYear Counted(Guid id, ActivityFacts f, int sign, EventRef at)
+    {
+        static IReadOnlyDictionary<TKey, CountHours> Tally<TKey>(IReadOnlyDictionary<TKey, CountHours> source,
+            IEnumerable<(TKey Key, decimal Hours)> items, int sign) where TKey : notnull
+        {
+            var copy = new Dictionary<TKey, CountHours>(source);
+            foreach (var (key, hours) in items)
+            {
+                var next = copy.GetValueOrDefault(key, CountHours.Zero).Add(sign, hours);
+                if (next.Count == 0) copy.Remove(key);
+                else copy[key] = next;
+            }
+            return copy;
+        }
+
+        var serving = new Dictionary<Guid, int>(Serving);
+        foreach (var task in f.TaskIds.Distinct())
+        {
+            var n = serving.GetValueOrDefault(task) + sign;
+            if (n == 0) serving.Remove(task);
+            else serving[task] = n;
+        }
+
+        var keys = f.Domains.Distinct().Select(d => $"domain:{d.Code()}").Append($"kind:{f.Kind.Code()}")
+            .Concat(f.TaskIds.Distinct().Select(t => $"task:{t}"));
+        var examples = Examples.ToDictionary(e => e.Key, e => (IReadOnlyList<ActivityRef>)[.. e.Value.Where(r => r.ActivityId != id)]);
+        if (sign > 0)
+        {
+            var example = new ActivityRef(id, f.Title, f.Date, f.Kind, at);
+            foreach (var key in keys)
+            {
+                var list = examples.GetValueOrDefault(key) ?? [];
+                if (list.Count < ExamplesKept) examples[key] = [.. list, example];
+            }
+        }
+        foreach (var empty in examples.Where(e => e.Value.Count == 0).Select(e => e.Key).ToList()) examples.Remove(empty);
+
         return this with
         {
-            Activities = [.. Activities.Where(a => a.ActivityId != id).Append(row).OrderBy(a => a.Date).ThenBy(a => a.Logged.At)],
+            ActivityCount = ActivityCount + sign,
+            ActivityHours = ActivityHours + sign * f.Hours,
+            ByKind = Tally(ByKind, [(f.Kind, f.Hours)], sign),
+            ByDomain = Tally(ByDomain, f.Domains.Distinct().Select(d => (d, f.Hours)), sign),
+            ByTeacher = Tally(ByTeacher, f.Attendees.Where(a => !a.Guest).Select(a => (a.TeacherId, a.Hours)), sign),
+            Serving = serving,
+            Examples = examples,
         };
     }
 
-    private StudioYear WithoutActivity(Guid id) => this with { Activities = [.. Activities.Where(a => a.ActivityId != id)] };
-
-    /// <summary>The activities of this year that serve a task.</summary>
-    public IEnumerable<ActivityRow> Serving(Guid taskId) => Activities.Where(a => a.TaskIds.Contains(taskId));
-
-    /// <summary>Hours a teacher attended on a day, across the year's activities (optionally leaving one out).</summary>
-    public decimal HoursOn(string teacherId, DateOnly date, Guid? except = null) =>
-        Activities.Where(a => a.Date == date && a.ActivityId != except)
-            .SelectMany(a => a.Attendees).Where(x => x.TeacherId == teacherId).Sum(x => x.Hours);
+    public IReadOnlyList<ActivityRef> ExamplesOf(string key) => Examples.GetValueOrDefault(key) ?? [];
 }
 
 public static class LedgerTasks

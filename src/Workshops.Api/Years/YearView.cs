@@ -36,11 +36,13 @@ public sealed record LedgerLine(
 /// <summary>GET /api/studios/{id}/ledger/{year}: every task with state, history and linked activities, and the counts.</summary>
 public sealed record LedgerView(Guid StudioId, int Year, DateOnly AsOf, PlanApproval? Approval, LedgerCounts Counts, IReadOnlyList<LedgerLine> Tasks)
 {
-    public static LedgerView Of(StudioYear year, DateOnly today)
+    /// <summary>The ledger of a year; <paramref name="activities"/> are the year's standing activities, for the links.</summary>
+    public static LedgerView Of(StudioYear year, DateOnly today, IReadOnlyList<ActivityRecord> activities)
     {
         var lines = year.Tasks.Select(t => new LedgerLine(t.TaskId, t.Spec.Title, t.Spec.Description, t.Spec.OwnerId, t.Spec.Due,
             t.Spec.ExpectedKinds, t.Origin, t.Status, t.Percent, IsOverdue(t, today),
-            [.. year.Serving(t.TaskId).Select(a => new LedgerActivity(a.ActivityId, a.Title, a.Date, a.Kind))],
+            [.. activities.Where(a => a.Facts.TaskIds.Contains(t.TaskId)).OrderBy(a => a.Date).ThenBy(a => a.Logged.At)
+                .Select(a => new LedgerActivity(a.Id, a.Facts.Title, a.Date, a.Facts.Kind))],
             t.ClosingActivities, t.Evidence, t.CarriedFrom, t.CarriedTo, t.History)).ToList();
         return new LedgerView(year.StudioId, year.Year, today, year.Plan?.Approval, Count(year.Tasks, today), lines);
     }
@@ -98,21 +100,15 @@ public sealed record YearView(
 
     public static ActivitySummary SummarizeActivities(StudioYear year)
     {
-        var byKind = year.Activities.GroupBy(a => a.Kind).OrderBy(g => g.Key)
-            .Select(g => new CodeCount(g.Key.Code(), g.Key.Label(), g.Count(), g.Sum(a => a.Hours))).ToList();
-        var byDomain = Enum.GetValues<Domain>()
-            .Select(d => (d, rows: year.Activities.Where(a => a.Domains.Contains(d)).ToList()))
-            .Where(x => x.rows.Count > 0)
-            .Select(x => new CodeCount(x.d.Code(), x.d.Label(), x.rows.Count, x.rows.Sum(a => a.Hours))).ToList();
-        var missing = Enum.GetValues<Domain>().Where(d => year.Activities.All(a => !a.Domains.Contains(d))).ToList();
-        return new ActivitySummary(year.Activities.Count, year.Activities.Sum(a => a.Hours), byKind, byDomain, missing);
+        var byKind = year.ByKind.OrderBy(k => k.Key).Select(k => new CodeCount(k.Key.Code(), k.Key.Label(), k.Value.Count, k.Value.Hours)).ToList();
+        var byDomain = year.ByDomain.OrderBy(d => d.Key).Select(d => new CodeCount(d.Key.Code(), d.Key.Label(), d.Value.Count, d.Value.Hours)).ToList();
+        var missing = Enum.GetValues<Domain>().Where(d => !year.ByDomain.ContainsKey(d)).ToList();
+        return new ActivitySummary(year.ActivityCount, year.ActivityHours, byKind, byDomain, missing);
     }
 
     public static IReadOnlyList<TeacherHours> HoursByTeacher(Studio studio, StudioYear year) =>
     [
-        .. year.Activities.SelectMany(a => a.Attendees.Where(x => !x.Guest))
-            .GroupBy(x => x.TeacherId)
-            .Select(g => new TeacherHours(g.Key, NameOf(studio, g.Key), g.Sum(x => x.Hours), g.Count()))
+        .. year.ByTeacher.Select(t => new TeacherHours(t.Key, NameOf(studio, t.Key), t.Value.Hours, t.Value.Count))
             .OrderByDescending(t => t.Hours).ThenBy(t => t.TeacherId, StringComparer.Ordinal),
     ];
 

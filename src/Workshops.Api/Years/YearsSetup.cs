@@ -16,7 +16,7 @@ public static class YearsSetup
         opts.Projections.Add<Reports.HonourProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<Reports.Honour>().Index(h => h.City).Index(h => h.Province);
         opts.Schema.For<StudioYear>().Index(y => y.StudioId);
-        opts.Schema.For<ActivityRecord>().Index(a => a.StudioId).Index(a => a.Year);
+        opts.Schema.For<ActivityRecord>().Index(a => a.StudioId).Index(a => a.Year).Index(a => a.Date);
         opts.Schema.For<OutputRecord>().Index(o => o.StudioId).Index(o => o.Year).Index(o => o.City).Index(o => o.Province)
             .FullTextIndex("simple", o => o.SearchTerms);
         return opts;

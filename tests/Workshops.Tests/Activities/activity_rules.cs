@@ -15,31 +15,31 @@ public sealed class activity_rules
     public void hours_are_more_than_zero_and_at_most_24()
     {
         var studio = Studio(Joined("M1"));
-        Assert.Equal("activity.hours-range", ActivityRules.Check(studio, null, Facts(Day, 0), Today)?.Rule);
-        Assert.Equal("activity.hours-range", ActivityRules.Check(studio, null, Facts(Day, 24.01m), Today)?.Rule);
-        Assert.Null(ActivityRules.Check(studio, null, Facts(Day, 24), Today));
-        Assert.Null(ActivityRules.Check(studio, null, Facts(Day, 0.5m), Today));
+        Assert.Equal("activity.hours-range", ActivityRules.Check(studio, [], Facts(Day, 0), Today)?.Rule);
+        Assert.Equal("activity.hours-range", ActivityRules.Check(studio, [], Facts(Day, 24.01m), Today)?.Rule);
+        Assert.Null(ActivityRules.Check(studio, [], Facts(Day, 24), Today));
+        Assert.Null(ActivityRules.Check(studio, [], Facts(Day, 0.5m), Today));
     }
 
     [Fact]
     public void the_date_is_between_founding_and_today()
     {
         var studio = Studio();
-        Assert.Null(ActivityRules.Check(studio, null, Facts(Today, 1), Today));
-        Assert.Equal("activity.date-in-future", ActivityRules.Check(studio, null, Facts(Today.AddDays(1), 1), Today)?.Rule);
-        Assert.Equal("activity.date-before-founding", ActivityRules.Check(studio, null, Facts(Founded.AddDays(-1), 1), Today)?.Rule);
+        Assert.Null(ActivityRules.Check(studio, [], Facts(Today, 1), Today));
+        Assert.Equal("activity.date-in-future", ActivityRules.Check(studio, [], Facts(Today.AddDays(1), 1), Today)?.Rule);
+        Assert.Equal("activity.date-before-founding", ActivityRules.Check(studio, [], Facts(Founded.AddDays(-1), 1), Today)?.Rule);
     }
 
     [Fact]
     public void attendees_were_on_the_roster_that_day()
     {
         var studio = Studio(Joined("M1", new DateOnly(2024, 1, 1)), Left("M1", new DateOnly(2025, 1, 1)), Enrolled("S1", new DateOnly(2026, 5, 21)));
-        Assert.Null(ActivityRules.Check(studio, null, Facts(new DateOnly(2024, 6, 1), 2, ("M1", 2)), Today));
-        Assert.Equal("attendance.not-on-roster", ActivityRules.Check(studio, null, Facts(new DateOnly(2025, 6, 1), 2, ("M1", 2)), Today)?.Rule);
-        Assert.Equal("attendance.not-on-roster", ActivityRules.Check(studio, null, Facts(Day, 2, ("S1", 2)), Today)?.Rule);
-        Assert.Null(ActivityRules.Check(studio, null, Facts(Day.AddDays(1), 2, ("S1", 2)), Today));
+        Assert.Null(ActivityRules.Check(studio, [], Facts(new DateOnly(2024, 6, 1), 2, ("M1", 2)), Today));
+        Assert.Equal("attendance.not-on-roster", ActivityRules.Check(studio, [], Facts(new DateOnly(2025, 6, 1), 2, ("M1", 2)), Today)?.Rule);
+        Assert.Equal("attendance.not-on-roster", ActivityRules.Check(studio, [], Facts(Day, 2, ("S1", 2)), Today)?.Rule);
+        Assert.Null(ActivityRules.Check(studio, [], Facts(Day.AddDays(1), 2, ("S1", 2)), Today));
         var guest = Facts(Day, 2) with { Attendees = [new Attendance("G1", 2, Guest: true, Name: "嘉宾")] };
-        Assert.Null(ActivityRules.Check(studio, null, guest, Today));
+        Assert.Null(ActivityRules.Check(studio, [], guest, Today));
     }
 
     [Fact]
@@ -49,12 +49,12 @@ public sealed class activity_rules
         var events = new object[] { Established(), Joined("M1"), new ActivityLogged(first, Facts(Day, 20, ("M1", 20)), By, At) }
             .Select((e, i) => Wrap(e, i + 1)).ToList();
         var at = History.Fold(events, Today)!;
-        var year = at.Year(2026);
-        Assert.Equal("attendance.day-over-24", ActivityRules.Check(at.Studio, year, Facts(Day, 5, ("M1", 5)), Today)?.Rule);
-        Assert.Null(ActivityRules.Check(at.Studio, year, Facts(Day, 4, ("M1", 4)), Today));
-        Assert.Null(ActivityRules.Check(at.Studio, year, Facts(Day.AddDays(1), 5, ("M1", 5)), Today));
+        var sameDay = at.Activities!.Values.ToList();
+        Assert.Equal("attendance.day-over-24", ActivityRules.Check(at.Studio, sameDay, Facts(Day, 5, ("M1", 5)), Today)?.Rule);
+        Assert.Null(ActivityRules.Check(at.Studio, sameDay, Facts(Day, 4, ("M1", 4)), Today));
+        Assert.Null(ActivityRules.Check(at.Studio, sameDay, Facts(Day.AddDays(1), 5, ("M1", 5)), Today));
         // Correcting the same activity does not count its old hours twice.
-        Assert.Null(ActivityRules.Check(at.Studio, year, Facts(Day, 24, ("M1", 24)), Today, first));
+        Assert.Null(ActivityRules.Check(at.Studio, sameDay, Facts(Day, 24, ("M1", 24)), Today, first));
     }
 
     [Fact]
@@ -71,9 +71,12 @@ public sealed class activity_rules
             new ActivityCorrected(a, before, before with { Hours = 1.5m, Attendees = [new Attendance("M1", 1.5m)] }, ["hours"], "更正", By, At),
             new ActivityVoided(b, Facts(Day, 3, ("M1", 3)), "重复", By, At),
         }.Select((e, i) => Wrap(e, i + 1)).ToList();
-        var year = History.Fold(events, Today)!.Year(2026);
-        var row = Assert.Single(year.Activities);
-        Assert.Equal((a, 1.5m), (row.ActivityId, row.Hours));
-        Assert.Equal(1.5m, year.HoursOn("M1", Day));
+        var at = History.Fold(events, Today)!;
+        var year = at.Year(2026);
+        Assert.Equal((1, 1.5m), (year.ActivityCount, year.ActivityHours));
+        Assert.Equal(new CountHours(1, 1.5m), year.ByTeacher["M1"]);
+        Assert.Equal(new CountHours(1, 1.5m), year.ByKind[ActivityKind.Lecture]);
+        Assert.Equal([a], year.ExamplesOf("kind:lecture").Select(x => x.ActivityId));
+        Assert.Equal(1.5m, ActivityRules.HoursOn(at.Activities!.Values, "M1", Day, null));
     }
 }
