@@ -44,7 +44,7 @@ public sealed class Report(Options options)
     {
         Directory.CreateDirectory(options.Out);
         await File.WriteAllTextAsync(Path.Combine(options.Out, "results.json"),
-            JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }));
+            JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }));
         var md = new StringBuilder();
         md.AppendLine($"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: {Machine}.").AppendLine();
         md.AppendLine($"Command: `ops/bench --studios {options.Studios} --seed {options.Seed} --duration {options.Duration.TotalSeconds} --rounds {options.Rounds}`").AppendLine();

@@ -52,7 +52,12 @@ public static class Setup
     {
         var connectionString = builder.Configuration.GetConnectionString("Marten")
             ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (environment variable ConnectionStrings__Marten).");
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "workshops" }.Build();
+        var npgsql = new NpgsqlDataSourceBuilder(connectionString) { Name = "workshops" };
+        // A request opens and returns pooled connections several times (load, append, outbox); nothing here sets
+        // session state, so the reset round trip (DISCARD ALL) on every return is skipped unless configured.
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+            npgsql.ConnectionStringBuilder.NoResetOnClose = true;
+        var dataSource = npgsql.Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.TryAddSingleton(TimeProvider.System);
 

@@ -80,7 +80,7 @@ public static class GetGrowthFileEndpoint
     [ProducesResponseType<GrowthFileView>(200)]
     public static async Task<IResult> Get(string teacherId, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var file = await session.LoadAsync<TeacherFile>(teacherId, ct);
+        var file = await TeacherFiles.Load(session, teacherId, ct);
         return file is null
             ? Results.Problem(Problems.NotFound($"No growth file for {teacherId}."))
             : Results.Ok(GrowthFileView.Of(file, clock.Today()));
@@ -94,7 +94,7 @@ public static class GetGrowthFileEndpoint
         var today = clock.Today();
         var (day, problem) = History.Parse(asOf, today);
         if (problem is not null) return Results.Problem(problem);
-        var file = await session.LoadAsync<TeacherFile>(teacherId, ct);
+        var file = await TeacherFiles.Load(session, teacherId, ct);
         if (file?.Teacher is null) return Results.Problem(Problems.NotFound($"No growth file for {teacherId}."));
         var on = day ?? today;
         var view = await Evaluate(session, file, on, ct);

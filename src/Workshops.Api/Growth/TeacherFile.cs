@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -44,7 +45,8 @@ public sealed record Recognised(RecognitionTitle Title, int Year, string Rule, s
 
 /// <summary>
 /// One teacher's growth file (成长档案) across every studio they were ever in: a multi-stream projection keyed by
-/// teacher id, kept by the async daemon.
+/// teacher id, kept by the async daemon. Training credits are kept apart, one <see cref="CreditYear"/> per teacher and
+/// year, so a busy teacher's file stays small; <see cref="TeacherFiles.Load"/> joins them in as <see cref="Credits"/>.
 /// </summary>
 public sealed record TeacherFile
 {
@@ -52,7 +54,8 @@ public sealed record TeacherFile
     public TeacherInfo? Teacher { get; init; }
     public IReadOnlyList<Membership> Studios { get; init; } = [];
     public IReadOnlyList<ProfileRevision> Profiles { get; init; } = [];
-    public IReadOnlyList<Credit> Credits { get; init; } = [];
+    /// <summary>Credits joined in from the teacher's <see cref="CreditYear"/> documents when loaded; not stored in the file.</summary>
+    [JsonIgnore] public IReadOnlyList<Credit> Credits { get; init; } = [];
     public IReadOnlyList<Award> Awards { get; init; } = [];
     public IReadOnlyList<Rating> Ratings { get; init; } = [];
     public IReadOnlyList<Note> Notes { get; init; } = [];
@@ -62,7 +65,7 @@ public sealed record TeacherFile
     public IReadOnlyList<string> RegionCodes { get; init; } = [];
     public IReadOnlyList<Guid> StudioIds { get; init; } = [];
 
-    /// <summary>The teachers an event concerns (guests are not teachers of the studio).</summary>
+    /// <summary>The teachers whose file an event changes (activities change only their credit years).</summary>
     public static IEnumerable<string> Teachers(object data) => data switch
     {
         HostAppointed x => [x.Teacher.Id],
@@ -73,14 +76,10 @@ public sealed record TeacherFile
         CoordinatorSteppedDown x => [x.TeacherId],
         MemberLeft x => [x.TeacherId],
         TraineeCompleted x => [x.TeacherId],
-        ActivityLogged x => Attending(x.Facts),
-        ActivityCorrected x => Attending(x.Before).Union(Attending(x.After)),
-        ActivityVoided x => Attending(x.Facts),
+        OutsideTrainingRecorded => [],
         IGrowthEvent x => [x.TeacherId],
         _ => [],
     };
-
-    private static IEnumerable<string> Attending(ActivityFacts f) => f.Attendees.Where(a => !a.Guest).Select(a => a.TeacherId);
 
     public static TrainingLevel LevelOf(StudioLevel level) => level switch
     {
@@ -106,14 +105,7 @@ public sealed record TeacherFile
             CoordinatorSteppedDown x => doc.Left(studioId, x.On),
             MemberLeft x => doc.Left(studioId, x.On),
             TraineeCompleted x => doc.Left(studioId, x.On),
-            ActivityLogged x => doc.Credit(x.ActivityId, x.Facts, studio, studioId, at),
-            ActivityCorrected x => doc.Uncredit(x.ActivityId, at.At).Credit(x.ActivityId, x.After, studio, studioId, at),
-            ActivityVoided x => doc.Uncredit(x.ActivityId, at.At),
             GrowthProfileRecorded x => doc with { Profiles = [.. doc.Profiles, new ProfileRevision(x.Revision, studioId, x.Profile, at)] },
-            OutsideTrainingRecorded x => doc with
-            {
-                Credits = [.. doc.Credits, new Credit(x.EntryId.ToString(), studioId, x.Category, x.Level, x.Hours, x.Date, x.Course, at.At, Ref: at)],
-            },
             AwardRecorded x => doc with { Awards = [.. doc.Awards, new Award(x.EntryId, x.Kind, x.Title, x.Level, x.Date, x.Rank, at)] },
             AbilitiesRated x => doc with { Ratings = [.. doc.Ratings, new Rating(x.EntryId, x.Rater, x.RaterId, x.Date, x.Ratings, x.Note, at)] },
             MentorNoteAdded x => doc with { Notes = [.. doc.Notes, new Note(x.EntryId, "mentor-note", x.MentorId, x.Date, x.Text, at)] },
@@ -143,20 +135,6 @@ public sealed record TeacherFile
     private TeacherFile Left(Guid studioId, DateOnly on) => this with
     {
         Studios = [.. Studios.Select(s => s.StudioId == studioId && s.To is null ? s with { To = on } : s)],
-    };
-
-    private TeacherFile Credit(Guid activityId, ActivityFacts facts, Studio? studio, Guid studioId, EventRef at)
-    {
-        var attended = facts.Attendees.FirstOrDefault(a => a.TeacherId == Id && !a.Guest);
-        if (attended is null) return this;
-        var credit = new Credit(activityId.ToString(), studioId, CreditCategory.StudioActivity,
-            LevelOf(studio?.Level ?? StudioLevel.School), attended.Hours, facts.Date, facts.Title, at.At, ActivityId: activityId, Ref: at);
-        return this with { Credits = [.. Credits, credit] };
-    }
-
-    private TeacherFile Uncredit(Guid activityId, DateTimeOffset at) => this with
-    {
-        Credits = [.. Credits.Select(c => c.ActivityId == activityId && c.RemovedAt is null ? c with { RemovedAt = at } : c)],
     };
 
     /// <summary>The file as it was known at a moment: entries recorded later are left out (credits keep their own times).</summary>

@@ -76,7 +76,8 @@ public static class DashboardEndpoint
         // seed 000 三.(三): every rural head teacher trained in rotation by 2025.
         IQueryable<TeacherFile> files = session.Query<TeacherFile>().Where(f => f.Teacher!.Rural && f.Teacher.ServingAsHeadTeacher);
         if (code != Region.National) files = files.Where(f => f.RegionCodes.Contains(code));
-        var rural = await files.ToListAsync(ct);
+        var ruralIds = await files.Select(f => f.Id).ToListAsync(ct);
+        var rural = await TeacherFiles.Load(session, ruralIds, ct, upToYear: y);
         var end = new DateOnly(y, 12, 31);
         var trained = rural.Count(f => f.CreditsAt(History.EndOf(end), end).Any());
         measures.Add(new Measure("rural-trained", "农村班主任轮训", trained, rural.Count, rural.Count == 0 ? 0 : Math.Round((decimal)trained / rural.Count, 4)));

@@ -25,7 +25,7 @@ public static class ReportData
         var ids = studios.Select(s => s.Id).ToArray();
         var years = await session.Query<StudioYear>().Where(y => ids.Contains(y.StudioId) && y.Year <= year).ToListAsync(ct);
         var teacherIds = studios.SelectMany(s => s.CurrentRoster()).Select(r => r.Teacher.Id).Distinct().ToArray();
-        var files = teacherIds.Length == 0 ? [] : await session.LoadManyAsync<TeacherFile>(ct, teacherIds);
+        var files = await TeacherFiles.Load(session, teacherIds, ct, upToYear: today.Year);
         var moment = History.EndOf(today);
         var byId = files.ToDictionary(f => f.Id, f => f.AsOf(moment));
         var policies = new Dictionary<string, IReadOnlyList<HourPolicy>>();

@@ -200,7 +200,7 @@ public static class ChecklistRules
     }
 
     private static IEnumerable<Evidence> Examples(ChecklistFacts f, IEnumerable<string> keys) =>
-        keys.SelectMany(f.ThisYear.ExamplesOf).DistinctBy(a => a.ActivityId).Select(a => Evidence.Of(a.Logged, f.ActivityLink(a.ActivityId)));
+        keys.SelectMany(f.ThisYear.ExamplesOf).DistinctBy(a => a.ActivityId).Select(a => new Evidence(a.EventId, a.Type, a.At, f.ActivityLink(a.ActivityId)));
 
     /// <summary>3.2.1: every opened task has a carrier (an activity serving it), and carriers cover the five domains.</summary>
     private static Judgement Carriers(StandardItem item, ChecklistFacts f)
@@ -210,7 +210,7 @@ public static class ChecklistRules
         var served = tasks.Where(t => year.Serving.GetValueOrDefault(t.TaskId) > 0 || t.ClosingActivities.Count > 0).ToList();
         var covered = Enum.GetValues<Domain>().Where(year.ByDomain.ContainsKey).ToList();
         var missing = Enum.GetValues<Domain>().Except(covered).Select(d => d.Label()).ToList();
-        var evidence = Examples(f, covered.Select(d => $"domain:{d.Code()}").Concat(served.Select(t => $"task:{t.TaskId}")));
+        var evidence = Examples(f, covered.Select(d => $"domain:{d.Code()}"));
         var reason = $"{tasks.Count}项任务中{served.Count}项有对应载体；载体覆盖{covered.Count}/5个领域" +
                      (missing.Count > 0 ? $"（缺{string.Join("、", missing)}）。" : "。");
         var done = (tasks.Count > 0 && served.Count == tasks.Count ? 1 : 0) + (missing.Count == 0 ? 1 : 0);
@@ -389,7 +389,7 @@ public static class ChecklistRules
     {
         var members = f.MembersAndTrainees;
         var active = members.Where(m => f.Teachers.GetValueOrDefault(m.Teacher.Id) is { } file &&
-                                        (file.Credits.Any(c => c.Category != CreditCategory.StudioActivity && c.Date.Year == f.Year) ||
+                                        (file.CreditsAt(History.EndOf(f.AsOf), f.AsOf).Any(c => c.Category != CreditCategory.StudioActivity && c.Date.Year == f.Year) ||
                                          file.Awards.Any(a => a.Kind == AwardKind.CompetitionPrize && a.Date.Year == f.Year))).ToList();
         var reason = $"{members.Count}名成员和研修人员中{active.Count}人{f.Year}年参加了坊外培训或班主任能力比赛。";
         return Grade(active.Count, members.Count, reason, Roster(f, active));

@@ -78,7 +78,7 @@ public static class ChecklistFactsLoader
 
         var moment = History.EndOf(day);
         var ids = at.Studio.CurrentRoster().Select(r => r.Teacher.Id).Distinct().ToArray();
-        var files = ids.Length == 0 ? [] : await session.LoadManyAsync<TeacherFile>(ct, ids);
+        var files = await TeacherFiles.Load(session, ids, ct, upToYear: day.Year);
         var policies = await PolicyCatalog.For(session, [.. at.Studio.Region.Codes().Reverse()], ct);
         return new ChecklistFacts(at.Studio, at.Years, year, day, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies);
     }

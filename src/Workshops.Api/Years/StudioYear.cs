@@ -49,8 +49,8 @@ public sealed record CountHours(int Count, decimal Hours)
     public CountHours Add(int sign, decimal hours) => new(Count + sign, Hours + sign * hours);
 }
 
-/// <summary>A standing activity cited as an example (evidence) of a kind, a domain or a task's carrier.</summary>
-public sealed record ActivityRef(Guid ActivityId, string Title, DateOnly Date, ActivityKind Kind, EventRef Logged);
+/// <summary>A standing activity cited as an example (evidence) of a kind or a domain: the activity and the event that last set it.</summary>
+public sealed record ActivityRef(Guid ActivityId, Guid EventId, string Type, DateTimeOffset At);
 
 public sealed record OutputRow(
     Guid OutputId,
@@ -97,7 +97,7 @@ public sealed record StudioYear
     public IReadOnlyDictionary<string, CountHours> ByTeacher { get; init; } = new Dictionary<string, CountHours>();
     /// <summary>How many standing activities serve each task.</summary>
     public IReadOnlyDictionary<Guid, int> Serving { get; init; } = new Dictionary<Guid, int>();
-    /// <summary>Up to three standing activities per kind ("kind:…"), domain ("domain:…") and task ("task:…").</summary>
+    /// <summary>Up to three standing activities per kind ("kind:…") and domain ("domain:…"), kept small on purpose.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ActivityRef>> Examples { get; init; } = new Dictionary<string, IReadOnlyList<ActivityRef>>();
     public IReadOnlyList<OutputRow> Outputs { get; init; } = [];
     public YearSummary? Summary { get; init; }
@@ -269,12 +269,11 @@ public sealed record StudioYear
             else serving[task] = n;
         }
 
-        var keys = f.Domains.Distinct().Select(d => $"domain:{d.Code()}").Append($"kind:{f.Kind.Code()}")
-            .Concat(f.TaskIds.Distinct().Select(t => $"task:{t}"));
+        var keys = f.Domains.Distinct().Select(d => $"domain:{d.Code()}").Append($"kind:{f.Kind.Code()}");
         var examples = Examples.ToDictionary(e => e.Key, e => (IReadOnlyList<ActivityRef>)[.. e.Value.Where(r => r.ActivityId != id)]);
         if (sign > 0)
         {
-            var example = new ActivityRef(id, f.Title, f.Date, f.Kind, at);
+            var example = new ActivityRef(id, at.EventId, at.Type, at.At);
             foreach (var key in keys)
             {
                 var list = examples.GetValueOrDefault(key) ?? [];

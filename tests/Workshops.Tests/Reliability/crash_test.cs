@@ -183,7 +183,7 @@ public static class Chaos
 
     private static async Task<Dictionary<string, Dictionary<string, string>>> Dump(NpgsqlDataSource data)
     {
-        var tables = new[] { "mt_doc_studio", "mt_doc_studioyear", "mt_doc_activityrecord", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour" };
+        var tables = new[] { "mt_doc_studio", "mt_doc_studioyear", "mt_doc_activityrecord", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_credityear", "mt_doc_honour" };
         var dump = new Dictionary<string, Dictionary<string, string>>();
         foreach (var table in tables)
         {

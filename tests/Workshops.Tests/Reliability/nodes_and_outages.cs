@@ -34,7 +34,8 @@ public sealed class nodes_and_outages(ITestOutputHelper output)
         }
         await Log(first, 10);
         await Log(second, 10);
-        long Progress() => lab.Scalar<long?>("select last_seq_id from workshops.mt_event_progression where name = 'TeacherFile:All'").Result ?? 0;
+        long Progress() => lab.Scalar<long?>(
+            "select min(last_seq_id) from workshops.mt_event_progression where name in ('TeacherFile:All', 'CreditYear:All')").Result ?? 0;
         long Mark() => lab.Scalar<long>("select max(seq_id) from workshops.mt_events").Result;
         await Eventually.Until(() => Task.FromResult(Progress()), p => p >= Mark(), TimeSpan.FromSeconds(60), "the daemon to catch up");
 
@@ -49,7 +50,7 @@ public sealed class nodes_and_outages(ITestOutputHelper output)
         await Eventually.Until(() => Task.FromResult(Progress()), p => p >= Mark(), TimeSpan.FromSeconds(90), "the restarted node to project");
         first.Kill();
 
-        var m2 = await lab.Scalar<string>("select data::text from workshops.mt_doc_teacherfile where id = 'M2'");
+        var m2 = await lab.Scalar<string>("select data::text from workshops.mt_doc_credityear where id = 'M2:2026'");
         Assert.Equal(acknowledged.Count, System.Text.Json.Nodes.JsonNode.Parse(m2)!["credits"]!.AsArray().Count);
         await Chaos.Verify(lab, acknowledged, output);
     }

@@ -1,0 +1,115 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using Workshops.Activities;
+using Workshops.Studios;
+using Workshops.Years;
+
+namespace Workshops.Growth;
+
+/// <summary>
+/// One teacher's training credits dated in one calendar year: studio activities they attended and training recorded
+/// outside. A multi-stream projection keyed "teacher:year", kept by the async daemon; an activity touches only the
+/// credit years of the people who attended it, so the cost of logging does not grow with a teacher's history.
+/// </summary>
+public sealed record CreditYear
+{
+    public string Id { get; init; } = "";
+    public string TeacherId { get; init; } = "";
+    public int Year { get; init; }
+    public IReadOnlyList<Credit> Credits { get; init; } = [];
+
+    public static string Key(string teacherId, int year) => $"{teacherId}:{year}";
+
+    /// <summary>The credit years an event changes (guests are not teachers of the studio).</summary>
+    public static IEnumerable<string> Keys(object data) => data switch
+    {
+        ActivityLogged x => Attending(x.Facts),
+        ActivityCorrected x => Attending(x.Before).Union(Attending(x.After)),
+        ActivityVoided x => Attending(x.Facts),
+        OutsideTrainingRecorded x => [Key(x.TeacherId, x.Date.Year)],
+        _ => [],
+    };
+
+    private static IEnumerable<string> Attending(ActivityFacts f) =>
+        f.Attendees.Where(a => !a.Guest).Select(a => Key(a.TeacherId, f.Date.Year));
+
+    /// <summary>Folds one event into the credit year <paramref name="key"/>; <paramref name="studio"/> is the event's studio.</summary>
+    public static CreditYear Fold(CreditYear? snapshot, string key, IEvent e, Studio? studio)
+    {
+        var split = key.LastIndexOf(':');
+        var doc = snapshot ?? new CreditYear { Id = key, TeacherId = key[..split], Year = int.Parse(key[(split + 1)..]) };
+        var at = EventRef.Of(e);
+        var level = TeacherFile.LevelOf(studio?.Level ?? StudioLevel.School);
+        return e.Data switch
+        {
+            ActivityLogged x => doc.Credit(x.ActivityId, x.Facts, level, e.StreamId, at),
+            ActivityCorrected x => doc.Uncredit(x.ActivityId, at.At).Credit(x.ActivityId, x.After, level, e.StreamId, at),
+            ActivityVoided x => doc.Uncredit(x.ActivityId, at.At),
+            OutsideTrainingRecorded x => doc with
+            {
+                Credits = [.. doc.Credits, new Credit(x.EntryId.ToString(), e.StreamId, x.Category, x.Level, x.Hours, x.Date, x.Course, at.At, Ref: at)],
+            },
+            _ => doc,
+        };
+    }
+
+    private CreditYear Credit(Guid activityId, ActivityFacts facts, TrainingLevel level, Guid studioId, EventRef at)
+    {
+        var attended = facts.Attendees.FirstOrDefault(a => a.TeacherId == TeacherId && !a.Guest);
+        if (attended is null || facts.Date.Year != Year) return this;
+        var credit = new Credit(activityId.ToString(), studioId, CreditCategory.StudioActivity, level, attended.Hours, facts.Date,
+            facts.Title, at.At, ActivityId: activityId, Ref: at);
+        return this with { Credits = [.. Credits, credit] };
+    }
+
+    /// <summary>A correction or void marks the standing credit removed at that moment; it is never deleted.</summary>
+    private CreditYear Uncredit(Guid activityId, DateTimeOffset at) => this with
+    {
+        Credits = [.. Credits.Select(c => c.ActivityId == activityId && c.RemovedAt is null ? c with { RemovedAt = at } : c)],
+    };
+}
+
+public partial class CreditYearProjection : MultiStreamProjection<CreditYear, string>
+{
+    public CreditYearProjection()
+    {
+        CustomGrouping((_, events, grouping) =>
+        {
+            foreach (var e in events)
+            foreach (var key in CreditYear.Keys(e.Data).Distinct())
+                grouping.AddEvent(key, e);
+            return Task.CompletedTask;
+        });
+    }
+
+    public override async ValueTask<CreditYear?> EvolveAsync(CreditYear? snapshot, string id, IQuerySession session, IEvent e,
+        CancellationToken cancellation)
+    {
+        var identity = await StudioIdentities.Of(session, e.StreamId, cancellation);
+        var studio = identity is null ? null : new Studio { Id = identity.Id, Name = identity.Name, Region = identity.Region, Level = identity.Level };
+        return CreditYear.Fold(snapshot, id, e, studio);
+    }
+}
+
+/// <summary>Loads growth files with their credits joined in from the credit years.</summary>
+public static class TeacherFiles
+{
+    /// <param name="upToYear">Leave out credit years after this one (credits dated later never count before then).</param>
+    public static async Task<IReadOnlyList<TeacherFile>> Load(IQuerySession session, IReadOnlyCollection<string> teacherIds, CancellationToken ct,
+        int? upToYear = null)
+    {
+        if (teacherIds.Count == 0) return [];
+        var ids = teacherIds.Distinct().ToArray();
+        var files = await session.LoadManyAsync<TeacherFile>(ct, ids);
+        if (files.Count == 0) return [];
+        var last = upToYear ?? int.MaxValue;
+        var years = await session.Query<CreditYear>().Where(c => ids.Contains(c.TeacherId) && c.Year <= last).ToListAsync(ct);
+        var credits = years.GroupBy(c => c.TeacherId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Credit>)[.. g.OrderBy(c => c.Year).SelectMany(c => c.Credits)]);
+        return [.. files.Select(f => f with { Credits = credits.GetValueOrDefault(f.Id) ?? [] })];
+    }
+
+    public static async Task<TeacherFile?> Load(IQuerySession session, string teacherId, CancellationToken ct) =>
+        (await Load(session, [teacherId], ct)).FirstOrDefault();
+}
