@@ -38,6 +38,13 @@ app.MapWolverineEndpoints(opts =>
     opts.AddMiddleware(typeof(WriteAudit), chain => chain.HttpMethods.Any(Bodies.IsWrite));
 });
 
+// Plain start-up skips the command-line tool's assembly scan (half a second of cold start); "codegen write",
+// "resources" and the other commands still run when named.
+if (args.Length == 0)
+{
+    await app.RunAsync();
+    return 0;
+}
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;

@@ -52,15 +52,17 @@ report.Rebuild = new(generated.Events, documents, Math.Round(rebuild.Elapsed.Tot
 log($"rebuild {rebuild.Elapsed.TotalSeconds:N1} s vs floor {floor:N1} s ({documents:N0} documents)");
 await Baselines.Prepare(data, generated);
 
-// 5. Cold start: process start to the first successful write, with pre-generated handler code.
+// 5. Cold start: process start to the first successful write, with pre-generated handler code and ReadyToRun
+// binaries, as deployed. The first start applies the schema (the deployment step); the measured ones find it in place
+// and start with Database:ApplyChangesOnStartup = false.
 var tokens = new TokenIssuer(new AuthOptions { SigningKey = options.SigningKey });
 string HostToken(Guid studio) => tokens.Mint(new TokenRequest(Role.Host, "bench", [studio], ExpiresInMinutes: 600));
 var cold = new List<double>();
 Api? api = null;
-for (var i = 0; i < (options.Skips("cold") ? 1 : 3); i++)
+for (var i = 0; i <= (options.Skips("cold") ? 0 : 3); i++)
 {
     api?.Stop();
-    api = new Api(options);
+    api = new Api(options, migrate: i == 0);
     var started = Stopwatch.StartNew();
     api.Start();
     var studio = generated.Studios[i];
@@ -74,8 +76,9 @@ for (var i = 0; i < (options.Skips("cold") ? 1 : 3); i++)
         }
         catch (HttpRequestException) { await Task.Delay(20); }
     }
-    cold.Add(started.Elapsed.TotalMilliseconds);
-    log($"cold start {i + 1}: {started.Elapsed.TotalMilliseconds:N0} ms");
+    if (i == 0) report.FirstStartMs = Math.Round(started.Elapsed.TotalMilliseconds);
+    else cold.Add(started.Elapsed.TotalMilliseconds);
+    log($"{(i == 0 ? "first start, applying the schema" : $"cold start {i}")}: {started.Elapsed.TotalMilliseconds:N0} ms");
 }
 report.ColdStartMs = [.. cold.Select(c => Math.Round(c))];
 
@@ -176,7 +179,7 @@ namespace Workshops.Bench
     }
 
     /// <summary>The API as its own process, built with pre-generated handler code.</summary>
-    public sealed class Api(Options options)
+    public sealed class Api(Options options, bool migrate)
     {
         private Process? _process;
         public string Url { get; } = $"http://127.0.0.1:{FreePort()}";
@@ -205,6 +208,7 @@ namespace Workshops.Bench
             psi.Environment["ConnectionStrings__Marten"] = options.Connection + ";Maximum Pool Size=200";
             psi.Environment["Auth__SigningKey"] = options.SigningKey;
             psi.Environment["Wolverine__TypeLoadMode"] = "Static";
+            psi.Environment["Database__ApplyChangesOnStartup"] = migrate ? "true" : "false";
             psi.Environment["RateLimits__WritesPerSecond"] = "1000000";
             psi.Environment["RateLimits__Burst"] = "1000000";
             psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";

@@ -83,14 +83,20 @@ public static class ChecklistFactsLoader
         return new ChecklistFacts(at.Studio, at.Years, year, day, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies);
     }
 
-    /// <summary>Fills in the event store's sequence of every piece of evidence, in one query.</summary>
-    public static async Task<Checklist> WithSequences(Checklist checklist, NpgsqlDataSource data, CancellationToken ct)
+    /// <summary>
+    /// Fills in the event store's sequence of every piece of evidence, in one query. Evidence comes from the studio's
+    /// stream and, for training hours, from the streams of the studios its people were in; the search is kept to those
+    /// streams, which the stream index serves (the event id itself is not indexed).
+    /// </summary>
+    public static async Task<Checklist> WithSequences(Checklist checklist, ChecklistFacts facts, NpgsqlDataSource data, CancellationToken ct)
     {
         var ids = checklist.Items.SelectMany(i => i.Evidence).Select(e => e.EventId).Distinct().ToArray();
         if (ids.Length == 0) return checklist;
+        var streams = facts.Teachers.Values.SelectMany(t => t.StudioIds).Append(facts.Studio.Id).Distinct().ToArray();
         var sequences = new Dictionary<Guid, long>();
-        await using (var cmd = data.CreateCommand($"select id, seq_id from {Setup.Schema}.mt_events where id = any($1)"))
+        await using (var cmd = data.CreateCommand($"select id, seq_id from {Setup.Schema}.mt_events where stream_id = any($1) and id = any($2)"))
         {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = streams });
             cmd.Parameters.Add(new NpgsqlParameter { Value = ids });
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) sequences[reader.GetGuid(0)] = reader.GetInt64(1);

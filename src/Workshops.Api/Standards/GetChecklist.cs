@@ -38,6 +38,6 @@ public static class GetChecklistEndpoint
             var codes = (await StandardsLibrary.All(session, ct)).Select(s => s.Code);
             return Results.Problem(Problems.Invalid("standard", $"allowed: {string.Join(", ", codes)}"));
         }
-        return Results.Ok(await ChecklistFactsLoader.WithSequences(Checklist.Of(chosen, facts), data, ct));
+        return Results.Ok(await ChecklistFactsLoader.WithSequences(Checklist.Of(chosen, facts), facts, data, ct));
     }
 }
