@@ -2,6 +2,8 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Workshops.Activities;
+using Workshops.Core;
+using Workshops.Roster;
 using Workshops.Studios;
 using Workshops.Years;
 
@@ -18,8 +20,17 @@ public sealed record CreditYear
     public string TeacherId { get; init; } = "";
     public int Year { get; init; }
     public IReadOnlyList<Credit> Credits { get; init; } = [];
+    /// <summary>The standing credits (not removed) summed by category and level: what "now" questions need of a whole year.</summary>
+    public IReadOnlyList<CreditTotal> Totals { get; init; } = [];
 
     public static string Key(string teacherId, int year) => $"{teacherId}:{year}";
+
+    /// <summary>The same credits with their totals recomputed.</summary>
+    public CreditYear Totalled() => this with
+    {
+        Totals = [.. Credits.Where(c => c.RemovedAt is null).GroupBy(c => (c.Category, c.Level)).OrderBy(g => g.Key)
+            .Select(g => new CreditTotal(g.Key.Category, g.Key.Level, g.Count(), g.Sum(c => c.Hours)))],
+    };
 
     /// <summary>The credit years an event changes (guests are not teachers of the studio).</summary>
     public static IEnumerable<string> Keys(object data) => data switch
@@ -41,7 +52,7 @@ public sealed record CreditYear
         var doc = snapshot ?? new CreditYear { Id = key, TeacherId = key[..split], Year = int.Parse(key[(split + 1)..]) };
         var at = EventRef.Of(e);
         var level = TeacherFile.LevelOf(studio?.Level ?? StudioLevel.School);
-        return e.Data switch
+        var next = e.Data switch
         {
             ActivityLogged x => doc.Credit(x.ActivityId, x.Facts, level, e.StreamId, at),
             ActivityCorrected x => doc.Uncredit(x.ActivityId, at.At).Credit(x.ActivityId, x.After, level, e.StreamId, at),
@@ -52,6 +63,7 @@ public sealed record CreditYear
             },
             _ => doc,
         };
+        return ReferenceEquals(next, doc) ? doc : next.Totalled();
     }
 
     private CreditYear Credit(Guid activityId, ActivityFacts facts, TrainingLevel level, Guid studioId, EventRef at)
@@ -92,9 +104,60 @@ public partial class CreditYearProjection : MultiStreamProjection<CreditYear, st
     }
 }
 
+public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, int Count, decimal Hours);
+
+/// <summary>A credit year without its credits: the totals only (a small read).</summary>
+public sealed class CreditYearTotals
+{
+    public string TeacherId { get; set; } = "";
+    public int Year { get; set; }
+    public IReadOnlyList<CreditTotal> Totals { get; set; } = [];
+}
+
 /// <summary>Loads growth files with their credits joined in from the credit years.</summary>
 public static class TeacherFiles
 {
+    /// <summary>
+    /// The credits that answer "now" questions (as of today, nothing recorded later): the credit years in
+    /// <paramref name="fullYears"/> in full, every other year as one summary credit per category and level dated 1
+    /// January. Hour policies judge the same as with every credit, provided each window's start year and the year
+    /// asked about are full years (see <see cref="YearsToRead"/>); only the listing of counted credits is shorter.
+    /// </summary>
+    public static IReadOnlyList<Credit> Summarized(IEnumerable<CreditYear> full, IEnumerable<CreditYearTotals> totals, ISet<int> fullYears) =>
+    [
+        .. totals.Where(t => !fullYears.Contains(t.Year)).Select(t => (t.Year, Credits: t.Totals.Select(x =>
+            new Credit($"{t.Year}:{x.Category.Code()}:{x.Level.Code()}", Guid.Empty, x.Category, x.Level, x.Hours, new DateOnly(t.Year, 1, 1),
+                $"{t.Year}年合计（{x.Count}项）", DateTimeOffset.MinValue, Count: x.Count))))
+            .Concat(full.Where(f => fullYears.Contains(f.Year)).Select(f => (f.Year, Credits: f.Credits.AsEnumerable())))
+            .OrderBy(y => y.Year).SelectMany(y => y.Credits),
+    ];
+
+    /// <summary>The years an evaluation as of <paramref name="asOf"/> must read in full: that year and each policy window's first.</summary>
+    public static ISet<int> YearsToRead(TeacherInfo? teacher, IEnumerable<HourPolicy> policies, DateOnly asOf, params int[] more) =>
+        (teacher is null ? [] : policies.Where(p => HourPolicies.Applies(p, teacher)).Select(p => HourPolicies.Window(p, teacher, asOf).Start.Year))
+        .Append(asOf.Year).Concat(more).ToHashSet();
+
+    /// <summary>Growth files with the credits that answer "now" questions (see <see cref="Summarized"/>).</summary>
+    public static async Task<IReadOnlyList<TeacherFile>> LoadForNow(IQuerySession session, IReadOnlyCollection<string> teacherIds,
+        IEnumerable<HourPolicy> policies, DateOnly today, int year, CancellationToken ct)
+    {
+        if (teacherIds.Count == 0) return [];
+        var ids = teacherIds.Distinct().ToArray();
+        var files = await session.LoadManyAsync<TeacherFile>(ct, ids);
+        if (files.Count == 0) return [];
+        var totals = await session.Query<CreditYear>().Where(c => ids.Contains(c.TeacherId) && c.Year <= today.Year)
+            .Select(c => new CreditYearTotals { TeacherId = c.TeacherId, Year = c.Year, Totals = c.Totals }).ToListAsync(ct);
+        var policyList = policies.ToList();
+        var wanted = files.ToDictionary(f => f.Id, f => YearsToRead(f.Teacher, policyList, today, year));
+        var keys = totals.Where(t => wanted.TryGetValue(t.TeacherId, out var years) && years.Contains(t.Year))
+            .Select(t => CreditYear.Key(t.TeacherId, t.Year)).ToArray();
+        var full = keys.Length == 0 ? [] : await session.LoadManyAsync<CreditYear>(ct, keys);
+        return [.. files.Select(f => f with
+        {
+            Credits = Summarized(full.Where(c => c.TeacherId == f.Id), totals.Where(t => t.TeacherId == f.Id), wanted[f.Id]),
+        })];
+    }
+
     /// <param name="upToYear">Leave out credit years after this one (credits dated later never count before then).</param>
     public static async Task<IReadOnlyList<TeacherFile>> Load(IQuerySession session, IReadOnlyCollection<string> teacherIds, CancellationToken ct,
         int? upToYear = null)

@@ -86,7 +86,11 @@ public sealed record HourPolicy(
 }
 
 public sealed record CountedCredit(string Key, string Title, DateOnly Date, decimal Hours, CreditCategory Category, TrainingLevel Level, Guid StudioId,
-    Years.EventRef? Ref = null);
+    Years.EventRef? Ref = null)
+{
+    /// <summary>How many trainings this counts for: 1, or more for a year's summary (never listed to callers; see TeacherFiles.Summarized).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public int Count { get; init; } = 1;
+}
 
 public sealed record PolicyResult(
     string Code,
@@ -168,11 +172,11 @@ public static class HourPolicies
         var (start, due) = Window(policy, teacher, asOf);
         var counted = standing.Where(c => c.Date >= start && c.Date <= asOf && policy.Counts(c))
             .OrderBy(c => c.Date).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => new CountedCredit(c.Key, c.Title, c.Date, c.Hours, c.Category, c.Level, c.StudioId, c.Ref))
+            .Select(c => new CountedCredit(c.Key, c.Title, c.Date, c.Hours, c.Category, c.Level, c.StudioId, c.Ref) { Count = c.Count })
             .ToList();
         var byHours = policy.RequiredHours is not null;
         var required = policy.RequiredHours ?? policy.RequiredTrainings ?? 0;
-        var earned = byHours ? counted.Sum(c => c.Hours) : counted.Count;
+        var earned = byHours ? counted.Sum(c => c.Hours) : counted.Sum(c => c.Count);
         var status = earned >= required ? PolicyStatus.Met : asOf > due ? PolicyStatus.Overdue : PolicyStatus.AtRisk;
         return new PolicyResult(policy.Code, policy.Title, policy.Source, byHours ? "hours" : "trainings", required, earned,
             Math.Max(0, required - earned), start, due, status, counted);

@@ -26,7 +26,8 @@ public sealed record Credit(
     DateTimeOffset RecordedAt,
     DateTimeOffset? RemovedAt = null,
     Guid? ActivityId = null,
-    EventRef? Ref = null)
+    EventRef? Ref = null,
+    int Count = 1)
 {
     public bool StandsAt(DateTimeOffset moment) => RecordedAt < moment && (RemovedAt is null || RemovedAt >= moment);
 }

@@ -23,21 +23,21 @@ public static class ReportData
     {
         if (studios.Count == 0) return [];
         var ids = studios.Select(s => s.Id).ToArray();
-        var years = await session.Query<StudioYear>().Where(y => ids.Contains(y.StudioId) && y.Year <= year).ToListAsync(ct);
+        var years = await StudioYears.ForChecklists(session, ids, year, ct);
+        var policies = new Dictionary<string, IReadOnlyList<HourPolicy>>();
+        foreach (var studio in studios)
+            if (!policies.ContainsKey(studio.Region.Code))
+                policies[studio.Region.Code] = (await PolicyCatalog.For(session, [.. studio.Region.Codes().Reverse()], ct)).Policies;
         var teacherIds = studios.SelectMany(s => s.CurrentRoster()).Select(r => r.Teacher.Id).Distinct().ToArray();
-        var files = await TeacherFiles.Load(session, teacherIds, ct, upToYear: today.Year);
+        var files = await TeacherFiles.LoadForNow(session, teacherIds, policies.Values.SelectMany(p => p), today, year, ct);
         var moment = History.EndOf(today);
         var byId = files.ToDictionary(f => f.Id, f => f.AsOf(moment));
-        var policies = new Dictionary<string, IReadOnlyList<HourPolicy>>();
         var result = new List<ChecklistFacts>(studios.Count);
         foreach (var studio in studios)
         {
-            var key = studio.Region.Code;
-            if (!policies.TryGetValue(key, out var set))
-                policies[key] = set = (await PolicyCatalog.For(session, [.. studio.Region.Codes().Reverse()], ct)).Policies;
             var roster = studio.CurrentRoster().Select(r => r.Teacher.Id).ToHashSet();
             result.Add(new ChecklistFacts(studio, years.Where(y => y.StudioId == studio.Id).ToDictionary(y => y.Year), year, today,
-                byId.Where(f => roster.Contains(f.Key)).ToDictionary(), set));
+                byId.Where(f => roster.Contains(f.Key)).ToDictionary(), policies[studio.Region.Code]));
         }
         return result;
     }

@@ -71,15 +71,18 @@ public static class ChecklistFactsLoader
         {
             var studio = await session.LoadAsync<Studio>(studioId, ct);
             if (studio is null) return null;
-            var years = await session.Query<StudioYear>().Where(y => y.StudioId == studioId).ToListAsync(ct);
+            var years = await StudioYears.ForChecklists(session, [studioId], year, ct);
             at = new StudioAt(studio, years.ToDictionary(y => y.Year), today);
         }
         if (at is null) return null;
 
         var moment = History.EndOf(day);
         var ids = at.Studio.CurrentRoster().Select(r => r.Teacher.Id).Distinct().ToArray();
-        var files = await TeacherFiles.Load(session, ids, ct, upToYear: day.Year);
         var policies = await PolicyCatalog.For(session, [.. at.Studio.Region.Codes().Reverse()], ct);
+        // As of today, whole past years of credits are read as totals; a past day needs every credit and its times.
+        var files = asOf is { } then && then < today
+            ? await TeacherFiles.Load(session, ids, ct, upToYear: day.Year)
+            : await TeacherFiles.LoadForNow(session, ids, policies.Policies, today, year, ct);
         return new ChecklistFacts(at.Studio, at.Years, year, day, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies);
     }
 

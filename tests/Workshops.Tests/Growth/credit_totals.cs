@@ -1,0 +1,60 @@
+using CsCheck;
+using Workshops.Growth;
+using Workshops.Years;
+using static Workshops.Tests.Support.Given;
+
+namespace Workshops.Tests.Growth;
+
+/// <summary>
+/// "Now" questions read whole past years of credits as totals. Whatever the credits, anchors and day asked about, every
+/// hour policy must judge exactly as it does with each credit in hand.
+/// </summary>
+public sealed class credit_totals
+{
+    private static readonly Gen<Credit> AnyCredit =
+        Gen.Select(Gen.Int[2014, 2026], Gen.Int[1, 365], Gen.Enum<CreditCategory>(), Gen.Enum<TrainingLevel>(),
+                Gen.Int[1, 80], Gen.Bool)
+            .Select((year, day, category, level, tenths, removed) => new Credit(Guid.NewGuid().ToString(), Guid.Empty, category, level, tenths / 10m,
+                new DateOnly(year, 1, 1).AddDays(Math.Min(day, DateTime.IsLeapYear(year) ? 366 : 365) - 1), "学时", Recorded,
+                RemovedAt: removed ? Recorded.AddDays(1) : null));
+
+    /// <summary>"Now" questions come after every recording and removal.</summary>
+    private static readonly DateTimeOffset Recorded = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static DateOnly Day(int year, int dayOfYear) => new DateOnly(year, 1, 1).AddDays(dayOfYear - 1);
+
+    [Fact]
+    public void whole_years_read_as_totals_judge_every_policy_as_the_credits_do()
+    {
+        Gen.Select(AnyCredit.List[0, 60], Gen.Int[2008, 2026], Gen.Int[1, 365], Gen.Int[2020, 2026], Gen.Int[1, 365])
+            .Sample((credits, anchorYear, anchorDay, askedYear, askedDay) =>
+            {
+                var asOf = Day(askedYear, askedDay);
+                var anchor = Day(anchorYear, anchorDay);
+                var teacher = Teacher("T", since: anchor, teaching: anchor) with { PrincipalSince = anchor };
+                var years = credits.Where(c => c.Date.Year <= asOf.Year).GroupBy(c => c.Date.Year)
+                    .Select(g => new CreditYear { Id = CreditYear.Key("T", g.Key), TeacherId = "T", Year = g.Key, Credits = [.. g] }.Totalled())
+                    .ToList();
+                var totals = years.Select(y => new CreditYearTotals { TeacherId = y.TeacherId, Year = y.Year, Totals = y.Totals });
+                var fullYears = TeacherFiles.YearsToRead(teacher, HourPolicies.Presets, asOf);
+                var moment = History.EndOf(asOf);
+                var every = new TeacherFile { Id = "T", Credits = [.. years.SelectMany(y => y.Credits)] }.CreditsAt(moment, asOf).ToList();
+                var summarized = new TeacherFile { Id = "T", Credits = TeacherFiles.Summarized(years, totals, fullYears) }.CreditsAt(moment, asOf).ToList();
+                foreach (var policy in HourPolicies.Presets.Where(p => HourPolicies.Applies(p, teacher)))
+                {
+                    var expected = HourPolicies.Evaluate(policy, teacher, every, asOf);
+                    var actual = HourPolicies.Evaluate(policy, teacher, summarized, asOf);
+                    Assert.Equal((expected.Earned, expected.Status, expected.WindowStart, expected.Due), (actual.Earned, actual.Status, actual.WindowStart, actual.Due));
+                }
+            }, iter: 400);
+    }
+
+    [Fact]
+    public void totals_leave_out_removed_credits()
+    {
+        var kept = new Credit("a", Guid.Empty, CreditCategory.StudioActivity, TrainingLevel.School, 2, new DateOnly(2025, 3, 1), "活动", At);
+        var removed = kept with { Key = "b", Hours = 5, RemovedAt = At.AddDays(1) };
+        var year = new CreditYear { Id = "T:2025", TeacherId = "T", Year = 2025, Credits = [kept, removed] }.Totalled();
+        Assert.Equal([new CreditTotal(CreditCategory.StudioActivity, TrainingLevel.School, 1, 2)], year.Totals);
+    }
+}
