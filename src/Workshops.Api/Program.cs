@@ -17,10 +17,12 @@ builder.AddWriteRateLimits();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Correlation and request logging sit outside the exception handler, so the logged status is the one the
+// client got (a concurrency conflict is logged as 409, not as the exception's 500).
 app.UseCorrelationIds();
 app.UseSerilogRequestLogging(o => o.GetLevel = Setup.RequestLevel);
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.UseBodyLimit();
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -94,10 +94,8 @@ public static class StudiosTableEndpoint
         {
             var studios = await ReportData.Studios(session, scope, offset, take, ct);
             var facts = await ReportData.Facts(session, studios, y, today, ct);
-            var rows = new List<StudioRow>();
-            foreach (var (f, i) in facts.Select((f, i) => (f, i)))
-                rows.Add(StudioRow.Of(offset + i + 1, f, chosen ?? await StandardsLibrary.For(session, f.Studio, null, ct) ?? StandardCatalog.Moe));
-            return rows;
+            var defaults = chosen is null ? await StandardsLibrary.Defaults(session, ct) : null;
+            return facts.Select((f, i) => StudioRow.Of(offset + i + 1, f, chosen ?? defaults!(f.Studio))).ToList();
         }
 
         if (kind == ExportFormat.Json)

@@ -42,13 +42,15 @@ public static class ReviewChecklistsEndpoint
             .OrderBy(s => s.Name).ThenBy(s => s.Id)
             .Select(s => s.Id)
             .ToPagedListAsync(number, size, ct);
+        var asked = standard is null ? null : (await StandardsLibrary.All(session, ct)).FirstOrDefault(s => s.Code == standard);
+        if (standard is not null && asked is null) return Results.Problem(Problems.Invalid("standard", "is not a known standard"));
+        var defaults = asked is null ? await StandardsLibrary.Defaults(session, ct) : null;
         var rows = new List<StudioChecklistRow>();
         foreach (var id in studios)
         {
             var facts = await ChecklistFactsLoader.Load(session, id, y, null, today, ct);
             if (facts is null) continue;
-            var chosen = await StandardsLibrary.For(session, facts.Studio, standard, ct);
-            if (chosen is null) return Results.Problem(Problems.Invalid("standard", "is not a known standard"));
+            var chosen = asked ?? defaults!(facts.Studio);
             var checklist = Checklist.Of(chosen, facts);
             rows.Add(new StudioChecklistRow(id, facts.Studio.Name, facts.Studio.School, facts.Studio.Region, chosen.Code, checklist.Summary,
                 [.. checklist.Items.Where(i => i.Status != ItemStatus.Met).Select(i => new UnmetItem(i.Code, i.Title, i.Status, i.Reason))]));

@@ -38,9 +38,24 @@ public static class StandardsLibrary
     {
         var all = await All(session, ct);
         if (code is not null) return all.FirstOrDefault(s => s.Code == code);
-        var regions = studio.Region.Codes().Reverse().ToArray();
-        var adopted = await session.LoadManyAsync<RegionStandards>(ct, regions);
-        foreach (var region in regions)
+        var adopted = await session.LoadManyAsync<RegionStandards>(ct, studio.Region.Codes().ToArray());
+        return Default(all, adopted, studio);
+    }
+
+    /// <summary>
+    /// The default edition for many studios at once (report tables): the editions and every region's adoption are
+    /// read once, then chosen per studio without further queries.
+    /// </summary>
+    public static async Task<Func<Studio, Standard>> Defaults(IQuerySession session, CancellationToken ct)
+    {
+        var all = await All(session, ct);
+        var adopted = await session.Query<RegionStandards>().ToListAsync(ct);
+        return studio => Default(all, adopted, studio) ?? StandardCatalog.Moe;
+    }
+
+    static Standard? Default(IReadOnlyList<Standard> all, IReadOnlyList<RegionStandards> adopted, Studio studio)
+    {
+        foreach (var region in studio.Region.Codes().Reverse())
         {
             if (adopted.FirstOrDefault(a => a.Id == region) is { Standards.Count: > 0 } set)
                 return all.FirstOrDefault(s => s.Code == set.Standards[0]);

@@ -102,6 +102,7 @@ public sealed class service_baseline(AppFixture fixture) : ApiTest(fixture)
         var replies = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
             Host.Post($"/api/studios/{id}/members", new { teacher = Teacher($"C{i}", $"并发{i}") }, host)));
         Assert.All(replies, r => Assert.Contains(r.Status, new[] { 200, 409, 422 }));
+        Assert.All(replies, r => Assert.False(string.IsNullOrEmpty(r.Header("x-correlation-id")), $"no correlation id on a {r.Status}"));
         var studio = (await Host.Get($"/api/studios/{id}", host)).Json;
         var members = studio["members"]!.AsArray().Select(m => m!["teacher"]!["id"]!.GetValue<string>()).ToHashSet();
         var acknowledged = replies.Select((r, i) => (r, id: $"C{i + 1}")).Where(x => x.r.Status == 200).Select(x => x.id).ToHashSet();

@@ -19,7 +19,13 @@ public static class Correlation
         var given = http.Request.Headers[Header].ToString();
         var id = IsSane(given) ? given : Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
         http.Items[ItemKey] = id;
-        http.Response.Headers[Header] = id;
+        // Set when the response starts, so an answer rewritten by the exception handler (which clears headers)
+        // still carries it.
+        http.Response.OnStarting(() =>
+        {
+            http.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty("CorrelationId", id))
         {
             await next(http);
