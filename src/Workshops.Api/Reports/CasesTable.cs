@@ -85,32 +85,36 @@ public sealed class OutputSearch
         if (Scope != Region.National)
         {
             var s = P(Scope);
-            where.Append($" and (d.data ->> 'province' = {s} or d.data ->> 'city' = {s} or d.data ->> 'district' = {s})");
+            where.Append($" and (d.province = {s} or d.city = {s} or d.district = {s})");
         }
-        if (Kinds is { Count: > 0 }) where.Append($" and d.data ->> 'kindCode' = any({P(Kinds.ToArray())})");
-        if (Levels is not null) where.Append($" and d.data ->> 'levelCode' = any({P(Levels.ToArray())})");
-        if (States is not null) where.Append($" and d.data ->> 'stateCode' = any({P(States.ToArray())})");
-        if (Year is { } y) where.Append($" and (d.data ->> 'year')::int = {P(y)}");
-        if (Category is not null) where.Append($" and d.data ->> 'categoryCode' = {P(Category)}");
+        if (Kinds is { Count: > 0 }) where.Append($" and d.kind_code = any({P(Kinds.ToArray())})");
+        if (Levels is not null) where.Append($" and d.level_code = any({P(Levels.ToArray())})");
+        if (States is not null) where.Append($" and d.state_code = any({P(States.ToArray())})");
+        if (Year is { } y) where.Append($" and d.year = {P(y)}");
+        if (Category is not null) where.Append($" and d.category_code = {P(Category)}");
         if (Q is not null)
         {
-            if (ChineseText.Query(Q) is { } terms)
-                where.Append($" and to_tsvector('simple'::regconfig, (d.data ->> 'searchTerms')) @@ to_tsquery('simple', {P(terms)})");
-            var q = P(Q.ToLowerInvariant());
-            where.Append($" and strpos(lower(concat_ws(' ', d.data -> 'facts' ->> 'title', d.data -> 'facts' ->> 'summary', d.data -> 'facts' ->> 'body')), {q}) > 0");
+            if (ChineseText.Query(Q) is { } terms) where.Append($" and d.search_terms @@ to_tsquery('simple', {P(terms)})");
+            // A longer string can have all its bigrams without being there: the text itself decides.
+            if (ChineseText.Query(Q) is null || !ChineseText.TermsAreExact(Q))
+            {
+                var q = P(Q.ToLowerInvariant());
+                where.Append($" and (strpos(lower(d.factstitle), {q}) > 0 or strpos(lower(coalesce(d.factssummary, '')), {q}) > 0" +
+                             $" or strpos(lower(d.data -> 'facts' ->> 'body'), {q}) > 0)");
+            }
         }
         return (where.ToString(), args);
     }
 
+    /// <summary>Rank: a hit in the title counts most, then one in the summary; the body's hits tie.</summary>
     private string Rank(List<object> args)
     {
-        if (Q is null) return "";
+        if (Q is null) return "0";
         args.Add(Q.ToLowerInvariant());
         var q = $"${args.Count}";
         return $"""
-            (case when strpos(lower(d.data -> 'facts' ->> 'title'), {q}) > 0 then 10 else 0 end
-             + case when strpos(lower(coalesce(d.data -> 'facts' ->> 'summary', '')), {q}) > 0 then 5 else 0 end
-             + least(10, (length(coalesce(d.data -> 'facts' ->> 'body', '')) - length(replace(lower(coalesce(d.data -> 'facts' ->> 'body', '')), {q}, ''))) / greatest(length({q}), 1)))
+            (case when strpos(lower(d.factstitle), {q}) > 0 then 10 else 0 end
+             + case when strpos(lower(coalesce(d.factssummary, '')), {q}) > 0 then 5 else 0 end)
             """;
     }
 
@@ -131,11 +135,15 @@ public sealed class OutputSearch
         var limit = $"${args.Count}";
         args.Add(offset);
         var skip = $"${args.Count}";
+        // The page is chosen on ids and sort keys; only its own rows' documents are read afterwards.
         await using var cmd = data.CreateCommand($"""
-            select d.data from {Setup.Schema}.mt_doc_outputrecord d where {where}
-            order by {(rank.Length > 0 ? rank + " desc," : "")} d.data ->> 'province', d.data ->> 'city', d.data ->> 'district', d.data ->> 'school',
-                     d.data ->> 'studioName', d.data -> 'facts' ->> 'title', d.id
-            limit {limit} offset {skip}
+            with page as (
+                select d.id, {rank} as rank, d.province, d.city, d.district, d.school, d.studio_name as studio, d.factstitle as title
+                from {Setup.Schema}.mt_doc_outputrecord d where {where}
+                order by 2 desc, d.province, d.city, d.district, d.school, d.studio_name, d.factstitle, d.id
+                limit {limit} offset {skip})
+            select d.data from page join {Setup.Schema}.mt_doc_outputrecord d on d.id = page.id
+            order by page.rank desc, page.province, page.city, page.district, page.school, page.studio, page.title, page.id
             """);
         foreach (var a in args) cmd.Parameters.Add(new NpgsqlParameter { Value = a });
         var found = new List<OutputRecord>();

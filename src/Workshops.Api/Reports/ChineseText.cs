@@ -48,6 +48,16 @@ public static class ChineseText
         return string.Join(' ', terms.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// True when the terms alone decide a match exactly: the search string is one or two letters or digits and
+    /// nothing else, so its single unigram or bigram term is present exactly where the string is.
+    /// </summary>
+    public static bool TermsAreExact(string q)
+    {
+        var runs = Runs(q).ToList();
+        return runs.Count == 1 && runs[0].Count <= 2 && runs[0].Sum(r => r.Utf16SequenceLength) == q.Length;
+    }
+
     /// <summary>The text-search query for a search string, or null when it has no letters or digits.</summary>
     public static string? Query(string q)
     {
