@@ -10,7 +10,10 @@ public static class GrowthSetup
     {
         opts.Projections.Add<TeacherFileProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<CreditYearProjection>(ProjectionLifecycle.Async);
-        opts.Schema.For<CreditYear>().Index(c => c.TeacherId);
+        // Teacher and year are columns (lookups never unpack a year's credits); so are the year's totals, as jsonb
+        // written from text.
+        opts.Schema.For<CreditYear>().Duplicate(c => c.TeacherId).Duplicate(c => c.Year)
+            .Duplicate(c => c.TotalsColumn, pgType: "jsonb", dbType: NpgsqlTypes.NpgsqlDbType.Unknown);
         opts.Schema.For<CustomPolicy>();
         opts.Schema.For<RegionPolicySet>();
         return opts;

@@ -443,8 +443,9 @@ public static class ChecklistRules
             var unmet = results.Where(r => r.Status != PolicyStatus.Met).ToList();
             if (unmet.Count > 0) short_.Add($"{p.Teacher.Name}（{string.Join("、", unmet.Select(u => $"{u.Title}差{u.Remaining}{(u.Unit == "hours" ? "学时" : "次")}"))}）");
             var link = $"/api/teachers/{Uri.EscapeDataString(p.Teacher.Id)}/hours?asOf={f.AsOf:yyyy-MM-dd}";
-            evidence.AddRange(results.SelectMany(r => r.Counted).Select(c => c.Ref).OfType<EventRef>().DistinctBy(r => r.EventId)
-                .TakeLast(10).Select(r => Evidence.Of(r, link)));
+            // Evidence: the latest ten credits counted that are dated in the checklist's year (the hours link lists all).
+            evidence.AddRange(results.SelectMany(r => r.Counted).Where(c => c.Date.Year == f.Year).Select(c => c.Ref).OfType<EventRef>()
+                .DistinctBy(r => r.EventId).OrderBy(r => r.At).ThenBy(r => r.EventId).TakeLast(10).Select(r => Evidence.Of(r, link)));
         }
         var met = people.Count - short_.Count;
         var reason = short_.Count == 0 ? $"{people.Count}名成员和研修人员学时均达标。" : $"{people.Count}人中{met}人学时达标；未达标：{string.Join("；", short_)}。";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Workshops.Core.Auth;
 using Workshops.Tests.Support;
@@ -91,6 +92,19 @@ public sealed class growth_files(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(3 + 1.5m + 24, Policy(recorded, "head-teacher-30")["earned"]!.GetValue<decimal>());
         var unrecorded = (await Host.Get("/api/teachers/M1/hours?asOf=2024-02-29", MemberOf(a, "M1"))).ShouldBe(200).Json;
         Assert.Equal(0m, Policy(unrecorded, "head-teacher-30")["earned"]!.GetValue<decimal>());
+
+        // A checklist for today reads earlier years as totals from their own column; a year whose column is empty
+        // (written before the column existed) is read in full instead, with the same answer.
+        var data = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        async Task<long> Sql(string sql)
+        {
+            await using var cmd = data.CreateCommand(sql);
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        }
+        Assert.Equal(3, await Sql("select count(*) from workshops.mt_doc_credityear where teacher_id = 'M1' and totals_column is not null"));
+        var checklist = (await Host.Get($"/api/studios/{b}/checklist", Reviewer())).ShouldBe(200).Text;
+        await Sql("with cleared as (update workshops.mt_doc_credityear set totals_column = null returning 1) select count(*) from cleared");
+        Assert.Equal(checklist, (await Host.Get($"/api/studios/{b}/checklist", Reviewer())).ShouldBe(200).Text);
     }
 
     [Fact]
