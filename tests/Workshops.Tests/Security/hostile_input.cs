@@ -116,5 +116,6 @@ public sealed class hostile_input(AppFixture fixture) : ApiTest(fixture)
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {total} requests misbehaved:\n" + string.Join("\n", failures.Distinct().Take(30)));
         Assert.True(total >= writes.Count * iterations);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{total} generated requests over {writes.Count} write endpoints; {failures.Count} misbehaved");
     }
 }

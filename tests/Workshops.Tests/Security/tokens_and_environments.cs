@@ -101,4 +101,23 @@ public sealed class tokens_and_environments(AppFixture fixture) : ApiTest(fixtur
         (await host.Get("/api/reference", school)).ShouldBe(200);
         (await host.Post("/api/studios", StudioBody(name: "另一个客户端"), Token(Role.School, "另一个学校", region: "350203"))).ShouldBe(201);
     }
+
+    [Fact]
+    public async Task writes_beyond_the_nodes_bound_wait_their_turn_and_a_full_queue_is_429()
+    {
+        await using var host = await OtherHosts.Start(Fixture, settings: new Dictionary<string, string>
+        {
+            ["RateLimits:ConcurrentWrites"] = "1", ["RateLimits:WriteQueue"] = "2",
+        });
+        var replies = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            host.Post("/api/studios", StudioBody(name: $"并发上限{i}"), Token(Role.School, $"学校{i}", region: "350203"))));
+        Assert.All(replies, r => Assert.Contains(r.Status, new[] { 201, 429 }));
+        Assert.Contains(replies, r => r.Status == 201);
+        var refused = replies.Where(r => r.Status == 429).ToList();
+        Assert.NotEmpty(refused);
+        Assert.All(refused, r => Assert.Contains("writes waiting", r.ShouldBeProblem(429).Json["detail"]!.GetValue<string>()));
+        // Reads are not bounded, and once the queue drains writes go through again.
+        (await host.Get("/api/reference", School())).ShouldBe(200);
+        (await host.Post("/api/studios", StudioBody(name: "排队之后"), School())).ShouldBe(201);
+    }
 }
