@@ -105,8 +105,7 @@ public partial class CreditYearProjection : MultiStreamProjection<CreditYear, st
     public override async ValueTask<CreditYear?> EvolveAsync(CreditYear? snapshot, string id, IQuerySession session, IEvent e,
         CancellationToken cancellation)
     {
-        var identity = await StudioIdentities.Of(session, e.StreamId, cancellation);
-        var studio = identity is null ? null : new Studio { Id = identity.Id, Name = identity.Name, Region = identity.Region, Level = identity.Level };
+        var studio = (await StudioIdentities.Of(session, e.StreamId, cancellation))?.AsStudio();
         return CreditYear.Fold(snapshot, id, e, studio);
     }
 }

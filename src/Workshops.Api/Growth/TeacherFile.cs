@@ -175,8 +175,7 @@ public partial class TeacherFileProjection : MultiStreamProjection<TeacherFile, 
     public override async ValueTask<TeacherFile?> EvolveAsync(TeacherFile? snapshot, string id, IQuerySession session, IEvent e,
         CancellationToken cancellation)
     {
-        var identity = await StudioIdentities.Of(session, e.StreamId, cancellation);
-        var studio = identity is null ? null : new Studio { Id = identity.Id, Name = identity.Name, Region = identity.Region, Level = identity.Level };
+        var studio = (await StudioIdentities.Of(session, e.StreamId, cancellation))?.AsStudio();
         return TeacherFile.Fold(snapshot, id, e, studio);
     }
 }

@@ -94,9 +94,10 @@ public sealed class OutputSearch
         if (Category is not null) where.Append($" and d.category_code = {P(Category)}");
         if (Q is not null)
         {
-            if (ChineseText.Query(Q) is { } terms) where.Append($" and d.search_terms @@ to_tsquery('simple', {P(terms)})");
+            var terms = ChineseText.Query(Q);
+            if (terms is not null) where.Append($" and d.search_terms @@ to_tsquery('simple', {P(terms)})");
             // A longer string can have all its bigrams without being there: the text itself decides.
-            if (ChineseText.Query(Q) is null || !ChineseText.TermsAreExact(Q))
+            if (terms is null || !ChineseText.TermsAreExact(Q))
             {
                 var q = P(Q.ToLowerInvariant());
                 where.Append($" and (strpos(lower(d.factstitle), {q}) > 0 or strpos(lower(coalesce(d.factssummary, '')), {q}) > 0" +

@@ -4,7 +4,11 @@ using Marten;
 namespace Workshops.Studios;
 
 /// <summary>What never changes about a studio after it is established.</summary>
-public sealed record StudioIdentity(Guid Id, string Name, string School, Region Region, StudioLevel Level, Track Track, bool Rural);
+public sealed record StudioIdentity(Guid Id, string Name, string School, Region Region, StudioLevel Level, Track Track, bool Rural)
+{
+    /// <summary>The identity as the studio projections that span studios fold with: id, name, region and level.</summary>
+    public Studio AsStudio() => new() { Id = Id, Name = Name, Region = Region, Level = Level };
+}
 
 /// <summary>
 /// Projections and authorization need a studio's name, school and region often; those are fixed at establishment,
