@@ -78,7 +78,12 @@ public static class Setup
             .UseLightweightSessions()
             // Public-contract events go through Wolverine's durable outbox in the transaction that appended them.
             .IntegrateWithWolverine(x => x.UseFastEventForwarding = webhooks);
-        if (migrate) marten.ApplyAllDatabaseChangesOnStartup();
+        if (migrate)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+            // Hosted services start in order and the store's schema step puts itself first: go before it.
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaUpgrades>());
+        }
         if (daemon != JasperFx.Events.Daemon.DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
 
         builder.Host.UseWolverine(opts =>

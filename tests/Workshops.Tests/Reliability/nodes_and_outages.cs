@@ -84,4 +84,41 @@ public sealed class nodes_and_outages(ITestOutputHelper output)
         Assert.True(api.Running);
         Assert.Equal(201, after.Status);
     }
+
+    /// <summary>
+    /// A database written by an earlier version, before the credit totals and search terms had columns of their own:
+    /// the next start adds them, fills them from the documents, and the schema step completes.
+    /// </summary>
+    [Fact]
+    public async Task an_earlier_database_is_upgraded_in_place_with_its_rows()
+    {
+        await using var lab = await ProcessLab.Start(durable: false);
+        var api = await lab.StartApi();
+        var school = lab.Token(Role.School, "校管理员", region: "350203");
+        var studio = await Chaos.StaffedStudio(api, school, "升级工作坊");
+        var host = lab.Token(Role.Host, "坊主", [studio]);
+        Assert.Equal(201, (await api.Send(HttpMethod.Post, $"/api/studios/{studio}/activities",
+            Activity("lecture", ["learning"], "2025-03-10", 2, [("M1", 2)]), host)).Status);
+        Assert.Equal(201, (await api.Send(HttpMethod.Post, $"/api/studios/{studio}/outputs",
+            new { kind = "brand", title = "家校共育品牌", authors = new[] { "H1" }, date = "2025-04-01" }, host)).Status);
+        await Eventually.Until(() => lab.Scalar<long>("select count(*) from workshops.mt_doc_credityear"), n => n > 0,
+            TimeSpan.FromSeconds(60), "the credit year to be projected");
+        api.Kill();
+        await lab.Scalar<int>("""
+            alter table workshops.mt_doc_credityear drop column totals_column;
+            alter table workshops.mt_doc_outputrecord drop column search_terms;
+            select 1
+            """);
+
+        await api.Start();
+        Assert.Equal(0L, await lab.Scalar<long>("select count(*) from workshops.mt_doc_credityear where totals_column is null"));
+        Assert.Equal(1L, await lab.Scalar<long>(
+            "select count(*) from workshops.mt_doc_outputrecord where search_terms @@ to_tsquery('simple', 'b5bb6x6821')"));
+        // The schema step found everything in place: the search index is back and writes work.
+        Assert.Equal(1L, await lab.Scalar<long>(
+            "select count(*) from pg_indexes where schemaname = 'workshops' and tablename = 'mt_doc_outputrecord' and indexdef like '%search_terms%'"));
+        Assert.Equal(201, (await api.Send(HttpMethod.Post, $"/api/studios/{studio}/activities",
+            Activity("lecture", ["learning"], "2025-03-11", 2, [("M1", 2)]), host)).Status);
+        api.Kill();
+    }
 }

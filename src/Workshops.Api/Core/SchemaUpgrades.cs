@@ -1,0 +1,52 @@
+using Npgsql;
+
+namespace Workshops.Core;
+
+/// <summary>
+/// Columns the schema comparison cannot add to a table that already has rows: a duplicated field stored as a type
+/// other than text (a jsonb or tsvector column filled from a text value) is back-filled by a statement that assigns
+/// text to it, which PostgreSQL refuses. These are added here first, filled from the documents, and the comparison
+/// then finds them in place. Runs before the schema is applied at start-up; does nothing on a new database.
+/// </summary>
+public sealed class SchemaUpgrades(NpgsqlDataSource data, ILogger<SchemaUpgrades> log) : IHostedService
+{
+    private sealed record Upgrade(string Table, string Column, string Type, string Fill);
+
+    private static readonly Upgrade[] Upgrades =
+    [
+        // Credit totals were only inside the document (same members, read case-insensitively).
+        new("mt_doc_credityear", "totals_column", "jsonb", "data -> 'totals'"),
+        // Search terms were only inside the document, as text in tsvector's input form.
+        new("mt_doc_outputrecord", "search_terms", "tsvector", "(data ->> 'searchTerms')::tsvector"),
+    ];
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var connection = await data.OpenConnectionAsync(ct);
+        foreach (var u in Upgrades)
+        {
+            await using var exists = new NpgsqlCommand(
+                "select (to_regclass($1) is not null), exists (select 1 from information_schema.columns where table_schema = $2 and table_name = $3 and column_name = $4)",
+                connection);
+            exists.Parameters.Add(new() { Value = $"{Setup.Schema}.{u.Table}" });
+            exists.Parameters.Add(new() { Value = Setup.Schema });
+            exists.Parameters.Add(new() { Value = u.Table });
+            exists.Parameters.Add(new() { Value = u.Column });
+            bool table, column;
+            await using (var reader = await exists.ExecuteReaderAsync(ct))
+            {
+                await reader.ReadAsync(ct);
+                (table, column) = (reader.GetBoolean(0), reader.GetBoolean(1));
+            }
+            if (!table || column) continue;
+            await using var add = new NpgsqlCommand(
+                $"alter table {Setup.Schema}.{u.Table} add column {u.Column} {u.Type}; update {Setup.Schema}.{u.Table} set {u.Column} = {u.Fill};",
+                connection);
+            add.CommandTimeout = 0;
+            await add.ExecuteNonQueryAsync(ct);
+            log.LogInformation("Schema upgrade: added {Table}.{Column} and filled it from the documents", u.Table, u.Column);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
