@@ -121,4 +121,41 @@ public sealed class nodes_and_outages(ITestOutputHelper output)
             Activity("lecture", ["learning"], "2025-03-11", 2, [("M1", 2)]), host)).Status);
         api.Kill();
     }
+
+    /// <summary>
+    /// The API process is killed (SIGKILL) right after acknowledging a write whose webhook could not be delivered yet
+    /// (the receiver is down): after a restart the durable outbox still delivers it, signed, with the activity in it.
+    /// </summary>
+    [Fact]
+    public async Task a_write_acknowledged_before_a_kill_is_delivered_after_the_restart()
+    {
+        await using var lab = await ProcessLab.Start(durable: false);
+        var api = await lab.StartApi(new Dictionary<string, string> { ["Webhooks__FirstRetry"] = "00:00:01", ["Webhooks__MaxAttempts"] = "30" });
+        var school = lab.Token(Role.School, "校管理员", region: "350203");
+        var studio = await Chaos.StaffedStudio(api, school, "投递工作坊");
+        var receiver = WebhookReceiver.NotStarted();
+        const string secret = "s3cret-for-signing-webhooks";
+        var subscribed = await api.Send(HttpMethod.Post, "/api/webhooks",
+            new { url = receiver.Url, eventTypes = new[] { "activity.logged" }, region = "350203", secret }, lab.Token(Role.Integration, "平台", region: "350203"));
+        Assert.Equal(201, subscribed.Status);
+        var host = lab.Token(Role.Host, "坊主", [studio]);
+        var (status, body, _) = await api.Send(HttpMethod.Post, $"/api/studios/{studio}/activities",
+            Activity("lecture", ["learning"], "2026-01-20", 2, [("M1", 2)]), host);
+        Assert.Equal(201, status);
+        var activity = body!["activityId"]!.GetValue<string>();
+        api.Kill();
+
+        await receiver.Open();
+        await using (receiver)
+        {
+            await api.Start();
+            await Eventually.Until(() => Task.FromResult(receiver.Requests.Count), n => n >= 1, TimeSpan.FromSeconds(90), "delivery after the restart");
+            var delivered = receiver.Requests.Where(r => System.Text.Encoding.UTF8.GetString(r.Body).Contains(activity, StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(delivered);
+            Assert.All(delivered, r => Assert.True(Workshops.Integrations.WebhookSignature.Verify(secret,
+                r.Headers[Workshops.Integrations.WebhookSignature.TimestampHeader], r.Body, r.Headers[Workshops.Integrations.WebhookSignature.SignatureHeader])));
+            output.WriteLine($"delivered after a SIGKILL and a restart: {delivered.Count} request(s) for activity {activity}");
+        }
+        api.Kill();
+    }
 }
