@@ -89,25 +89,10 @@ public sealed record CreditYear
     };
 }
 
-public partial class CreditYearProjection : MultiStreamProjection<CreditYear, string>
+/// <summary>One credit year per teacher and calendar year, across every studio they were in.</summary>
+public partial class CreditYearProjection() : AcrossStudiosProjection<CreditYear>(CreditYear.Keys)
 {
-    public CreditYearProjection()
-    {
-        CustomGrouping((_, events, grouping) =>
-        {
-            foreach (var e in events)
-            foreach (var key in CreditYear.Keys(e.Data).Distinct())
-                grouping.AddEvent(key, e);
-            return Task.CompletedTask;
-        });
-    }
-
-    public override async ValueTask<CreditYear?> EvolveAsync(CreditYear? snapshot, string id, IQuerySession session, IEvent e,
-        CancellationToken cancellation)
-    {
-        var studio = (await StudioIdentities.Of(session, e.StreamId, cancellation))?.AsStudio();
-        return CreditYear.Fold(snapshot, id, e, studio);
-    }
+    protected override CreditYear Fold(CreditYear? snapshot, string key, IEvent e, Studio? studio) => CreditYear.Fold(snapshot, key, e, studio);
 }
 
 public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, int Count, decimal Hours)

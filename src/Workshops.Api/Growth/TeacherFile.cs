@@ -154,28 +154,8 @@ public sealed record TeacherFile
         Credits.Where(c => c.StandsAt(moment) && c.Date <= day);
 }
 
-/// <summary>
-/// Groups every event by the teachers it concerns; the studio is read for its name, region and level, which never
-/// change after establishment, so they are cached per studio rather than loaded for every event.
-/// </summary>
-public partial class TeacherFileProjection : MultiStreamProjection<TeacherFile, string>
+/// <summary>One growth file per teacher, across every studio they were in.</summary>
+public partial class TeacherFileProjection() : AcrossStudiosProjection<TeacherFile>(TeacherFile.Teachers)
 {
-
-    public TeacherFileProjection()
-    {
-        CustomGrouping((_, events, grouping) =>
-        {
-            foreach (var e in events)
-            foreach (var teacher in TeacherFile.Teachers(e.Data).Distinct())
-                grouping.AddEvent(teacher, e);
-            return Task.CompletedTask;
-        });
-    }
-
-    public override async ValueTask<TeacherFile?> EvolveAsync(TeacherFile? snapshot, string id, IQuerySession session, IEvent e,
-        CancellationToken cancellation)
-    {
-        var studio = (await StudioIdentities.Of(session, e.StreamId, cancellation))?.AsStudio();
-        return TeacherFile.Fold(snapshot, id, e, studio);
-    }
+    protected override TeacherFile Fold(TeacherFile? snapshot, string key, IEvent e, Studio? studio) => TeacherFile.Fold(snapshot, key, e, studio);
 }
