@@ -36,7 +36,7 @@ public sealed record CreditYear
     public CreditYear Totalled() => this with
     {
         Totals = [.. Credits.Where(c => c.RemovedAt is null).GroupBy(c => (c.Category, c.Level)).OrderBy(g => g.Key)
-            .Select(g => new CreditTotal(g.Key.Category, g.Key.Level, g.Count(), g.Sum(c => c.Hours)))],
+            .Select(g => new CreditTotal(g.Key.Category, g.Key.Level, g.Count(), g.Sum(c => c.Hours), g.Min(c => c.Date), g.Max(c => c.Date)))],
     };
 
     /// <summary>The credit years an event changes (guests are not teachers of the studio).</summary>
@@ -95,8 +95,19 @@ public partial class CreditYearProjection() : AcrossStudiosProjection<CreditYear
     protected override CreditYear Fold(CreditYear? snapshot, string key, IEvent e, Studio? studio) => CreditYear.Fold(snapshot, key, e, studio);
 }
 
-public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, int Count, decimal Hours)
+/// <summary>
+/// Standing credits of one category and level in a year: how many, their hours, and the first and last day they are
+/// dated (absent in totals written before the days were kept: such a year is read in full).
+/// </summary>
+public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, int Count, decimal Hours, DateOnly? First = null, DateOnly? Last = null)
 {
+    /// <summary>
+    /// Whether a window edge on <paramref name="day"/> falls between these credits: a window starting that day, or one
+    /// ending that day, counts some of them but not all, so the total alone cannot answer.
+    /// </summary>
+    public bool Straddles(DateOnly day, bool windowStart) =>
+        First is not { } first || Last is not { } last || (windowStart ? first < day && day <= last : first <= day && day < last);
+
     /// <summary>How totals are written to and read from their column.</summary>
     public static readonly System.Text.Json.JsonSerializerOptions Column = new()
     {
@@ -119,28 +130,44 @@ public sealed class CreditYearTotals
 public static class TeacherFiles
 {
     /// <summary>
-    /// The credits that answer "now" questions (as of today, nothing recorded later): the credit years in
-    /// <paramref name="fullYears"/> in full, every other year as one summary credit per category and level dated 1
-    /// January. Hour policies judge the same as with every credit, provided each window's start year and the year
-    /// asked about are full years (see <see cref="YearsToRead"/>); only the listing of counted credits is shorter.
+    /// The credits that answer "now" questions (nothing recorded later than now): the credit years in
+    /// <paramref name="fullYears"/> in full, every other year as one summary credit per category and level, dated the
+    /// first day those credits are dated. Hour policies judge the same as with every credit, provided no window edge
+    /// falls between the credits of a summarized total (see <see cref="YearsToRead"/>); only the listing of counted
+    /// credits is shorter.
     /// </summary>
     public static IReadOnlyList<Credit> Summarized(IEnumerable<CreditYear> full, IEnumerable<CreditYearTotals> totals, ISet<int> fullYears) =>
     [
         .. totals.Where(t => !fullYears.Contains(t.Year)).Select(t => (t.Year, Credits: (t.Totals ?? []).Select(x =>
-            new Credit($"{t.Year}:{x.Category.Code()}:{x.Level.Code()}", Guid.Empty, x.Category, x.Level, x.Hours, new DateOnly(t.Year, 1, 1),
+            new Credit($"{t.Year}:{x.Category.Code()}:{x.Level.Code()}", Guid.Empty, x.Category, x.Level, x.Hours, x.First ?? new DateOnly(t.Year, 1, 1),
                 $"{t.Year}年合计（{x.Count}项）", DateTimeOffset.MinValue, Count: x.Count))))
             .Concat(full.Where(f => fullYears.Contains(f.Year)).Select(f => (f.Year, Credits: f.Credits.AsEnumerable())))
             .OrderBy(y => y.Year).SelectMany(y => y.Credits),
     ];
 
-    /// <summary>The years an evaluation as of <paramref name="asOf"/> must read in full: that year and each policy window's first.</summary>
-    public static ISet<int> YearsToRead(TeacherInfo? teacher, IEnumerable<HourPolicy> policies, DateOnly asOf, params int[] more) =>
-        (teacher is null ? [] : policies.Where(p => HourPolicies.Applies(p, teacher)).Select(p => HourPolicies.Window(p, teacher, asOf).Start.Year))
-        .Append(asOf.Year).Concat(more).ToHashSet();
+    /// <summary>
+    /// The years an evaluation on each of <paramref name="days"/> must read in full: those where a policy window starts,
+    /// or a day asked about falls, between the first and last credit of a total (or whose totals lack those days), and
+    /// <paramref name="more"/> (a year whose credits are listed one by one).
+    /// </summary>
+    public static ISet<int> YearsToRead(TeacherInfo? teacher, IEnumerable<HourPolicy> policies, IReadOnlyCollection<DateOnly> days,
+        IEnumerable<CreditYearTotals> totals, params int[] more)
+    {
+        var starts = teacher is null
+            ? []
+            : policies.Where(p => HourPolicies.Applies(p, teacher)).SelectMany(p => days.Select(d => HourPolicies.Window(p, teacher, d).Start)).ToHashSet();
+        return totals.Where(y => y.Totals is null || y.Totals.Any(t => t.First is null || t.Last is null ||
+                starts.Any(s => s.Year == y.Year && t.Straddles(s, windowStart: true)) ||
+                days.Any(d => d.Year == y.Year && t.Straddles(d, windowStart: false))))
+            .Select(y => y.Year).Concat(more).ToHashSet();
+    }
 
-    /// <summary>Growth files with the credits that answer "now" questions (see <see cref="Summarized"/>).</summary>
+    /// <summary>
+    /// Growth files with the credits that answer "now" questions on <paramref name="days"/> (see <see cref="Summarized"/>);
+    /// <paramref name="itemizedYear"/>, when given, is read in full: its credits are listed one by one (evidence, hours per studio).
+    /// </summary>
     public static async Task<IReadOnlyList<TeacherFile>> LoadForNow(IQuerySession session, IReadOnlyCollection<string> teacherIds,
-        IEnumerable<HourPolicy> policies, DateOnly today, int year, CancellationToken ct)
+        IEnumerable<HourPolicy> policies, IReadOnlyCollection<DateOnly> days, int? itemizedYear, CancellationToken ct)
     {
         if (teacherIds.Count == 0) return [];
         var ids = teacherIds.Distinct().ToArray();
@@ -148,18 +175,16 @@ public static class TeacherFiles
         if (files.Count == 0) return [];
         var rows = await session.QueryAsync<string>(
             $"select jsonb_build_object('teacherId', teacher_id, 'year', year, 'totals', totals_column)::text from {Core.Setup.Schema}.mt_doc_credityear where teacher_id = any(?) and year <= ?",
-            ct, ids, today.Year);
-        var totals = rows.Select(r => System.Text.Json.JsonSerializer.Deserialize<CreditYearTotals>(r, CreditTotal.ColumnRow)!).ToList();
+            ct, ids, days.Max().Year);
+        var totals = rows.Select(r => System.Text.Json.JsonSerializer.Deserialize<CreditYearTotals>(r, CreditTotal.ColumnRow)!).ToLookup(t => t.TeacherId);
         var policyList = policies.ToList();
-        // A year whose totals column is not filled yet (written before the column existed) is read in full.
-        var unsummed = totals.Where(t => t.Totals is null).ToLookup(t => t.TeacherId, t => t.Year);
-        var wanted = files.ToDictionary(f => f.Id, f => YearsToRead(f.Teacher, policyList, today, [year, .. unsummed[f.Id]]));
-        var keys = totals.Where(t => wanted.TryGetValue(t.TeacherId, out var years) && years.Contains(t.Year))
-            .Select(t => CreditYear.Key(t.TeacherId, t.Year)).ToArray();
+        int[] itemized = itemizedYear is { } e ? [e] : [];
+        var wanted = files.ToDictionary(f => f.Id, f => YearsToRead(f.Teacher, policyList, days, totals[f.Id], itemized));
+        var keys = files.SelectMany(f => totals[f.Id].Where(t => wanted[f.Id].Contains(t.Year))).Select(t => CreditYear.Key(t.TeacherId, t.Year)).ToArray();
         var full = keys.Length == 0 ? [] : await session.LoadManyAsync<CreditYear>(ct, keys);
         return [.. files.Select(f => f with
         {
-            Credits = Summarized(full.Where(c => c.TeacherId == f.Id), totals.Where(t => t.TeacherId == f.Id), wanted[f.Id]),
+            Credits = Summarized(full.Where(c => c.TeacherId == f.Id), totals[f.Id], wanted[f.Id]),
         })];
     }
 

@@ -101,13 +101,14 @@ public static class AnnualReportEndpoint
             await http.WriteProblem(problem);
             return;
         }
-        var facts = await ChecklistFactsLoader.Load(session, id, year, null, today, ct);
+        // A past year is judged on its last day; the roster's hours of the year are split by studio, credit by credit.
+        var facts = await ChecklistFactsLoader.Load(session, id, year, null, today, ct, itemized: true,
+            judgedOn: year < today.Year ? new DateOnly(year, 12, 31) : null);
         if (facts is null)
         {
             await http.WriteProblem(Problems.NotFound($"No studio {id}."));
             return;
         }
-        if (year < today.Year) facts = facts with { AsOf = new DateOnly(year, 12, 31) };
         var chosen = await StandardsLibrary.For(session, facts.Studio, standard, ct);
         if (chosen is null)
         {

@@ -29,14 +29,16 @@ public static class ReportData
             if (!policies.ContainsKey(studio.Region.Code))
                 policies[studio.Region.Code] = (await PolicyCatalog.For(session, [.. studio.Region.Codes().Reverse()], ct)).Policies;
         var teacherIds = studios.SelectMany(s => s.CurrentRoster()).Select(r => r.Teacher.Id).Distinct().ToArray();
-        var files = await TeacherFiles.LoadForNow(session, teacherIds, policies.Values.SelectMany(p => p), today, year, ct);
+        // Table rows count items met; they list no evidence, so no year of credits is read in full unless a window needs it.
+        var judgedOn = year < today.Year ? new DateOnly(year, 12, 31) : today;
+        var files = await TeacherFiles.LoadForNow(session, teacherIds, policies.Values.SelectMany(p => p), [judgedOn], null, ct);
         var moment = History.EndOf(today);
         var byId = files.ToDictionary(f => f.Id, f => f.AsOf(moment));
         var result = new List<ChecklistFacts>(studios.Count);
         foreach (var studio in studios)
         {
             var roster = studio.CurrentRoster().Select(r => r.Teacher.Id).ToHashSet();
-            result.Add(new ChecklistFacts(studio, years.Where(y => y.StudioId == studio.Id).ToDictionary(y => y.Year), year, today,
+            result.Add(new ChecklistFacts(studio, years.Where(y => y.StudioId == studio.Id).ToDictionary(y => y.Year), year, judgedOn,
                 byId.Where(f => roster.Contains(f.Key)).ToDictionary(), policies[studio.Region.Code]));
         }
         return result;

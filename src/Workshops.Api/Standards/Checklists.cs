@@ -58,8 +58,10 @@ public sealed record Checklist(
 /// <summary>Gathers the facts for a checklist: now from the projections, a past day from the events recorded by then.</summary>
 public static class ChecklistFactsLoader
 {
+    /// <param name="itemized">Whether the year's training credits are listed one by one (as evidence, or as hours per studio).</param>
+    /// <param name="judgedOn">The day "now" facts are judged on when not today (an annual report of a past year: its last day).</param>
     public static async Task<ChecklistFacts?> Load(IQuerySession session, Guid studioId, int year, DateOnly? asOf, DateOnly today,
-        CancellationToken ct)
+        CancellationToken ct, bool itemized = false, DateOnly? judgedOn = null)
     {
         StudioAt? at;
         var day = asOf ?? today;
@@ -82,8 +84,8 @@ public static class ChecklistFactsLoader
         // As of today, whole past years of credits are read as totals; a past day needs every credit and its times.
         var files = asOf is { } then && then < today
             ? await TeacherFiles.Load(session, ids, ct, upToYear: day.Year)
-            : await TeacherFiles.LoadForNow(session, ids, policies.Policies, today, year, ct);
-        return new ChecklistFacts(at.Studio, at.Years, year, day, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies);
+            : await TeacherFiles.LoadForNow(session, ids, policies.Policies, [judgedOn ?? day], itemized ? year : null, ct);
+        return new ChecklistFacts(at.Studio, at.Years, year, judgedOn ?? day, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies);
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public static class GetChecklistEndpoint
         var on = day ?? today;
         if (year is { } y && (y < 1990 || y > on.Year)) return Results.Problem(Problems.Invalid("year", $"must be a year up to {on.Year}"));
 
-        var facts = await ChecklistFactsLoader.Load(session, id, year ?? on.Year, day, today, ct);
+        var facts = await ChecklistFactsLoader.Load(session, id, year ?? on.Year, day, today, ct, itemized: true);
         if (facts is null) return Results.Problem(Problems.NotFound($"No studio {id}{(day is null ? "" : $" on {day:yyyy-MM-dd}")}."));
         var chosen = await StandardsLibrary.For(session, facts.Studio, standard, ct);
         if (chosen is null)

@@ -15,7 +15,7 @@ public static class YearsSetup
         opts.Projections.Add<OutputRecordProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Reports.HonourProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<Reports.Honour>().Index(h => h.City).Index(h => h.Province);
-        opts.Schema.For<StudioYear>().Index(y => y.StudioId);
+        opts.Schema.For<StudioYear>().Duplicate(y => y.StudioId).Duplicate(y => y.Year);
         opts.Schema.For<ActivityRecord>().Index(a => a.StudioId).Index(a => a.Year).Index(a => a.Date);
         // Reviewers' searches filter by region, state, kind and year, sort by region, school, studio and title, and rank
         // by title and summary: those are real columns, so a search that matches most outputs never unpacks the

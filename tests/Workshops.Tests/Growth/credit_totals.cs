@@ -36,7 +36,7 @@ public sealed class credit_totals
                     .Select(g => new CreditYear { Id = CreditYear.Key("T", g.Key), TeacherId = "T", Year = g.Key, Credits = [.. g] }.Totalled())
                     .ToList();
                 var totals = years.Select(y => new CreditYearTotals { TeacherId = y.TeacherId, Year = y.Year, Totals = y.Totals });
-                var fullYears = TeacherFiles.YearsToRead(teacher, HourPolicies.Presets, asOf);
+                var fullYears = TeacherFiles.YearsToRead(teacher, HourPolicies.Presets, [asOf], totals);
                 var moment = History.EndOf(asOf);
                 var every = new TeacherFile { Id = "T", Credits = [.. years.SelectMany(y => y.Credits)] }.CreditsAt(moment, asOf).ToList();
                 var summarized = new TeacherFile { Id = "T", Credits = TeacherFiles.Summarized(years, totals, fullYears) }.CreditsAt(moment, asOf).ToList();
@@ -55,6 +55,34 @@ public sealed class credit_totals
         var kept = new Credit("a", Guid.Empty, CreditCategory.StudioActivity, TrainingLevel.School, 2, new DateOnly(2025, 3, 1), "活动", At);
         var removed = kept with { Key = "b", Hours = 5, RemovedAt = At.AddDays(1) };
         var year = new CreditYear { Id = "T:2025", TeacherId = "T", Year = 2025, Credits = [kept, removed] }.Totalled();
-        Assert.Equal([new CreditTotal(CreditCategory.StudioActivity, TrainingLevel.School, 1, 2)], year.Totals);
+        Assert.Equal([new CreditTotal(CreditCategory.StudioActivity, TrainingLevel.School, 1, 2, kept.Date, kept.Date)], year.Totals);
+    }
+
+    [Fact]
+    public void a_year_is_read_in_full_only_where_a_window_edge_falls_between_its_credits()
+    {
+        var teacher = Teacher("T", since: new DateOnly(2019, 9, 1), teaching: new DateOnly(2019, 9, 1));
+        CreditYearTotals Year(int year, DateOnly? first, DateOnly? last) => new()
+        {
+            TeacherId = "T", Year = year, Totals = [new CreditTotal(CreditCategory.StudioActivity, TrainingLevel.School, 2, 3, first, last)],
+        };
+        var asOf = new DateOnly(2026, 6, 30);
+        var totals = new[]
+        {
+            Year(2023, new DateOnly(2023, 3, 1), new DateOnly(2023, 11, 1)),
+            Year(2025, new DateOnly(2025, 2, 1), new DateOnly(2025, 12, 1)),
+            Year(2026, new DateOnly(2026, 3, 1), new DateOnly(2026, 5, 1)),
+        };
+        // Every credit of 2026 is dated before the day asked about, and no preset window starts inside a year's credits.
+        Assert.Empty(TeacherFiles.YearsToRead(teacher, [], [asOf], totals));
+        // A credit of 2026 dated after the day asked about, totals written without their days, and a year asked for.
+        Assert.Equal([2026], TeacherFiles.YearsToRead(teacher, [], [new DateOnly(2026, 4, 1)], totals));
+        Assert.Equal([2023], TeacherFiles.YearsToRead(teacher, [], [asOf], [Year(2023, null, null), totals[2]]));
+        Assert.Equal([2024], TeacherFiles.YearsToRead(teacher, [], [asOf], totals, 2024));
+        // A three-year cycle anchored on 2019-09-01 restarts on 2025-09-01, inside 2025's credits; one anchored on
+        // 2020-03-01 restarts on 2026-03-01, the first day of 2026's credits, which the total answers whole.
+        var cycle = HourPolicies.Presets.First(p => p.Window == PolicyWindow.Cycle);
+        Assert.Equal([2025], TeacherFiles.YearsToRead(teacher, [cycle], [asOf], totals));
+        Assert.Empty(TeacherFiles.YearsToRead(Teacher("T", since: new DateOnly(2020, 3, 1)), [cycle], [asOf], totals));
     }
 }

@@ -71,6 +71,9 @@ public sealed class reviewer_reports(AppFixture fixture) : ApiTest(fixture)
             Assert.Equal(3, row["members"]!.GetValue<int>());
             Assert.Equal("陈美玲", row["host"]!.GetValue<string>());
             Assert.Equal(4, row["checklistTotal"]!.GetValue<int>());
+            // The row reads training credits as yearly totals; the studio's own checklist reads its year credit by credit.
+            var own = (await Host.Get($"/api/studios/{expected.Studio}/checklist?year=2026", Reviewer("350200"))).ShouldBe(200).Json;
+            Assert.Equal(own["summary"]!["met"]!.GetValue<int>(), row["checklistMet"]!.GetValue<int>());
         }
         Assert.Equal("合格", table["items"]!.AsArray().Single(r => r!["studioId"]!.GetValue<string>() == a.ToString())!["assessment"]!.GetValue<string>());
         (await Host.Get("/api/reviews/studios?region=350100", Reviewer("350200"))).ShouldBeProblem(403);
