@@ -58,6 +58,7 @@ public partial class ActivityRecordProjection : MultiStreamProjection<ActivityRe
 {
     public ActivityRecordProjection()
     {
+        Core.ProjectionTuning.Apply(Options);
         Identity<ActivityLogged>(x => x.ActivityId);
         Identity<ActivityCorrected>(x => x.ActivityId);
         Identity<ActivityVoided>(x => x.ActivityId);

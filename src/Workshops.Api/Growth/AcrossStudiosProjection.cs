@@ -14,6 +14,7 @@ public abstract class AcrossStudiosProjection<TDoc> : MultiStreamProjection<TDoc
 {
     protected AcrossStudiosProjection(Func<object, IEnumerable<string>> keys)
     {
+        Core.ProjectionTuning.Apply(Options);
         CustomGrouping((_, events, grouping) =>
         {
             foreach (var e in events)

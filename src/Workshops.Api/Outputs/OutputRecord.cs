@@ -91,6 +91,7 @@ public partial class OutputRecordProjection : MultiStreamProjection<OutputRecord
 {
     public OutputRecordProjection()
     {
+        Core.ProjectionTuning.Apply(Options);
         Identity<OutputDrafted>(x => x.OutputId);
         Identity<OutputRevised>(x => x.OutputId);
         Identity<OutputSubmitted>(x => x.OutputId);

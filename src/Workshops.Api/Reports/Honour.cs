@@ -43,6 +43,7 @@ public partial class HonourProjection : MultiStreamProjection<Honour, string>
 {
     public HonourProjection()
     {
+        Core.ProjectionTuning.Apply(Options);
         CustomGrouping((_, events, grouping) =>
         {
             foreach (var e in events)

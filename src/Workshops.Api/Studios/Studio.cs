@@ -245,5 +245,7 @@ public interface IStudioEvent
 
 public partial class StudioProjection : SingleStreamProjection<Studio, Guid>
 {
+    public StudioProjection() => Core.ProjectionTuning.Apply(Options);
+
     public override Studio? Evolve(Studio? snapshot, Guid id, IEvent e) => Studio.Fold(snapshot, e);
 }

@@ -308,6 +308,7 @@ public partial class StudioYearProjection : MultiStreamProjection<StudioYear, st
 {
     public StudioYearProjection()
     {
+        Core.ProjectionTuning.Apply(Options);
         CustomGrouping((_, events, grouping) =>
         {
             foreach (var e in events)
