@@ -108,7 +108,7 @@ public static class Baselines
     public static async Task<long> CountDocuments(NpgsqlDataSource data)
     {
         long total = 0;
-        foreach (var table in new[] { "mt_doc_studio", "mt_doc_studioyear", "mt_doc_activityrecord", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour" })
+        foreach (var table in new[] { "mt_doc_studio", "mt_doc_studioyear", "mt_doc_activityrecord", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour", "mt_doc_credityear" })
         {
             await using var cmd = data.CreateCommand($"select count(*) from workshops.{table}");
             total += (long)(await cmd.ExecuteScalarAsync())!;

@@ -59,10 +59,20 @@ public partial class ActivityRecordProjection : MultiStreamProjection<ActivityRe
     public ActivityRecordProjection()
     {
         Core.ProjectionTuning.Apply(Options);
-        Identity<ActivityLogged>(x => x.ActivityId);
-        Identity<ActivityCorrected>(x => x.ActivityId);
-        Identity<ActivityVoided>(x => x.ActivityId);
+        IncludeType<ActivityLogged>();
+        IncludeType<ActivityCorrected>();
+        IncludeType<ActivityVoided>();
+        CustomGrouping(Core.Grouping.By<Marten.IQuerySession, Guid>(Keys));
     }
+
+    /// <summary>The activity an event is about.</summary>
+    public static IEnumerable<Guid> Keys(IEvent e) => e.Data switch
+    {
+        ActivityLogged x => [x.ActivityId],
+        ActivityCorrected x => [x.ActivityId],
+        ActivityVoided x => [x.ActivityId],
+        _ => [],
+    };
 
     public override ActivityRecord? Evolve(ActivityRecord? snapshot, Guid id, IEvent e) => ActivityRecord.Fold(snapshot, e);
 }

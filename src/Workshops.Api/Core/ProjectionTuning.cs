@@ -17,3 +17,17 @@ public static class ProjectionTuning
         options.CacheLimitPerTenant = 1_000;
     }
 }
+
+/// <summary>Groups events under the keys a projection's own function names (shared with <see cref="Rebuilds"/>).</summary>
+public static class Grouping
+{
+    public static Func<TSession, IReadOnlyList<JasperFx.Events.IEvent>, JasperFx.Events.Grouping.IEventGrouping<TKey>, Task> By<TSession, TKey>(
+        Func<JasperFx.Events.IEvent, IEnumerable<TKey>> keys) where TKey : notnull =>
+        (_, events, grouping) =>
+        {
+            foreach (var e in events)
+            foreach (var key in keys(e))
+                grouping.AddEvent(key, e);
+            return Task.CompletedTask;
+        };
+}

@@ -12,17 +12,17 @@ namespace Workshops.Growth;
 /// </summary>
 public abstract class AcrossStudiosProjection<TDoc> : MultiStreamProjection<TDoc, string> where TDoc : class
 {
+    private readonly Func<object, IEnumerable<string>> _keys;
+
     protected AcrossStudiosProjection(Func<object, IEnumerable<string>> keys)
     {
+        _keys = keys;
         Core.ProjectionTuning.Apply(Options);
-        CustomGrouping((_, events, grouping) =>
-        {
-            foreach (var e in events)
-            foreach (var key in keys(e.Data).Distinct())
-                grouping.AddEvent(key, e);
-            return Task.CompletedTask;
-        });
+        CustomGrouping(Core.Grouping.By<Marten.IQuerySession, string>(Keys));
     }
+
+    /// <summary>The documents an event goes to.</summary>
+    public IEnumerable<string> Keys(IEvent e) => _keys(e.Data).Distinct();
 
     /// <summary>Folds one event into the document <paramref name="key"/>; <paramref name="studio"/> is the event's studio.</summary>
     protected abstract TDoc Fold(TDoc? snapshot, string key, IEvent e, Studio? studio);

@@ -92,13 +92,26 @@ public partial class OutputRecordProjection : MultiStreamProjection<OutputRecord
     public OutputRecordProjection()
     {
         Core.ProjectionTuning.Apply(Options);
-        Identity<OutputDrafted>(x => x.OutputId);
-        Identity<OutputRevised>(x => x.OutputId);
-        Identity<OutputSubmitted>(x => x.OutputId);
-        Identity<OutputApproved>(x => x.OutputId);
-        Identity<OutputReturned>(x => x.OutputId);
-        Identity<OutputRecommended>(x => x.OutputId);
+        IncludeType<OutputDrafted>();
+        IncludeType<OutputRevised>();
+        IncludeType<OutputSubmitted>();
+        IncludeType<OutputApproved>();
+        IncludeType<OutputReturned>();
+        IncludeType<OutputRecommended>();
+        CustomGrouping(Core.Grouping.By<Marten.IQuerySession, Guid>(Keys));
     }
+
+    /// <summary>The output an event is about.</summary>
+    public static IEnumerable<Guid> Keys(IEvent e) => e.Data switch
+    {
+        OutputDrafted x => [x.OutputId],
+        OutputRevised x => [x.OutputId],
+        OutputSubmitted x => [x.OutputId],
+        OutputApproved x => [x.OutputId],
+        OutputReturned x => [x.OutputId],
+        OutputRecommended x => [x.OutputId],
+        _ => [],
+    };
 
     public override async ValueTask<OutputRecord?> EvolveAsync(OutputRecord? snapshot, Guid id, Marten.IQuerySession session, IEvent e,
         CancellationToken cancellation)

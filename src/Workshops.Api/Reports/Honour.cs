@@ -44,16 +44,12 @@ public partial class HonourProjection : MultiStreamProjection<Honour, string>
     public HonourProjection()
     {
         Core.ProjectionTuning.Apply(Options);
-        CustomGrouping((_, events, grouping) =>
-        {
-            foreach (var e in events)
-            {
-                var teacher = (e.Data as IGrowthEvent)?.TeacherId;
-                if (teacher is not null && Honour.KindOf(e.Data) is { } kind) grouping.AddEvent(Honour.Key(teacher, kind), e);
-            }
-            return Task.CompletedTask;
-        });
+        CustomGrouping(Core.Grouping.By<Marten.IQuerySession, string>(Keys));
     }
+
+    /// <summary>The honour an event confers: its teacher and kind.</summary>
+    public static IEnumerable<string> Keys(IEvent e) =>
+        (e.Data as IGrowthEvent)?.TeacherId is { } teacher && Honour.KindOf(e.Data) is { } kind ? [Honour.Key(teacher, kind)] : [];
 
     /// <summary>The first conferral counts; a teacher is counted once per kind, wherever it happened.</summary>
     public override async ValueTask<Honour?> EvolveAsync(Honour? snapshot, string id, IQuerySession session, IEvent e, CancellationToken ct)

@@ -23,8 +23,14 @@ public static class StudioIdentities
         if (Known.TryGetValue(studioId, out var known)) return known;
         var studio = await session.LoadAsync<Studio>(studioId, ct);
         if (studio is null) return null;
-        var identity = new StudioIdentity(studio.Id, studio.Name, studio.School, studio.Region, studio.Level, studio.Track, studio.Rural);
-        Known[studioId] = identity;
-        return identity;
+        return Known.GetOrAdd(studioId, Identity(studio));
     }
+
+    /// <summary>Caches a studio's identity from its document (a rebuild knows each studio before its other events).</summary>
+    public static void Remember(Studio studio)
+    {
+        if (!Known.ContainsKey(studio.Id)) Known[studio.Id] = Identity(studio);
+    }
+
+    private static StudioIdentity Identity(Studio s) => new(s.Id, s.Name, s.School, s.Region, s.Level, s.Track, s.Rural);
 }

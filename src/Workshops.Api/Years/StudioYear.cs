@@ -309,14 +309,11 @@ public partial class StudioYearProjection : MultiStreamProjection<StudioYear, st
     public StudioYearProjection()
     {
         Core.ProjectionTuning.Apply(Options);
-        CustomGrouping((_, events, grouping) =>
-        {
-            foreach (var e in events)
-            foreach (var year in StudioYear.Years(e.Data))
-                grouping.AddEvent(StudioYear.Key(e.StreamId, year), e);
-            return Task.CompletedTask;
-        });
+        CustomGrouping(Core.Grouping.By<Marten.IQuerySession, string>(Keys));
     }
+
+    /// <summary>The year documents an event touches.</summary>
+    public static IEnumerable<string> Keys(IEvent e) => StudioYear.Years(e.Data).Select(year => StudioYear.Key(e.StreamId, year));
 
     public override StudioYear? Evolve(StudioYear? snapshot, string id, IEvent e)
     {
