@@ -17,7 +17,8 @@ namespace Workshops.Core;
 /// every document it touches with the projections' own groupings and Evolve functions, and every document is written
 /// once at the end with COPY. The daemon's rebuild reads the whole event table again for each projection and rewrites
 /// busy documents page after page. A maintenance step, run while no node writes or projects
-/// (<c>Workshops.Api rebuild</c>); the async projections then resume from the last event folded.
+/// (<c>Workshops.Api rebuild</c>); the async projections then resume from the last event folded. Each projection's
+/// documents are replaced in turn: an interrupted rebuild is simply run again.
 /// </summary>
 public static class Rebuilds
 {
@@ -43,6 +44,9 @@ public static class Rebuilds
             Slot.Of<TeacherFile, string>(teacherFiles.EvolveAsync, teacherFiles.Keys),
             Slot.Of<CreditYear, string>(creditYears.EvolveAsync, creditYears.Keys),
         ];
+
+        var missing = store.Options.Events.Projections().Select(p => p.Name).Except(slots.Select(s => s.Name)).ToList();
+        if (missing.Count > 0) throw new InvalidOperationException($"The one-pass rebuild does not know the projections {string.Join(", ", missing)}.");
 
         await using var session = store.QuerySession();
         var last = (await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {Setup.Schema}.mt_events", ct)).Single();
