@@ -24,7 +24,7 @@ public sealed record ActivityFacts(
     public int Year => Date.Year;
 }
 
-public sealed record ActivityLogged(Guid ActivityId, ActivityFacts Facts, Actor By, DateTimeOffset At) : IStudioEvent;
+public sealed record ActivityLogged(Guid ActivityId, ActivityFacts Facts, Actor By, DateTimeOffset At) : IActivityEvent;
 
 /// <summary>A correction states the facts before and after, so every view can be adjusted from the event alone.</summary>
 public sealed record ActivityCorrected(
@@ -34,6 +34,12 @@ public sealed record ActivityCorrected(
     IReadOnlyList<string> Changed,
     string Reason,
     Actor By,
-    DateTimeOffset At) : IStudioEvent;
+    DateTimeOffset At) : IActivityEvent;
 
-public sealed record ActivityVoided(Guid ActivityId, ActivityFacts Facts, string Reason, Actor By, DateTimeOffset At) : IStudioEvent;
+public sealed record ActivityVoided(Guid ActivityId, ActivityFacts Facts, string Reason, Actor By, DateTimeOffset At) : IActivityEvent;
+
+/// <summary>An event about one activity: the activity record it goes to.</summary>
+public interface IActivityEvent : IStudioEvent
+{
+    Guid ActivityId { get; }
+}

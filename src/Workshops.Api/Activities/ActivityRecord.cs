@@ -59,20 +59,12 @@ public partial class ActivityRecordProjection : MultiStreamProjection<ActivityRe
     public ActivityRecordProjection()
     {
         Core.ProjectionTuning.Apply(Options);
-        IncludeType<ActivityLogged>();
-        IncludeType<ActivityCorrected>();
-        IncludeType<ActivityVoided>();
+        foreach (var type in Core.Grouping.Implementing<IActivityEvent>()) IncludeType(type);
         CustomGrouping(Core.Grouping.By<Marten.IQuerySession, Guid>(Keys));
     }
 
     /// <summary>The activity an event is about.</summary>
-    public static IEnumerable<Guid> Keys(IEvent e) => e.Data switch
-    {
-        ActivityLogged x => [x.ActivityId],
-        ActivityCorrected x => [x.ActivityId],
-        ActivityVoided x => [x.ActivityId],
-        _ => [],
-    };
+    public static IEnumerable<Guid> Keys(IEvent e) => e.Data is IActivityEvent x ? [x.ActivityId] : [];
 
     public override ActivityRecord? Evolve(ActivityRecord? snapshot, Guid id, IEvent e) => ActivityRecord.Fold(snapshot, e);
 }

@@ -70,15 +70,21 @@ public sealed record OutputFacts(
     public int Year => Date.Year;
 }
 
-public sealed record OutputDrafted(Guid OutputId, OutputFacts Facts, Actor By, DateTimeOffset At) : IStudioEvent;
+public sealed record OutputDrafted(Guid OutputId, OutputFacts Facts, Actor By, DateTimeOffset At) : IOutputEvent;
 
-public sealed record OutputRevised(Guid OutputId, OutputFacts Before, OutputFacts After, string? Note, Actor By, DateTimeOffset At) : IStudioEvent;
+public sealed record OutputRevised(Guid OutputId, OutputFacts Before, OutputFacts After, string? Note, Actor By, DateTimeOffset At) : IOutputEvent;
 
-public sealed record OutputSubmitted(Guid OutputId, int Year, Actor By, DateTimeOffset At) : IStudioEvent;
+public sealed record OutputSubmitted(Guid OutputId, int Year, Actor By, DateTimeOffset At) : IOutputEvent;
 
-public sealed record OutputApproved(Guid OutputId, int Year, string? Note, Actor By, DateTimeOffset At) : IStudioEvent;
+public sealed record OutputApproved(Guid OutputId, int Year, string? Note, Actor By, DateTimeOffset At) : IOutputEvent;
 
-public sealed record OutputReturned(Guid OutputId, int Year, string Reason, Actor By, DateTimeOffset At) : IStudioEvent;
+public sealed record OutputReturned(Guid OutputId, int Year, string Reason, Actor By, DateTimeOffset At) : IOutputEvent;
 
 public sealed record OutputRecommended(Guid OutputId, int Year, RecommendationLevel Level, string? Note, Actor By, DateTimeOffset At)
-    : IStudioEvent;
+    : IOutputEvent;
+
+/// <summary>An event about one output: the output record it goes to.</summary>
+public interface IOutputEvent : IStudioEvent
+{
+    Guid OutputId { get; }
+}

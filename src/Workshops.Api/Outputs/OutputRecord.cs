@@ -92,26 +92,12 @@ public partial class OutputRecordProjection : MultiStreamProjection<OutputRecord
     public OutputRecordProjection()
     {
         Core.ProjectionTuning.Apply(Options);
-        IncludeType<OutputDrafted>();
-        IncludeType<OutputRevised>();
-        IncludeType<OutputSubmitted>();
-        IncludeType<OutputApproved>();
-        IncludeType<OutputReturned>();
-        IncludeType<OutputRecommended>();
+        foreach (var type in Core.Grouping.Implementing<IOutputEvent>()) IncludeType(type);
         CustomGrouping(Core.Grouping.By<Marten.IQuerySession, Guid>(Keys));
     }
 
     /// <summary>The output an event is about.</summary>
-    public static IEnumerable<Guid> Keys(IEvent e) => e.Data switch
-    {
-        OutputDrafted x => [x.OutputId],
-        OutputRevised x => [x.OutputId],
-        OutputSubmitted x => [x.OutputId],
-        OutputApproved x => [x.OutputId],
-        OutputReturned x => [x.OutputId],
-        OutputRecommended x => [x.OutputId],
-        _ => [],
-    };
+    public static IEnumerable<Guid> Keys(IEvent e) => e.Data is IOutputEvent x ? [x.OutputId] : [];
 
     public override async ValueTask<OutputRecord?> EvolveAsync(OutputRecord? snapshot, Guid id, Marten.IQuerySession session, IEvent e,
         CancellationToken cancellation)
