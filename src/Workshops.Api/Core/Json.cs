@@ -5,7 +5,11 @@ using System.Text.Unicode;
 
 namespace Workshops.Core;
 
-/// <summary>One JSON shape for the wire and for what Marten stores, so stored views can be served as they are.</summary>
+/// <summary>
+/// The JSON shape of the wire, which Marten's storage shares (camel case, Chinese written as itself) except for
+/// enumerations: the wire writes their stable codes ("municipal"), storage their member names ("Municipal"), so a
+/// stored document is read into its type before it is served.
+/// </summary>
 public static class Json
 {
     public static void Shape(JsonSerializerOptions o)

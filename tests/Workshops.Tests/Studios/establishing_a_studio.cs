@@ -20,5 +20,8 @@ public sealed class establishing_a_studio(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal("350203", studio.Json["region"]!["district"]!.GetValue<string>());
         Assert.Equal(1, studio.Json["version"]!.GetValue<long>());
         Assert.Equal("\"1\"", studio.Header("etag"));
+
+        (await Host.Get($"/api/studios/{id}", School(), ("If-None-Match", "\"1\""))).ShouldBe(304);
+        (await Host.Get($"/api/studios/{Guid.NewGuid()}", School())).ShouldBeProblem(404);
     }
 }
