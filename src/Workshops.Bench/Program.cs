@@ -57,7 +57,7 @@ if (documents != onePass.Documents.Values.Sum()) throw new InvalidOperationExcep
 var floor = await Baselines.StreamAndCopy(data, documents);
 report.Rebuild = new(generated.Events, documents, Math.Round(onePass.Elapsed.TotalSeconds, 1), Math.Round(floor, 1),
     Math.Round(onePass.Elapsed.TotalSeconds / floor, 2), daemonSeconds is { } d ? Math.Round(d, 1) : null);
-log($"rebuild: one pass {onePass.Elapsed.TotalSeconds:N1} s, daemon {daemonSeconds:N1} s, floor {floor:N1} s ({documents:N0} documents)");
+log($"rebuild: one pass {onePass.Elapsed.TotalSeconds:N1} s, daemon {(daemonSeconds is { } ds ? $"{ds:N1} s" : "skipped")}, floor {floor:N1} s ({documents:N0} documents)");
 await Baselines.Prepare(data, generated);
 
 // 5. Cold start: process start to the first successful write, with pre-generated handler code and ReadyToRun

@@ -35,8 +35,9 @@ public sealed record CreditYear
     /// <summary>The same credits with their totals recomputed.</summary>
     public CreditYear Totalled() => this with
     {
-        Totals = [.. Credits.Where(c => c.RemovedAt is null).GroupBy(c => (c.Category, c.Level)).OrderBy(g => g.Key)
-            .Select(g => new CreditTotal(g.Key.Category, g.Key.Level, g.Count(), g.Sum(c => c.Hours), g.Min(c => c.Date), g.Max(c => c.Date)))],
+        Totals = [.. Credits.Where(c => c.RemovedAt is null).GroupBy(c => (c.Category, c.Level, c.Date.Month, c.StudioId)).OrderBy(g => g.Key)
+            .Select(g => new CreditTotal(g.Key.Category, g.Key.Level, g.Count(), g.Sum(c => c.Hours), g.Min(c => c.Date), g.Max(c => c.Date),
+                g.Key.StudioId))],
     };
 
     /// <summary>The credit years an event changes (guests are not teachers of the studio).</summary>
@@ -96,11 +97,16 @@ public partial class CreditYearProjection() : AcrossStudiosProjection<CreditYear
 }
 
 /// <summary>
-/// Standing credits of one category and level in a year: how many, their hours, and the first and last day they are
-/// dated (absent in totals written before the days were kept: such a year is read in full).
+/// Standing credits of one category and level, dated in one month and given by one studio: how many, their hours, and
+/// the first and last day they are dated. Totals written before the days and the studio were kept lack them: such a
+/// year is read in full.
 /// </summary>
-public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, int Count, decimal Hours, DateOnly? First = null, DateOnly? Last = null)
+public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, int Count, decimal Hours, DateOnly? First = null, DateOnly? Last = null,
+    Guid? StudioId = null)
 {
+    /// <summary>Whether the total says when and where its credits were earned.</summary>
+    public bool Placed => First is not null && Last is not null && StudioId is not null;
+
     /// <summary>
     /// Whether a window edge on <paramref name="day"/> falls between these credits: a window starting that day, or one
     /// ending that day, counts some of them but not all, so the total alone cannot answer.
@@ -131,16 +137,16 @@ public static class TeacherFiles
 {
     /// <summary>
     /// The credits that answer "now" questions (nothing recorded later than now): the credit years in
-    /// <paramref name="fullYears"/> in full, every other year as one summary credit per category and level, dated the
-    /// first day those credits are dated. Hour policies judge the same as with every credit, provided no window edge
+    /// <paramref name="fullYears"/> in full, every other year as one summary credit per total (category, level, month and
+    /// studio), dated the first day its credits are dated. Hour policies judge the same as with every credit, provided no window edge
     /// falls between the credits of a summarized total (see <see cref="YearsToRead"/>); only the listing of counted
     /// credits is shorter.
     /// </summary>
     public static IReadOnlyList<Credit> Summarized(IEnumerable<CreditYear> full, IEnumerable<CreditYearTotals> totals, ISet<int> fullYears) =>
     [
         .. totals.Where(t => !fullYears.Contains(t.Year)).Select(t => (t.Year, Credits: (t.Totals ?? []).Select(x =>
-            new Credit($"{t.Year}:{x.Category.Code()}:{x.Level.Code()}", Guid.Empty, x.Category, x.Level, x.Hours, x.First ?? new DateOnly(t.Year, 1, 1),
-                $"{t.Year}年合计（{x.Count}项）", DateTimeOffset.MinValue, Count: x.Count))))
+            new Credit($"{x.First:yyyy-MM}:{x.Category.Code()}:{x.Level.Code()}:{x.StudioId}", x.StudioId ?? Guid.Empty, x.Category, x.Level, x.Hours,
+                x.First ?? new DateOnly(t.Year, 1, 1), $"{t.Year}年{x.First?.Month}月合计（{x.Count}项）", DateTimeOffset.MinValue, Count: x.Count))))
             .Concat(full.Where(f => fullYears.Contains(f.Year)).Select(f => (f.Year, Credits: f.Credits.AsEnumerable())))
             .OrderBy(y => y.Year).SelectMany(y => y.Credits),
     ];
@@ -156,7 +162,7 @@ public static class TeacherFiles
         var starts = teacher is null
             ? []
             : policies.Where(p => HourPolicies.Applies(p, teacher)).SelectMany(p => days.Select(d => HourPolicies.Window(p, teacher, d).Start)).ToHashSet();
-        return totals.Where(y => y.Totals is null || y.Totals.Any(t => t.First is null || t.Last is null ||
+        return totals.Where(y => y.Totals is null || y.Totals.Any(t => !t.Placed ||
                 starts.Any(s => s.Year == y.Year && t.Straddles(s, windowStart: true)) ||
                 days.Any(d => d.Year == y.Year && t.Straddles(d, windowStart: false))))
             .Select(y => y.Year).Concat(more).ToHashSet();
@@ -164,7 +170,7 @@ public static class TeacherFiles
 
     /// <summary>
     /// Growth files with the credits that answer "now" questions on <paramref name="days"/> (see <see cref="Summarized"/>);
-    /// <paramref name="itemizedYear"/>, when given, is read in full: its credits are listed one by one (evidence, hours per studio).
+    /// <paramref name="itemizedYear"/>, when given, is read in full: its credits are listed one by one (evidence).
     /// </summary>
     public static async Task<IReadOnlyList<TeacherFile>> LoadForNow(IQuerySession session, IReadOnlyCollection<string> teacherIds,
         IEnumerable<HourPolicy> policies, IReadOnlyCollection<DateOnly> days, int? itemizedYear, CancellationToken ct)

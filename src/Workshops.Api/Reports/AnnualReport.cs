@@ -101,9 +101,8 @@ public static class AnnualReportEndpoint
             await http.WriteProblem(problem);
             return;
         }
-        // A past year is judged on its last day; the roster's hours of the year are split by studio, credit by credit.
-        var facts = await ChecklistFactsLoader.Load(session, id, year, null, today, ct, itemized: true,
-            judgedOn: year < today.Year ? new DateOnly(year, 12, 31) : null);
+        // A past year is judged on its last day.
+        var facts = await ChecklistFactsLoader.Load(session, id, year, null, today, ct, judgedOn: year < today.Year ? new DateOnly(year, 12, 31) : null);
         if (facts is null)
         {
             await http.WriteProblem(Problems.NotFound($"No studio {id}."));

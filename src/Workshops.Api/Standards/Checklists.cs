@@ -58,7 +58,7 @@ public sealed record Checklist(
 /// <summary>Gathers the facts for a checklist: now from the projections, a past day from the events recorded by then.</summary>
 public static class ChecklistFactsLoader
 {
-    /// <param name="itemized">Whether the year's training credits are listed one by one (as evidence, or as hours per studio).</param>
+    /// <param name="itemized">Whether the year's training credits are listed one by one (as evidence).</param>
     /// <param name="judgedOn">The day "now" facts are judged on when not today (an annual report of a past year: its last day).</param>
     public static async Task<ChecklistFacts?> Load(IQuerySession session, Guid studioId, int year, DateOnly? asOf, DateOnly today,
         CancellationToken ct, bool itemized = false, DateOnly? judgedOn = null)

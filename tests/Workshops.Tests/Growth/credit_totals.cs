@@ -11,10 +11,12 @@ namespace Workshops.Tests.Growth;
 /// </summary>
 public sealed class credit_totals
 {
+    private static readonly Guid[] Studios = [Guid.Parse("0195a000-0000-7000-8000-000000000001"), Guid.Parse("0195a000-0000-7000-8000-000000000002")];
+
     private static readonly Gen<Credit> AnyCredit =
         Gen.Select(Gen.Int[2014, 2026], Gen.Int[1, 365], Gen.Enum<CreditCategory>(), Gen.Enum<TrainingLevel>(),
-                Gen.Int[1, 80], Gen.Bool)
-            .Select((year, day, category, level, tenths, removed) => new Credit(Guid.NewGuid().ToString(), Guid.Empty, category, level, tenths / 10m,
+                Gen.Int[1, 80], Gen.Bool, Gen.Int[0, 1])
+            .Select((year, day, category, level, tenths, removed, studio) => new Credit(Guid.NewGuid().ToString(), Studios[studio], category, level, tenths / 10m,
                 new DateOnly(year, 1, 1).AddDays(Math.Min(day, DateTime.IsLeapYear(year) ? 366 : 365) - 1), "学时", Recorded,
                 RemovedAt: removed ? Recorded.AddDays(1) : null));
 
@@ -40,6 +42,10 @@ public sealed class credit_totals
                 var moment = History.EndOf(asOf);
                 var every = new TeacherFile { Id = "T", Credits = [.. years.SelectMany(y => y.Credits)] }.CreditsAt(moment, asOf).ToList();
                 var summarized = new TeacherFile { Id = "T", Credits = TeacherFiles.Summarized(years, totals, fullYears) }.CreditsAt(moment, asOf).ToList();
+                // The annual report's hours of the year asked about, per studio.
+                foreach (var studio in Studios)
+                    Assert.Equal(every.Where(c => c.Date.Year == asOf.Year && c.StudioId == studio).Sum(c => c.Hours),
+                        summarized.Where(c => c.Date.Year == asOf.Year && c.StudioId == studio).Sum(c => c.Hours));
                 foreach (var policy in HourPolicies.Presets.Where(p => HourPolicies.Applies(p, teacher)))
                 {
                     var expected = HourPolicies.Evaluate(policy, teacher, every, asOf);
@@ -55,7 +61,7 @@ public sealed class credit_totals
         var kept = new Credit("a", Guid.Empty, CreditCategory.StudioActivity, TrainingLevel.School, 2, new DateOnly(2025, 3, 1), "活动", At);
         var removed = kept with { Key = "b", Hours = 5, RemovedAt = At.AddDays(1) };
         var year = new CreditYear { Id = "T:2025", TeacherId = "T", Year = 2025, Credits = [kept, removed] }.Totalled();
-        Assert.Equal([new CreditTotal(CreditCategory.StudioActivity, TrainingLevel.School, 1, 2, kept.Date, kept.Date)], year.Totals);
+        Assert.Equal([new CreditTotal(CreditCategory.StudioActivity, TrainingLevel.School, 1, 2, kept.Date, kept.Date, Guid.Empty)], year.Totals);
     }
 
     [Fact]
@@ -64,7 +70,7 @@ public sealed class credit_totals
         var teacher = Teacher("T", since: new DateOnly(2019, 9, 1), teaching: new DateOnly(2019, 9, 1));
         CreditYearTotals Year(int year, DateOnly? first, DateOnly? last) => new()
         {
-            TeacherId = "T", Year = year, Totals = [new CreditTotal(CreditCategory.StudioActivity, TrainingLevel.School, 2, 3, first, last)],
+            TeacherId = "T", Year = year, Totals = [new CreditTotal(CreditCategory.StudioActivity, TrainingLevel.School, 2, 3, first, last, Guid.Empty)],
         };
         var asOf = new DateOnly(2026, 6, 30);
         var totals = new[]
