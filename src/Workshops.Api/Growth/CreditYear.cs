@@ -109,10 +109,10 @@ public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, i
 
     /// <summary>
     /// Whether a window edge on <paramref name="day"/> falls between these credits: a window starting that day, or one
-    /// ending that day, counts some of them but not all, so the total alone cannot answer.
+    /// ending that day, counts some of them but not all, so the total alone cannot answer (asked of placed totals).
     /// </summary>
     public bool Straddles(DateOnly day, bool windowStart) =>
-        First is not { } first || Last is not { } last || (windowStart ? first < day && day <= last : first <= day && day < last);
+        windowStart ? First < day && day <= Last : First <= day && day < Last;
 
     /// <summary>How totals are written to and read from their column.</summary>
     public static readonly System.Text.Json.JsonSerializerOptions Column = new()
