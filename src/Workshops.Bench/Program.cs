@@ -207,7 +207,9 @@ namespace Workshops.Bench
 
         public void Start()
         {
-            var psi = new ProcessStartInfo("dotnet", [options.ApiDll])
+            // A self-contained publish (ops/bench) starts through its own executable; otherwise through "dotnet".
+            var executable = Path.ChangeExtension(options.ApiDll, null);
+            var psi = (File.Exists(executable) ? new ProcessStartInfo(executable) : new ProcessStartInfo("dotnet", [options.ApiDll]))
             {
                 WorkingDirectory = Path.GetDirectoryName(options.ApiDll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
             };

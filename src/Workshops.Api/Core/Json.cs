@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
 namespace Workshops.Core;
@@ -19,6 +20,8 @@ public static class Json
         // Chinese text is written as itself, not as \u escapes; HTML-sensitive characters stay escaped.
         o.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         o.Converters.Add(new Codes.JsonFactory());
+        // Compiled contracts first, reflection for anything else (Marten's and Wolverine's own types).
+        o.TypeInfoResolver = JsonTypeInfoResolver.Combine(JsonContracts.Default, o.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
     }
 
     /// <summary>Requests are read strictly: a missing required member or a null where none is allowed is a 400.</summary>
