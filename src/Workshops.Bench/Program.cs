@@ -209,10 +209,10 @@ namespace Workshops.Bench
         {
             // A self-contained publish (ops/bench) starts through its own executable; otherwise through "dotnet".
             var executable = Path.ChangeExtension(options.ApiDll, null);
-            var psi = (File.Exists(executable) ? new ProcessStartInfo(executable) : new ProcessStartInfo("dotnet", [options.ApiDll]))
-            {
-                WorkingDirectory = Path.GetDirectoryName(options.ApiDll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-            };
+            var psi = File.Exists(executable) ? new ProcessStartInfo(executable) : new ProcessStartInfo("dotnet", [options.ApiDll]);
+            psi.WorkingDirectory = Path.GetDirectoryName(options.ApiDll)!;
+            psi.UseShellExecute = false;
+            psi.RedirectStandardOutput = psi.RedirectStandardError = true;
             psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             psi.Environment["ASPNETCORE_URLS"] = Url;
             psi.Environment["ConnectionStrings__Marten"] = options.Connection + ";Maximum Pool Size=200";
