@@ -37,7 +37,7 @@ log($"generated {generated.Events:N0} events in {generated.Seconds:N1} s");
 // after another, for comparison.
 log("rebuilding every projection in one pass …");
 var onePass = await Rebuilds.OnePass(store, CancellationToken.None);
-log($"one pass: {onePass.Elapsed.TotalSeconds:N1} s over {onePass.Events:N0} events ({onePass.Reading.TotalSeconds:N1} s reading and folding); " + string.Join(", ", onePass.Documents.Select(d => $"{d.Key} {d.Value:N0}")));
+log($"one pass: {onePass.Elapsed.TotalSeconds:N1} s over {onePass.Events:N0} events ({onePass.Reading.TotalSeconds:N1} s reading and folding); " + string.Join(", ", onePass.Documents.Select(d => $"{d.Key} {d.Value:N0} in {onePass.Writing[d.Key].TotalSeconds:N1} s")));
 double? daemonSeconds = null;
 if (!options.Skips("daemon-rebuild"))
 {

@@ -44,7 +44,21 @@ public static class Json
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType != JsonTokenType.String) throw new JsonException();
-            var text = reader.GetString()!;
+            return Checked(reader.GetString()!);
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
+
+        // Dictionary keys are text too (a studio's growth files are keyed by teacher id).
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Checked(reader.GetString()!);
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value);
+
+        private static string Checked(string text)
+        {
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
@@ -58,9 +72,6 @@ public static class Json
             }
             return text;
         }
-
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value);
     }
 
     public static readonly JsonSerializerOptions Wire = Create(StrictRequests);

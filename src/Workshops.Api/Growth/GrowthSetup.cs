@@ -10,10 +10,10 @@ public static class GrowthSetup
     {
         opts.Projections.Add<TeacherFileProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<CreditYearProjection>(ProjectionLifecycle.Async);
-        // Teacher and year are columns (lookups never unpack a year's credits); so are the year's totals, as jsonb
-        // written from text.
+        // Teacher and year are columns (lookups never unpack a year's credits); so are the year's totals, sent as jsonb
+        // (so the one-pass rebuild can COPY them).
         opts.Schema.For<CreditYear>().Duplicate(c => c.TeacherId).Duplicate(c => c.Year)
-            .Duplicate(c => c.TotalsColumn, pgType: "jsonb", dbType: NpgsqlTypes.NpgsqlDbType.Unknown);
+            .Duplicate(c => c.TotalsColumn, pgType: "jsonb", dbType: NpgsqlTypes.NpgsqlDbType.Jsonb);
         opts.Schema.For<CustomPolicy>();
         opts.Schema.For<RegionPolicySet>();
         return opts;

@@ -58,10 +58,14 @@ public static class History
             var events = await session.Events.FetchStreamAsync(studioId, token: ct);
             return Fold(events, day);
         }
-        var studio = await session.LoadAsync<Studio>(studioId, ct);
-        if (studio is null) return null;
+        // The studio and its years in one round trip.
+        var batch = session.CreateBatchQuery();
+        var loadStudio = batch.Load<Studio>(studioId);
         var keys = years.Select(y => StudioYear.Key(studioId, y)).ToArray();
-        var docs = keys.Length == 0 ? [] : await session.LoadManyAsync<StudioYear>(ct, keys);
+        var loadYears = keys.Length == 0 ? null : batch.LoadMany<StudioYear>().ById(keys);
+        await batch.Execute(ct);
+        if (await loadStudio is not { } studio) return null;
+        var docs = loadYears is null ? [] : await loadYears;
         return new StudioAt(studio, docs.ToDictionary(d => d.Year), today);
     }
 

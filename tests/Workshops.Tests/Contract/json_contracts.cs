@@ -32,3 +32,119 @@ public sealed class json_contracts(AppFixture fixture) : ApiTest(fixture)
         Assert.True(missing.Count == 0, "Add to JsonContracts: " + string.Join(", ", missing));
     }
 }
+
+/// <summary>
+/// The compiled contracts write exactly what reflection writes and read back what they wrote, for every type they list,
+/// in both shapes (storage: enumeration names; wire: codes and strict requests), on a sample of each type with every
+/// member filled (lists and dictionaries with one entry, optional members set).
+/// </summary>
+public sealed class compiled_json_contracts
+{
+    public static TheoryData<string> Types() => [.. Listed().Select(t => t.FullName!)];
+
+    private static IEnumerable<Type> Listed() =>
+        typeof(JsonContracts).GetCustomAttributesData()
+            .Where(a => a.AttributeType == typeof(System.Text.Json.Serialization.JsonSerializableAttribute))
+            .Select(a => (Type)a.ConstructorArguments[0].Value!);
+
+    [Theory, MemberData(nameof(Types))]
+    public async Task write_and_read_like_reflection(string typeName)
+    {
+        var type = typeof(JsonContracts).Assembly.GetType(typeName)!;
+        var sample = Samples.Of(type, 0)!;
+        foreach (var (compiled, reflected) in new[] { Shapes(storage: true), Shapes(storage: false) })
+        {
+            var expected = System.Text.Json.JsonSerializer.Serialize(sample, type, reflected);
+            var written = System.Text.Json.JsonSerializer.Serialize(sample, type, compiled);
+            Assert.Equal(expected, written);
+            // Streamed, as responses are written (converters then take their resumable paths).
+            using var stream = new MemoryStream();
+            await System.Text.Json.JsonSerializer.SerializeAsync(stream, sample, type, compiled);
+            Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+            var read = System.Text.Json.JsonSerializer.Deserialize(written, type, compiled);
+            Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(read, type, reflected));
+        }
+    }
+
+    private static (System.Text.Json.JsonSerializerOptions Compiled, System.Text.Json.JsonSerializerOptions Reflected) Shapes(bool storage)
+    {
+        System.Text.Json.JsonSerializerOptions Make(bool compiled)
+        {
+            var o = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+            if (storage) o.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            if (storage) Json.Shape(o); else Json.StrictRequests(o);
+            if (!compiled) o.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
+            return o;
+        }
+        return (Make(true), Make(false));
+    }
+
+    [Fact]
+    public void the_list_is_read()
+    {
+        Assert.Contains(typeof(Studio), Listed());
+        Assert.True(Listed().Count() > 60);
+    }
+}
+
+/// <summary>Sample values with every member filled, built from a type's widest constructor and settable members.</summary>
+internal static class Samples
+{
+    public static object? Of(Type type, int depth)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } inner) return Of(inner, depth);
+        if (type == typeof(string)) return "文本 text";
+        if (type == typeof(Guid)) return Guid.Parse("0195a000-3502-7030-8000-000000000042");
+        if (type == typeof(int)) return 3;
+        if (type == typeof(long)) return 7L;
+        if (type == typeof(decimal)) return 2.5m;
+        if (type == typeof(double)) return 1.5d;
+        if (type == typeof(bool)) return true;
+        if (type == typeof(DateOnly)) return new DateOnly(2026, 3, 2);
+        if (type == typeof(TimeOnly)) return new TimeOnly(9, 30);
+        if (type == typeof(DateTimeOffset)) return new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+        if (type == typeof(DateTime)) return new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc);
+        if (type == typeof(TimeSpan)) return TimeSpan.FromMinutes(90);
+        if (type == typeof(Uri)) return new Uri("https://example.org/a");
+        if (type == typeof(object)) return "x";
+        if (type.IsEnum) return Enum.GetValues(type).Cast<object>().Last();
+        if (type.IsArray)
+        {
+            var array = Array.CreateInstance(type.GetElementType()!, depth > 3 ? 0 : 1);
+            if (array.Length > 0) array.SetValue(Of(type.GetElementType()!, depth + 1), 0);
+            return array;
+        }
+        if (type.IsGenericType)
+        {
+            var args = type.GetGenericArguments();
+            var definition = type.GetGenericTypeDefinition();
+            if (args.Length == 2 && typeof(System.Collections.IDictionary).IsAssignableFrom(typeof(Dictionary<,>).MakeGenericType(args))
+                && (definition == typeof(IReadOnlyDictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(Dictionary<,>)))
+            {
+                var map = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(args))!;
+                if (depth <= 3) map[Of(args[0], depth + 1)!] = Of(args[1], depth + 1);
+                return map;
+            }
+            if (args.Length == 1 && (definition == typeof(IReadOnlyList<>) || definition == typeof(IList<>) || definition == typeof(List<>)
+                || definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyCollection<>) || definition == typeof(ICollection<>)))
+            {
+                var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(args))!;
+                if (depth <= 3) list.Add(Of(args[0], depth + 1));
+                return list;
+            }
+            if (args.Length == 1 && (definition == typeof(ISet<>) || definition == typeof(IReadOnlySet<>) || definition == typeof(HashSet<>)))
+            {
+                var set = Activator.CreateInstance(typeof(HashSet<>).MakeGenericType(args))!;
+                if (depth <= 3) set.GetType().GetMethod("Add")!.Invoke(set, [Of(args[0], depth + 1)]);
+                return set;
+            }
+        }
+        if (depth > 12 || type.IsAbstract || type.IsInterface) return null;
+        var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
+        if (ctor is null) return null;
+        var instance = ctor.Invoke([.. ctor.GetParameters().Select(p => Of(p.ParameterType, depth + 1))]);
+        foreach (var property in type.GetProperties().Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0))
+            property.SetValue(instance, Of(property.PropertyType, depth + 1));
+        return instance;
+    }
+}

@@ -63,6 +63,10 @@ public sealed class growth_files(AppFixture fixture) : ApiTest(fixture)
         Add(2026, 0, 3);
         await Settle();
 
+        // The studio view counts each person's growth file (a dictionary keyed by teacher id on the wire).
+        var studioView = (await Host.Get($"/api/studios/{a}", HostOf(a))).ShouldBe(200).Json;
+        Assert.True(studioView["growthFiles"]!["M1"]!["entries"]!.GetValue<int>() > 0, studioView.ToJsonString());
+
         var file = (await Host.Get("/api/teachers/M1/growth-file", HostOf(a))).ShouldBe(200).Json;
         Assert.Equal([a.ToString(), b.ToString()], file["studios"]!.AsArray().Select(s => s!["studioId"]!.GetValue<string>()).Order());
         Assert.Equal("2025-06-20", file["studios"]!.AsArray().Single(s => s!["studioId"]!.GetValue<string>() == a.ToString())!["to"]!.GetValue<string>());
