@@ -37,6 +37,15 @@ public sealed class crash_test(ITestOutputHelper output)
         var studios = new List<Guid>();
         for (var i = 0; i < 6; i++) studios.Add(await Chaos.StaffedStudio(api, school, $"压测工作坊{i}"));
         var hosts = studios.ToDictionary(s => s, s => lab.Token(Role.Host, "坊主", [s]));
+        // Answers as Kestrel streams them (the in-process test server writes differently): the views of a studio with a
+        // growth file answer 200.
+        var first = studios[0];
+        Assert.Equal(200, (await api.Send(HttpMethod.Post, $"/api/studios/{first}/growth/M1/profile", new
+        {
+            knowledgeBase = "熟悉班级管理理论", practiceBase = "带班五年", personality = "细致耐心", philosophy = "以爱育人", aspirations = "成长为骨干班主任",
+        }, hosts[first])).Status);
+        foreach (var view in new[] { "", "/years/2025", "/ledger/2025", "/checklist", "/reports/annual/2025", "/activities", "/outputs" })
+            Assert.Equal(200, (await api.Send(HttpMethod.Get, $"/api/studios/{first}{view}", null, hosts[first])).Status);
 
         var logPath = Path.Combine(lab.Dir, "acknowledged.log");
         await using var log = new FileStream(logPath, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
