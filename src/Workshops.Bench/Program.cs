@@ -33,11 +33,10 @@ report.Generation = new(generated.Events, generated.Studios.Count + 2, Math.Roun
 log($"generated {generated.Events:N0} events in {generated.Seconds:N1} s");
 // A store whose events were written over months has them vacuumed and counted; freshly bulk-loaded rows would make
 // whatever reads them first (the rebuild) pay for setting their hint bits.
-await using (var vacuum = new NpgsqlConnection(options.Connection))
+await using (var vacuum = data.CreateCommand($"vacuum analyze {Setup.Schema}.mt_events, {Setup.Schema}.mt_streams"))
 {
-    await vacuum.OpenAsync();
-    await using var command = new NpgsqlCommand($"vacuum analyze {Setup.Schema}.mt_events, {Setup.Schema}.mt_streams", vacuum) { CommandTimeout = 0 };
-    await command.ExecuteNonQueryAsync();
+    vacuum.CommandTimeout = 0;
+    await vacuum.ExecuteNonQueryAsync();
 }
 
 // 4. Projection rebuild of every projection, against the floor: stream the same events and COPY as many rows. The

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Marten;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -44,7 +47,7 @@ public sealed class compiled_json_contracts
 
     private static IEnumerable<Type> Listed() =>
         typeof(JsonContracts).GetCustomAttributesData()
-            .Where(a => a.AttributeType == typeof(System.Text.Json.Serialization.JsonSerializableAttribute))
+            .Where(a => a.AttributeType == typeof(JsonSerializableAttribute))
             .Select(a => (Type)a.ConstructorArguments[0].Value!);
 
     [Theory, MemberData(nameof(Types))]
@@ -54,27 +57,27 @@ public sealed class compiled_json_contracts
         var sample = Samples.Of(type, 0)!;
         foreach (var (compiled, reflected) in new[] { Shapes(storage: true), Shapes(storage: false) })
         {
-            var expected = System.Text.Json.JsonSerializer.Serialize(sample, type, reflected);
-            var written = System.Text.Json.JsonSerializer.Serialize(sample, type, compiled);
+            var expected = JsonSerializer.Serialize(sample, type, reflected);
+            var written = JsonSerializer.Serialize(sample, type, compiled);
             Assert.Equal(expected, written);
             // Streamed in small pieces, as a large response is written to Kestrel: converters pause and resume (a
             // dictionary then writes its keys through the string converter).
             using var stream = new MemoryStream();
-            await System.Text.Json.JsonSerializer.SerializeAsync(stream, sample, type, new System.Text.Json.JsonSerializerOptions(compiled) { DefaultBufferSize = 16 });
+            await JsonSerializer.SerializeAsync(stream, sample, type, new JsonSerializerOptions(compiled) { DefaultBufferSize = 16 });
             Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-            var read = System.Text.Json.JsonSerializer.Deserialize(written, type, compiled);
-            Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(read, type, reflected));
+            var read = JsonSerializer.Deserialize(written, type, compiled);
+            Assert.Equal(expected, JsonSerializer.Serialize(read, type, reflected));
         }
     }
 
-    private static (System.Text.Json.JsonSerializerOptions Compiled, System.Text.Json.JsonSerializerOptions Reflected) Shapes(bool storage)
+    private static (JsonSerializerOptions Compiled, JsonSerializerOptions Reflected) Shapes(bool storage)
     {
-        System.Text.Json.JsonSerializerOptions Make(bool compiled)
+        JsonSerializerOptions Make(bool compiled)
         {
-            var o = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
-            if (storage) o.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+            if (storage) o.Converters.Add(new JsonStringEnumConverter());
             if (storage) Json.Shape(o); else Json.StrictRequests(o);
-            if (!compiled) o.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
+            if (!compiled) o.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
             return o;
         }
         return (Make(true), Make(false));
