@@ -68,7 +68,7 @@ public sealed class Report(Options options)
             md.AppendLine().AppendLine("### 4. Projection rebuild").AppendLine()
                 .AppendLine($"All projections over {b.Events:N0} events ({b.Documents:N0} documents), one pass: {F(b.Seconds)} s; floor (stream the events, COPY as many rows): {F(b.FloorSeconds)} s; ratio {F(b.Ratio)}×." +
                             (b.DaemonSeconds is { } d ? $" Marten's daemon, one projection after another: {F(d)} s ({F(d / b.FloorSeconds)}×)." : ""));
-        md.AppendLine().AppendLine("### 5. Cold start (process start → first successful write; pre-generated code, ReadyToRun)").AppendLine()
+        md.AppendLine().AppendLine("### 5. Cold start (process start → first successful write; pre-generated code, self-contained composite ReadyToRun)").AppendLine()
             .AppendLine($"Schema already applied: {string.Join(", ", ColdStartMs.Select(c => $"{c:N0} ms"))}. " +
                         $"First start, applying the schema itself: {FirstStartMs:N0} ms.");
         md.AppendLine().AppendLine("### 6. Reviewer queries").AppendLine().AppendLine("| query | p50 ms | p95 ms | p99 ms |").AppendLine("|---|---:|---:|---:|");
