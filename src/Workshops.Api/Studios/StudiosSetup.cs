@@ -16,11 +16,7 @@ public static class StudiosSetup
             .Duplicate(s => s.Region.City)
             .Duplicate(s => s.Region.District!)
             .Duplicate(s => s.Name);
-        foreach (var type in typeof(IStudioEvent).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IStudioEvent).IsAssignableFrom(t)))
-        {
-            opts.Events.AddEventType(type);
-        }
+        foreach (var type in Core.Grouping.Implementing<IStudioEvent>()) opts.Events.AddEventType(type);
         return opts;
     }
 }
