@@ -61,6 +61,7 @@ public static class Setup
         var dataSource = npgsql.Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ViewMemo>();
 
         // Operational switches: a node may leave the async projections to other nodes (Projections:Daemon = Disabled),
         // and webhooks may be switched off where no one subscribes (Webhooks:Enabled = false).
@@ -118,6 +119,7 @@ public static class Setup
         opts.AddStandards();
         opts.AddIntegrations();
         Idempotency.AddSchema(opts);
+        ViewMemo.AddSchema(opts);
     }
 
     public static WebApplicationBuilder AddHttpBasics(this WebApplicationBuilder builder)

@@ -91,7 +91,7 @@ public static class AnnualReportEndpoint
     [Tags("Reports")]
     [ProducesResponseType<AnnualReport>(200)]
     public static async Task Get(Guid id, int year, string? standard, string? format, IQuerySession session, HttpContext http,
-        TimeProvider clock, CancellationToken ct)
+        ViewMemo memo, TimeProvider clock, CancellationToken ct)
     {
         var (kind, problem) = Exports.Choose(http, format);
         var today = clock.Today();
@@ -101,8 +101,16 @@ public static class AnnualReportEndpoint
             await http.WriteProblem(problem);
             return;
         }
+        var key = ViewMemo.Key("annual-report", id, year, standard);
+        if (kind == ExportFormat.Json && await memo.Kept(http, key, ct) is { } kept)
+        {
+            await kept.ExecuteAsync(http);
+            return;
+        }
+        ViewMemo.Taken? taken = null;
         // A past year is judged on its last day.
-        var facts = await ChecklistFactsLoader.Load(session, id, year, null, today, ct, judgedOn: year < today.Year ? new DateOnly(year, 12, 31) : null);
+        var facts = await ChecklistFactsLoader.Load(session, id, year, null, today, ct, judgedOn: year < today.Year ? new DateOnly(year, 12, 31) : null,
+            reading: kind == ExportFormat.Json ? async inputs => taken = await memo.Take(inputs, ct) : null);
         if (facts is null)
         {
             await http.WriteProblem(Problems.NotFound($"No studio {id}."));
@@ -115,7 +123,7 @@ public static class AnnualReportEndpoint
             return;
         }
         var report = AnnualReport.Of(facts, chosen);
-        if (kind == ExportFormat.Json) await http.Response.WriteAsJsonAsync(report, Json.Wire, ct);
+        if (kind == ExportFormat.Json) await (await memo.Keep(http, key, taken, report, ct)).ExecuteAsync(http);
         else await Exports.Write(http, kind, $"{report.StudioName}-{year}年度报告", report.Tables());
     }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Npgsql;
 using Workshops.Core;
+using Workshops.Core.Http;
 using Workshops.Growth;
 using Workshops.Studios;
 using Workshops.Years;
@@ -60,26 +61,34 @@ public static class ChecklistFactsLoader
 {
     /// <param name="itemized">Whether the year's training credits are listed one by one (as evidence).</param>
     /// <param name="judgedOn">The day "now" facts are judged on when not today (an annual report of a past year: its last day).</param>
+    /// <param name="reading">
+    /// Told what is about to be read (the studio's stream version, the roster, the regions) before anything but the
+    /// stream is read: a kept view takes its fingerprint there (see <see cref="ViewMemo"/>).
+    /// </param>
     public static async Task<ChecklistFacts?> Load(IQuerySession session, Guid studioId, int year, DateOnly? asOf, DateOnly today,
-        CancellationToken ct, bool itemized = false, DateOnly? judgedOn = null)
+        CancellationToken ct, bool itemized = false, DateOnly? judgedOn = null, Func<ViewMemo.Inputs, Task>? reading = null)
     {
         StudioAt? at;
         var day = asOf ?? today;
+        var ids = Array.Empty<string>();
         if (asOf is { } past && past < today)
         {
             at = History.Fold(await session.Events.FetchStreamAsync(studioId, token: ct), past);
+            if (at is null) return null;
+            ids = Roster(at.Studio);
+            if (reading is not null) await reading(Inputs(at.Studio, at.StreamVersion, ids));
         }
         else
         {
             var studio = await session.LoadAsync<Studio>(studioId, ct);
             if (studio is null) return null;
+            ids = Roster(studio);
+            if (reading is not null) await reading(Inputs(studio, studio.Version, ids));
             var years = await StudioYears.ForChecklists(session, [studioId], year, ct);
             at = new StudioAt(studio, years.ToDictionary(y => y.Year), today);
         }
-        if (at is null) return null;
 
         var moment = History.EndOf(day);
-        var ids = at.Studio.CurrentRoster().Select(r => r.Teacher.Id).Distinct().ToArray();
         var policies = await PolicyCatalog.For(session, [.. at.Studio.Region.Codes().Reverse()], ct);
         // As of today, whole past years of credits are read as totals; a past day needs every credit and its times.
         var files = asOf is { } then && then < today
@@ -87,6 +96,11 @@ public static class ChecklistFactsLoader
             : await TeacherFiles.LoadForNow(session, ids, policies.Policies, [judgedOn ?? day], itemized ? year : null, ct);
         return new ChecklistFacts(at.Studio, at.Years, year, judgedOn ?? day, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies);
     }
+
+    private static string[] Roster(Studio studio) => [.. studio.CurrentRoster().Select(r => r.Teacher.Id).Distinct()];
+
+    private static ViewMemo.Inputs Inputs(Studio studio, long version, string[] teachers) =>
+        new(studio.Id, version, teachers, [.. studio.Region.Codes()], People: true);
 
     /// <summary>
     /// Fills in the event store's sequence of every piece of evidence, in one query. Evidence comes from the studio's

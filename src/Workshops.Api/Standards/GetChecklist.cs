@@ -22,7 +22,7 @@ public static class GetChecklistEndpoint
     [Tags("Standards")]
     [ProducesResponseType<Checklist>(200)]
     public static async Task<IResult> Get(Guid id, string? standard, int? year, string? asOf, IQuerySession session, NpgsqlDataSource data,
-        TimeProvider clock, CancellationToken ct)
+        ViewMemo memo, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var today = clock.Today();
         var (day, problem) = History.Parse(asOf, today);
@@ -30,7 +30,11 @@ public static class GetChecklistEndpoint
         var on = day ?? today;
         if (year is { } y && (y < 1990 || y > on.Year)) return Results.Problem(Problems.Invalid("year", $"must be a year up to {on.Year}"));
 
-        var facts = await ChecklistFactsLoader.Load(session, id, year ?? on.Year, day, today, ct, itemized: true);
+        var key = ViewMemo.Key("checklist", id, standard, year ?? on.Year, day);
+        if (await memo.Kept(http, key, ct) is { } kept) return kept;
+        ViewMemo.Taken? taken = null;
+        var facts = await ChecklistFactsLoader.Load(session, id, year ?? on.Year, day, today, ct, itemized: true,
+            reading: async inputs => taken = await memo.Take(inputs, ct));
         if (facts is null) return Results.Problem(Problems.NotFound($"No studio {id}{(day is null ? "" : $" on {day:yyyy-MM-dd}")}."));
         var chosen = await StandardsLibrary.For(session, facts.Studio, standard, ct);
         if (chosen is null)
@@ -38,6 +42,6 @@ public static class GetChecklistEndpoint
             var codes = (await StandardsLibrary.All(session, ct)).Select(s => s.Code);
             return Results.Problem(Problems.Invalid("standard", $"allowed: {string.Join(", ", codes)}"));
         }
-        return Results.Ok(await ChecklistFactsLoader.WithSequences(Checklist.Of(chosen, facts), facts, data, ct));
+        return await memo.Keep(http, key, taken, await ChecklistFactsLoader.WithSequences(Checklist.Of(chosen, facts), facts, data, ct), ct);
     }
 }

@@ -17,23 +17,32 @@ public static class GetYearEndpoint
     [WolverineGet("/api/studios/{id}/years/{year}", Name = "GetYear"), Authorize(Policy = Policies.StudioRead)]
     [Tags("Years")]
     [ProducesResponseType<YearView>(200)]
-    public static async Task<IResult> Get(Guid id, int year, string? asOf, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, int year, string? asOf, IQuerySession session, ViewMemo memo, HttpContext http,
+        TimeProvider clock, CancellationToken ct)
     {
+        var key = ViewMemo.Key("year", id, year, asOf);
+        if (await memo.Kept(http, key, ct) is { } kept) return kept;
         var (at, problem) = await Read(id, year, asOf, session, clock, ct);
-        return problem is not null ? Results.Problem(problem) : Results.Ok(YearView.Of(at!.Studio, at.Year(year), at.Today));
+        if (problem is not null) return Results.Problem(problem);
+        var taken = await memo.Take(ViewMemo.Inputs.Stream(id, at!.StreamVersion), ct);
+        return await memo.Keep(http, key, taken, YearView.Of(at.Studio, at.Year(year), at.Today), ct);
     }
 
     [WolverineGet("/api/studios/{id}/ledger/{year}", Name = "GetLedger"), Authorize(Policy = Policies.StudioRead)]
     [Tags("Plans and ledger")]
     [ProducesResponseType<LedgerView>(200)]
-    public static async Task<IResult> Ledger(Guid id, int year, string? asOf, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Ledger(Guid id, int year, string? asOf, IQuerySession session, ViewMemo memo, HttpContext http,
+        TimeProvider clock, CancellationToken ct)
     {
+        var key = ViewMemo.Key("ledger", id, year, asOf);
+        if (await memo.Kept(http, key, ct) is { } kept) return kept;
         var (at, problem) = await Read(id, year, asOf, session, clock, ct);
         if (problem is not null) return Results.Problem(problem);
-        var activities = at!.Activities is { } folded
+        var taken = await memo.Take(ViewMemo.Inputs.Stream(id, at!.StreamVersion), ct);
+        var activities = at.Activities is { } folded
             ? [.. folded.Values.Where(a => !a.Voided && a.Year == year)]
             : await Activities.ActivityQueries.OfYear(session, id, year, ct);
-        return Results.Ok(LedgerView.Of(at.Year(year), at.Today, activities));
+        return await memo.Keep(http, key, taken, LedgerView.Of(at.Year(year), at.Today, activities), ct);
     }
 
     private static async Task<(StudioAt?, ProblemDetails?)> Read(Guid id, int year, string? asOf, IQuerySession session,

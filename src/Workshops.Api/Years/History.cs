@@ -9,8 +9,9 @@ namespace Workshops.Years;
 
 /// <summary>A studio as it stood at a moment: the studio and its years, folded from the events recorded until then.</summary>
 /// <param name="Activities">Every activity as it stood, when folded from events; null when read from the projections.</param>
+/// <param name="StreamVersion">The version of the stream read (folded to a past day, it may hold events recorded later).</param>
 public sealed record StudioAt(Studio Studio, IReadOnlyDictionary<int, StudioYear> Years, DateOnly Today,
-    IReadOnlyDictionary<Guid, ActivityRecord>? Activities = null)
+    IReadOnlyDictionary<Guid, ActivityRecord>? Activities = null, long StreamVersion = 0)
 {
     public StudioYear Year(int year) => Years.TryGetValue(year, out var doc) ? doc : StudioYear.Empty(Studio.Id, year);
 }
@@ -46,7 +47,7 @@ public static class History
                 if (ActivityRecord.Fold(activities.GetValueOrDefault(id), e) is { } record) activities[id] = record;
             }
         }
-        return studio is null ? null : new StudioAt(studio, years, asOf, activities);
+        return studio is null ? null : new StudioAt(studio, years, asOf, activities, events.Count == 0 ? 0 : events[^1].Version);
     }
 
     /// <summary>Now from the projections; a past day from the events.</summary>
@@ -66,7 +67,7 @@ public static class History
         await batch.Execute(ct);
         if (await loadStudio is not { } studio) return null;
         var docs = loadYears is null ? [] : await loadYears;
-        return new StudioAt(studio, docs.ToDictionary(d => d.Year), today);
+        return new StudioAt(studio, docs.ToDictionary(d => d.Year), today, StreamVersion: studio.Version);
     }
 
     /// <summary>Reads ?asOf=YYYY-MM-DD: absent means today; a future day is refused.</summary>

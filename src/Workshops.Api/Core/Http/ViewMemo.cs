@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Npgsql;
+using NpgsqlTypes;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+using Workshops.Growth;
+using Workshops.Standards;
+using Workshops.Years;
+
+namespace Workshops.Core.Http;
+
+/// <summary>
+/// Views computed on read (checklists, annual reports, year views, ledgers) are kept with a fingerprint of everything
+/// they were computed from, and served again, byte for byte, while that fingerprint still holds. The answer is
+/// always the one computing it again would give: the fingerprint is the studio stream's version and creation, the
+/// day asked on and the build, and the row versions (PostgreSQL's xmin) of every other document the view reads — the
+/// studio's years, and for views that judge people the growth files and credit years of the roster (written by the
+/// daemon from other studios' streams), the hour policies and the standards. Any write to any of them, a new day or a
+/// new build makes the kept answer unusable. The fingerprint of those documents is taken before they are read, so a
+/// write racing the computation leaves a kept answer that never matches again, never a stale one that does.
+/// The kept answer carries an ETag; a matching If-None-Match answers 304. "Cache-Control: no-cache" computes afresh.
+/// </summary>
+public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfiguration config)
+{
+    public const string Table = "ws_view_memo";
+    public const string Json = "application/json; charset=utf-8";
+
+    private static readonly string Build = typeof(ViewMemo).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+    private readonly bool _enabled = config.GetValue("Views:Memo", true);
+
+    /// <summary>
+    /// What a view reads besides its studio's stream at <paramref name="Version"/>: with <paramref name="People"/>, the
+    /// growth files and credit years of <paramref name="Teachers"/> and the policies and standards of <paramref name="Regions"/>.
+    /// </summary>
+    public sealed record Inputs(Guid StudioId, long Version, IReadOnlyList<string> Teachers, IReadOnlyList<string> Regions, bool People)
+    {
+        public static Inputs Stream(Guid studioId, long version) => new(studioId, version, [], [], false);
+    }
+
+    /// <summary>A fingerprint taken before the documents other than the stream were read.</summary>
+    public sealed record Taken(Inputs Inputs, DateTimeOffset Created, string Documents);
+
+    public static void AddSchema(StoreOptions opts)
+    {
+        var table = new Table(new PostgresqlObjectName(opts.DatabaseSchemaName, Table, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("key").AsPrimaryKey();
+        table.AddColumn<string>("salt").NotNull();
+        table.AddColumn<Guid>("studio_id").NotNull();
+        table.AddColumn<long>("stream_version").NotNull();
+        table.AddColumn("stream_created", "timestamptz").NotNull();
+        table.AddColumn<bool>("people").NotNull();
+        table.AddColumn("teachers", "text[]").NotNull();
+        table.AddColumn("regions", "text[]").NotNull();
+        table.AddColumn<string>("documents").NotNull();
+        table.AddColumn<string>("etag").NotNull();
+        table.AddColumn("body", "bytea").NotNull();
+        table.AddColumn("computed_at", "timestamptz").DefaultValueByExpression("now()");
+        opts.Storage.ExtendedSchemaObjects.Add(table);
+    }
+
+    /// <summary>The key of a view: its name, its studio and the parameters that shape it.</summary>
+    public static string Key(string view, Guid studioId, params object?[] parameters) =>
+        $"{view}|{studioId}|{string.Join("|", parameters.Select(p => p?.ToString() ?? ""))}";
+
+    /// <summary>The kept answer under <paramref name="key"/> when its fingerprint still holds; null otherwise.</summary>
+    public async Task<IResult?> Kept(HttpContext http, string key, CancellationToken ct)
+    {
+        if (!_enabled || NoCache(http)) return null;
+        await using var cmd = data.CreateCommand(
+            $"""
+             select m.etag, m.body from {Setup.Schema}.{Table} m join {Setup.Schema}.mt_streams s on s.id = m.studio_id
+             where m.key = $1 and m.salt = $2 and s.version = m.stream_version and s.created = m.stream_created
+               and m.documents = {Documents("m.studio_id", "m.teachers", "m.regions", "m.people")}
+             """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = key });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = Salt() });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var etag = reader.GetString(0);
+        var body = (byte[])reader.GetValue(1);
+        return Answer(http, etag, body);
+    }
+
+    /// <summary>Takes the fingerprint of the documents a view is about to read (null when keeping is off or the stream is gone).</summary>
+    public async Task<Taken?> Take(Inputs inputs, CancellationToken ct)
+    {
+        if (!_enabled) return null;
+        await using var cmd = data.CreateCommand(
+            $"select s.created, {Documents("$1", "$2", "$3", "$4")} from {Setup.Schema}.mt_streams s where s.id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.StudioId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.Teachers.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.Regions.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.People });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new Taken(inputs, reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1));
+    }
+
+    /// <summary>Serves a freshly computed view and keeps it under the fingerprint taken before its inputs were read.</summary>
+    public async Task<IResult> Keep<T>(HttpContext http, string key, Taken? taken, T view, CancellationToken ct)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(view, Core.Json.Wire);
+        if (taken is null) return Results.Bytes(body, Json);
+        var salt = Salt();
+        var etag = ETag(key, salt, taken);
+        await using var cmd = data.CreateCommand(
+            $"""
+             insert into {Setup.Schema}.{Table} (key, salt, studio_id, stream_version, stream_created, people, teachers, regions, documents, etag, body, computed_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
+             on conflict (key) do update set salt = excluded.salt, studio_id = excluded.studio_id, stream_version = excluded.stream_version,
+               stream_created = excluded.stream_created, people = excluded.people, teachers = excluded.teachers, regions = excluded.regions,
+               documents = excluded.documents, etag = excluded.etag, body = excluded.body, computed_at = excluded.computed_at
+             """);
+        var i = taken.Inputs;
+        cmd.Parameters.Add(new NpgsqlParameter { Value = key });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = salt });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = i.StudioId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = i.Version });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = taken.Created });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = i.People });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = i.Teachers.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = i.Regions.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = taken.Documents });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = etag });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = body });
+        await cmd.ExecuteNonQueryAsync(ct);
+        return Answer(http, etag, body);
+    }
+
+    private static IResult Answer(HttpContext http, string etag, byte[] body)
+    {
+        http.Response.Headers.ETag = etag;
+        return http.Request.Headers.IfNoneMatch.Any(v => v == etag || v == "*")
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Bytes(body, Json);
+    }
+
+    private static bool NoCache(HttpContext http) =>
+        http.Request.Headers.CacheControl.Any(v => v?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);
+
+    private string Salt() => $"{clock.Today():yyyy-MM-dd}|{Build}";
+
+    private static string ETag(string key, string salt, Taken taken)
+    {
+        var text = $"{key}\n{salt}\n{taken.Inputs.Version}\n{taken.Created:O}\n{taken.Documents}";
+        return $"\"m{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 12).ToLowerInvariant()}\"";
+    }
+
+    /// <summary>
+    /// SQL for the fingerprint of the documents a view reads besides the stream: each document's id and row version.
+    /// </summary>
+    private static string Documents(string studio, string teachers, string regions, string people)
+    {
+        static string Rows(string table, string where = "true") =>
+            $"(select string_agg(id::text || ':' || xmin::text, ',' order by id) from {Setup.Schema}.{table} where {where})";
+        return $"""
+                md5(concat_ws('|', {Rows(Doc<StudioYear>(), $"studio_id = {studio}")},
+                  case when {people} then concat_ws('|',
+                    {Rows(Doc<TeacherFile>(), $"id = any({teachers})")},
+                    {Rows(Doc<CreditYear>(), $"teacher_id = any({teachers})")},
+                    {Rows(Doc<CustomPolicy>())},
+                    {Rows(Doc<RegionPolicySet>(), $"id = any({regions})")},
+                    {Rows(Doc<CustomStandard>())},
+                    {Rows(Doc<RegionStandards>(), $"id = any({regions})")}) else '' end))
+                """;
+    }
+
+    /// <summary>Marten's table for a document type (its default naming).</summary>
+    private static string Doc<T>() => $"mt_doc_{typeof(T).Name.ToLowerInvariant()}";
+}
