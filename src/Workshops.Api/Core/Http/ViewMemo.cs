@@ -106,7 +106,13 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
         if (taken is null) return Results.Bytes(body, Json);
         var salt = Salt();
         var etag = ETag(key, salt, taken);
-        await using var cmd = data.CreateCommand(
+        // Keeping is a cache write: it does not wait for the disk (synchronous_commit off for this transaction only); an
+        // answer lost in a crash is computed again.
+        await using var connection = await data.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection, tx);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("set local synchronous_commit to off"));
+        var cmd = new NpgsqlBatchCommand(
             $"""
              insert into {Setup.Schema}.{Table} (key, salt, studio_id, stream_version, stream_created, people, teachers, regions, documents, etag, body, computed_at)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
@@ -126,7 +132,9 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
         cmd.Parameters.Add(new NpgsqlParameter { Value = taken.Documents });
         cmd.Parameters.Add(new NpgsqlParameter { Value = etag });
         cmd.Parameters.Add(new NpgsqlParameter { Value = body });
-        await cmd.ExecuteNonQueryAsync(ct);
+        batch.BatchCommands.Add(cmd);
+        await batch.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
         return Answer(http, etag, body);
     }
 
