@@ -116,6 +116,21 @@ public static class Baselines
         return total;
     }
 
+    /// <summary>Waits until every async projection has processed the last event; the seconds it took.</summary>
+    public static async Task<double> DaemonCaughtUp(NpgsqlDataSource data, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            await using var cmd = data.CreateCommand(
+                "select (select coalesce(max(seq_id), 0) from workshops.mt_events) <= " +
+                "(select coalesce(min(last_seq_id), 0) from workshops.mt_event_progression where name like '%:All')");
+            if ((bool)(await cmd.ExecuteScalarAsync())!) return watch.Elapsed.TotalSeconds;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The async daemon did not catch up within {timeout}.");
+    }
+
     /// <summary>The floor of a rebuild: read every event through Npgsql and COPY as many rows as the projections hold.</summary>
     public static async Task<double> StreamAndCopy(NpgsqlDataSource data, long rows)
     {

@@ -30,7 +30,7 @@ public static class GetChecklistEndpoint
         var on = day ?? today;
         if (year is { } y && (y < 1990 || y > on.Year)) return Results.Problem(Problems.Invalid("year", $"must be a year up to {on.Year}"));
 
-        var key = ViewMemo.Key("checklist", id, standard, year ?? on.Year, day);
+        var key = ViewMemo.Key("checklist", id, standard, year ?? on.Year, day?.ToString("yyyy-MM-dd"));
         if (await memo.Kept(http, key, ct) is { } kept) return kept;
         ViewMemo.Taken? taken = null;
         var facts = await ChecklistFactsLoader.Load(session, id, year ?? on.Year, day, today, ct, itemized: true,

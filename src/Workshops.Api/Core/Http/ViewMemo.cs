@@ -63,7 +63,12 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
 
     /// <summary>The key of a view: its name, its studio and the parameters that shape it.</summary>
     public static string Key(string view, Guid studioId, params object?[] parameters) =>
-        $"{view}|{studioId}|{string.Join("|", parameters.Select(p => p?.ToString() ?? ""))}";
+        $"{view}|{studioId}|{string.Join("|", parameters.Select(p => p switch
+        {
+            null => "",
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => p.ToString(),
+        }))}";
 
     /// <summary>The kept answer under <paramref name="key"/> when its fingerprint still holds; null otherwise.</summary>
     public async Task<IResult?> Kept(HttpContext http, string key, CancellationToken ct)
