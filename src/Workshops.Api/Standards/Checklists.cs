@@ -70,7 +70,7 @@ public static class ChecklistFactsLoader
     {
         StudioAt? at;
         var day = asOf ?? today;
-        var ids = Array.Empty<string>();
+        string[] ids;
         if (asOf is { } past && past < today)
         {
             at = History.Fold(await session.Events.FetchStreamAsync(studioId, token: ct), past);
