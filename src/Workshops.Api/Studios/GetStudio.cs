@@ -14,13 +14,14 @@ public static class GetStudioEndpoint
     [WolverineGet("/api/studios/{id}", Name = "GetStudio"), Authorize(Policy = Policies.StudioRead)]
     [Tags("Studios")]
     [ProducesResponseType<Studio>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, ViewMemo memo, HttpContext http, CancellationToken ct)
     {
+        // Kept like the computed views: a stored studio is converted for the wire (enumerations as codes) once per change.
+        var key = ViewMemo.Key("studio", id);
+        if (await memo.Kept(http, key, ct) is { } kept) return kept;
         var studio = await session.LoadAsync<Studio>(id, ct);
         if (studio is null) return Results.Problem(Problems.NotFound($"No studio {id}."));
-        var etag = Writes.ETag(studio.Version);
-        http.Response.Headers.ETag = etag;
-        if (http.Request.Headers.IfNoneMatch.ToString() == etag) return Results.StatusCode(StatusCodes.Status304NotModified);
-        return Results.Ok(studio);
+        var taken = await memo.Take(ViewMemo.Inputs.Stream(id, studio.Version), ct);
+        return await memo.Keep(http, key, taken, studio, ct, etag: Writes.ETag(studio.Version));
     }
 }

@@ -101,7 +101,7 @@ public sealed class kept_views(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task year_views_ledgers_and_annual_reports_now_and_as_of_a_past_day_are_served_again_until_the_studio_changes()
+    public async Task studio_and_year_views_ledgers_and_annual_reports_now_and_as_of_a_past_day_are_served_again_until_the_studio_changes()
     {
         Clock.Set(2026, 3, 10);
         var id = await Host.StaffedStudio(School());
@@ -113,6 +113,7 @@ public sealed class kept_views(AppFixture fixture) : ApiTest(fixture)
 
         var views = new (string View, string Url)[]
         {
+            ("studio", $"/api/studios/{id}"),
             ("year", $"/api/studios/{id}/years/2026"),
             ("year", $"/api/studios/{id}/years/2026?asOf=2026-03-12"),
             ("ledger", $"/api/studios/{id}/ledger/2026"),
@@ -125,6 +126,11 @@ public sealed class kept_views(AppFixture fixture) : ApiTest(fixture)
             (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-03-19" }, School())).ShouldBe(200);
             await ComputedAfresh(url, host);
         }
+
+        // The studio view keeps its own ETag, the stream version that writes send back in If-Match.
+        var studio = (await Host.Get($"/api/studios/{id}", host)).ShouldBe(200);
+        Assert.Equal($"\"{studio.Json["version"]!.GetValue<long>()}\"", studio.Header("ETag"));
+        Assert.Equal(304, (await Host.Get($"/api/studios/{id}", host, ("If-None-Match", studio.Header("ETag")!))).Status);
 
         // Other formats of the annual report are not kept, and a kept JSON report does not answer for them.
         await KeptAndPlanted(id, "annual-report", $"/api/studios/{id}/reports/annual/2026", host);

@@ -13,7 +13,8 @@ using Workshops.Years;
 namespace Workshops.Core.Http;
 
 /// <summary>
-/// Views computed on read (checklists, annual reports, year views, ledgers) are kept with a fingerprint of everything
+/// Views computed on read (checklists, annual reports, year views, ledgers, and the studio view, converted from its
+/// stored document) are kept with a fingerprint of everything
 /// they were computed from, and served again, byte for byte, while that fingerprint still holds. The answer is
 /// always the one computing it again would give: the fingerprint is the studio stream's version and creation, the
 /// day asked on and the build, and the row versions (PostgreSQL's xmin) of every other document the view reads — the
@@ -103,12 +104,13 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
     }
 
     /// <summary>Serves a freshly computed view and keeps it under the fingerprint taken before its inputs were read.</summary>
-    public async Task<IResult> Keep<T>(HttpContext http, string key, Taken? taken, T view, CancellationToken ct)
+    /// <param name="etag">The view's own ETag when it has one (the studio view's is its stream version, for If-Match).</param>
+    public async Task<IResult> Keep<T>(HttpContext http, string key, Taken? taken, T view, CancellationToken ct, string? etag = null)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(view, Core.Json.Wire);
-        if (taken is null) return Results.Bytes(body, Json);
+        if (taken is null) return etag is null ? Results.Bytes(body, Json) : Answer(http, etag, body);
         var salt = Salt();
-        var etag = ETag(key, salt, taken);
+        etag ??= ETag(key, salt, taken);
         // Keeping is a cache write: it does not wait for the disk (synchronous_commit off for this transaction only); an
         // answer lost in a crash is computed again.
         await using var connection = await data.OpenConnectionAsync(ct);
