@@ -139,6 +139,33 @@ public sealed class kept_views(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task views_are_computed_and_served_when_kept_answers_cannot_be_read_or_written()
+    {
+        Clock.Set(2026, 3, 10);
+        var id = await Host.StaffedStudio(School());
+        var reviewer = Reviewer();
+        var urls = new[] { $"/api/studios/{id}", $"/api/studios/{id}/checklist", $"/api/studios/{id}/years/2026", $"/api/studios/{id}/reports/annual/2026" };
+        var before = new List<string>();
+        foreach (var url in urls) before.Add((await Host.Get(url, reviewer, ("Cache-Control", "no-cache"))).ShouldBe(200).Text);
+        var data = Host.Services.GetRequiredService<NpgsqlDataSource>();
+        async Task Rename(string from, string to)
+        {
+            await using var cmd = data.CreateCommand($"alter table {Setup.Schema}.{from} rename to {to}");
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await Rename(ViewMemo.Table, "ws_view_memo_away");
+        try
+        {
+            for (var i = 0; i < urls.Length; i++) Assert.Equal(before[i], (await Host.Get(urls[i], reviewer)).ShouldBe(200).Text);
+        }
+        finally
+        {
+            await Rename("ws_view_memo_away", ViewMemo.Table);
+        }
+        for (var i = 0; i < urls.Length; i++) Assert.Equal(before[i], (await Host.Get(urls[i], reviewer)).ShouldBe(200).Text);
+    }
+
+    [Fact]
     public async Task an_unknown_studio_or_a_refused_parameter_is_never_kept()
     {
         Clock.Set(2026, 3, 10);

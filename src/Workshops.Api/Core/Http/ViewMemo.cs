@@ -24,7 +24,7 @@ namespace Workshops.Core.Http;
 /// write racing the computation leaves a kept answer that never matches again, never a stale one that does.
 /// The kept answer carries an ETag; a matching If-None-Match answers 304. "Cache-Control: no-cache" computes afresh.
 /// </summary>
-public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfiguration config)
+public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfiguration config, ILogger<ViewMemo> log)
 {
     public const string Table = "ws_view_memo";
     public const string Json = "application/json; charset=utf-8";
@@ -72,9 +72,11 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
         }))}";
 
     /// <summary>The kept answer under <paramref name="key"/> when its fingerprint still holds; null otherwise.</summary>
-    public async Task<IResult?> Kept(HttpContext http, string key, CancellationToken ct)
+    public async Task<IResult?> Kept(HttpContext http, string key, CancellationToken ct) =>
+        !_enabled || NoCache(http) ? null : await Safely("look up", key, () => Lookup(http, key, ct), ct);
+
+    private async Task<IResult?> Lookup(HttpContext http, string key, CancellationToken ct)
     {
-        if (!_enabled || NoCache(http)) return null;
         await using var connection = await data.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(KeptSql, connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = key, NpgsqlDbType = NpgsqlDbType.Text });
@@ -88,9 +90,11 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
     }
 
     /// <summary>Takes the fingerprint of the documents a view is about to read (null when keeping is off or the stream is gone).</summary>
-    public async Task<Taken?> Take(Inputs inputs, CancellationToken ct)
+    public async Task<Taken?> Take(Inputs inputs, CancellationToken ct) =>
+        _enabled ? await Safely("fingerprint", inputs.StudioId.ToString(), () => Fingerprint(inputs, ct), ct) : null;
+
+    private async Task<Taken?> Fingerprint(Inputs inputs, CancellationToken ct)
     {
-        if (!_enabled) return null;
         await using var connection = await data.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(TakeSql, connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.StudioId, NpgsqlDbType = NpgsqlDbType.Uuid });
@@ -111,8 +115,37 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
         if (taken is null) return etag is null ? Results.Bytes(body, Json) : Answer(http, etag, body);
         var salt = Salt();
         etag ??= ETag(key, salt, taken);
-        // Keeping is a cache write: it does not wait for the disk (synchronous_commit off for this transaction only); an
-        // answer lost in a crash is computed again.
+        await Safely("keep", key, async () =>
+        {
+            await Store(key, salt, taken, etag, body, ct);
+            return (object?)null;
+        }, ct);
+        return Answer(http, etag, body);
+    }
+
+    /// <summary>
+    /// Keeping is an optimisation: when the kept answers cannot be read or written, the view is computed and served as
+    /// without them (logged), never refused.
+    /// </summary>
+    private async Task<T?> Safely<T>(string what, string key, Func<Task<T?>> work, CancellationToken ct) where T : class
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Kept views: could not {What} {Key}", what, key);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Keeping is a cache write: it does not wait for the disk (synchronous_commit off for this transaction only); an
+    /// answer lost in a crash is computed again.
+    /// </summary>
+    private async Task Store(string key, string salt, Taken taken, string etag, byte[] body, CancellationToken ct)
+    {
         await using var connection = await data.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, tx);
@@ -140,7 +173,6 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
         batch.BatchCommands.Add(cmd);
         await batch.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
-        return Answer(http, etag, body);
     }
 
     private static IResult Answer(HttpContext http, string etag, byte[] body)
