@@ -62,6 +62,7 @@ public static class Setup
         builder.Services.AddSingleton(dataSource);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ViewMemo>();
+        builder.Services.AddHostedService<ViewMemoPruning>();
 
         // Operational switches: a node may leave the async projections to other nodes (Projections:Daemon = Disabled),
         // and webhooks may be switched off where no one subscribes (Webhooks:Enabled = false).

@@ -166,6 +166,32 @@ public sealed class kept_views(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task answers_computed_more_than_a_week_ago_are_pruned_and_computed_again_when_read()
+    {
+        Clock.Set(2026, 3, 10);
+        var id = await Host.StaffedStudio(School());
+        var reviewer = Reviewer();
+        var year = (await Host.Get($"/api/studios/{id}/years/2026", reviewer)).ShouldBe(200).Text;
+        (await Host.Get($"/api/studios/{id}/checklist", reviewer)).ShouldBe(200);
+        var data = Host.Services.GetRequiredService<NpgsqlDataSource>();
+        await using (var age = data.CreateCommand(
+            $"update {Setup.Schema}.{ViewMemo.Table} set computed_at = now() - interval '8 days' where key like $1"))
+        {
+            age.Parameters.Add(new NpgsqlParameter { Value = $"year|{id}|%" });
+            Assert.Equal(1, await age.ExecuteNonQueryAsync());
+        }
+        var memo = Host.Services.GetRequiredService<ViewMemo>();
+        Assert.True(await memo.Prune(TimeSpan.FromDays(7), CancellationToken.None) >= 1);
+        await using var left = data.CreateCommand($"select key from {Setup.Schema}.{ViewMemo.Table} where studio_id = $1");
+        left.Parameters.Add(new NpgsqlParameter { Value = id });
+        var keys = new List<string>();
+        await using (var reader = await left.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) keys.Add(reader.GetString(0));
+        Assert.Equal([$"checklist|{id}||2026|"], keys);
+        Assert.Equal(year, (await Host.Get($"/api/studios/{id}/years/2026", reviewer)).ShouldBe(200).Text);
+    }
+
+    [Fact]
     public async Task an_unknown_studio_or_a_refused_parameter_is_never_kept()
     {
         Clock.Set(2026, 3, 10);

@@ -124,6 +124,17 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
     }
 
     /// <summary>
+    /// Removes kept answers computed longer than <paramref name="age"/> ago, so keys asked about once (a past day, a
+    /// view nobody reads any more) do not pile up; one still read is computed again on its next read.
+    /// </summary>
+    public async Task<int> Prune(TimeSpan age, CancellationToken ct)
+    {
+        await using var cmd = data.CreateCommand($"delete from {Setup.Schema}.{Table} where computed_at < now() - $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = age });
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
     /// Keeping is an optimisation: when the kept answers cannot be read or written, the view is computed and served as
     /// without them (logged), never refused.
     /// </summary>
@@ -227,4 +238,26 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
 
     /// <summary>Marten's table for a document type (its default naming).</summary>
     private static string Doc<T>() => $"mt_doc_{typeof(T).Name.ToLowerInvariant()}";
+}
+
+/// <summary>Prunes kept answers once an hour: those computed more than <c>Views:KeepDays</c> (default 7) days ago.</summary>
+public sealed class ViewMemoPruning(ViewMemo memo, IConfiguration config, ILogger<ViewMemoPruning> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var age = TimeSpan.FromDays(config.GetValue("Views:KeepDays", 7));
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var pruned = await memo.Prune(age, stoppingToken);
+                if (pruned > 0) log.LogInformation("Kept views: pruned {Count} answers computed more than {Age} ago", pruned, age);
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Kept views: could not prune");
+            }
+        }
+    }
 }
