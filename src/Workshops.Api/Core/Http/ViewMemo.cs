@@ -14,15 +14,16 @@ namespace Workshops.Core.Http;
 
 /// <summary>
 /// Views computed on read (checklists, annual reports, year views, ledgers, and the studio view, converted from its
-/// stored document) are kept with a fingerprint of everything
-/// they were computed from, and served again, byte for byte, while that fingerprint still holds. The answer is
-/// always the one computing it again would give: the fingerprint is the studio stream's version and creation, the
-/// day asked on and the build, and the row versions (PostgreSQL's xmin) of every other document the view reads — the
-/// studio's years, and for views that judge people the growth files and credit years of the roster (written by the
-/// daemon from other studios' streams), the hour policies and the standards. Any write to any of them, a new day or a
-/// new build makes the kept answer unusable. The fingerprint of those documents is taken before they are read, so a
-/// write racing the computation leaves a kept answer that never matches again, never a stale one that does.
-/// The kept answer carries an ETag; a matching If-None-Match answers 304. "Cache-Control: no-cache" computes afresh.
+/// stored document) are kept with a fingerprint of everything they were computed from, and served again, byte for
+/// byte, while that fingerprint still holds. The answer is always the one computing it again would give: the
+/// fingerprint is the studio stream's version and creation, the day asked on and the build, and the row versions
+/// (PostgreSQL's xmin) of every other document the view reads — the studio's years, and for views that judge people
+/// the growth files and credit years of the roster (written by the daemon from other studios' streams), the hour
+/// policies and the standards. Any write to any of them, a new day or a new build makes the kept answer unusable. The
+/// fingerprint of those documents is taken before they are read, so a write racing the computation leaves a kept
+/// answer that never matches again, never a stale one that does. The kept answer carries an ETag; a matching
+/// If-None-Match answers 304. "Cache-Control: no-cache" computes afresh. Keeping is an optimisation: when kept answers
+/// cannot be read or written the view is computed as without them, and old ones are pruned (<see cref="ViewMemoPruning"/>).
 /// </summary>
 public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfiguration config, ILogger<ViewMemo> log)
 {
