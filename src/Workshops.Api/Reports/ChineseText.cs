@@ -13,7 +13,9 @@ public sealed record Highlight(string Field, string Snippet);
 /// </summary>
 public static class ChineseText
 {
-    private static string Hex(Rune r) => r.Value.ToString("x", CultureInfo.InvariantCulture);
+    private static string Hex(Rune r) => Hex(r.Value);
+
+    private static string Hex(int codePoint) => codePoint.ToString("x", CultureInfo.InvariantCulture);
 
     private static IEnumerable<List<Rune>> Runs(string text)
     {
@@ -32,7 +34,10 @@ public static class ChineseText
 
     public static string Terms(params string?[] texts)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
+        // Pairs of code points are gathered as numbers and only the distinct ones written out: a long body repeats
+        // most of its characters and pairs.
+        var unigrams = new HashSet<int>();
+        var bigrams = new HashSet<long>();
         foreach (var text in texts)
         {
             if (string.IsNullOrEmpty(text)) continue;
@@ -40,12 +45,16 @@ public static class ChineseText
             {
                 for (var i = 0; i < run.Count; i++)
                 {
-                    terms.Add("u" + Hex(run[i]));
-                    if (i + 1 < run.Count) terms.Add("b" + Hex(run[i]) + "x" + Hex(run[i + 1]));
+                    unigrams.Add(run[i].Value);
+                    if (i + 1 < run.Count) bigrams.Add((long)run[i].Value << 32 | (uint)run[i + 1].Value);
                 }
             }
         }
-        return string.Join(' ', terms.Order(StringComparer.Ordinal));
+        var terms = new List<string>(unigrams.Count + bigrams.Count);
+        foreach (var u in unigrams) terms.Add("u" + Hex(u));
+        foreach (var b in bigrams) terms.Add("b" + Hex((int)(b >> 32)) + "x" + Hex((int)(b & 0xFFFFFFFF)));
+        terms.Sort(StringComparer.Ordinal);
+        return string.Join(' ', terms);
     }
 
     /// <summary>
