@@ -16,6 +16,8 @@ namespace Workshops.Bench;
 
 public sealed record GeneratedStudio(Guid Id, Region Region, string[] Members, int Events);
 
+public sealed record GeneratedStream(GeneratedStudio Studio, IReadOnlyList<object> Events);
+
 public sealed record Generated(IReadOnlyList<GeneratedStudio> Studios, GeneratedStudio Small, GeneratedStudio Large, long Events, double Seconds);
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed record Generated(IReadOnlyList<GeneratedStudio> Studios, Generated
 /// attendance (some corrected or voided), outputs through review, growth files, hearings, summaries, assessments.
 /// Written with Marten's bulk event insert; the projections are built afterwards by a rebuild (measured).
 /// </summary>
-public sealed class Generator(DocumentStore store, int seed)
+public sealed class Generator(int seed)
 {
     private static readonly (string City, string Name, string[] Districts)[] Cities =
     [
@@ -54,7 +56,20 @@ public sealed class Generator(DocumentStore store, int seed)
     private readonly Random _random = new(seed);
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
-    public async Task<Generated> Run(int studios, int activitiesPerYear, Action<string> log)
+    /// <summary>
+    /// The studios' streams, one after another: <paramref name="studios"/> ordinary ones, then the small studio (one
+    /// year, about 100 events) and the large one (about 5,000 events) that the reads are measured on. The same seed gives
+    /// the same events, identifiers included.
+    /// </summary>
+    public IEnumerable<GeneratedStream> Streams(int studios, int activitiesPerYear)
+    {
+        for (var i = 0; i < studios; i++) yield return Studio(i, activitiesPerYear, null, null);
+        yield return Studio(studios, 4, onlyYears: 1, district: "350203");
+        yield return Studio(studios + 1, 930, null, district: "350203");
+    }
+
+    /// <summary>Writes the streams with Marten's bulk event insert; the projections are left to a rebuild.</summary>
+    public async Task<Generated> Run(DocumentStore store, int studios, int activitiesPerYear, Action<string> log)
     {
         var watch = Stopwatch.StartNew();
         var all = new List<GeneratedStudio>();
@@ -66,36 +81,42 @@ public sealed class Generator(DocumentStore store, int seed)
             await store.BulkInsertEventsAsync(batch, 2000);
             batch.Clear();
         }
-        GeneratedStudio Add(int index, int perYear, int? onlyYears = null, string? district = null)
+        foreach (var (studio, stream) in Streams(studios, activitiesPerYear))
         {
-            var (studio, stream) = Studio(index, perYear, onlyYears, district);
-            var action = StreamAction.Start(store.Events, studio.Id, stream.ToArray());
+            var action = StreamAction.Start(store.Events, studio.Id, [.. stream]);
             action.AggregateType = typeof(Studio);
             batch.Add(action);
             events += stream.Count;
-            return studio;
-        }
-
-        for (var i = 0; i < studios; i++)
-        {
-            all.Add(Add(i, activitiesPerYear));
+            all.Add(studio);
             if (batch.Count >= 25) await Flush();
-            if ((i + 1) % 250 == 0) log($"  {i + 1} studios, {events:N0} events, {events / watch.Elapsed.TotalSeconds:N0} events/s");
+            if (all.Count % 250 == 0 && all.Count <= studios) log($"  {all.Count} studios, {events:N0} events, {events / watch.Elapsed.TotalSeconds:N0} events/s");
         }
-        // Two studios for reads as history grows: about 100 and about 5,000 events.
-        var small = Add(studios, 4, onlyYears: 1, district: "350203");
-        var large = Add(studios + 1, 930, district: "350203");
         await Flush();
-        return new Generated(all, small, large, events, watch.Elapsed.TotalSeconds);
+        return new Generated(all[..studios], all[studios], all[studios + 1], events, watch.Elapsed.TotalSeconds);
     }
 
-    private (GeneratedStudio, List<object>) Studio(int index, int activitiesPerYear, int? onlyYears, string? district)
+    /// <summary>
+    /// A version 7 identifier stamped with the day it was made (China time, as <see cref="Stamp"/>), its random part drawn
+    /// from the seed: identifiers sort by time as the API's do, and a rerun makes the same ones.
+    /// </summary>
+    private Guid Id(DateOnly day)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _random.NextBytes(bytes);
+        var ms = Stamp(day).ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++) bytes[i] = (byte)(ms >> (8 * (5 - i)));
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    private GeneratedStream Studio(int index, int activitiesPerYear, int? onlyYears, string? district)
     {
         var stream = new List<object>();
-        var id = Guid.CreateVersion7();
         var city = Pick(Cities);
         var region = new Region("350000", district is null ? city.City : district[..4] + "00", district ?? Pick(city.Districts));
         var founded = onlyYears is null ? new DateOnly(2021 + _random.Next(3), 9, 1 + _random.Next(28)) : new DateOnly(2026, 2, 1);
+        var id = Id(founded);
         var school = $"{(district is null ? city.Name : "厦门")}市第{index % 40 + 1}中学";
         var by = new Actor("school:bench", "学校管理员", Role.School);
         var host = new Actor("host:bench", "坊主", Role.Host);
@@ -129,7 +150,7 @@ public sealed class Generator(DocumentStore store, int seed)
             DateOnly Day(double fraction) => start.AddDays((int)(span * fraction));
 
             var tasks = Enumerable.Range(1, 6 + _random.Next(5))
-                .Select(n => new TaskSpec(Guid.CreateVersion7(), $"{year}年任务{n}：{Pick(Phrases)[..8]}", "按计划推进", Pick(people), end, [Pick(Enum.GetValues<ActivityKind>())]))
+                .Select(n => new TaskSpec(Id(start), $"{year}年任务{n}：{Pick(Phrases)[..8]}", "按计划推进", Pick(people), end, [Pick(Enum.GetValues<ActivityKind>())]))
                 .ToList();
             stream.Add(new AnnualPlanDrafted(year, $"{year}年度建设目标", tasks, 1, host, Stamp(Day(0))));
             stream.Add(new AnnualPlanApproved(year, 1, [.. tasks.Select(t => t.TaskId)], "同意", by, Stamp(Day(0.02))));
@@ -146,7 +167,7 @@ public sealed class Generator(DocumentStore store, int seed)
                     $"{Pick(Phrases)[..10]}（第{n + 1}次）", date, hours, attendees, [Pick(tasks).TaskId], ["https://example.org/evidence"],
                     Place: school, Summary: Pick(Phrases));
                 facts = facts with { Domains = [.. facts.Domains.Distinct()] };
-                var activityId = Guid.CreateVersion7();
+                var activityId = Id(date);
                 stream.Add(new ActivityLogged(activityId, facts, host, Stamp(date)));
                 logged.Add((activityId, facts));
                 if (_random.NextDouble() < 0.05)
@@ -181,8 +202,8 @@ public sealed class Generator(DocumentStore store, int seed)
                 CaseCategory? category = kind is OutputKind.TypicalCase or OutputKind.LibraryCase ? Pick(Enum.GetValues<CaseCategory>()) : null;
                 var body = string.Concat(Enumerable.Range(0, 20 + _random.Next(60)).Select(_ => Pick(Phrases)));
                 if (body.Length > 3000) body = body[..3000];
-                var outputId = Guid.CreateVersion7();
                 var date = Day(0.6 + n * 0.1);
+                var outputId = Id(date);
                 stream.Add(new OutputDrafted(outputId, new OutputFacts(kind, category, $"{Pick(Phrases)[..12]}", [Pick(people)], date, Pick(Phrases), body, []), host, Stamp(date)));
                 stream.Add(new OutputSubmitted(outputId, year, host, Stamp(date, 1)));
                 stream.Add(new OutputApproved(outputId, year, "同意", by, Stamp(date, 2)));
@@ -192,15 +213,15 @@ public sealed class Generator(DocumentStore store, int seed)
 
             foreach (var t in members.Concat(trainees).Take(3))
             {
-                stream.Add(new OutsideTrainingRecorded(Guid.CreateVersion7(), t.Id, "区级班主任专题培训", Pick(Enum.GetValues<TrainingLevel>()),
+                stream.Add(new OutsideTrainingRecorded(Id(Day(0.4)), t.Id, "区级班主任专题培训", Pick(Enum.GetValues<TrainingLevel>()),
                     CreditCategory.HeadTeacherTraining, 8 + _random.Next(16), Day(0.4), null, host, Stamp(Day(0.4))));
-                stream.Add(new AbilitiesRated(Guid.CreateVersion7(), t.Id, Rater.Self, t.Id, Day(0.5),
+                stream.Add(new AbilitiesRated(Id(Day(0.5)), t.Id, Rater.Self, t.Id, Day(0.5),
                     Enum.GetValues<Ability>().ToDictionary(a => a, _ => 2 + _random.Next(4)), null, host, Stamp(Day(0.5))));
             }
-            stream.Add(new LeadershipHearingHeld(Guid.CreateVersion7(), Day(0.3), Semesters.Of(Day(0.3)), "听取汇报", by, Stamp(Day(0.3))));
-            stream.Add(new LeadershipHearingHeld(Guid.CreateVersion7(), Day(0.8), Semesters.Of(Day(0.8)), "听取汇报", by, Stamp(Day(0.8))));
-            stream.Add(new ReflectionRecorded(Guid.CreateVersion7(), Day(0.5), "期中反思", "调整活动安排", host, Stamp(Day(0.5))));
-            stream.Add(new AttestationRecorded(Guid.CreateVersion7(), StandardCatalog.Moe2022, "2.2.1", year, true, "师德良好", by, Stamp(Day(0.7))));
+            stream.Add(new LeadershipHearingHeld(Id(Day(0.3)), Day(0.3), Semesters.Of(Day(0.3)), "听取汇报", by, Stamp(Day(0.3))));
+            stream.Add(new LeadershipHearingHeld(Id(Day(0.8)), Day(0.8), Semesters.Of(Day(0.8)), "听取汇报", by, Stamp(Day(0.8))));
+            stream.Add(new ReflectionRecorded(Id(Day(0.5)), Day(0.5), "期中反思", "调整活动安排", host, Stamp(Day(0.5))));
+            stream.Add(new AttestationRecorded(Id(Day(0.7)), StandardCatalog.Moe2022, "2.2.1", year, true, "师德良好", by, Stamp(Day(0.7))));
             if (year < 2026)
             {
                 stream.Add(new YearSummaryWritten(year, $"{year}年工作总结：{Pick(Phrases)}", 1, host, Stamp(end)));
@@ -221,7 +242,7 @@ public sealed class Generator(DocumentStore store, int seed)
                 }
             }
         }
-        return (new GeneratedStudio(id, region, [.. members.Select(m => m.Id)], stream.Count), stream);
+        return new GeneratedStream(new GeneratedStudio(id, region, [.. members.Select(m => m.Id)], stream.Count), stream);
     }
 
     /// <summary>Recorded the same day it happened (China time), so as-of queries see a realistic history.</summary>

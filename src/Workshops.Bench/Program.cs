@@ -28,7 +28,7 @@ await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
 // 1. Generate.
 log($"generating {options.Studios} studios (seed {options.Seed}) …");
-var generated = await new Generator(store, options.Seed).Run(options.Studios, options.ActivitiesPerYear, log);
+var generated = await new Generator(options.Seed).Run(store, options.Studios, options.ActivitiesPerYear, log);
 report.Generation = new(generated.Events, generated.Studios.Count + 2, Math.Round(generated.Seconds, 1), Math.Round(generated.Events / generated.Seconds));
 log($"generated {generated.Events:N0} events in {generated.Seconds:N1} s");
 // A store whose events were written over months has them vacuumed and counted; freshly bulk-loaded rows would make
