@@ -105,10 +105,13 @@ public static class Baselines
         return Outcome.Ok;
     }
 
+    private static readonly string[] DocumentTables =
+        ["mt_doc_studio", "mt_doc_studioyear", "mt_doc_activityrecord", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour", "mt_doc_credityear"];
+
     public static async Task<long> CountDocuments(NpgsqlDataSource data)
     {
         long total = 0;
-        foreach (var table in new[] { "mt_doc_studio", "mt_doc_studioyear", "mt_doc_activityrecord", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour", "mt_doc_credityear" })
+        foreach (var table in DocumentTables)
         {
             await using var cmd = data.CreateCommand($"select count(*) from workshops.{table}");
             total += (long)(await cmd.ExecuteScalarAsync())!;
@@ -155,5 +158,41 @@ public static class Baselines
             await copy.CompleteAsync();
         }
         return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The floor of writing the rebuilt documents themselves: stream every projection's documents (their JSON as
+    /// stored) through Npgsql and COPY them into a table of id and jsonb, as the floor above does with the events. No
+    /// event is read, folded or serialized, and no secondary index is kept: a lower bound of any rebuild that writes
+    /// documents of these sizes.
+    /// </summary>
+    public static async Task<(double Seconds, long Bytes)> CopyDocuments(NpgsqlDataSource data)
+    {
+        await using (var create = data.CreateCommand("drop table if exists bench_docs; create table bench_docs (id text primary key, data jsonb not null)"))
+            await create.ExecuteNonQueryAsync();
+        var watch = Stopwatch.StartNew();
+        long bytes = 0;
+        await using var read = await data.OpenConnectionAsync();
+        await using var write = await data.OpenConnectionAsync();
+        await using (var copy = await write.BeginBinaryImportAsync("copy bench_docs (id, data) from stdin (format binary)"))
+        {
+            foreach (var table in DocumentTables)
+            {
+                await using var cmd = new NpgsqlCommand($"select '{table}:' || id::text, data::text from workshops.{table}", read) { CommandTimeout = 0 };
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    var json = reader.GetString(1);
+                    bytes += Encoding.UTF8.GetByteCount(json);
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(reader.GetString(0), NpgsqlDbType.Text);
+                    await copy.WriteAsync(json, NpgsqlDbType.Jsonb);
+                }
+            }
+            await copy.CompleteAsync();
+        }
+        var seconds = watch.Elapsed.TotalSeconds;
+        await using (var drop = data.CreateCommand("drop table bench_docs")) await drop.ExecuteNonQueryAsync();
+        return (seconds, bytes);
     }
 }

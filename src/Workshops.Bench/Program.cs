@@ -62,9 +62,11 @@ if (!options.Skips("daemon-rebuild"))
 var documents = await Baselines.CountDocuments(data);
 if (documents != onePass.Documents.Values.Sum()) throw new InvalidOperationException($"the daemon rebuilt {documents} documents, the one pass {onePass.Documents.Values.Sum()}");
 var floor = await Baselines.StreamAndCopy(data, documents);
+var (documentSeconds, documentBytes) = await Baselines.CopyDocuments(data);
 report.Rebuild = new(generated.Events, documents, Math.Round(onePass.Elapsed.TotalSeconds, 1), Math.Round(floor, 1),
-    Math.Round(onePass.Elapsed.TotalSeconds / floor, 2), daemonSeconds is { } d ? Math.Round(d, 1) : null);
-log($"rebuild: one pass {onePass.Elapsed.TotalSeconds:N1} s, daemon {(daemonSeconds is { } ds ? $"{ds:N1} s" : "skipped")}, floor {floor:N1} s ({documents:N0} documents)");
+    Math.Round(onePass.Elapsed.TotalSeconds / floor, 2), daemonSeconds is { } d ? Math.Round(d, 1) : null, Math.Round(documentSeconds, 1), documentBytes);
+log($"rebuild: one pass {onePass.Elapsed.TotalSeconds:N1} s, daemon {(daemonSeconds is { } ds ? $"{ds:N1} s" : "skipped")}, floor {floor:N1} s ({documents:N0} documents); " +
+    $"the documents alone ({documentBytes / 1_048_576.0:N0} MB of JSON) {documentSeconds:N1} s");
 await Baselines.Prepare(data, generated);
 
 // 5. Cold start: process start to the first successful write, with pre-generated handler code and ReadyToRun
