@@ -162,7 +162,7 @@ public static class Baselines
 
     /// <summary>
     /// The floor of writing the rebuilt documents themselves: stream every projection's documents (their JSON as
-    /// stored) through Npgsql and COPY them into a table of id and jsonb, as the floor above does with the events. No
+    /// PostgreSQL prints it) through Npgsql and COPY them into a table of id and jsonb, as the floor above does with the events. No
     /// event is read, folded or serialized, and no secondary index is kept: a lower bound of any rebuild that writes
     /// documents of these sizes.
     /// </summary>

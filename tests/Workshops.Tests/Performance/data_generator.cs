@@ -1,11 +1,11 @@
 extern alias bench;
 using System.Text.Json;
-using JasperFx.Events;
 using Workshops.Activities;
 using bench::Workshops.Bench;
 using Workshops.Core;
 using Workshops.Roster;
 using Workshops.Studios;
+using Workshops.Tests.Support;
 
 namespace Workshops.Tests.Performance;
 
@@ -72,7 +72,7 @@ public sealed class data_generator
                 Assert.True(refusal is null, $"{generated.Id}: {data.GetType().Name} would be refused: {refusal?.Rule} {refusal?.Detail}");
                 if (data is ActivityLogged) activities++;
 
-                var e = Wrap(data, generated.Id, ++version);
+                var e = Given.Wrap(data, ++version, generated.Id);
                 studio = Studio.Fold(studio, e);
                 if (data is IActivityEvent a) records[a.ActivityId] = ActivityRecord.Fold(records.GetValueOrDefault(a.ActivityId), e)!;
             }
@@ -86,13 +86,4 @@ public sealed class data_generator
 
     private static IReadOnlyList<ActivityRecord> SameDay(Dictionary<Guid, ActivityRecord> records, DateOnly date) =>
         [.. records.Values.Where(r => r.Date == date && !r.Voided)];
-
-    private static IEvent Wrap(object data, Guid stream, long version)
-    {
-        var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
-        e.Version = version;
-        e.StreamId = stream;
-        e.Id = Guid.NewGuid();
-        return e;
-    }
 }

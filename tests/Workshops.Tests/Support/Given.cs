@@ -15,11 +15,11 @@ public static class Given
     public static readonly Guid StudioId = Guid.Parse("00000000-0000-0000-0000-000000000001");
     public static readonly DateOnly Founded = new(2022, 10, 16);
 
-    public static IEvent Wrap(object data, long version = 0)
+    public static IEvent Wrap(object data, long version = 0, Guid? stream = null)
     {
         var e = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
         e.Version = version;
-        e.StreamId = StudioId;
+        e.StreamId = stream ?? StudioId;
         e.Id = Guid.NewGuid();
         return e;
     }
