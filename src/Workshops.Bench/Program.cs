@@ -102,17 +102,18 @@ report.ColdStartMs = [.. cold.Select(c => Math.Round(c))];
 // 1. Appends: the HTTP endpoint against a raw INSERT and a hand-written append transaction, A/B alternated.
 var writers = generated.Studios.Take(Math.Min(400, generated.Studios.Count)).ToList();
 var writeTokens = writers.ToDictionary(s => s.Id, s => HostToken(s.Id));
+async Task<Outcome> LogActivity(long n)
+{
+    var studio = writers[(int)(n % writers.Count)];
+    var (status, _) = await api!.Post($"/api/studios/{studio.Id}/activities", Payload.Activity(studio, n), writeTokens[studio.Id]);
+    return status == 201 ? Outcome.Ok : status is 409 or 412 ? Outcome.Conflict : Outcome.Error;
+}
 // The API process has just started: its hot paths are still being compiled again at full optimization (tiered JIT)
 // for the first minute or so of writes. Unmeasured appends first, so the table shows the steady state, as the
 // reads do with their unmeasured reads.
 if (options.Warmup > TimeSpan.Zero && options.Concurrency.Length > 0)
 {
-    var warm = await Run.ClosedLoop(4, options.Warmup, async (_, n) =>
-    {
-        var studio = writers[(int)((n + 7_919) % writers.Count)];
-        var (status, _) = await api!.Post($"/api/studios/{studio.Id}/activities", Payload.Activity(studio, 1_000_000 + n), writeTokens[studio.Id]);
-        return status == 201 ? Outcome.Ok : status is 409 or 412 ? Outcome.Conflict : Outcome.Error;
-    });
+    var warm = await Run.ClosedLoop(4, options.Warmup, (_, n) => LogActivity(1_000_000 + n));
     log($"warm-up: {warm.Throughput:N0} appends/s over {options.Warmup.TotalSeconds:N0} s, unmeasured");
 }
 foreach (var concurrency in options.Concurrency)
@@ -122,12 +123,7 @@ foreach (var concurrency in options.Concurrency)
     var txn = new Sample();
     for (var round = 0; round < options.Rounds; round++)
     {
-        http.Merge(await Run.ClosedLoop(concurrency, options.Duration, async (worker, n) =>
-        {
-            var studio = writers[(int)(n % writers.Count)];
-            var (status, _) = await api!.Post($"/api/studios/{studio.Id}/activities", Payload.Activity(studio, n), writeTokens[studio.Id]);
-            return status == 201 ? Outcome.Ok : status is 409 or 412 ? Outcome.Conflict : Outcome.Error;
-        }));
+        http.Merge(await Run.ClosedLoop(concurrency, options.Duration, (_, n) => LogActivity(n)));
         if (options.Skips("baselines")) continue;
         insert.Merge(await Run.ClosedLoop(concurrency, options.Duration, (_, n) => Baselines.Insert(data, writers[(int)(n % writers.Count)], n)));
         txn.Merge(await Run.ClosedLoop(concurrency, options.Duration, (_, n) => Baselines.Append(data, writers[(int)(n % writers.Count)], n)));

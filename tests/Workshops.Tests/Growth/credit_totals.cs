@@ -64,7 +64,6 @@ public sealed class credit_totals
         Assert.Equal([new CreditTotal(CreditCategory.StudioActivity, TrainingLevel.School, 1, 2, kept.Date, kept.Date, Guid.Empty)], year.Totals);
     }
 
-
     [Fact]
     public void totals_summed_again_only_where_credits_changed_equal_totals_summed_from_scratch()
     {
@@ -72,8 +71,8 @@ public sealed class credit_totals
         Gen.Select(AnyCredit.List[0, 40], AnyCredit.List[0, 6], Gen.Int[0, 4], Gen.Int[0, 1000])
             .Sample((earlier, added, removals, seed) =>
             {
-                var year = earlier.Select(c => c with { Date = new DateOnly(2025, c.Date.Month, Math.Min(c.Date.Day, 28)) }).ToList();
-                var before = new CreditYear { Id = "T:2025", TeacherId = "T", Year = 2025, Credits = year }.Totalled();
+                static Credit In2025(Credit c) => c with { Date = new DateOnly(2025, c.Date.Month, Math.Min(c.Date.Day, 28)) };
+                var before = new CreditYear { Id = "T:2025", TeacherId = "T", Year = 2025, Credits = [.. earlier.Select(In2025)] }.Totalled();
                 var random = new Random(seed);
                 var credits = before.Credits.ToList();
                 for (var i = 0; i < removals && credits.Count > 0; i++)
@@ -81,14 +80,14 @@ public sealed class credit_totals
                     var at = random.Next(credits.Count);
                     if (credits[at].RemovedAt is null) credits[at] = credits[at] with { RemovedAt = Recorded.AddDays(2) };
                 }
-                credits.AddRange(added.Select(c => c with { Date = new DateOnly(2025, c.Date.Month, Math.Min(c.Date.Day, 28)) }));
+                credits.AddRange(added.Select(In2025));
                 var after = before with { Credits = credits };
                 Assert.Equal(after.Totalled().Totals, after.Retotalled(before).Totals);
             }, iter: 400);
     }
 
     [Fact]
-    public void totals_kept_before_days_and_studios_were_are_summed_from_scratch()
+    public void totals_kept_before_they_carried_days_and_studios_are_summed_from_scratch()
     {
         var credit = new Credit("a", Guid.Empty, CreditCategory.StudioActivity, TrainingLevel.School, 2, new DateOnly(2025, 3, 1), "活动", At);
         var old = new CreditYear { Id = "T:2025", TeacherId = "T", Year = 2025, Credits = [credit],
@@ -97,6 +96,7 @@ public sealed class credit_totals
         Assert.Equal(next.Totalled().Totals, next.Retotalled(old).Totals);
         Assert.All(next.Retotalled(old).Totals, t => Assert.True(t.Placed));
     }
+
     [Fact]
     public void a_year_is_read_in_full_only_where_a_window_edge_falls_between_its_credits()
     {
