@@ -26,13 +26,14 @@ using var store = DocumentStore.For(opts =>
 });
 await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
-// 1. Generate.
-log($"generating {options.Studios} studios (seed {options.Seed}) …");
-var generated = await new Generator(options.Seed).Run(store, options.Studios, options.ActivitiesPerYear, log);
+// 1. Generate (or, with --reuse, take the store a run with the same options generated and rebuilt before).
+log($"{(options.Reuse ? "reusing" : "generating")} {options.Studios} studios (seed {options.Seed}) …");
+var generated = await new Generator(options.Seed).Run(store, options.Studios, options.ActivitiesPerYear, log, write: !options.Reuse);
 report.Generation = new(generated.Events, generated.Studios.Count + 2, Math.Round(generated.Seconds, 1), Math.Round(generated.Events / generated.Seconds));
 log($"generated {generated.Events:N0} events in {generated.Seconds:N1} s");
 // A store whose events were written over months has them vacuumed and counted; freshly bulk-loaded rows would make
 // whatever reads them first (the rebuild) pay for setting their hint bits.
+if (!options.Reuse)
 await using (var vacuum = data.CreateCommand($"vacuum analyze {Setup.Schema}.mt_events, {Setup.Schema}.mt_streams"))
 {
     vacuum.CommandTimeout = 0;
@@ -42,6 +43,8 @@ await using (var vacuum = data.CreateCommand($"vacuum analyze {Setup.Schema}.mt_
 // 4. Projection rebuild of every projection, against the floor: stream the same events and COPY as many rows. The
 // one-pass rebuild (the maintenance command) first; then, unless skipped, Marten's daemon rebuilding one projection
 // after another, for comparison.
+if (!options.Reuse)
+{
 log("rebuilding every projection in one pass …");
 var onePass = await Rebuilds.OnePass(store, CancellationToken.None);
 log($"one pass: {onePass.Elapsed.TotalSeconds:N1} s over {onePass.Events:N0} events ({onePass.Reading.TotalSeconds:N1} s reading and folding); " + string.Join(", ", onePass.Documents.Select(d => $"{d.Key} {d.Value:N0} in {onePass.Writing[d.Key].TotalSeconds:N1} s")));
@@ -67,6 +70,7 @@ report.Rebuild = new(generated.Events, documents, Math.Round(onePass.Elapsed.Tot
     Math.Round(onePass.Elapsed.TotalSeconds / floor, 2), daemonSeconds is { } d ? Math.Round(d, 1) : null, Math.Round(documentSeconds, 1), documentBytes);
 log($"rebuild: one pass {onePass.Elapsed.TotalSeconds:N1} s, daemon {(daemonSeconds is { } ds ? $"{ds:N1} s" : "skipped")}, floor {floor:N1} s ({documents:N0} documents); " +
     $"the documents alone ({documentBytes / 1_048_576.0:N0} MB of JSON) {documentSeconds:N1} s");
+}
 await Baselines.Prepare(data, generated);
 
 // 5. Cold start: process start to the first successful write, with pre-generated handler code and ReadyToRun
@@ -102,6 +106,34 @@ report.ColdStartMs = [.. cold.Select(c => Math.Round(c))];
 // 1. Appends: the HTTP endpoint against a raw INSERT and a hand-written append transaction, A/B alternated.
 var writers = generated.Studios.Take(Math.Min(400, generated.Studios.Count)).ToList();
 var writeTokens = writers.ToDictionary(s => s.Id, s => HostToken(s.Id));
+
+// What one append costs the database, counted: WAL bytes and statements, on the small and the large studio. Measured on
+// an API process of its own with the async daemon off, so the counts are the write transaction's alone.
+if (!options.Skips("write-cost"))
+{
+    await using (var extension = data.CreateCommand("create extension if not exists pg_stat_statements")) await extension.ExecuteNonQueryAsync();
+    api?.Stop();
+    var counting = new Api(options, migrate: false, extra: new() { ["Projections__Daemon"] = "Disabled" });
+    counting.Start();
+    await counting.WaitUntilReady(HostToken(generated.Small.Id));
+    foreach (var (label, studio) in new[] { ("about 50 events", generated.Small), ("about 5,000 events", generated.Large) })
+    {
+        var token = HostToken(studio.Id);
+        var cost = await WriteCost.Measure(data, label, studio.Events, options.CostAppends, async n =>
+        {
+            // Dated within the last month (the small studio was founded this year), a few a day as real logging is.
+            var (status, body) = await counting.Post($"/api/studios/{studio.Id}/activities", Payload.Activity(studio, 2_000_000 + n, daysBack: 30), token);
+            if (status != 201) log($"write cost: append answered {status} {body}");
+            return status == 201 ? Outcome.Ok : Outcome.Error;
+        });
+        report.WriteCosts.Add(cost);
+        log($"write cost, {label}: {cost.WalBytes:N0} B of WAL ({cost.FullPageImages} full-page images), {cost.Statements} statements per append");
+    }
+    counting.Stop();
+    api = new Api(options, migrate: false);
+    api.Start();
+    await api.WaitUntilReady(HostToken(generated.Small.Id));
+}
 async Task<Outcome> LogActivity(long n)
 {
     var studio = writers[(int)(n % writers.Count)];
@@ -188,7 +220,7 @@ log($"results in {options.Out}");
 namespace Workshops.Bench
 {
     public sealed record Options(string Connection, string ApiDll, string Out, int Studios, int Seed, int ActivitiesPerYear, int[] Concurrency,
-        TimeSpan Duration, int Rounds, int Reads, string SigningKey, IReadOnlySet<string> Skip, TimeSpan Warmup)
+        TimeSpan Duration, int Rounds, int Reads, string SigningKey, IReadOnlySet<string> Skip, TimeSpan Warmup, int CostAppends, bool Reuse)
     {
         public static Options Parse(string[] args)
         {
@@ -210,15 +242,18 @@ namespace Workshops.Bench
                 int.Parse(Arg("reads", "200"), CultureInfo.InvariantCulture),
                 Arg("signing-key", "benchmark-signing-key-of-sufficient-length-0123456789"),
                 Arg("skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
-                TimeSpan.FromSeconds(double.Parse(Arg("warmup", "20"), CultureInfo.InvariantCulture)));
+                TimeSpan.FromSeconds(double.Parse(Arg("warmup", "20"), CultureInfo.InvariantCulture)),
+                int.Parse(Arg("cost-appends", "200"), CultureInfo.InvariantCulture),
+                args.Contains("--reuse"));
         }
 
-        /// <summary>--skip cold,baselines,reads,reviewer,daemon-rebuild leaves parts out of a quick run (the full run skips nothing).</summary>
+        /// <summary>--skip cold,write-cost,baselines,reads,reviewer,daemon-rebuild leaves parts out of a quick run (the full run skips nothing).</summary>
         public bool Skips(string part) => Skip.Contains(part);
     }
 
     /// <summary>The API as its own process, built with pre-generated handler code.</summary>
-    public sealed class Api(Options options, bool migrate)
+    /// <param name="extra">Settings of this process only (on top of BENCH_API_SETTINGS).</param>
+    public sealed class Api(Options options, bool migrate, Dictionary<string, string>? extra = null)
     {
         private Process? _process;
         public string Url { get; } = $"http://127.0.0.1:{FreePort()}";
@@ -255,11 +290,28 @@ namespace Workshops.Bench
             psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
             foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_API_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
                 psi.Environment[setting.Split('=')[0]] = setting.Split('=', 2)[1];
+            foreach (var (key, value) in extra ?? []) psi.Environment[key] = value;
             _process = Process.Start(psi)!;
             _process.OutputDataReceived += (_, _) => { };
             _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("api: " + e.Data); };
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
+        }
+
+        /// <summary>Waits until the process answers a read.</summary>
+        public async Task WaitUntilReady(string token)
+        {
+            var watch = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    if (await Get("/health/ready", token) == 200) return;
+                }
+                catch (HttpRequestException) { }
+                if (watch.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException("the API did not start");
+                await Task.Delay(50);
+            }
         }
 
         public void Stop()
@@ -293,13 +345,14 @@ namespace Workshops.Bench
         private static readonly DateOnly Today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date);
 
         /// <summary>The same JSON the raw baselines write: a realistic activity with attendance, in Chinese.</summary>
-        public static byte[] Activity(GeneratedStudio studio, long n) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+        /// <param name="daysBack">Dates go back at most this many days (default: to the start of the year).</param>
+        public static byte[] Activity(GeneratedStudio studio, long n, int? daysBack = null) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
         {
             kind = "thematic-seminar",
             domains = new[] { "research", "exchange" },
             title = $"专题研讨：家校共育与班级文化建设（第{n}次）",
             // Spread over the year so far, as real logging is: a few activities per studio per day, not hundreds.
-            date = Today.AddDays(-(int)(n % Today.DayOfYear)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            date = Today.AddDays(-(int)(Math.Abs(n) % (daysBack ?? Today.DayOfYear))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             hours = 1.5,
             place = "学校会议室",
             attendees = studio.Members.Take(2).Select(m => new { teacherId = m, hours = 0.01 }),

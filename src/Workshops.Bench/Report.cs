@@ -37,6 +37,7 @@ public sealed class Report(Options options)
     public double[] ColdStartMs { get; set; } = [];
     public double FirstStartMs { get; set; }
     public List<AppendResult> Appends { get; } = [];
+    public List<WriteCostResult> WriteCosts { get; } = [];
     public List<ReadResult> Reads { get; } = [];
     public Result[] Reviewer { get; set; } = [];
 
@@ -58,6 +59,15 @@ public sealed class Report(Options options)
         foreach (var a in Appends)
             md.AppendLine($"| {a.Concurrency} | {F(a.Http.PerSecond)} | {F(a.Http.P50)} | {F(a.Http.P95)} | {F(a.Http.P99)} | {F(a.Insert.PerSecond)} | {F(a.Insert.P99)} | " +
                           $"{F(a.Append.PerSecond)} | {F(a.Append.P99)} | {F(a.Http.PerSecond / a.Insert.PerSecond)} | {F(a.Http.PerSecond / a.Append.PerSecond)} | {a.Http.Conflicts} | {a.Http.Errors} |");
+        if (WriteCosts.Count > 0)
+        {
+            md.AppendLine().AppendLine("### 1a. What one append costs the database (sequential appends to one studio, async daemon off; counts less the idle background)").AppendLine();
+            md.AppendLine("| studio | appends | WAL bytes per append | full-page images | statements per append |").AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var c in WriteCosts) md.AppendLine($"| {c.Label} ({c.StudioEvents} events) | {c.Appends} | {c.WalBytes:N0} | {F(c.FullPageImages)} | {F(c.Statements)} |");
+            md.AppendLine().AppendLine("Statements of one append (the large studio):").AppendLine();
+            md.AppendLine("| per append | statement |").AppendLine("|---:|---|");
+            foreach (var s in WriteCosts[^1].ByStatement) md.AppendLine($"| {F(s.PerAppend)} | `{s.Query.Replace("|", "\\|")}` |");
+        }
         md.AppendLine().AppendLine("### 2–3. Reads as history grows (sequential, p50 / p95 ms)").AppendLine();
         md.AppendLine("| studio | read | p50 | p95 | ÷ raw SELECT (p50) |").AppendLine("|---|---|---:|---:|---:|");
         foreach (var r in Reads)

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Workshops.Bench;
+
+/// <summary>One statement text and how many times one append ran it.</summary>
+public sealed record StatementCount(string Query, double PerAppend);
+
+/// <summary>
+/// What one append costs the database, counted rather than timed: WAL bytes (from the WAL insert position), full-page
+/// images among them, and statements (pg_stat_statements, top-level, BEGIN and COMMIT included).
+/// </summary>
+public sealed record WriteCostResult(string Label, int StudioEvents, int Appends, double WalBytes, double FullPageImages, double Statements,
+    IReadOnlyList<StatementCount> ByStatement);
+
+public static class WriteCost
+{
+    /// <summary>
+    /// Appends <paramref name="appends"/> activities one after another to one studio and divides what the database recorded
+    /// meanwhile by their number, less what it records idle over as long (the API's own background work: node
+    /// heartbeats, durability polling). The studio gets a few appends first, so the pages its append touches are not
+    /// first touched in the measured window.
+    /// </summary>
+    public static async Task<WriteCostResult> Measure(NpgsqlDataSource data, string label, int studioEvents, int appends,
+        Func<long, Task<Outcome>> append)
+    {
+        for (var i = 0; i < 5; i++) await Ok(append(-1 - i));
+        await using (var checkpoint = data.CreateCommand("checkpoint")) await checkpoint.ExecuteNonQueryAsync();
+        for (var i = 0; i < 5; i++) await Ok(append(-10 - i));
+
+        var idleStart = await Snapshot(data);
+        var idle = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var idleEnd = await Snapshot(data);
+        var idleSeconds = idle.Elapsed.TotalSeconds;
+
+        var start = await Snapshot(data);
+        var watch = Stopwatch.StartNew();
+        for (var n = 0; n < appends; n++) await Ok(append(n));
+        var end = await Snapshot(data);
+        var seconds = watch.Elapsed.TotalSeconds;
+
+        double PerAppend(Func<Counters, double> of) =>
+            (of(end) - of(start) - (of(idleEnd) - of(idleStart)) / idleSeconds * seconds) / appends;
+        var byStatement = end.Calls.Select(c => (c.Key, Calls: c.Value - start.Calls.GetValueOrDefault(c.Key)))
+            .Where(c => c.Calls >= appends / 2)
+            .OrderByDescending(c => c.Calls)
+            .Select(c => new StatementCount(Shorten(c.Key), Math.Round((double)c.Calls / appends, 2)))
+            .ToList();
+        return new WriteCostResult(label, studioEvents, appends, Math.Round(PerAppend(c => c.Wal)), Math.Round(PerAppend(c => c.Fpi), 2),
+            Math.Round(PerAppend(c => c.Statements), 2), byStatement);
+    }
+
+    private static async Task Ok(Task<Outcome> call)
+    {
+        if (await call != Outcome.Ok) throw new InvalidOperationException("an append measured for its cost was refused");
+    }
+
+    private static string Shorten(string query)
+    {
+        var one = string.Join(' ', query.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return one.Length <= 140 ? one : one[..140] + "…";
+    }
+
+    private sealed record Counters(double Wal, double Fpi, double Statements, IReadOnlyDictionary<string, long> Calls);
+
+    // The snapshot's own statement is left out of the counts.
+    private static async Task<Counters> Snapshot(NpgsqlDataSource data)
+    {
+        await using var cmd = data.CreateCommand(
+            "select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::float8, (select wal_fpi::float8 from pg_stat_wal), query, calls " +
+            "from pg_stat_statements where toplevel and query not like '%pg_stat_statements%'");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        double wal = 0, fpi = 0;
+        var calls = new Dictionary<string, long>();
+        while (await reader.ReadAsync())
+        {
+            wal = reader.GetDouble(0);
+            fpi = reader.GetDouble(1);
+            var query = reader.GetString(2);
+            calls[query] = calls.GetValueOrDefault(query) + reader.GetInt64(3);
+        }
+        return new Counters(wal, fpi, calls.Values.Sum(), calls);
+    }
+}
