@@ -37,6 +37,8 @@ app.MapDevTokens();
 app.MapWolverineEndpoints(opts =>
 {
     opts.RejectUnparseableQueryValues = true;
+    opts.AddPolicy<StreamWrites.Policy>();
+    opts.AddParameterHandlingStrategy<Stamp.Parameter>();
     opts.AddMiddleware(typeof(WriteAudit), chain => chain.HttpMethods.Any(Bodies.IsWrite));
 });
 

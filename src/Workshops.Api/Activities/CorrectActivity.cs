@@ -1,8 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -59,8 +60,7 @@ public static class CorrectActivityEndpoint
         return (record, date is null ? [] : await ActivityQueries.SameDay(session, id, date.Value, ct));
     }
 
-    public static ProblemDetails Validate(CorrectActivity command, Studio studio, ActivityRecord? record, IReadOnlyList<ActivityRecord> sameDay,
-        HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(CorrectActivity command, Studio studio, ActivityRecord? record)
     {
         var check = new Check().Text(command.Reason, "reason", 1000);
         if (command.Changes is null) check.Add("changes", "is required");
@@ -70,15 +70,15 @@ public static class CorrectActivityEndpoint
         var after = command.Changes!.Apply(record!.Facts);
         ActivityInput.Check(check, after, command.Changes.Hours ?? (command.Changes.Start is null ? after.Hours : null),
             after.Start, after.End, "changes.");
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Check(studio, sameDay, after, clock.Today(), record.Id).OrContinue();
+        return check.Result();
     }
 
-    [WolverinePost("/api/studios/{id}/activities/{activityId}/corrections", Name = "CorrectActivity"), Authorize(Policy = Policies.StudioWork)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(CorrectActivity command, Studio studio, ActivityRecord record, IReadOnlyList<ActivityRecord> sameDay, Stamp stamp) =>
+        ActivityRules.Check(studio, sameDay, command.Changes.Apply(record.Facts), stamp.Today, record.Id).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/activities/{activityId}/corrections", Name = "CorrectActivity"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Activities")]
-    public static (Written, ActivityCorrected) Post(CorrectActivity command, [Aggregate("id")] Studio studio, ActivityRecord record,
-        HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new ActivityCorrected(record.Id, record.Facts, command.Changes.Apply(record.Facts), command.Changes.Named(), command.Reason,
-                http.Actor(), clock.GetUtcNow()));
+    public static ActivityCorrected Post(CorrectActivity command, [WriteAggregate("id")] Studio studio, ActivityRecord record, Stamp stamp) =>
+        new(record.Id, record.Facts, command.Changes.Apply(record.Facts), command.Changes.Named(), command.Reason, stamp.By, stamp.At);
 }

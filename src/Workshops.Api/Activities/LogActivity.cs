@@ -1,8 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -77,26 +78,24 @@ public static class LogActivityEndpoint
     public static Task<IReadOnlyList<ActivityRecord>> LoadAsync(LogActivity command, Guid id, IDocumentSession session, CancellationToken ct) =>
         ActivityQueries.SameDay(session, id, command.Date, ct);
 
-    public static ProblemDetails Validate(LogActivity command, Studio studio, IReadOnlyList<ActivityRecord> sameDay, HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(LogActivity command)
     {
         var check = new Check();
         if (command.Domains is null || command.Title is null) return check.Add("body", "kind, domains, title and date are required").Result();
-        var facts = command.Facts();
-        ActivityInput.Check(check, facts, command.Hours, command.Start, command.End);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Check(studio, sameDay, facts, clock.Today()).OrContinue();
+        ActivityInput.Check(check, command.Facts(), command.Hours, command.Start, command.End);
+        return check.Result();
     }
 
-    [WolverinePost("/api/studios/{id}/activities", Name = "LogActivity"), Authorize(Policy = Policies.StudioWork)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(LogActivity command, Studio studio, IReadOnlyList<ActivityRecord> sameDay, Stamp stamp) =>
+        ActivityRules.Check(studio, sameDay, command.Facts(), stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/activities", Name = "LogActivity"), Authorize(Policy = Policies.StudioWork), Appends(typeof(ActivityCreated))]
     [Tags("Activities")]
-    public static (ActivityCreated, ActivityLogged) Post(LogActivity command, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock)
-    {
-        var activityId = Guid.CreateVersion7();
-        var written = Writes.Done(http, studio.Id, studio.Version);
-        return (new ActivityCreated(studio.Id, activityId, written.Version),
-            new ActivityLogged(activityId, command.Facts(), http.Actor(), clock.GetUtcNow()));
-    }
+    public static ActivityLogged Post(LogActivity command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+        new(Guid.CreateVersion7(), command.Facts(), stamp.By, stamp.At);
+
+    public static ActivityCreated Created(ActivityLogged logged, Written written) => new(written.StudioId, logged.ActivityId, written.Version);
 }
 
 public static class ActivityQueries

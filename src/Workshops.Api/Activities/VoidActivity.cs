@@ -1,8 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -18,17 +19,13 @@ public static class VoidActivityEndpoint
     public static Task<ActivityRecord?> LoadAsync(Guid activityId, IDocumentSession session, CancellationToken ct) =>
         session.LoadAsync<ActivityRecord>(activityId, ct);
 
-    public static ProblemDetails Validate(VoidActivity command, Studio studio, ActivityRecord? record, HttpContext http)
-    {
-        var check = new Check().Text(command.Reason, "reason", 1000);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Changeable(record, studio.Id).OrContinue();
-    }
+    public static ProblemDetails Validate(VoidActivity command) => new Check().Text(command.Reason, "reason", 1000).Result();
 
-    [WolverinePost("/api/studios/{id}/activities/{activityId}/void", Name = "VoidActivity"), Authorize(Policy = Policies.StudioWork)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(Studio studio, ActivityRecord? record) => ActivityRules.Changeable(record, studio.Id).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/activities/{activityId}/void", Name = "VoidActivity"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Activities")]
-    public static (Written, ActivityVoided) Post(VoidActivity command, [Aggregate("id")] Studio studio, ActivityRecord record,
-        HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new ActivityVoided(record.Id, record.Facts, command.Reason, http.Actor(), clock.GetUtcNow()));
+    public static ActivityVoided Post(VoidActivity command, [WriteAggregate("id")] Studio studio, ActivityRecord record, Stamp stamp) =>
+        new(record.Id, record.Facts, command.Reason, stamp.By, stamp.At);
 }
