@@ -16,16 +16,19 @@ public sealed record VoidActivity(string Reason);
 /// <summary>POST /api/studios/{id}/activities/{activityId}/void — void a mistaken activity; it stays in history, out of every count.</summary>
 public static class VoidActivityEndpoint
 {
-    public static Task<ActivityRecord?> LoadAsync(Guid activityId, IDocumentSession session, CancellationToken ct) =>
-        session.LoadAsync<ActivityRecord>(activityId, ct);
+    public static DocumentById<ActivityEntry> Load(Guid activityId) => new(activityId);
 
     public static ProblemDetails Validate(VoidActivity command) => new Check().Text(command.Reason, "reason", 1000).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(Studio studio, ActivityRecord? record) => ActivityRules.Changeable(record, studio.Id).OrContinue();
+    public static ProblemDetails Rules(StudioState studio, ActivityEntry? entry) => ActivityRules.Changeable(entry, studio.Id).OrContinue();
+
+    /// <summary>The activity in full: the void states the facts it takes away.</summary>
+    [WolverineBefore]
+    public static Task<ActivityRecord?> LoadRecord(ActivityEntry entry, IDocumentSession session, CancellationToken ct) => ActivityRecords.Of(session, entry, ct);
 
     [WolverinePost("/api/studios/{id}/activities/{activityId}/void", Name = "VoidActivity"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Activities")]
-    public static ActivityVoided Post(VoidActivity command, [WriteAggregate("id")] Studio studio, ActivityRecord record, Stamp stamp) =>
+    public static ActivityVoided Post(VoidActivity command, [WriteAggregate("id")] StudioState studio, ActivityRecord record, Stamp stamp) =>
         new(record.Id, record.Facts, command.Reason, stamp.By, stamp.At);
 }

@@ -15,16 +15,16 @@ public sealed record AddGrowthReflection(string Text, DateOnly? Date = null);
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/reflections — the teacher's own reflection.</summary>
 public static class AddGrowthReflectionEndpoint
 {
-    public static ProblemDetails Validate(AddGrowthReflection command, string teacherId, Studio studio, HttpContext http) =>
+    public static ProblemDetails Validate(AddGrowthReflection command, string teacherId, StudioState studio, HttpContext http) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
         GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.Text, "text", 10_000).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(AddGrowthReflection command, Studio studio, Stamp stamp) =>
-        GrowthAccess.Dated(studio, command.Date ?? stamp.Today, stamp.Today).OrContinue();
+    public static ProblemDetails Rules(AddGrowthReflection command, Stamp stamp) =>
+        GrowthAccess.Dated(command.Date ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/reflections", Name = "AddGrowthReflection"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]
-    public static GrowthReflectionAdded Post(AddGrowthReflection command, string teacherId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static GrowthReflectionAdded Post(AddGrowthReflection command, string teacherId, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(Guid.CreateVersion7(), teacherId, command.Date ?? stamp.Today, command.Text, stamp.By, stamp.At);
 }

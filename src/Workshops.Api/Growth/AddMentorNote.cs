@@ -16,16 +16,16 @@ public sealed record AddMentorNote(string? Text = null, DateOnly? Date = null);
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/mentor-notes — a mentor's note on a mentee (or the host's).</summary>
 public static class AddMentorNoteEndpoint
 {
-    public static ProblemDetails Validate(AddMentorNote command, string teacherId, Studio studio, HttpContext http) =>
+    public static ProblemDetails Validate(AddMentorNote command, string teacherId, StudioState studio, HttpContext http) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
         GrowthAccess.Check(http, studio, teacherId, asMentor: true) ?? new Check().Text(command.Text, "text", 10_000).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(AddMentorNote command, Studio studio, Stamp stamp) =>
-        GrowthAccess.Dated(studio, command.Date ?? stamp.Today, stamp.Today).OrContinue();
+    public static ProblemDetails Rules(AddMentorNote command, Stamp stamp) =>
+        GrowthAccess.Dated(command.Date ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/mentor-notes", Name = "AddMentorNote"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]
-    public static MentorNoteAdded Post(AddMentorNote command, string teacherId, [WriteAggregate("id")] Studio studio, HttpContext http, Stamp stamp) =>
+    public static MentorNoteAdded Post(AddMentorNote command, string teacherId, [WriteAggregate("id")] StudioState studio, HttpContext http, Stamp stamp) =>
         new(Guid.CreateVersion7(), teacherId, Caller.From(http.User).TeacherId ?? stamp.By.Id, command.Date ?? stamp.Today, command.Text!, stamp.By, stamp.At);
 }

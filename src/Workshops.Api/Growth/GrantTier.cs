@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Attributes;
@@ -18,20 +19,23 @@ public sealed record GrantExpertTier(string? Basis = null);
 /// </summary>
 public static class GrantExpertTierEndpoint
 {
-    public static ProblemDetails Validate(GrantExpertTier command, string teacherId, Studio studio)
+    /// <summary>The roster's teachers as the studio view has them (eligibility reads their years and titles).</summary>
+    public static Task<Studio?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => StudioViews.Latest(session, id, ct);
+
+    public static ProblemDetails Validate(GrantExpertTier command, string teacherId, StudioState studio)
     {
         var check = new Check().Text(command.Basis, "basis", 1000, required: false);
         if (!check.Ok) return check.Result();
-        return studio.Holding(teacherId) is null
+        return studio.Roster.Holding(teacherId) is null
             ? Problems.Rule("growth.not-on-roster", $"{teacherId} is not on this studio's roster.")
             : WolverineContinue.NoProblems;
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(string teacherId, Studio studio, Stamp stamp)
+    public static ProblemDetails Rules(string teacherId, StudioState studio, Studio view, Stamp stamp)
     {
-        var eligibility = Eligibilities.Expert(studio.Holding(teacherId)!.Teacher, stamp.Today);
-        Refusal? refusal = studio.Tiers.GetValueOrDefault(teacherId) == Tier.Expert ? new("tier.already-granted", "The expert tier is already granted.")
+        var eligibility = Eligibilities.Expert(view.Holding(teacherId)!.Teacher, stamp.Today);
+        Refusal? refusal = studio.Growth.Tiers.GetValueOrDefault(teacherId) == Tier.Expert ? new("tier.already-granted", "The expert tier is already granted.")
             : !eligibility.Eligible ? new("tier.expert-not-eligible", eligibility.Reason)
             : null;
         return refusal.OrContinue();
@@ -39,9 +43,9 @@ public static class GrantExpertTierEndpoint
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/expert-tier", Name = "GrantExpertTier"), Authorize(Policy = Policies.StudioReview), Appends]
     [Tags("Growth files")]
-    public static TierGranted Post(GrantExpertTier command, string teacherId, [WriteAggregate("id")] Studio studio, Stamp stamp)
+    public static TierGranted Post(GrantExpertTier command, string teacherId, [WriteAggregate("id")] StudioState studio, Studio view, Stamp stamp)
     {
-        var teacher = studio.Holding(teacherId)!.Teacher;
+        var teacher = view.Holding(teacherId)!.Teacher;
         var basis = command.Basis ?? Eligibilities.Expert(teacher, stamp.Today).Reason;
         return new(teacherId, Tier.Expert, "seed000.expert-8-years", basis, stamp.Today, stamp.By, stamp.At, teacher.Rural);
     }

@@ -15,7 +15,7 @@ public sealed record RateAbilities(Rater Rater, IReadOnlyDictionary<Ability, int
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/ratings — self or mentor ratings (1–5) on the head-teacher abilities.</summary>
 public static class RateAbilitiesEndpoint
 {
-    public static ProblemDetails Validate(RateAbilities command, string teacherId, Studio studio, HttpContext http)
+    public static ProblemDetails Validate(RateAbilities command, string teacherId, StudioState studio, HttpContext http)
     {
         if (GrowthAccess.Check(http, studio, teacherId, asMentor: command.Rater == Rater.Mentor) is { } denied) return denied;
         var check = new Check().Text(command.Note, "note", 2000, required: false);
@@ -26,12 +26,12 @@ public static class RateAbilitiesEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(RateAbilities command, Studio studio, Stamp stamp) =>
-        GrowthAccess.Dated(studio, command.Date ?? stamp.Today, stamp.Today).OrContinue();
+    public static ProblemDetails Rules(RateAbilities command, Stamp stamp) =>
+        GrowthAccess.Dated(command.Date ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/ratings", Name = "RateAbilities"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]
-    public static AbilitiesRated Post(RateAbilities command, string teacherId, [WriteAggregate("id")] Studio studio, HttpContext http, Stamp stamp) =>
+    public static AbilitiesRated Post(RateAbilities command, string teacherId, [WriteAggregate("id")] StudioState studio, HttpContext http, Stamp stamp) =>
         new(Guid.CreateVersion7(), teacherId, command.Rater, command.Rater == Rater.Self ? teacherId : Caller.From(http.User).TeacherId ?? stamp.By.Id,
             command.Date ?? stamp.Today, command.Ratings, command.Note, stamp.By, stamp.At);
 }

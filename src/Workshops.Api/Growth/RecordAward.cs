@@ -15,16 +15,16 @@ public sealed record RecordAward(AwardKind Kind, string Title, TrainingLevel Lev
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/awards — awards and honours (名班主任、优秀班主任、十佳、比赛奖项) with their level.</summary>
 public static class RecordAwardEndpoint
 {
-    public static ProblemDetails Validate(RecordAward command, string teacherId, Studio studio, HttpContext http) =>
+    public static ProblemDetails Validate(RecordAward command, string teacherId, StudioState studio, HttpContext http) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
         GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.Title, "title", 200).Text(command.Rank, "rank", 50, required: false).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(RecordAward command, Studio studio, Stamp stamp) =>
-        GrowthAccess.Dated(studio, command.Date, stamp.Today).OrContinue();
+    public static ProblemDetails Rules(RecordAward command, Stamp stamp) =>
+        GrowthAccess.Dated(command.Date, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/awards", Name = "RecordAward"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]
-    public static AwardRecorded Post(RecordAward command, string teacherId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static AwardRecorded Post(RecordAward command, string teacherId, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(Guid.CreateVersion7(), teacherId, command.Kind, command.Title, command.Level, command.Date, command.Rank, stamp.By, stamp.At);
 }

@@ -18,7 +18,7 @@ public sealed record RecordProfile(string KnowledgeBase, string PracticeBase, st
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/profile — the intake profile (知识储备、实践基础、个性特点、工作理念、发展诉求); revisable, each revision kept.</summary>
 public static class RecordProfileEndpoint
 {
-    public static ProblemDetails Validate(RecordProfile command, string teacherId, Studio studio, HttpContext http) =>
+    public static ProblemDetails Validate(RecordProfile command, string teacherId, StudioState studio, HttpContext http) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
         GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.KnowledgeBase, "knowledgeBase", 2000)
             .Text(command.PracticeBase, "practiceBase", 2000).Text(command.Personality, "personality", 2000)
@@ -26,6 +26,6 @@ public static class RecordProfileEndpoint
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/profile", Name = "RecordProfile"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]
-    public static GrowthProfileRecorded Post(RecordProfile command, string teacherId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(teacherId, command.Profile, (studio.GrowthFiles.GetValueOrDefault(teacherId)?.ProfileRevision ?? 0) + 1, stamp.By, stamp.At);
+    public static GrowthProfileRecorded Post(RecordProfile command, string teacherId, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(teacherId, command.Profile, studio.Growth.ProfileRevisions.GetValueOrDefault(teacherId) + 1, stamp.By, stamp.At);
 }

@@ -15,7 +15,7 @@ public sealed record RecordTraining(string Course, TrainingLevel Level, CreditCa
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/trainings — outside training with its level, hours, date and certificate.</summary>
 public static class RecordTrainingEndpoint
 {
-    public static ProblemDetails Validate(RecordTraining command, string teacherId, Studio studio, HttpContext http) =>
+    public static ProblemDetails Validate(RecordTraining command, string teacherId, StudioState studio, HttpContext http) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
         GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.Course, "course", 200)
             .Text(command.CertificateRef, "certificateRef", 100, required: false)
@@ -24,12 +24,12 @@ public static class RecordTrainingEndpoint
             .Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(RecordTraining command, Studio studio, Stamp stamp) =>
-        GrowthAccess.Dated(studio, command.Date, stamp.Today).OrContinue();
+    public static ProblemDetails Rules(RecordTraining command, Stamp stamp) =>
+        GrowthAccess.Dated(command.Date, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/trainings", Name = "RecordTraining"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]
-    public static OutsideTrainingRecorded Post(RecordTraining command, string teacherId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static OutsideTrainingRecorded Post(RecordTraining command, string teacherId, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(Guid.CreateVersion7(), teacherId, command.Course, command.Level, command.Category, command.Hours, command.Date, command.CertificateRef,
             stamp.By, stamp.At);
 }

@@ -15,13 +15,16 @@ public sealed record ApproveOutput(string? Note = null);
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/approve — the school approves a submitted output.</summary>
 public static class ApproveOutputEndpoint
 {
+    public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
+
     public static ProblemDetails Validate(ApproveOutput command) => new Check().Text(command.Note, "note", 1000, required: false).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(Guid outputId, Studio studio) => OutputRules.Can(studio, outputId, OutputRules.Step.Approve).OrContinue();
+    public static ProblemDetails Rules(Guid outputId, StudioState studio, OutputStanding? output) =>
+        OutputRules.Can(output?.StudioId == studio.Id ? output : null, outputId, OutputRules.Step.Approve).OrContinue();
 
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/approve", Name = "ApproveOutput"), Authorize(Policy = Policies.StudioSchool), Appends]
     [Tags("Outputs")]
-    public static OutputApproved Post(ApproveOutput command, Guid outputId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(outputId, studio.Outputs[outputId].Year, command.Note, stamp.By, stamp.At);
+    public static OutputApproved Post(ApproveOutput command, Guid outputId, [WriteAggregate("id")] StudioState studio, OutputStanding? output, Stamp stamp) =>
+        new(outputId, output!.Year, command.Note, stamp.By, stamp.At);
 }

@@ -54,12 +54,12 @@ public static class DraftOutputEndpoint
             : OutputInput.Check(command.Facts()) ?? WolverineContinue.NoProblems;
 
     [WolverineBefore]
-    public static ProblemDetails Rules(DraftOutput command, Studio studio, Stamp stamp) =>
+    public static ProblemDetails Rules(DraftOutput command, StudioState studio, Stamp stamp) =>
         OutputRules.Check(studio, command.Facts(), stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/outputs", Name = "DraftOutput"), Authorize(Policy = Policies.StudioWork), Appends(typeof(OutputCreated))]
     [Tags("Outputs")]
-    public static OutputDrafted Post(DraftOutput command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static OutputDrafted Post(DraftOutput command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(Guid.CreateVersion7(), command.Facts(), stamp.By, stamp.At);
 
     public static OutputCreated Created(OutputDrafted drafted, Written written) => new(written.StudioId, drafted.OutputId, written.Version);

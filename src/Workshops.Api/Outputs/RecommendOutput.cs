@@ -15,14 +15,16 @@ public sealed record RecommendOutput(RecommendationLevel Level, string? Note = n
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/recommend — a reviewer recommends an approved output upward (district → city → province → ministry).</summary>
 public static class RecommendOutputEndpoint
 {
+    public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
+
     public static ProblemDetails Validate(RecommendOutput command) => new Check().Text(command.Note, "note", 1000, required: false).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(RecommendOutput command, Guid outputId, Studio studio) =>
-        OutputRules.Can(studio, outputId, OutputRules.Step.Recommend, command.Level).OrContinue();
+    public static ProblemDetails Rules(RecommendOutput command, Guid outputId, StudioState studio, OutputStanding? output) =>
+        OutputRules.Can(output?.StudioId == studio.Id ? output : null, outputId, OutputRules.Step.Recommend, command.Level).OrContinue();
 
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/recommend", Name = "RecommendOutput"), Authorize(Policy = Policies.StudioReview), Appends]
     [Tags("Outputs")]
-    public static OutputRecommended Post(RecommendOutput command, Guid outputId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(outputId, studio.Outputs[outputId].Year, command.Level, command.Note, stamp.By, stamp.At);
+    public static OutputRecommended Post(RecommendOutput command, Guid outputId, [WriteAggregate("id")] StudioState studio, OutputStanding? output, Stamp stamp) =>
+        new(outputId, output!.Year, command.Level, command.Note, stamp.By, stamp.At);
 }

@@ -15,13 +15,16 @@ public sealed record ReturnOutput(string Reason);
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/return — the school returns a submitted output for revision, with a reason.</summary>
 public static class ReturnOutputEndpoint
 {
+    public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
+
     public static ProblemDetails Validate(ReturnOutput command) => new Check().Text(command.Reason, "reason", 1000).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(Guid outputId, Studio studio) => OutputRules.Can(studio, outputId, OutputRules.Step.Return).OrContinue();
+    public static ProblemDetails Rules(Guid outputId, StudioState studio, OutputStanding? output) =>
+        OutputRules.Can(output?.StudioId == studio.Id ? output : null, outputId, OutputRules.Step.Return).OrContinue();
 
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/return", Name = "ReturnOutput"), Authorize(Policy = Policies.StudioSchool), Appends]
     [Tags("Outputs")]
-    public static OutputReturned Post(ReturnOutput command, Guid outputId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(outputId, studio.Outputs[outputId].Year, command.Reason, stamp.By, stamp.At);
+    public static OutputReturned Post(ReturnOutput command, Guid outputId, [WriteAggregate("id")] StudioState studio, OutputStanding? output, Stamp stamp) =>
+        new(outputId, output!.Year, command.Reason, stamp.By, stamp.At);
 }

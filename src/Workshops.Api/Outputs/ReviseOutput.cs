@@ -28,8 +28,7 @@ public sealed record ReviseOutput(
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/revision — a draft or returned output is revised as a whole.</summary>
 public static class ReviseOutputEndpoint
 {
-    public static Task<OutputRecord?> LoadAsync(Guid outputId, IDocumentSession session, CancellationToken ct) =>
-        session.LoadAsync<OutputRecord>(outputId, ct);
+    public static DocumentById<OutputRecord> Load(Guid outputId) => new(outputId);
 
     public static ProblemDetails Validate(ReviseOutput command)
     {
@@ -39,11 +38,12 @@ public static class ReviseOutputEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(ReviseOutput command, Guid outputId, Studio studio, Stamp stamp) =>
-        (OutputRules.Can(studio, outputId, OutputRules.Step.Revise) ?? OutputRules.Check(studio, command.Facts(), stamp.Today)).OrContinue();
+    public static ProblemDetails Rules(ReviseOutput command, Guid outputId, StudioState studio, OutputRecord? record, Stamp stamp) =>
+        (OutputRules.Can(record?.StudioId == studio.Id ? record.Standing() : null, outputId, OutputRules.Step.Revise)
+         ?? OutputRules.Check(studio, command.Facts(), stamp.Today)).OrContinue();
 
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/revision", Name = "ReviseOutput"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Outputs")]
-    public static OutputRevised Post(ReviseOutput command, [WriteAggregate("id")] Studio studio, OutputRecord record, Stamp stamp) =>
+    public static OutputRevised Post(ReviseOutput command, [WriteAggregate("id")] StudioState studio, OutputRecord record, Stamp stamp) =>
         new(record.Id, record.Facts, command.Facts(), command.Note, stamp.By, stamp.At);
 }

@@ -15,13 +15,16 @@ public sealed record SubmitOutput(string? Note = null);
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/submit — the host submits a draft (or returned) output to the school.</summary>
 public static class SubmitOutputEndpoint
 {
+    public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
+
     public static ProblemDetails Validate(SubmitOutput command) => new Check().Text(command.Note, "note", 1000, required: false).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(Guid outputId, Studio studio) => OutputRules.Can(studio, outputId, OutputRules.Step.Submit).OrContinue();
+    public static ProblemDetails Rules(Guid outputId, StudioState studio, OutputStanding? output) =>
+        OutputRules.Can(output?.StudioId == studio.Id ? output : null, outputId, OutputRules.Step.Submit).OrContinue();
 
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/submit", Name = "SubmitOutput"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Outputs")]
-    public static OutputSubmitted Post(SubmitOutput command, Guid outputId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(outputId, studio.Outputs[outputId].Year, stamp.By, stamp.At);
+    public static OutputSubmitted Post(SubmitOutput command, Guid outputId, [WriteAggregate("id")] StudioState studio, OutputStanding? output, Stamp stamp) =>
+        new(outputId, output!.Year, stamp.By, stamp.At);
 }

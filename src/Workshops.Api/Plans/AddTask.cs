@@ -37,12 +37,12 @@ public static class AddTaskEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(AddTask command, Studio studio, Stamp stamp) =>
+    public static ProblemDetails Rules(AddTask command, StudioState studio, Stamp stamp) =>
         PlanRules.Add(studio, command.Year ?? stamp.Today.Year, command.Input.Spec(Guid.Empty), stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/tasks", Name = "AddTask"), Authorize(Policy = Policies.StudioWork), Appends(typeof(TaskCreated))]
     [Tags("Plans and ledger")]
-    public static TaskAdded Post(AddTask command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static TaskAdded Post(AddTask command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(command.Year ?? stamp.Today.Year, command.Input.Spec(Guid.CreateVersion7()), stamp.By, stamp.At);
 
     public static TaskCreated Created(TaskAdded added, Written written) => new(written.StudioId, added.Task.TaskId, added.Year, written.Version);

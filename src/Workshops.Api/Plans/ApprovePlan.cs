@@ -18,10 +18,10 @@ public static class ApprovePlanEndpoint
     public static ProblemDetails Validate(ApprovePlan command) => new Check().Text(command.Note, "note", 1000, required: false).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(int year, Studio studio) => PlanRules.Approve(studio, year).OrContinue();
+    public static ProblemDetails Rules(int year, StudioState studio) => PlanRules.Approve(studio, year).OrContinue();
 
     [WolverinePost("/api/studios/{id}/plans/{year}/approval", Name = "ApprovePlan"), Authorize(Policy = Policies.StudioSchool), Appends]
     [Tags("Plans and ledger")]
-    public static AnnualPlanApproved Post(ApprovePlan command, int year, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(year, studio.Plans[year].Revision, studio.Plans[year].TaskIds, command.Note, stamp.By, stamp.At);
+    public static AnnualPlanApproved Post(ApprovePlan command, int year, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(year, studio.Plans[year].Revision, studio.Plans[year].Planned, command.Note, stamp.By, stamp.At);
 }

@@ -15,14 +15,16 @@ public sealed record CancelTask(string Reason);
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/cancel — cancel an open task, with a reason.</summary>
 public static class CancelTaskEndpoint
 {
+    public static DocumentById<TaskStanding> Load(Guid taskId) => new(taskId);
+
     public static ProblemDetails Validate(CancelTask command) => new Check().Text(command.Reason, "reason", 1000).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(Guid taskId, Studio studio, Stamp stamp) =>
-        PlanRules.Can(studio, taskId, PlanRules.Move.Cancel, stamp.Today).OrContinue();
+    public static ProblemDetails Rules(Guid taskId, StudioState studio, TaskStanding? task, Stamp stamp) =>
+        PlanRules.Can(studio.Task(taskId, task), taskId, PlanRules.Move.Cancel, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/tasks/{taskId}/cancel", Name = "CancelTask"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
-    public static TaskCancelled Post(CancelTask command, Guid taskId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(studio.Tasks[taskId].Year, taskId, command.Reason, stamp.By, stamp.At);
+    public static TaskCancelled Post(CancelTask command, Guid taskId, [WriteAggregate("id")] StudioState studio, TaskStanding? task, Stamp stamp) =>
+        new(task!.Year, taskId, command.Reason, stamp.By, stamp.At);
 }

@@ -17,8 +17,8 @@ public sealed record CloseTask(string Note, IReadOnlyList<string>? Evidence = nu
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/close — close a task off (销账) with a note, evidence and the activities that did it.</summary>
 public static class CloseTaskEndpoint
 {
-    public static async Task<IReadOnlyList<ActivityRecord>> LoadAsync(CloseTask command, IDocumentSession session, CancellationToken ct) =>
-        command.ActivityIds is { Count: > 0 } ids ? await session.LoadManyAsync<ActivityRecord>(ct, ids) : [];
+    public static (DocumentById<TaskStanding>, DocumentsById<ActivityEntry>) Load(CloseTask command, Guid taskId) =>
+        (new(taskId), new([.. command.ActivityIds ?? []]));
 
     public static ProblemDetails Validate(CloseTask command)
     {
@@ -30,9 +30,10 @@ public static class CloseTaskEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(CloseTask command, Guid taskId, Studio studio, IReadOnlyList<ActivityRecord> activities, Stamp stamp)
+    public static ProblemDetails Rules(CloseTask command, Guid taskId, StudioState studio, TaskStanding? task, IReadOnlyList<ActivityEntry> activities,
+        Stamp stamp)
     {
-        if (PlanRules.Can(studio, taskId, PlanRules.Move.Close, stamp.Today) is { } refused) return Problems.Rule(refused);
+        if (PlanRules.Can(studio.Task(taskId, task), taskId, PlanRules.Move.Close, stamp.Today) is { } refused) return Problems.Rule(refused);
         foreach (var id in command.ActivityIds ?? [])
         {
             var record = activities.FirstOrDefault(a => a.Id == id);
@@ -44,6 +45,6 @@ public static class CloseTaskEndpoint
 
     [WolverinePost("/api/studios/{id}/tasks/{taskId}/close", Name = "CloseTask"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
-    public static TaskClosed Post(CloseTask command, Guid taskId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(studio.Tasks[taskId].Year, taskId, command.Note, command.Evidence ?? [], command.ActivityIds ?? [], stamp.By, stamp.At);
+    public static TaskClosed Post(CloseTask command, Guid taskId, [WriteAggregate("id")] StudioState studio, TaskStanding? task, Stamp stamp) =>
+        new(task!.Year, taskId, command.Note, command.Evidence ?? [], command.ActivityIds ?? [], stamp.By, stamp.At);
 }

@@ -44,6 +44,10 @@ public sealed record DraftPlan(string Goals, IReadOnlyList<TaskInput> Tasks)
 /// <summary>PUT /api/studios/{id}/plans/{year} — draft or revise the annual plan; each revision is an event.</summary>
 public static class DraftPlanEndpoint
 {
+    /// <summary>The standings of the tasks the draft names by id (a task already in a ledger cannot be planned again).</summary>
+    public static DocumentsById<TaskStanding> Load(DraftPlan command) =>
+        new([.. command.Tasks?.Where(t => t?.Id is not null).Select(t => t.Id!.Value) ?? []]);
+
     public static ProblemDetails Validate(DraftPlan command)
     {
         var check = new Check().Text(command.Goals, "goals", 5000).Count(command.Tasks, "tasks", 1, 100);
@@ -53,12 +57,12 @@ public static class DraftPlanEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(DraftPlan command, int year, Studio studio, Stamp stamp) =>
-        PlanRules.Draft(studio, year, command.Specs(Guid.NewGuid), stamp.Today).OrContinue();
+    public static ProblemDetails Rules(DraftPlan command, int year, StudioState studio, IReadOnlyList<TaskStanding> named, Stamp stamp) =>
+        PlanRules.Draft(studio, year, command.Specs(Guid.NewGuid), stamp.Today, named).OrContinue();
 
     [WolverinePut("/api/studios/{id}/plans/{year}", Name = "DraftPlan"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
-    public static AnnualPlanDrafted Put(DraftPlan command, int year, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static AnnualPlanDrafted Put(DraftPlan command, int year, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(year, command.Goals, command.Specs(Guid.CreateVersion7), (studio.Plans.TryGetValue(year, out var plan) ? plan.Revision : 0) + 1,
             stamp.By, stamp.At);
 }

@@ -15,15 +15,17 @@ public sealed record ProgressTask(string Note, int? Percent = null);
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/progress — a progress note on an open task.</summary>
 public static class ProgressTaskEndpoint
 {
+    public static DocumentById<TaskStanding> Load(Guid taskId) => new(taskId);
+
     public static ProblemDetails Validate(ProgressTask command) => new Check().Text(command.Note, "note", 2000)
             .When(command.Percent is < 0 or > 100, "percent", "must be between 0 and 100").Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(Guid taskId, Studio studio, Stamp stamp) =>
-        PlanRules.Can(studio, taskId, PlanRules.Move.Progress, stamp.Today).OrContinue();
+    public static ProblemDetails Rules(Guid taskId, StudioState studio, TaskStanding? task, Stamp stamp) =>
+        PlanRules.Can(studio.Task(taskId, task), taskId, PlanRules.Move.Progress, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/tasks/{taskId}/progress", Name = "ProgressTask"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
-    public static TaskProgressed Post(ProgressTask command, Guid taskId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(studio.Tasks[taskId].Year, taskId, command.Note, command.Percent, stamp.By, stamp.At);
+    public static TaskProgressed Post(ProgressTask command, Guid taskId, [WriteAggregate("id")] StudioState studio, TaskStanding? task, Stamp stamp) =>
+        new(studio.Task(taskId, task)!.Year, taskId, command.Note, command.Percent, stamp.By, stamp.At);
 }

@@ -15,14 +15,16 @@ public sealed record ReopenTask(string Reason);
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/reopen — reopen a closed or cancelled task: an explicit event with a reason.</summary>
 public static class ReopenTaskEndpoint
 {
+    public static DocumentById<TaskStanding> Load(Guid taskId) => new(taskId);
+
     public static ProblemDetails Validate(ReopenTask command) => new Check().Text(command.Reason, "reason", 1000).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(Guid taskId, Studio studio, Stamp stamp) =>
-        PlanRules.Can(studio, taskId, PlanRules.Move.Reopen, stamp.Today).OrContinue();
+    public static ProblemDetails Rules(Guid taskId, StudioState studio, TaskStanding? task, Stamp stamp) =>
+        PlanRules.Can(studio.Task(taskId, task), taskId, PlanRules.Move.Reopen, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/tasks/{taskId}/reopen", Name = "ReopenTask"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
-    public static TaskReopened Post(ReopenTask command, Guid taskId, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(studio.Tasks[taskId].Year, taskId, command.Reason, stamp.By, stamp.At);
+    public static TaskReopened Post(ReopenTask command, Guid taskId, [WriteAggregate("id")] StudioState studio, TaskStanding? task, Stamp stamp) =>
+        new(task!.Year, taskId, command.Reason, stamp.By, stamp.At);
 }

@@ -22,7 +22,7 @@ public static class HoldHearingEndpoint
     public static ProblemDetails Validate(HoldHearing command) => new Check().Text(command.Note, "note", 2000, required: false).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(HoldHearing command, Studio studio, Stamp stamp)
+    public static ProblemDetails Rules(HoldHearing command, StudioState studio, Stamp stamp)
     {
         Refusal? refusal = command.Date > stamp.Today ? new("hearing.date-in-future", $"The date {command.Date:yyyy-MM-dd} is in the future.")
             : command.Date < studio.FoundedOn ? new("hearing.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.")
@@ -34,6 +34,6 @@ public static class HoldHearingEndpoint
 
     [WolverinePost("/api/studios/{id}/leadership-hearings", Name = "HoldHearing"), Authorize(Policy = Policies.StudioSchool), Appends]
     [Tags("Reviews")]
-    public static LeadershipHearingHeld Post(HoldHearing command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static LeadershipHearingHeld Post(HoldHearing command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(Guid.CreateVersion7(), command.Date, Semesters.Of(command.Date), command.Note, stamp.By, stamp.At);
 }

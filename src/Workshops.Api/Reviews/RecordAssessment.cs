@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Attributes;
@@ -21,10 +22,13 @@ public sealed record RecordAssessment(AssessmentResult Result, string? Note = nu
 /// </summary>
 public static class RecordAssessmentEndpoint
 {
+    /// <summary>The roster's teachers as the studio view has them (their years of service decide recognition).</summary>
+    public static Task<Studio?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => StudioViews.Latest(session, id, ct);
+
     public static ProblemDetails Validate(RecordAssessment command) => new Check().Text(command.Note, "note", 2000, required: false).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(RecordAssessment command, int year, Studio studio, Stamp stamp)
+    public static ProblemDetails Rules(RecordAssessment command, int year, StudioState studio, Stamp stamp)
     {
         var on = command.On ?? stamp.Today;
         Refusal? refusal = year < studio.FoundedOn.Year || year > stamp.Today.Year
@@ -37,16 +41,16 @@ public static class RecordAssessmentEndpoint
 
     [WolverinePost("/api/studios/{id}/assessments/{year}", Name = "RecordAssessment"), Authorize(Policy = Policies.StudioReview), Appends]
     [Tags("Reviews")]
-    public static Events Post(RecordAssessment command, int year, [WriteAggregate("id")] Studio studio, Stamp stamp)
+    public static Events Post(RecordAssessment command, int year, [WriteAggregate("id")] StudioState studio, Studio view, Stamp stamp)
     {
         var on = command.On ?? stamp.Today;
         var events = new Events { new AssessmentRecorded(year, command.Result, command.Note, on, stamp.By, stamp.At) };
-        foreach (var decision in Recognition.Decide(studio, command.Result, on))
+        foreach (var decision in Recognition.Decide(view, command.Result, on))
         {
-            var fresh = decision.Titles.Where(t => !studio.Recognitions.Contains(Studio.RecognitionKey(decision.TeacherId, t))).ToList();
+            var fresh = decision.Titles.Where(t => !studio.Growth.Recognised(decision.TeacherId, t)).ToList();
             foreach (var title in fresh)
                 events.Add(new RecognitionGranted(decision.TeacherId, title, year, decision.Rule, decision.Reason, on, stamp.By, stamp.At, decision.Rural));
-            if (fresh.Count > 0 && decision.Tier is { } tier && studio.Tiers.GetValueOrDefault(decision.TeacherId) < tier)
+            if (fresh.Count > 0 && decision.Tier is { } tier && studio.Growth.Tiers.GetValueOrDefault(decision.TeacherId) < tier)
                 events.Add(new TierGranted(decision.TeacherId, tier, decision.Rule, decision.Reason, on, stamp.By, stamp.At, decision.Rural));
         }
         return events;

@@ -23,11 +23,11 @@ public static class AddMemberEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(AddMember command, Studio studio, Stamp stamp) =>
+    public static ProblemDetails Rules(AddMember command, StudioState studio, Stamp stamp) =>
         RosterRules.AddMember(studio, command.Teacher, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/members", Name = "AddMember"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static MemberJoined Post(AddMember command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static MemberJoined Post(AddMember command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(command.Teacher, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

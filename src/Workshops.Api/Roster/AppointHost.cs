@@ -23,11 +23,11 @@ public static class AppointHostEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(AppointHost command, Studio studio, Stamp stamp) =>
+    public static ProblemDetails Rules(AppointHost command, StudioState studio, Stamp stamp) =>
         RosterRules.AppointHost(studio, command.Teacher, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/host", Name = "AppointHost"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static HostAppointed Post(AppointHost command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static HostAppointed Post(AppointHost command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(command.Teacher, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

@@ -22,11 +22,11 @@ public static class CompleteTraineeEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(CompleteTrainee command, Studio studio, string teacherId, Stamp stamp) =>
+    public static ProblemDetails Rules(CompleteTrainee command, StudioState studio, string teacherId, Stamp stamp) =>
         RosterRules.CompleteTrainee(studio, teacherId, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/trainees/{teacherId}/complete", Name = "CompleteTrainee"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static TraineeCompleted Post(CompleteTrainee command, [WriteAggregate("id")] Studio studio, string teacherId, Stamp stamp) =>
+    public static TraineeCompleted Post(CompleteTrainee command, [WriteAggregate("id")] StudioState studio, string teacherId, Stamp stamp) =>
         new(teacherId, command.On ?? stamp.Today, command.Note, stamp.By, stamp.At);
 }

@@ -23,11 +23,11 @@ public static class EnrollTraineeEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(EnrollTrainee command, Studio studio, Stamp stamp) =>
+    public static ProblemDetails Rules(EnrollTrainee command, StudioState studio, Stamp stamp) =>
         RosterRules.EnrollTrainee(studio, command.Teacher, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/trainees", Name = "EnrollTrainee"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static TraineeEnrolled Post(EnrollTrainee command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static TraineeEnrolled Post(EnrollTrainee command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(command.Teacher, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

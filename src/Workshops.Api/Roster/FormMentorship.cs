@@ -22,11 +22,11 @@ public static class FormMentorshipEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(FormMentorship command, Studio studio, Stamp stamp) =>
+    public static ProblemDetails Rules(FormMentorship command, StudioState studio, Stamp stamp) =>
         RosterRules.FormMentorship(studio, command.MentorId, command.MenteeId, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/mentorships", Name = "FormMentorship"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static MentorshipFormed Post(FormMentorship command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static MentorshipFormed Post(FormMentorship command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(command.MentorId, command.MenteeId, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

@@ -25,11 +25,11 @@ public static class InviteExpertEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(InviteExpert command, Studio studio, Stamp stamp) =>
+    public static ProblemDetails Rules(InviteExpert command, StudioState studio, Stamp stamp) =>
         RosterRules.InviteExpert(studio, command.Expert, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/experts", Name = "InviteExpert"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static ExpertInvited Post(InviteExpert command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static ExpertInvited Post(InviteExpert command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(command.Expert, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

@@ -22,11 +22,11 @@ public static class LeaveMemberEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(LeaveMember command, Studio studio, string teacherId, Stamp stamp) =>
+    public static ProblemDetails Rules(LeaveMember command, StudioState studio, string teacherId, Stamp stamp) =>
         RosterRules.RemoveMember(studio, teacherId, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/members/{teacherId}/leave", Name = "LeaveMember"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static MemberLeft Post(LeaveMember command, [WriteAggregate("id")] Studio studio, string teacherId, Stamp stamp) =>
+    public static MemberLeft Post(LeaveMember command, [WriteAggregate("id")] StudioState studio, string teacherId, Stamp stamp) =>
         new(teacherId, command.On ?? stamp.Today, command.Reason, stamp.By, stamp.At);
 }

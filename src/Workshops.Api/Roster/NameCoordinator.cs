@@ -23,11 +23,11 @@ public static class NameCoordinatorEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(NameCoordinator command, Studio studio, Stamp stamp) =>
+    public static ProblemDetails Rules(NameCoordinator command, StudioState studio, Stamp stamp) =>
         RosterRules.NameCoordinator(studio, command.Teacher, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/coordinator", Name = "NameCoordinator"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static CoordinatorNamed Post(NameCoordinator command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static CoordinatorNamed Post(NameCoordinator command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(command.Teacher, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

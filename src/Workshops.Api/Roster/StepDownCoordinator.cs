@@ -22,11 +22,11 @@ public static class StepDownCoordinatorEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(StepDownCoordinator command, Studio studio, Stamp stamp) =>
-        RosterRules.StepDown(studio, studio.Coordinator, RosterRole.Coordinator, command.On ?? stamp.Today, stamp.Today).OrContinue();
+    public static ProblemDetails Rules(StepDownCoordinator command, StudioState studio, Stamp stamp) =>
+        RosterRules.StepDown(studio, RosterRole.Coordinator, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/coordinator/step-down", Name = "StepDownCoordinator"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static CoordinatorSteppedDown Post(StepDownCoordinator command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(studio.Coordinator!.Teacher.Id, command.On ?? stamp.Today, command.Reason, stamp.By, stamp.At);
+    public static CoordinatorSteppedDown Post(StepDownCoordinator command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(studio.Roster.Coordinator!.TeacherId, command.On ?? stamp.Today, command.Reason, stamp.By, stamp.At);
 }

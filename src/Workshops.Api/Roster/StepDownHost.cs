@@ -22,11 +22,11 @@ public static class StepDownHostEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(StepDownHost command, Studio studio, Stamp stamp) =>
-        RosterRules.StepDown(studio, studio.Host, RosterRole.Host, command.On ?? stamp.Today, stamp.Today).OrContinue();
+    public static ProblemDetails Rules(StepDownHost command, StudioState studio, Stamp stamp) =>
+        RosterRules.StepDown(studio, RosterRole.Host, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/host/step-down", Name = "StepDownHost"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static HostSteppedDown Post(StepDownHost command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
-        new(studio.Host!.Teacher.Id, command.On ?? stamp.Today, command.Reason, stamp.By, stamp.At);
+    public static HostSteppedDown Post(StepDownHost command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(studio.Roster.Host!.TeacherId, command.On ?? stamp.Today, command.Reason, stamp.By, stamp.At);
 }

@@ -26,10 +26,10 @@ public sealed record RecordAttestation(string Code, AttestationResult Result, st
 /// </summary>
 public static class RecordAttestationEndpoint
 {
-    public static async Task<Standard?> LoadAsync(RecordAttestation command, Studio studio, IDocumentSession session, CancellationToken ct) =>
-        await StandardsLibrary.For(session, studio, command.Standard, ct);
+    public static async Task<Standard?> LoadAsync(RecordAttestation command, Guid id, IDocumentSession session, CancellationToken ct) =>
+        await StudioIdentities.Of(session, id, ct) is { } studio ? await StandardsLibrary.For(session, studio.Region, studio.Track, command.Standard, ct) : null;
 
-    public static ProblemDetails Validate(RecordAttestation command, Studio studio, Standard? standard, TimeProvider clock)
+    public static ProblemDetails Validate(RecordAttestation command, StudioState studio, Standard? standard, TimeProvider clock)
     {
         var check = new Check().Text(command.Code, "code", 20).Text(command.Note, "note", 2000)
             .When(command.Year is { } y && (y < studio.FoundedOn.Year || y > clock.Today().Year), "year", "must fall between the founding year and this year");
@@ -50,7 +50,7 @@ public static class RecordAttestationEndpoint
 
     [WolverinePost("/api/studios/{id}/attestations", Name = "RecordAttestation"), Authorize(Policy = Policies.StudioAttest), Appends]
     [Tags("Standards")]
-    public static AttestationRecorded Post(RecordAttestation command, [WriteAggregate("id")] Studio studio, Standard standard, Stamp stamp) =>
+    public static AttestationRecorded Post(RecordAttestation command, [WriteAggregate("id")] StudioState studio, Standard standard, Stamp stamp) =>
         new(Guid.CreateVersion7(), standard.Code, command.Code, command.Year ?? stamp.Today.Year, command.Result == AttestationResult.Met, command.Note,
             stamp.By, stamp.At);
 }

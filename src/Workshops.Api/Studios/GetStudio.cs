@@ -19,7 +19,7 @@ public static class GetStudioEndpoint
         // Kept like the computed views: a stored studio is converted for the wire (enumerations as codes) once per change.
         var key = ViewMemo.Key("studio", id);
         if (await memo.Kept(http, key, ct) is { } kept) return kept;
-        var studio = await session.LoadAsync<Studio>(id, ct);
+        var studio = await StudioViews.Latest(session, id, ct);
         if (studio is null) return Results.Problem(Problems.NotFound($"No studio {id}."));
         var taken = await memo.Take(ViewMemo.Inputs.Stream(id, studio.Version), ct);
         return await memo.Keep(http, key, taken, studio, ct, etag: Writes.ETag(studio.Version));

@@ -7,4 +7,10 @@ public static class StudioQueries
         scope == Region.National
             ? studios
             : studios.Where(s => s.Region.Province == scope || s.Region.City == scope || s.Region.District == scope);
+
+    /// <summary>Studios inside a scope, by their identities (written when a studio is established).</summary>
+    public static IQueryable<StudioIdentity> InRegion(this IQueryable<StudioIdentity> studios, string scope) =>
+        scope == Region.National
+            ? studios
+            : studios.Where(s => s.Region.Province == scope || s.Region.City == scope || s.Region.District == scope);
 }

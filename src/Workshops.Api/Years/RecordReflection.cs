@@ -19,7 +19,7 @@ public static class RecordReflectionEndpoint
         new Check().Text(command.Text, "text", 10_000).Text(command.Adjustments, "adjustments", 5000, required: false).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(RecordReflection command, Studio studio, Stamp stamp)
+    public static ProblemDetails Rules(RecordReflection command, StudioState studio, Stamp stamp)
     {
         var date = command.Date ?? stamp.Today;
         Refusal? refusal = date > stamp.Today ? new("reflection.date-in-future", $"The date {date:yyyy-MM-dd} is in the future.")
@@ -30,6 +30,6 @@ public static class RecordReflectionEndpoint
 
     [WolverinePost("/api/studios/{id}/reflections", Name = "RecordReflection"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Years")]
-    public static ReflectionRecorded Post(RecordReflection command, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static ReflectionRecorded Post(RecordReflection command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(Guid.CreateVersion7(), command.Date ?? stamp.Today, command.Text, command.Adjustments, stamp.By, stamp.At);
 }

@@ -18,13 +18,13 @@ public static class WriteSummaryEndpoint
     public static ProblemDetails Validate(WriteSummary command) => new Check().Text(command.Text, "text", 20_000).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(int year, Studio studio, Stamp stamp) =>
+    public static ProblemDetails Rules(int year, StudioState studio, Stamp stamp) =>
         (year < studio.FoundedOn.Year || year > stamp.Today.Year
             ? new Refusal("summary.year-out-of-range", $"A summary can be written for {studio.FoundedOn.Year}–{stamp.Today.Year}, not {year}.")
             : null).OrContinue();
 
     [WolverinePost("/api/studios/{id}/years/{year}/summary", Name = "WriteSummary"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Years")]
-    public static YearSummaryWritten Post(WriteSummary command, int year, [WriteAggregate("id")] Studio studio, Stamp stamp) =>
+    public static YearSummaryWritten Post(WriteSummary command, int year, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(year, command.Text, studio.Summaries.GetValueOrDefault(year) + 1, stamp.By, stamp.At);
 }

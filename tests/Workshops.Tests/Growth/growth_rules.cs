@@ -22,7 +22,7 @@ public sealed class growth_rules
         Assert.Equal(years, Service.FullYears(DateOnly.Parse(since), DateOnly.Parse(on)));
 
     private static Workshops.Studios.Studio StudioWith(TeacherInfo host, params TeacherInfo[] members) =>
-        Studio([new HostAppointed(host, Founded, By, At), .. members.Select(m => (object)new MemberJoined(m, Founded, By, At))]);
+        View([new HostAppointed(host, Founded, By, At), .. members.Select(m => (object)new MemberJoined(m, Founded, By, At))]);
 
     [Fact]
     public void a_host_needs_five_full_years_on_the_assessment_date()
