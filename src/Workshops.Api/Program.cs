@@ -39,6 +39,7 @@ app.MapWolverineEndpoints(opts =>
     opts.RejectUnparseableQueryValues = true;
     opts.AddPolicy<StreamWrites.Policy>();
     opts.AddParameterHandlingStrategy<Stamp.Parameter>();
+    if (app.Configuration.GetValue("Webhooks:Enabled", true)) opts.AddPolicy<Workshops.Integrations.WebhookForwarding.Policy>();
     opts.AddMiddleware(typeof(WriteAudit), chain => chain.HttpMethods.Any(Bodies.IsWrite));
 });
 
