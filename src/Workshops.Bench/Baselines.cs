@@ -106,7 +106,7 @@ public static class Baselines
     }
 
     private static readonly string[] DocumentTables =
-        ["mt_doc_studiostate", "mt_doc_studioidentity", "mt_doc_taskstanding", "mt_doc_outputstanding", "mt_doc_activityentry", "mt_doc_studio", "mt_doc_studioyear", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour", "mt_doc_credityear"];
+        ["mt_doc_studiostate", "mt_doc_studioidentity", "mt_doc_taskstanding", "mt_doc_outputstanding", "mt_doc_activityentry", "mt_doc_studio", "mt_doc_studioyear", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour", "mt_doc_creditmonth"];
 
     public static async Task<long> CountDocuments(NpgsqlDataSource data)
     {

@@ -25,7 +25,7 @@ namespace Workshops.Core;
 [JsonSerializable(typeof(global::Workshops.Growth.AddMentorNote))]
 [JsonSerializable(typeof(global::Workshops.Growth.AwardRecorded))]
 [JsonSerializable(typeof(global::Workshops.Growth.ChoosePolicies))]
-[JsonSerializable(typeof(global::Workshops.Growth.CreditYear))]
+[JsonSerializable(typeof(global::Workshops.Growth.CreditMonth))]
 [JsonSerializable(typeof(global::Workshops.Growth.CustomPolicy))]
 [JsonSerializable(typeof(global::Workshops.Growth.GrantExpertTier))]
 [JsonSerializable(typeof(global::Workshops.Growth.GrowthProfileRecorded))]

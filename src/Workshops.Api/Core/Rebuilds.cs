@@ -35,7 +35,7 @@ public static class Rebuilds
         var studioProjection = new StudioProjection();
         var identities = Slot.Of<StudioIdentity, Guid>(Sync<StudioIdentity, Guid>(new StudioIdentityProjection().Evolve), e => [e.StreamId]);
         var teacherFiles = new TeacherFileProjection();
-        var creditYears = new CreditYearProjection();
+        var creditMonths = new CreditMonthProjection();
         Slot[] slots =
         [
             identities,
@@ -49,7 +49,7 @@ public static class Rebuilds
             Slot.Of<OutputRecord, Guid>(new OutputRecordProjection().EvolveAsync, OutputRecordProjection.Keys),
             Slot.Of<Honour, string>(new HonourProjection().EvolveAsync, HonourProjection.Keys),
             Slot.Of<TeacherFile, string>(teacherFiles.EvolveAsync, teacherFiles.Keys),
-            Slot.Of<CreditYear, string>(creditYears.EvolveAsync, creditYears.Keys),
+            Slot.Of<CreditMonth, string>(creditMonths.EvolveAsync, creditMonths.Keys),
         ];
 
         var missing = store.Options.Events.Projections().Select(p => p.Name).Except(slots.Select(s => s.Name)).ToList();

@@ -14,8 +14,6 @@ public sealed class SchemaUpgrades(NpgsqlDataSource data, ILogger<SchemaUpgrades
 
     private static readonly Upgrade[] Upgrades =
     [
-        // Credit totals were only inside the document (same members, read case-insensitively).
-        new("mt_doc_credityear", "totals_column", "jsonb", "data -> 'totals'"),
         // Search terms were only inside the document, as text in tsvector's input form.
         new("mt_doc_outputrecord", "search_terms", "tsvector", "(data ->> 'searchTerms')::tsvector"),
     ];

@@ -46,7 +46,7 @@ public sealed record Recognised(RecognitionTitle Title, int Year, string Rule, s
 
 /// <summary>
 /// One teacher's growth file (成长档案) across every studio they were ever in: a multi-stream projection keyed by
-/// teacher id, kept by the async daemon. Training credits are kept apart, one <see cref="CreditYear"/> per teacher and
+/// teacher id, kept by the async daemon. Training credits are kept apart, one <see cref="CreditMonth"/> per teacher and
 /// year, so a busy teacher's file stays small; <see cref="TeacherFiles.Load"/> joins them in as <see cref="Credits"/>.
 /// </summary>
 public sealed record TeacherFile
@@ -55,7 +55,7 @@ public sealed record TeacherFile
     public TeacherInfo? Teacher { get; init; }
     public IReadOnlyList<Membership> Studios { get; init; } = [];
     public IReadOnlyList<ProfileRevision> Profiles { get; init; } = [];
-    /// <summary>Credits joined in from the teacher's <see cref="CreditYear"/> documents when loaded; not stored in the file.</summary>
+    /// <summary>Credits joined in from the teacher's <see cref="CreditMonth"/> documents when loaded; not stored in the file.</summary>
     [JsonIgnore] public IReadOnlyList<Credit> Credits { get; init; } = [];
     public IReadOnlyList<Award> Awards { get; init; } = [];
     public IReadOnlyList<Rating> Ratings { get; init; } = [];

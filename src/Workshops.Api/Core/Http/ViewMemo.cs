@@ -228,7 +228,7 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
         return $"""
                 md5(case when {people} then concat_ws('|',
                     {Rows(Doc<TeacherFile>(), $"id = any({teachers})")},
-                    {Rows(Doc<CreditYear>(), $"teacher_id = any({teachers})")},
+                    {Rows(Doc<CreditMonth>(), $"teacher_id = any({teachers})")},
                     {Rows(Doc<CustomPolicy>())},
                     {Rows(Doc<RegionPolicySet>(), $"id = any({regions})")},
                     {Rows(Doc<CustomStandard>())},
