@@ -22,7 +22,7 @@ public sealed record ActivityEntry
     public IReadOnlyList<string> DomainCodes { get; init; } = [];
     public string Title { get; init; } = "";
     public IReadOnlyList<Guid> TaskIds { get; init; } = [];
-    public IReadOnlyList<Attendance> Attendees { get; init; } = [];
+    public IReadOnlyList<Attended> Attendees { get; init; } = [];
     public bool Voided { get; init; }
     /// <summary>The stream versions of the activity's events: logged, then each correction or void.</summary>
     public IReadOnlyList<long> Versions { get; init; } = [];
@@ -46,12 +46,16 @@ public sealed record ActivityEntry
         DomainCodes = [.. facts.Domains.Select(d => d.Code())],
         Title = facts.Title,
         TaskIds = facts.TaskIds,
-        Attendees = facts.Attendees,
+        Attendees = [.. facts.Attendees.Select(a => new Attended(a.TeacherId, a.Hours, a.Guest))],
     };
 
     /// <summary>The activity an event is about.</summary>
     public static IEnumerable<Guid> Keys(IEvent e) => e.Data is IActivityEvent x ? [x.ActivityId] : [];
 }
+
+/// <summary>Who attended an activity and for how long (a guest's name is in the activity's facts).</summary>
+public sealed record Attended(string TeacherId, decimal Hours,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool Guest = false);
 
 /// <summary>
 /// Writes an activity's entry as its events are appended: logging stores a new one without reading anything first;

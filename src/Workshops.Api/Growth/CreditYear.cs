@@ -178,6 +178,7 @@ public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, i
     Guid? StudioId = null)
 {
     /// <summary>Whether the total says when and where its credits were earned.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Placed => First is not null && Last is not null && StudioId is not null;
 
     /// <summary>
