@@ -2,15 +2,18 @@ using JasperFx;
 using Scalar.AspNetCore;
 using Serilog;
 using Wolverine.Http;
+using Workshops;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Demo;
+using Workshops.Projections;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 builder.AddWorkshopsAuth();
-builder.AddStore();
+builder.AddStore(Features.Store);
+builder.AddFeatures();
 builder.AddHttpBasics();
 builder.AddDemoData();
 builder.AddWriteRateLimits();
@@ -37,9 +40,7 @@ app.MapDevTokens();
 app.MapWolverineEndpoints(opts =>
 {
     opts.RejectUnparseableQueryValues = true;
-    opts.AddPolicy<StreamWrites.Policy>();
-    opts.AddParameterHandlingStrategy<Stamp.Parameter>();
-    if (app.Configuration.GetValue("Webhooks:Enabled", true)) opts.AddPolicy<Workshops.Integrations.WebhookForwarding.Policy>();
+    Features.Map(opts, app.Configuration);
     opts.AddMiddleware(typeof(WriteAudit), chain => chain.HttpMethods.Any(Bodies.IsWrite));
 });
 

@@ -11,6 +11,7 @@ using Workshops.Roster;
 using Workshops.Standards;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Core;
 
 namespace Workshops.Bench;
 

@@ -7,7 +7,9 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using Workshops.Bench;
+using Workshops;
 using Workshops.Core;
+using Workshops.Projections;
 using Workshops.Core.Auth;
 
 // ops/bench runs this against its own PostgreSQL. Every figure is paired with a baseline measured in the same run.
@@ -22,7 +24,7 @@ log($"machine: {report.Machine}");
 using var store = DocumentStore.For(opts =>
 {
     opts.Connection(options.Connection);
-    Setup.Store(opts);
+    Features.Store(opts);
 });
 await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Workshops.Core;
 using Workshops.Years;
+using Workshops.Studios;
 
 namespace Workshops.Activities;
 

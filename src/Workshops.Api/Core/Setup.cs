@@ -14,19 +14,14 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Workshops.Core.Http;
-using Workshops.Activities;
-using Workshops.Growth;
-using Workshops.Outputs;
-using Workshops.Plans;
-using Workshops.Reports;
-using Workshops.Integrations;
-using Workshops.Standards;
-using Workshops.Studios;
-using Workshops.Years;
 
 namespace Workshops.Core;
 
-/// <summary>Start-up wiring: each capability registers its own Marten settings beside it.</summary>
+/// <summary>
+/// Start-up wiring of the platform: logging, the store and Wolverine, HTTP basics. What the store holds and which
+/// policies the endpoints get is the composition root's (<c>Features</c>): each capability registers its own settings
+/// beside it.
+/// </summary>
 public static class Setup
 {
     public const string Schema = "workshops";
@@ -53,7 +48,8 @@ public static class Setup
         : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
         : Serilog.Events.LogEventLevel.Information;
 
-    public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder)
+    /// <param name="store">The event store and every projection (see <see cref="Events"/>).</param>
+    public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder, Action<StoreOptions> store)
     {
         var connectionString = builder.Configuration.GetConnectionString("Marten")
             ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (environment variable ConnectionStrings__Marten).");
@@ -65,8 +61,6 @@ public static class Setup
         var dataSource = npgsql.Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ViewMemo>();
-        builder.Services.AddHostedService<ViewMemoPruning>();
 
         // Operational switch: a node may leave the async projections to other nodes (Projections:Daemon = Disabled).
         // (Webhooks:Enabled = false switches the forwarding to webhooks off: see Program.cs.)
@@ -76,7 +70,7 @@ public static class Setup
         var migrate = builder.Configuration.GetValue("Database:ApplyChangesOnStartup", true);
         var marten = builder.Services.AddMarten(opts =>
             {
-                Store(opts);
+                store(opts);
                 if (!migrate) opts.AutoCreateSchemaObjects = AutoCreate.None;
             })
             .UseNpgsqlDataSource()
@@ -105,31 +99,19 @@ public static class Setup
             if (!migrate) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
         });
         builder.Services.AddWolverineHttp();
-        builder.AddWebhooks();
         return builder;
     }
 
-    /// <summary>The event store and every projection, as the API runs them (also used by the benchmark harness).</summary>
-    public static void Store(StoreOptions opts)
+    /// <summary>How events are stored: the schema, metadata, quick appends, aggregates kept in the identity map.</summary>
+    public static void Events(StoreOptions opts)
     {
         opts.DatabaseSchemaName = Schema;
-        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Shape);
         opts.Events.MetadataConfig.EnableAll();
         opts.Events.MetadataConfig.UserNameEnabled = true;
         opts.Events.AppendMode = EventAppendMode.Quick;
         opts.Projections.UseIdentityMapForAggregates = true;
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        opts.AddStudios();
-        opts.AddPlans();
-        opts.AddActivities();
-        opts.AddOutputs();
-        opts.AddStudioYears();
-        opts.AddReports();
-        opts.AddGrowth();
-        opts.AddStandards();
-        opts.AddIntegrations();
         Idempotency.AddSchema(opts);
-        ViewMemo.AddSchema(opts);
     }
 
     public static WebApplicationBuilder AddHttpBasics(this WebApplicationBuilder builder)
@@ -139,7 +121,6 @@ public static class Setup
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         foreach (var loader in builder.Services.Where(d => d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
             builder.Services.Remove(loader);
-        builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => Json.StrictRequests(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Customize);
         builder.Services.AddExceptionHandler<Failures>();
         builder.Services.AddOpenApi(o => OpenApiShape.Configure(o));

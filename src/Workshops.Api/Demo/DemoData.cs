@@ -2,6 +2,7 @@ using Marten;
 using Workshops.Core.Auth;
 using Workshops.Roster;
 using Workshops.Studios;
+using Workshops.Core;
 
 namespace Workshops.Demo;
 

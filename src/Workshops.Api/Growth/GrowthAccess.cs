@@ -31,3 +31,15 @@ public static class GrowthAccess
         : date < new DateOnly(1950, 1, 1) ? new("growth.date-too-early", "The date is before 1950.")
         : null;
 }
+
+/// <summary>Where a teacher has been, from their growth file: who may read it.</summary>
+public sealed class TeacherScopes : ITeacherScopes
+{
+    public async Task<TeacherScope?> Of(IServiceProvider services, string teacherId, CancellationToken ct)
+    {
+        var session = services.GetRequiredService<Marten.IQuerySession>();
+        var found = await Marten.QueryableExtensions.FirstOrDefaultAsync(
+            session.Query<TeacherFile>().Where(f => f.Id == teacherId).Select(f => new { f.StudioIds, f.RegionCodes }), ct);
+        return found is null ? null : new TeacherScope(found.StudioIds, found.RegionCodes);
+    }
+}

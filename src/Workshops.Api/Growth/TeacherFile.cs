@@ -7,6 +7,7 @@ using Workshops.Activities;
 using Workshops.Roster;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Core;
 
 namespace Workshops.Growth;
 

@@ -26,4 +26,8 @@ public static class OutputsSetup
                 configure: i => i.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
         return opts;
     }
+
+    /// <summary>Search terms were only inside the document once, as text in tsvector's input form.</summary>
+    public static readonly Core.SchemaUpgrades.Upgrade SearchTermsColumn =
+        new("mt_doc_outputrecord", "search_terms", "tsvector", "(data ->> 'searchTerms')::tsvector");
 }

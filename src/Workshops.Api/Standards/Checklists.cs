@@ -5,6 +5,7 @@ using Workshops.Core.Http;
 using Workshops.Growth;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Views;
 
 namespace Workshops.Standards;
 

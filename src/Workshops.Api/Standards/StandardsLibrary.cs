@@ -1,6 +1,7 @@
 using Marten;
 using Workshops.Core.Auth;
 using Workshops.Studios;
+using Workshops.Core;
 
 namespace Workshops.Standards;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
+using Workshops.Core;
 
 namespace Workshops.Studios;
 
@@ -46,4 +47,11 @@ public static class StudioIdentities
 
     /// <summary>Caches a studio's identity (a rebuild knows each studio from its first event on).</summary>
     public static void Remember(StudioIdentity identity) => Known.TryAdd(identity.Id, identity);
+}
+
+/// <summary>A studio's region for authorization, from its identity.</summary>
+public sealed class StudioRegions : Core.Auth.IStudioScopes
+{
+    public async ValueTask<Region?> RegionOf(IServiceProvider services, Guid studioId, CancellationToken ct) =>
+        (await StudioIdentities.Of(services.GetRequiredService<IQuerySession>(), studioId, ct))?.Region;
 }

@@ -1,3 +1,4 @@
+using Workshops.Core;
 namespace Workshops.Studios;
 
 public static class StudioQueries

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Workshops.Core;
 
 namespace Workshops.Studios;
 

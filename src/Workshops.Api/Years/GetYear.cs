@@ -5,6 +5,7 @@ using Wolverine.Http;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Views;
 
 namespace Workshops.Years;
 

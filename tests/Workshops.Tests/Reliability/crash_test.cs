@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Workshops.Core;
+using Workshops.Projections;
 using Wolverine;
 using Workshops.Core.Auth;
 using Workshops.Tests.Support;

@@ -4,6 +4,7 @@ using Workshops.Core.Auth;
 using Workshops.Plans;
 using Workshops.Roster;
 using Workshops.Studios;
+using Workshops.Core;
 
 namespace Workshops.Tests.Support;
 

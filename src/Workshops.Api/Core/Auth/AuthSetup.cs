@@ -14,7 +14,6 @@ public static class AuthSetup
         var key = options.Key(); // fails start-up when no usable key is configured
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenIssuer>();
-        builder.Services.AddSingleton<StudioScopes>();
         builder.Services.AddSingleton<IAuthorizationHandler, StudioRequirementCheck>();
         builder.Services.AddSingleton<IAuthorizationHandler, RoleRequirementCheck>();
         builder.Services.AddSingleton<IAuthorizationHandler, TeacherRequirementCheck>();

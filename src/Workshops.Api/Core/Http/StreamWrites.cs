@@ -81,7 +81,8 @@ public static class StreamWrites
         if (answer is IHttpAware aware) aware.Apply(http);
         else http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json; charset=utf-8";
-        return JsonSerializer.SerializeAsync(http.Response.Body, answer, answer.GetType(), Json.Wire, http.RequestAborted);
+        var json = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value;
+        return JsonSerializer.SerializeAsync(http.Response.Body, answer, answer.GetType(), json.SerializerOptions, http.RequestAborted);
     }
 
     /// <summary>Applies the If-Match check and the answer to every endpoint marked <see cref="AppendsAttribute"/>.</summary>

@@ -9,9 +9,10 @@ using Workshops.Outputs;
 using Workshops.Plans;
 using Workshops.Reports;
 using Workshops.Studios;
+using Workshops.Core;
 using Workshops.Years;
 
-namespace Workshops.Core;
+namespace Workshops.Projections;
 
 /// <summary>
 /// Rebuilds every projection in one pass over the event store: each event is read and deserialized once, folded into

@@ -6,10 +6,12 @@ using Npgsql;
 using NpgsqlTypes;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
+using Workshops.Core;
+using Workshops.Core.Http;
 using Workshops.Growth;
 using Workshops.Standards;
 
-namespace Workshops.Core.Http;
+namespace Workshops.Views;
 
 /// <summary>
 /// Views computed on read (checklists, annual reports, year views, ledgers, and the studio view, converted from its
@@ -112,7 +114,7 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
     /// <param name="etag">The view's own ETag when it has one (the studio view's is its stream version, for If-Match).</param>
     public async Task<IResult> Keep<T>(HttpContext http, string key, Taken? taken, T view, CancellationToken ct, string? etag = null)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(view, Core.Json.Wire);
+        var body = JsonSerializer.SerializeToUtf8Bytes(view, Workshops.Json.Wire);
         if (taken is null) return etag is null ? Results.Bytes(body, Json) : Answer(http, etag, body);
         var salt = Salt();
         etag ??= ETag(key, salt, taken);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Workshops.Core;
+namespace Workshops;
 
 /// <summary>
 /// Compiled JSON contracts for every document and event the store writes and every body an endpoint reads or

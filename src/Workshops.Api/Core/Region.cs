@@ -1,4 +1,4 @@
-namespace Workshops.Studios;
+namespace Workshops.Core;
 
 /// <summary>
 /// National administrative division codes (six digits): province, city and, below a city, district.
