@@ -119,6 +119,14 @@ public static class Baselines
         return total;
     }
 
+    /// <summary>The events' JSON as PostgreSQL prints it, in bytes: what the documents are compared with.</summary>
+    public static async Task<long> EventBytes(NpgsqlDataSource data)
+    {
+        await using var cmd = data.CreateCommand("select coalesce(sum(octet_length(data::text)), 0)::bigint from workshops.mt_events");
+        cmd.CommandTimeout = 0;
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Waits until every async projection has processed the last event; the seconds it took.</summary>
     public static async Task<double> DaemonCaughtUp(NpgsqlDataSource data, TimeSpan timeout)
     {

@@ -12,7 +12,7 @@ public sealed record StatementCount(string Query, double PerAppend);
 /// least once every other append, counted as often as it runs per append).
 /// </summary>
 public sealed record WriteCostResult(string Label, int StudioEvents, int Appends, double WalBytes, double FullPageImages, double Statements,
-    IReadOnlyList<StatementCount> ByStatement);
+    double ApiCpuMs, IReadOnlyList<StatementCount> ByStatement);
 
 public static class WriteCost
 {
@@ -22,12 +22,13 @@ public static class WriteCost
     /// heartbeats, durability polling). The studio gets a few appends first, so the pages its append touches are not
     /// first touched in the measured window.
     /// </summary>
+    /// <param name="cpu">The API process's processor time so far (its cost per append is reported beside the database's).</param>
     public static async Task<WriteCostResult> Measure(NpgsqlDataSource data, string label, int studioEvents, int appends,
-        Func<long, Task<Outcome>> append)
+        Func<long, Task<Outcome>> append, Func<TimeSpan> cpu)
     {
-        for (var i = 0; i < 5; i++) await Ok(append(-1 - i));
+        for (var i = 0; i < 20; i++) await Ok(append(-1 - i));
         await using (var checkpoint = data.CreateCommand("checkpoint")) await checkpoint.ExecuteNonQueryAsync();
-        for (var i = 0; i < 5; i++) await Ok(append(-10 - i));
+        for (var i = 0; i < 20; i++) await Ok(append(-100 - i));
 
         var idleStart = await Snapshot(data);
         var idle = Stopwatch.StartNew();
@@ -37,7 +38,9 @@ public static class WriteCost
 
         var start = await Snapshot(data);
         var watch = Stopwatch.StartNew();
+        var cpuStart = cpu();
         for (var n = 0; n < appends; n++) await Ok(append(n));
+        var apiCpu = (cpu() - cpuStart).TotalMilliseconds / appends;
         var end = await Snapshot(data);
         var seconds = watch.Elapsed.TotalSeconds;
 
@@ -50,7 +53,7 @@ public static class WriteCost
             .ToList();
         // The statements an append runs, each as often as it runs per append: exact, unlike the total less the idle rate.
         return new WriteCostResult(label, studioEvents, appends, Math.Round(PerAppend(c => c.Wal)), Math.Round(PerAppend(c => c.Fpi), 2),
-            Math.Round(byStatement.Sum(s => Math.Round(s.PerAppend)), 2), byStatement);
+            Math.Round(byStatement.Sum(s => Math.Round(s.PerAppend)), 2), Math.Round(apiCpu, 2), byStatement);
     }
 
     private static async Task Ok(Task<Outcome> call)
