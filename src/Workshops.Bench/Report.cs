@@ -62,9 +62,10 @@ public sealed class Report(Options options)
                           $"{F(a.Http.PerSecond / a.Insert.PerSecond)} | {F(a.Http.PerSecond / a.Append.PerSecond)} | {a.Http.Conflicts} | {a.Http.Errors} |");
         if (WriteCosts.Count > 0)
         {
-            md.AppendLine().AppendLine("### 1a. What one append costs the database (sequential appends to one studio, async daemon off; counts less the idle background)").AppendLine();
-            md.AppendLine("| studio | appends | WAL bytes per append | full-page images | statements per append | API processor ms per append |").AppendLine("|---|---:|---:|---:|---:|---:|");
-            foreach (var c in WriteCosts) md.AppendLine($"| {c.Label} ({c.StudioEvents} events) | {c.Appends} | {c.WalBytes:N0} | {F(c.FullPageImages)} | {F(c.Statements)} | {F(c.ApiCpuMs)} |");
+            md.AppendLine().AppendLine("### 1a. What one append costs the database (sequential appends to one studio, async daemon off; pg_stat_statements)").AppendLine();
+            md.AppendLine("| studio | appends | statements per append | WAL bytes per append | full-page images | WAL position per append, less idle | API processor ms per append |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var c in WriteCosts)
+                md.AppendLine($"| {c.Label} ({c.StudioEvents} events) | {c.Appends} | {F(c.Statements)} | {c.WalBytes:N0} | {F(c.FullPageImages)} | {c.WalPositionBytes:N0} | {F(c.ApiCpuMs)} |");
             md.AppendLine().AppendLine("Statements of one append (the large studio):").AppendLine();
             md.AppendLine("| per append | statement |").AppendLine("|---:|---|");
             foreach (var s in WriteCosts[1].ByStatement) md.AppendLine($"| {F(s.PerAppend)} | `{s.Query.Replace("|", "\\|")}` |");
