@@ -26,6 +26,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
     private static readonly Dictionary<string, Rule> Table = new()
     {
         ["GET /api/reference"] = new(Everyone, Everyone, Anonymous: true),
+        ["GET /api/reference/regions"] = new(Everyone, Everyone, Anonymous: true),
         ["POST /api/dev/tokens"] = new(Everyone, Everyone, Anonymous: true),
         ["GET /api/studios"] = Both(Everyone),
         ["GET /api/hour-policies"] = Both(Everyone),
