@@ -129,7 +129,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         }, host)).ShouldBe(201).Json["outputId"]!.GetValue<string>();
         (await Host.Post($"/api/studios/{studio}/outputs/{output}/submit", new { }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{studio}/outputs/{output}/approve", new { }, School())).ShouldBe(200);
-        (await Host.Post($"/api/studios/{studio}/outputs/{output}/recommend", new { level = "district" }, Reviewer("350203"))).ShouldBe(200);
+        (await Host.Post($"/api/studios/{studio}/outputs/{output}/recommend", new { level = "city" }, Reviewer("350203"))).ShouldBe(200);
         var ownClient = Token(Role.Integration, "本区平台", region: "350203");
         var webhook = (await Host.Post("/api/webhooks", new
         {
