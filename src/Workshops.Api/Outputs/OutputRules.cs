@@ -77,7 +77,23 @@ public static class OutputRules
                 ? $"A reviewer of {jurisdiction} recommends to the next level above it, {next.Code()} ({next.Label()}), not to {level.Code()}."
                 : "The reviewer's token names no region to recommend from.");
 
-    public static IReadOnlyList<OutputState> VisibleStates(Caller caller, Guid studioId, Region region) => Enum.GetValues<OutputState>();
+    /// <summary>
+    /// Who reads an output in which state. Until it is submitted (and again once returned) an output is the studio's
+    /// own: its host and members — the authors are on its roster (output.author-not-on-roster). Once submitted its
+    /// school (a school admin covering the studio's region) reads it too; once approved or recommended, reviewers and
+    /// integration clients covering the region as well. Everyone else reads no output of the studio.
+    /// </summary>
+    public static IReadOnlyList<OutputState> VisibleStates(Caller caller, Guid studioId, Region region) => caller.Role switch
+    {
+        Role.Host or Role.Member when caller.InStudio(studioId) => Everything,
+        Role.School when caller.Covers(region) => Submitted,
+        Role.Reviewer or Role.Integration when caller.Covers(region) => Approved,
+        _ => [],
+    };
+
+    private static readonly OutputState[] Everything = Enum.GetValues<OutputState>();
+    private static readonly OutputState[] Submitted = [OutputState.Submitted, OutputState.Approved, OutputState.Recommended];
+    private static readonly OutputState[] Approved = [OutputState.Approved, OutputState.Recommended];
 
     private static string Past(Step step) => step switch
     {
