@@ -110,6 +110,21 @@ public sealed class tokens_and_environments(AppFixture fixture) : ApiTest(fixtur
     }
 
     [Fact]
+    public async Task the_development_key_is_refused_outside_development()
+    {
+        var committed = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(
+            Path.Combine(OpenApiContract.Root(), "src", "Workshops.Api", "appsettings.Development.json")))!;
+        Assert.Equal(AuthOptions.DevelopmentKey, committed["Auth"]!["SigningKey"]!.GetValue<string>());
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => OtherHosts.Start(Fixture, "Production",
+            new Dictionary<string, string> { ["Auth:SigningKey"] = AuthOptions.DevelopmentKey }));
+        Assert.Contains("development", refused.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Auth__SigningKey", refused.ToString());
+        // Development itself starts with it.
+        await using var development = await OtherHosts.Start(Fixture, "Development");
+        (await development.Get("/api/reference", null)).ShouldBe(200);
+    }
+
+    [Fact]
     public async Task outside_development_there_is_no_token_endpoint_and_no_key_means_no_start()
     {
         await using var production = await OtherHosts.Start(Fixture, "Production");

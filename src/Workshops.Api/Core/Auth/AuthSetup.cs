@@ -12,6 +12,13 @@ public static class AuthSetup
     {
         var options = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         var key = options.Key(); // fails start-up when no usable key is configured
+        // The development key is in the repository for anyone to read: outside Development it would let anyone mint tokens.
+        if (!builder.Environment.IsDevelopment() && options.SigningKey == AuthOptions.DevelopmentKey)
+        {
+            throw new InvalidOperationException(
+                $"Auth:SigningKey is the development key from appsettings.Development.json, which is public; the {builder.Environment.EnvironmentName} " +
+                "environment needs a secret key of its own (environment variable Auth__SigningKey, at least 32 bytes).");
+        }
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<StudioScopes>();
