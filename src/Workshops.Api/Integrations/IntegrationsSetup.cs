@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Marten;
 
 namespace Workshops.Integrations;
@@ -14,9 +15,16 @@ public static class IntegrationsSetup
     public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
-        if (builder.Environment.IsDevelopment() && builder.Configuration["Webhooks:AllowPrivateNetworks"] is null)
-            options.AllowPrivateNetworks = true;
+        if (builder.Configuration["Webhooks:AllowPrivateNetworks"] is not null)
+            throw new InvalidOperationException(
+                "Webhooks:AllowPrivateNetworks is gone: allow loopback receivers with Webhooks:AllowLoopback and other networks by CIDR with Webhooks:AllowedNetworks.");
+        // Development sends to receivers on this machine unless told otherwise; private ranges and metadata stay refused.
+        if (builder.Environment.IsDevelopment() && builder.Configuration["Webhooks:AllowLoopback"] is null) options.AllowLoopback = true;
+        foreach (var network in options.AllowedNetworks)
+            if (!System.Net.IPNetwork.TryParse(network, out _))
+                throw new InvalidOperationException($"Webhooks:AllowedNetworks: '{network}' is not a network in CIDR notation (e.g. 10.20.0.0/16).");
         builder.Services.AddSingleton(options);
+        builder.Services.TryAddSingleton<IWebhookResolver, DnsWebhookResolver>();
         builder.Services.AddSingleton<WebhookSender>();
         return builder;
     }
