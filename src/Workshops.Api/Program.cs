@@ -24,6 +24,7 @@ app.UseSerilogRequestLogging(o => o.GetLevel = Setup.RequestLevel);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodyLimit();
+app.UseRequestGuards();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -118,4 +118,20 @@ public sealed class hostile_input(AppFixture fixture) : ApiTest(fixture)
         Assert.True(total >= writes.Count * iterations);
         TestContext.Current.TestOutputHelper?.WriteLine($"{total} generated requests over {writes.Count} write endpoints; {failures.Count} misbehaved");
     }
+
+    [Theory]
+    [InlineData("/api/reviews/outputs?q=%00")]
+    [InlineData("/api/reviews/outputs?q=%E5%AE%B6%00%E6%A0%A1")]
+    [InlineData("/api/reviews/cases?q=%00")]
+    [InlineData("/api/reviews/cases?q=%01")]
+    [InlineData("/api/studios?region=35%0A0203")]
+    [InlineData("/api/teachers/M%011/growth-file")]
+    [InlineData("/api/teachers/M1%0A/hours")]
+    [InlineData("/api/regions/3502%0103/hour-policies")]
+    public async Task a_control_character_in_a_query_or_path_value_is_400(string url)
+    {
+        var reply = (await Host.Get(url, Reviewer("000000"))).ShouldBeProblem(400);
+        Assert.NotNull(reply.Json["errors"]);
+    }
+
 }
