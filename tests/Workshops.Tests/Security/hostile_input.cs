@@ -134,4 +134,19 @@ public sealed class hostile_input(AppFixture fixture) : ApiTest(fixture)
         Assert.NotNull(reply.Json["errors"]);
     }
 
+    [Theory]
+    [InlineData("/api/studios?page=2147483647")]
+    [InlineData("/api/studios?page=21474837&pageSize=100")]
+    [InlineData("/api/reviews/outputs?page=2147483647")]
+    [InlineData("/api/reviews/cases?page=2147483647")]
+    [InlineData("/api/reviews/studios?page=2147483647")]
+    [InlineData("/api/reviews/checklists?page=2147483647")]
+    [InlineData("/api/studios/{id}/outputs?page=2147483647")]
+    [InlineData("/api/studios/{id}/activities?page=2147483647")]
+    public async Task a_page_whose_offset_overflows_is_400(string url)
+    {
+        var studio = await Host.EstablishStudio(School());
+        (await Host.Get(url.Replace("{id}", studio.ToString()), Reviewer())).ShouldBeProblem(400);
+    }
+
 }
