@@ -119,6 +119,8 @@ public sealed class hostile_input(AppFixture fixture) : ApiTest(fixture)
         TestContext.Current.TestOutputHelper?.WriteLine($"{total} generated requests over {writes.Count} write endpoints; {failures.Count} misbehaved");
     }
 
+    private const string ZeroId = "00000000-0000-0000-0000-000000000000";
+
     [Theory]
     [InlineData("/api/reviews/outputs?q=%00")]
     [InlineData("/api/reviews/outputs?q=%E5%AE%B6%00%E6%A0%A1")]
@@ -149,4 +151,26 @@ public sealed class hostile_input(AppFixture fixture) : ApiTest(fixture)
         (await Host.Get(url.Replace("{id}", studio.ToString()), Reviewer())).ShouldBeProblem(400);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/studios/{zero}")]
+    [InlineData("GET", "/api/studios/{zero}/outputs")]
+    [InlineData("GET", "/api/studios/{zero}/years/2026")]
+    [InlineData("GET", "/api/studios/{id}/outputs/{zero}")]
+    [InlineData("GET", "/api/reviews/cases/{zero}")]
+    [InlineData("POST", "/api/studios/{zero}/activities")]
+    [InlineData("POST", "/api/studios/{zero}/members")]
+    [InlineData("POST", "/api/studios/{zero}/outputs/{zero}/submit")]
+    [InlineData("PUT", "/api/studios/{zero}/plans/2026")]
+    [InlineData("POST", "/api/studios/{id}/outputs/{zero}/submit")]
+    public async Task the_all_zero_id_is_404_for_reads_and_writes(string method, string route)
+    {
+        var studio = await Host.StaffedStudio(School());
+        var url = route.Replace("{zero}", ZeroId).Replace("{id}", studio.ToString());
+        var body = route.EndsWith("/activities", StringComparison.Ordinal)
+            ? Activity("lecture", ["learning"], "2026-02-20", 2, [("M1", 2)])
+            : route.EndsWith("/members", StringComparison.Ordinal) ? new { teacher = Teacher("M4", "苏雅") } : (object)new { goals = "目标", tasks = Array.Empty<object>() };
+        var reply = await Host.Send(method, url, method == "GET" ? null : body, method == "GET" ? Reviewer() : HostOf(Guid.Empty));
+        reply.ShouldBeProblem(404);
+        Assert.DoesNotContain("   at ", reply.Text);
+    }
 }

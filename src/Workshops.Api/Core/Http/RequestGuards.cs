@@ -3,7 +3,8 @@ namespace Workshops.Core.Http;
 /// <summary>
 /// Checks every request's query and route values before anything reads them: a control character (NUL, C0, DEL, C1)
 /// is never part of a code, an id or a search term, and PostgreSQL cannot store or compare NUL, so such a value is a
-/// 400 naming the parameter, never a failure further in.
+/// 400 naming the parameter, never a failure further in. The all-zero UUID is never the id of anything here (ids are
+/// version 7 UUIDs, and the event store refuses an empty stream id), so a route naming it is a 404.
 /// </summary>
 public static class RequestGuards
 {
@@ -19,6 +20,10 @@ public static class RequestGuards
         return errors;
     }
 
+    /// <summary>The all-zero UUID when a route value is one.</summary>
+    public static string? ZeroId(IEnumerable<string?> values) =>
+        values.FirstOrDefault(v => Guid.TryParse(v, out var id) && id == Guid.Empty);
+
     public static IApplicationBuilder UseRequestGuards(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var values = http.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
@@ -27,6 +32,11 @@ public static class RequestGuards
         if (errors.Count > 0)
         {
             await http.WriteProblem(Problems.Invalid(errors));
+            return;
+        }
+        if (ZeroId(http.Request.RouteValues.Select(r => r.Value?.ToString())) is { } zero)
+        {
+            await http.WriteProblem(Problems.NotFound($"Nothing has the id {zero}."));
             return;
         }
         await next(http);
