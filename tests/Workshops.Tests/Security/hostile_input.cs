@@ -174,3 +174,33 @@ public sealed class hostile_input(AppFixture fixture) : ApiTest(fixture)
         Assert.DoesNotContain("   at ", reply.Text);
     }
 }
+
+/// <summary>No answer carries a stack trace or an exception's text, in Development or in production.</summary>
+public sealed class failures_show_no_internals(AppFixture fixture) : ApiTest(fixture)
+{
+    private sealed class Throwing : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            // After every endpoint: a request no endpoint answered reaches this and fails, inside the exception handler.
+            Microsoft.AspNetCore.Builder.RunExtensions.Run(app, _ => throw new InvalidOperationException("secret internal state: Host=db-7.corp;Password=hunter2"));
+        };
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task an_unexpected_failure_is_a_bare_500_problem(string environment)
+    {
+        await using var host = await OtherHosts.Start(Fixture, environment, services: s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, Throwing>());
+        var token = host.Services.GetRequiredService<TokenIssuer>().Mint(new TokenRequest(Role.Reviewer, "x", Region: "350200"));
+        var reply = (await host.Get("/api/no-such-thing", token)).ShouldBeProblem(500);
+        Assert.Null(reply.Json["exception"]);
+        Assert.DoesNotContain("hunter2", reply.Text);
+        Assert.DoesNotContain("InvalidOperationException", reply.Text);
+        Assert.DoesNotContain(" at ", reply.Text);
+        Assert.NotNull(reply.Json["correlationId"]);
+    }
+}
+
