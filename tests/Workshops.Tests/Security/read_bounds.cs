@@ -1,0 +1,50 @@
+using System.Text;
+using System.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+using Workshops.Tests.Support;
+using static Workshops.Tests.Support.Scenarios;
+
+namespace Workshops.Tests.Security;
+
+/// <summary>
+/// Reads do bounded work: years 2000–2100, as-of days that are dates from 2000 on, a cap on what one client adds to the
+/// kept views, xAPI reads that examine a bounded window of the event store, exports in pages of a bounded size (OWASP API4).
+/// </summary>
+public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
+{
+    public static TheoryData<string> YearReads => new()
+    {
+        "/api/studios/{id}/years/{year}", "/api/studios/{id}/ledger/{year}", "/api/studios/{id}/recognitions/{year}",
+        "/api/studios/{id}/reports/annual/{year}", "/api/studios/{id}/checklist?year={year}", "/api/studios/{id}/outputs?year={year}",
+        "/api/studios/{id}/activities?year={year}", "/api/reviews/checklists?region=350203&year={year}", "/api/reviews/studios?region=350203&year={year}",
+        "/api/reviews/cases?region=350203&year={year}", "/api/reviews/outputs?region=350203&year={year}", "/api/regions/350203/dashboard?year={year}",
+    };
+
+    [Theory]
+    [MemberData(nameof(YearReads))]
+    public async Task a_year_outside_2000_to_2100_is_400(string route)
+    {
+        var studio = await Host.EstablishStudio(School());
+        foreach (var year in new[] { "-1", "0", "1999", "2101", "3000", "2147483647" })
+        {
+            var reply = (await Host.Get(route.Replace("{id}", studio.ToString()).Replace("{year}", year), Reviewer("350200"))).ShouldBeProblem(400);
+            Assert.NotNull(reply.Json["errors"]!["year"]);
+        }
+    }
+
+    [Theory]
+    [InlineData("PUT", "/api/studios/{id}/plans/{year}")]
+    [InlineData("POST", "/api/studios/{id}/years/{year}/summary")]
+    [InlineData("POST", "/api/studios/{id}/assessments/{year}")]
+    public async Task a_write_naming_a_year_outside_2000_to_2100_is_400(string method, string route)
+    {
+        var studio = await Host.EstablishStudio(School());
+        var token = route.Contains("assessments") ? Reviewer() : HostOf(studio);
+        var reply = (await Host.Send(method, route.Replace("{id}", studio.ToString()).Replace("{year}", "2147483647"), new { }, token)).ShouldBeProblem(400);
+        Assert.NotNull(reply.Json["errors"]!["year"]);
+    }
+}
