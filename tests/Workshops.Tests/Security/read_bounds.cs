@@ -47,4 +47,24 @@ public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
         var reply = (await Host.Send(method, route.Replace("{id}", studio.ToString()).Replace("{year}", "2147483647"), new { }, token)).ShouldBeProblem(400);
         Assert.NotNull(reply.Json["errors"]!["year"]);
     }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("1999-12-31")]
+    [InlineData("2026-1-1")]
+    [InlineData("2026-02-30")]
+    [InlineData("20260301")]
+    public async Task an_as_of_day_must_be_a_date_from_2000_on(string asOf)
+    {
+        Clock.Set(2026, 5, 1);
+        var studio = await Host.StaffedStudio(School());
+        foreach (var route in new[] { "/api/studios/{id}/years/2026", "/api/studios/{id}/ledger/2026", "/api/studios/{id}/checklist",
+                     "/api/studios/{id}/recognitions/2026", "/api/teachers/M1/hours" })
+        {
+            var reply = (await Host.Get($"{route.Replace("{id}", studio.ToString())}?asOf={asOf}", HostOf(studio))).ShouldBeProblem(400);
+            Assert.NotNull(reply.Json["errors"]!["asOf"]);
+        }
+        // The first day allowed is asked like any other: the studio did not exist yet.
+        (await Host.Get($"/api/studios/{studio}/years/2026?asOf=2000-01-01", HostOf(studio))).ShouldBeProblem(404);
+    }
 }
