@@ -67,4 +67,30 @@ public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
         // The first day allowed is asked like any other: the studio did not exist yet.
         (await Host.Get($"/api/studios/{studio}/years/2026?asOf=2000-01-01", HostOf(studio))).ShouldBeProblem(404);
     }
+
+    private async Task<long> Kept(Guid studio)
+    {
+        var data = Host.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var cmd = data.CreateCommand($"select count(*) from {Setup.Schema}.{ViewMemo.Table} where studio_id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = studio });
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task one_client_adds_a_bounded_number_of_kept_views_and_beyond_it_views_are_computed_and_not_kept()
+    {
+        await using var host = await OtherHosts.Start(Fixture, settings: new Dictionary<string, string> { ["Views:KeepsPerClient"] = "3" });
+        Clock.Set(2026, 5, 1);
+        var studio = await host.StaffedStudio(School());
+        var reader = Token(Role.Reviewer, "一位评审", region: "350200");
+        var first = new List<Reply>();
+        foreach (var year in new[] { 2022, 2023, 2024, 2025, 2026 })
+            first.Add((await host.Get($"/api/studios/{studio}/years/{year}", reader)).ShouldBe(200));
+        Assert.Equal(3, await Kept(studio));
+        // Beyond the cap the views are still answered, the same as computed afresh.
+        Assert.Equal(first[4].Text, (await host.Get($"/api/studios/{studio}/years/2026", reader, ("Cache-Control", "no-cache"))).ShouldBe(200).Text);
+        // Another client has a cap of its own.
+        (await host.Get($"/api/studios/{studio}/ledger/2026", Token(Role.Reviewer, "另一位评审", region: "350200"))).ShouldBe(200);
+        Assert.Equal(4, await Kept(studio));
+    }
 }
