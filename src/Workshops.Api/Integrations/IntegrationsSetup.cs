@@ -24,6 +24,7 @@ public static class IntegrationsSetup
             if (!System.Net.IPNetwork.TryParse(network, out _))
                 throw new InvalidOperationException($"Webhooks:AllowedNetworks: '{network}' is not a network in CIDR notation (e.g. 10.20.0.0/16).");
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Xapi").Get<XapiOptions>() ?? new XapiOptions());
         builder.Services.TryAddSingleton<IWebhookResolver, DnsWebhookResolver>();
         builder.Services.AddSingleton<WebhookSender>();
         return builder;

@@ -93,4 +93,45 @@ public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
         (await host.Get($"/api/studios/{studio}/ledger/2026", Token(Role.Reviewer, "另一位评审", region: "350200"))).ShouldBe(200);
         Assert.Equal(4, await Kept(studio));
     }
+
+    [Fact]
+    public async Task an_xapi_read_examines_a_bounded_window_of_the_event_store_even_when_nothing_matches()
+    {
+        await using var host = await OtherHosts.Start(Fixture, settings: new Dictionary<string, string> { ["Xapi:MaxEventsPerRead"] = "5" });
+        Clock.Set(2026, 5, 1);
+        var studio = await host.StaffedStudio(School());
+        for (var i = 0; i < 8; i++)
+            await host.LogActivity(studio, HostOf(studio), Activity("lecture", ["learning"], $"2026-04-{10 + i}", 1, [("M1", 1)]));
+        var client = Token(Role.Integration, "学习记录平台", region: "350200");
+
+        // Nothing matches: each read looks at no more than five events and says where to continue.
+        var url = "/api/xapi/statements?agent=NOBODY";
+        var reads = 0;
+        var cursor = 0L;
+        while (url.Length > 0)
+        {
+            var page = (await host.Get(url, client)).ShouldBe(200).Json;
+            Assert.Empty(page["statements"]!.AsArray());
+            url = page["more"]!.GetValue<string>();
+            if (url.Length > 0)
+            {
+                var next = long.Parse(HttpUtility.ParseQueryString(new Uri("http://x" + url).Query)["cursor"]!);
+                Assert.InRange(next - cursor, 1, 5);
+                cursor = next;
+            }
+            Assert.True(++reads < 100);
+        }
+        Assert.True(reads >= 3);
+
+        // Following the cursor gives every statement once.
+        var statements = new List<string>();
+        for (url = "/api/xapi/statements?agent=M1"; url.Length > 0;)
+        {
+            var page = (await host.Get(url, client)).ShouldBe(200).Json;
+            statements.AddRange(page["statements"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()));
+            url = page["more"]!.GetValue<string>();
+        }
+        Assert.Equal(8, statements.Distinct().Count());
+        Assert.Equal(8, statements.Count);
+    }
 }
