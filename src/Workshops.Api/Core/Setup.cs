@@ -133,6 +133,7 @@ public static class Setup
         builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => Json.StrictRequests(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Customize);
         builder.Services.AddExceptionHandler<Failures>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Exports").Get<Reports.ExportOptions>() ?? new Reports.ExportOptions());
         builder.Services.AddOpenApi(o => OpenApiShape.Configure(o));
         builder.Services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgresql", tags: ["ready"],

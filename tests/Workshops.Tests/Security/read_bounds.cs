@@ -134,4 +134,26 @@ public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(8, statements.Distinct().Count());
         Assert.Equal(8, statements.Count);
     }
+
+    [Fact]
+    public async Task exports_come_in_pages_of_a_bounded_number_of_rows_with_a_link_to_the_next()
+    {
+        await using var host = await OtherHosts.Start(Fixture, settings: new Dictionary<string, string> { ["Exports:MaxRows"] = "2" });
+        Clock.Set(2026, 5, 1);
+        foreach (var (name, district) in new[] { ("思明区工作坊甲", "350203"), ("思明区工作坊乙", "350203"), ("湖里区工作坊", "350206") })
+            await host.EstablishStudio(School(district), StudioBody(name: name, district: district));
+        var reviewer = Token(Role.Reviewer, "厦门市评审", region: "350200");
+
+        string[] Rows(Reply reply) => Encoding.UTF8.GetString(reply.Bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+        var first = (await host.Get("/api/reviews/studios?region=350200&year=2026&format=csv", reviewer)).ShouldBe(200);
+        Assert.Equal(2, Rows(first).Length);
+        Assert.Equal("3", first.Header("X-Total-Count"));
+        Assert.Contains("page=2", first.Header("Link"));
+        Assert.Contains("rel=\"next\"", first.Header("Link"));
+        var second = (await host.Get("/api/reviews/studios?region=350200&year=2026&format=csv&page=2", reviewer)).ShouldBe(200);
+        Assert.Single(Rows(second));
+        Assert.Null(second.Header("Link"));
+        Assert.NotEqual(Rows(first)[0], Rows(second)[0]);
+        Assert.Equal(3, Rows(first).Concat(Rows(second)).Select(r => r.Split(',')[5]).Distinct().Count());
+    }
 }
