@@ -13,7 +13,7 @@ builder.AddWorkshopsAuth();
 builder.AddStore();
 builder.AddHttpBasics();
 builder.AddDemoData();
-builder.AddWriteRateLimits();
+builder.AddRateLimits();
 
 var app = builder.Build();
 

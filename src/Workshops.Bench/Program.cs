@@ -252,6 +252,8 @@ namespace Workshops.Bench
             psi.Environment["Database__ApplyChangesOnStartup"] = migrate ? "true" : "false";
             psi.Environment["RateLimits__WritesPerSecond"] = "1000000";
             psi.Environment["RateLimits__Burst"] = "1000000";
+            psi.Environment["RateLimits__ReadsPerSecond"] = "1000000";
+            psi.Environment["RateLimits__ReadBurst"] = "1000000";
             psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
             foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_API_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
                 psi.Environment[setting.Split('=')[0]] = setting.Split('=', 2)[1];
