@@ -246,6 +246,7 @@ namespace Workshops.Bench
             psi.RedirectStandardOutput = psi.RedirectStandardError = true;
             psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             psi.Environment["ASPNETCORE_URLS"] = Url;
+            psi.Environment["Api__PublicBaseUrl"] = Url;
             psi.Environment["ConnectionStrings__Marten"] = options.Connection + ";Maximum Pool Size=200";
             psi.Environment["Auth__SigningKey"] = options.SigningKey;
             psi.Environment["Wolverine__TypeLoadMode"] = "Static";

@@ -41,11 +41,17 @@ public sealed record XStatement(
 
 public sealed record XStatementResult(IReadOnlyList<XStatement> Statements, string More);
 
-/// <summary>xAPI settings (section Xapi).</summary>
+/// <summary>xAPI settings (section Xapi) and the API's public address they are built from.</summary>
 public sealed class XapiOptions
 {
     /// <summary>The most events one statements read examines (Xapi:MaxEventsPerRead).</summary>
     public int MaxEventsPerRead { get; set; } = 5000;
+
+    /// <summary>
+    /// The API's public base URL (Api:PublicBaseUrl, e.g. https://workshops.example.edu.cn), which statement ids'
+    /// IRIs and accounts are built from — never the request's Host header, which any caller chooses.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
 }
 
 /// <summary>
@@ -176,7 +182,7 @@ public static class XapiEndpoint
         }
         if (!check.Ok) return Results.Problem(check.Result());
         var caller = Caller.From(http.User);
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = options.PublicBaseUrl;
 
         var statements = new List<XStatement>();
         var position = cursor ?? 0;

@@ -20,6 +20,8 @@ public static class OtherHosts
             // The development key is refused outside Development: other environments get a key of their own (mint
             // tokens for them with the host's TokenIssuer).
             web.UseSetting("Auth:SigningKey", environment == "Development" ? AuthOptions.DevelopmentKey : OtherKey);
+            // Outside Development the API needs its public address (xAPI statement URLs are built from it).
+            if (environment != "Development") web.UseSetting("Api:PublicBaseUrl", "https://workshops.example.edu.cn");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) web.UseSetting(key, value);
             web.ConfigureServices(s =>
             {
