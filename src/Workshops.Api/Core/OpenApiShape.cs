@@ -23,7 +23,7 @@ public static class OpenApiShape
         ("412", "If-Match does not match the current version."),
         ("413", "The body is larger than 256 KiB."),
         ("422", "A domain rule refused the command; `rule` names it."),
-        ("429", "Too many writes from this client; retry after the Retry-After seconds."),
+        ("429", "Too many requests from this client (writes, or reads by their cost), or too many waiting on this node; retry after the Retry-After seconds."),
         ("503", "The database is unreachable; nothing was changed."),
     ];
 
@@ -100,9 +100,9 @@ public static class OpenApiShape
             }
 
             operation.Responses ??= new OpenApiResponses();
-            var codes = new List<string> { "400", "404", "503" };
+            var codes = new List<string> { "400", "404", "429", "503" };
             if (!open) codes.AddRange(["401", "403"]);
-            if (write) codes.AddRange(["409", "413", "422", "429"]);
+            if (write) codes.AddRange(["409", "413", "422"]);
             if (write && stream) codes.Add("412");
             foreach (var (code, description) in Problems.Where(p => codes.Contains(p.Code)))
             {

@@ -11,7 +11,7 @@ namespace Workshops.Outputs;
 
 public sealed record RecommendOutput(RecommendationLevel Level, string? Note = null);
 
-/// <summary>POST /api/studios/{id}/outputs/{outputId}/recommend — a reviewer recommends an approved output upward (district → city → province → ministry).</summary>
+/// <summary>POST /api/studios/{id}/outputs/{outputId}/recommend — a reviewer recommends an approved output to the next level above their jurisdiction (district → city → province → ministry).</summary>
 public static class RecommendOutputEndpoint
 {
     public static ProblemDetails Validate(RecommendOutput command, Guid outputId, Studio studio, HttpContext http)
@@ -19,7 +19,8 @@ public static class RecommendOutputEndpoint
         var check = new Check().Text(command.Note, "note", 1000, required: false);
         if (!check.Ok) return check.Result();
         return Writes.IfMatch(http, studio.Version)
-            ?? OutputRules.Can(studio, outputId, OutputRules.Step.Recommend, command.Level).OrContinue();
+            ?? (OutputRules.Can(studio, outputId, OutputRules.Step.Recommend, command.Level)
+                ?? OutputRules.Recommends(Caller.From(http.User).Region, command.Level)).OrContinue();
     }
 
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/recommend", Name = "RecommendOutput"), Authorize(Policy = Policies.StudioReview)]
