@@ -58,13 +58,15 @@ public static class RuleSetLibrary
     /// The rule set for a region and track on a day, as a pure function of the editions and the adoptions: the most
     /// specific region that adopted one for the track (its latest adoption in effect on the day) wins; without one, the
     /// preset written for the region (the most specific scope containing it), else the national preset for the track.
+    /// A past view passes <paramref name="recordedBy"/>: adoptions made later are not seen, so its answer stays the same.
     /// </summary>
-    public static RuleSetChoice Resolve(IReadOnlyList<RuleSet> all, IReadOnlyList<RegionRuleSets> adoptions, string region, Track track, DateOnly day)
+    public static RuleSetChoice Resolve(IReadOnlyList<RuleSet> all, IReadOnlyList<RegionRuleSets> adoptions, string region, Track track, DateOnly day,
+        DateTimeOffset? recordedBy = null)
     {
         foreach (var code in Chain(region))
         {
             var adopted = adoptions.FirstOrDefault(a => a.Id == code)?.Adoptions
-                .Where(a => a.Track == track && a.From <= day)
+                .Where(a => a.Track == track && a.From <= day && (recordedBy is null || a.At < recordedBy))
                 .OrderBy(a => a.From).ThenBy(a => a.At)
                 .LastOrDefault();
             if (adopted is not null && all.FirstOrDefault(s => s.Code == adopted.RuleSet) is { } set)
@@ -81,10 +83,11 @@ public static class RuleSetLibrary
     }
 
     /// <summary>Reads what resolution needs for one region: the editions and the adoptions along its chain.</summary>
-    public static async Task<RuleSetChoice> For(IQuerySession session, string region, Track track, DateOnly day, CancellationToken ct)
+    public static async Task<RuleSetChoice> For(IQuerySession session, string region, Track track, DateOnly day, CancellationToken ct,
+        DateTimeOffset? recordedBy = null)
     {
         var all = await All(session, ct);
         var adoptions = await session.LoadManyAsync<RegionRuleSets>(ct, Chain(region));
-        return Resolve(all, adoptions, region, track, day);
+        return Resolve(all, adoptions, region, track, day, recordedBy);
     }
 }
