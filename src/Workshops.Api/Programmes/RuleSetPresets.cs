@@ -15,7 +15,7 @@ public static class RuleSetPresets
     public const string NationalK12 = "national-k12-default";
 
     /// <summary>
-    /// Hour policies every programme names (issue-level definitions live with the hour policies): 30 hours for head
+    /// Hour policies every programme names (by code; the policies themselves are defined in Growth/HourPolicies.cs): 30 hours for head
     /// teachers (seed 002 二.2(2), which follows the national head-teacher training plan) and the principals' 300 and
     /// 360 hours (seed 004 五, a ministry opinion). The district rules of seeds 002 and 003 are adopted by regions.
     /// </summary>
