@@ -6,10 +6,12 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Demo;
+using Workshops.Teachers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 builder.AddWorkshopsAuth();
+builder.AddTeacherAccess();
 builder.AddStore();
 builder.AddHttpBasics();
 builder.AddDemoData();

@@ -80,6 +80,7 @@ public static class OpenApiShape
             var open = metadata.OfType<IAllowAnonymous>().Any();
             var write = method is "POST" or "PUT" or "PATCH" or "DELETE";
             var stream = path.StartsWith("/api/studios/{id}", StringComparison.Ordinal);
+            var teacher = path.StartsWith("/api/teachers/{teacherId}", StringComparison.Ordinal);
 
             operation.Parameters ??= [];
             if (write)
@@ -90,11 +91,12 @@ public static class OpenApiShape
                     Description = "A retry with the same key returns the first answer and changes nothing (1-100 printable ASCII characters).",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                 });
-                if (stream)
+                if (stream || teacher)
                     operation.Parameters.Add(new OpenApiParameter
                     {
                         Name = "If-Match", In = ParameterLocation.Header, Required = false,
-                        Description = "The studio's version from its ETag; a mismatch answers 412.",
+                        Description = stream ? "The studio's version from its ETag; a mismatch answers 412."
+                            : "The teacher record's version from its ETag; a mismatch answers 412.",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                     });
             }
@@ -103,7 +105,7 @@ public static class OpenApiShape
             var codes = new List<string> { "400", "404", "429", "503" };
             if (!open) codes.AddRange(["401", "403"]);
             if (write) codes.AddRange(["409", "413", "422"]);
-            if (write && stream) codes.Add("412");
+            if (write && (stream || teacher)) codes.Add("412");
             foreach (var (code, description) in Problems.Where(p => codes.Contains(p.Code)))
             {
                 if (operation.Responses.TryGetValue(code, out var existing) && existing.Content is { Count: > 0 }) continue;

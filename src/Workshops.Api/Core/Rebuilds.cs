@@ -8,6 +8,7 @@ using Workshops.Growth;
 using Workshops.Outputs;
 using Workshops.Reports;
 using Workshops.Studios;
+using Workshops.Teachers;
 using Workshops.Years;
 
 namespace Workshops.Core;
@@ -45,6 +46,8 @@ public static class Rebuilds
             Slot.Of<Honour, string>(new HonourProjection().EvolveAsync, HonourProjection.Keys),
             Slot.Of<TeacherFile, string>(teacherFiles.EvolveAsync, teacherFiles.Keys),
             Slot.Of<CreditYear, string>(creditYears.EvolveAsync, creditYears.Keys),
+            Slot.Of<TeacherRecord, Guid>(Sync<TeacherRecord, Guid>(new TeacherRecordProjection().Evolve),
+                e => e.Data is Teachers.ITeacherEvent ? [e.StreamId] : []),
         ];
 
         var missing = store.Options.Events.Projections().Select(p => p.Name).Except(slots.Select(s => s.Name)).ToList();

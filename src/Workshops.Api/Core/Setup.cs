@@ -16,8 +16,10 @@ using Wolverine.Marten;
 using Workshops.Core.Http;
 using Workshops.Growth;
 using Workshops.Integrations;
+using Workshops.Programmes;
 using Workshops.Standards;
 using Workshops.Studios;
+using Workshops.Teachers;
 using Workshops.Years;
 
 namespace Workshops.Core;
@@ -119,6 +121,8 @@ public static class Setup
         opts.AddStudioYears();
         opts.AddGrowth();
         opts.AddStandards();
+        opts.AddProgrammes();
+        opts.AddTeachers();
         opts.AddIntegrations();
         Idempotency.AddSchema(opts);
         ViewMemo.AddSchema(opts);

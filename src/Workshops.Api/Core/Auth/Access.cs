@@ -34,6 +34,11 @@ public static class Policies
     public const string StudioGrowth = "studio:growth";
     /// <summary>A teacher's growth file: the teacher's own host or member login, their hosts, and school admins or reviewers of their studios' regions.</summary>
     public const string TeacherRead = "teacher:read";
+    /// <summary>A teacher's record (Teachers/TeacherAccess.cs registers these four): read, record facts, recognise, register.</summary>
+    public const string TeacherRecordRead = "teacher-record:read";
+    public const string TeacherRecordWrite = "teacher-record:write";
+    public const string TeacherRecognise = "teacher-record:recognise";
+    public const string TeacherRegister = "teacher-record:register";
     /// <summary>Regional settings (hour-policy sets, custom policies): reviewers, within their region.</summary>
     public const string RegionManage = "region:manage";
     /// <summary>Establish a studio: school admins and reviewers, within their region (checked against the body).</summary>
