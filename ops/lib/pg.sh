@@ -68,6 +68,9 @@ pg_cluster_start() {
   if [ "$mode" = "fast" ]; then
     # Throwaway test clusters: durability off, the data dies with the run anyway.
     opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    # The suite starts extra API hosts and real API processes beside the shared one, each with its own pools,
+    # async daemon and Wolverine agents: room for all of them at once.
+    opts="$opts -c max_connections=1000"
   fi
   if pg_as_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     # Already running (an earlier run was not stopped cleanly): reuse it on its port.

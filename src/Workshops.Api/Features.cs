@@ -9,9 +9,11 @@ using Workshops.Growth;
 using Workshops.Integrations;
 using Workshops.Outputs;
 using Workshops.Plans;
+using Workshops.Programmes;
 using Workshops.Reports;
 using Workshops.Standards;
 using Workshops.Studios;
+using Workshops.Teachers;
 using Workshops.Views;
 using Workshops.Years;
 
@@ -36,6 +38,8 @@ public static class Features
         opts.AddReports();
         opts.AddGrowth();
         opts.AddStandards();
+        opts.AddProgrammes();
+        opts.AddTeachers();
         opts.AddIntegrations();
         ViewMemo.AddSchema(opts);
     }

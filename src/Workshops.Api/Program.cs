@@ -8,25 +8,29 @@ using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Demo;
 using Workshops.Projections;
+using Workshops.Teachers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 builder.AddWorkshopsAuth();
+builder.AddTeacherAccess();
 builder.AddStore(Features.Store);
 builder.AddFeatures();
 builder.AddHttpBasics();
 builder.AddDemoData();
-builder.AddWriteRateLimits();
+builder.AddRateLimits();
 
 var app = builder.Build();
 
 // Correlation and request logging sit outside the exception handler, so the logged status is the one the
-// client got (a concurrency conflict is logged as 409, not as the exception's 500).
+// client got (a concurrency conflict is logged as 409, not as the exception's 500); whatever escapes them is a bare 500.
+app.UseLastResort();
 app.UseCorrelationIds();
 app.UseSerilogRequestLogging(o => o.GetLevel = Setup.RequestLevel);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodyLimit();
+app.UseRequestGuards();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

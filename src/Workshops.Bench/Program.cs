@@ -320,12 +320,15 @@ namespace Workshops.Bench
             psi.RedirectStandardOutput = psi.RedirectStandardError = true;
             psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             psi.Environment["ASPNETCORE_URLS"] = Url;
+            psi.Environment["Api__PublicBaseUrl"] = Url;
             psi.Environment["ConnectionStrings__Marten"] = options.Connection + ";Maximum Pool Size=200";
             psi.Environment["Auth__SigningKey"] = options.SigningKey;
             psi.Environment["Wolverine__TypeLoadMode"] = "Static";
             psi.Environment["Database__ApplyChangesOnStartup"] = migrate ? "true" : "false";
             psi.Environment["RateLimits__WritesPerSecond"] = "1000000";
             psi.Environment["RateLimits__Burst"] = "1000000";
+            psi.Environment["RateLimits__ReadsPerSecond"] = "1000000";
+            psi.Environment["RateLimits__ReadBurst"] = "1000000";
             psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
             foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_API_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
                 psi.Environment[setting.Split('=')[0]] = setting.Split('=', 2)[1];

@@ -23,7 +23,7 @@ public static class OpenApiShape
         ("412", "If-Match does not match the current version."),
         ("413", "The body is larger than 256 KiB."),
         ("422", "A domain rule refused the command; `rule` names it."),
-        ("429", "Too many writes from this client; retry after the Retry-After seconds."),
+        ("429", "Too many requests from this client (writes, or reads by their cost), or too many waiting on this node; retry after the Retry-After seconds."),
         ("503", "The database is unreachable; nothing was changed."),
     ];
 
@@ -80,6 +80,7 @@ public static class OpenApiShape
             var open = metadata.OfType<IAllowAnonymous>().Any();
             var write = method is "POST" or "PUT" or "PATCH" or "DELETE";
             var stream = path.StartsWith("/api/studios/{id}", StringComparison.Ordinal);
+            var teacher = path.StartsWith("/api/teachers/{teacherId}", StringComparison.Ordinal);
 
             operation.Parameters ??= [];
             if (write)
@@ -90,11 +91,12 @@ public static class OpenApiShape
                     Description = "A retry with the same key returns the first answer and changes nothing (1-100 printable ASCII characters).",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                 });
-                if (stream)
+                if (stream || teacher)
                     operation.Parameters.Add(new OpenApiParameter
                     {
                         Name = "If-Match", In = ParameterLocation.Header, Required = false,
-                        Description = "The studio's version from its ETag; a mismatch answers 412.",
+                        Description = stream ? "The studio's version from its ETag; a mismatch answers 412."
+                            : "The teacher record's version from its ETag; a mismatch answers 412.",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                     });
             }
@@ -102,10 +104,10 @@ public static class OpenApiShape
             operation.Responses ??= new OpenApiResponses();
             // A write that appends answers with the stream's new version, never an empty 204.
             if (metadata.OfType<Http.AppendsAttribute>().Any()) operation.Responses.Remove("204");
-            var codes = new List<string> { "400", "404", "503" };
+            var codes = new List<string> { "400", "404", "429", "503" };
             if (!open) codes.AddRange(["401", "403"]);
-            if (write) codes.AddRange(["409", "413", "422", "429"]);
-            if (write && stream) codes.Add("412");
+            if (write) codes.AddRange(["409", "413", "422"]);
+            if (write && (stream || teacher)) codes.Add("412");
             foreach (var (code, description) in Problems.Where(p => codes.Contains(p.Code)))
             {
                 if (operation.Responses.TryGetValue(code, out var existing) && existing.Content is { Count: > 0 }) continue;

@@ -1,3 +1,5 @@
+using Workshops.Reference;
+
 namespace Workshops.Core;
 
 /// <summary>
@@ -32,6 +34,10 @@ public sealed record Region(string Province, string City, string? District = nul
 
     public IEnumerable<string> Codes() => District is null ? [Province, City] : [Province, City, District];
 
+    /// <summary>
+    /// Per-field problems of a region: each code well formed, in the division list (Reference/divisions.tsv) at its
+    /// level, and inside the code above it.
+    /// </summary>
     public static IEnumerable<(string Field, string Message)> Problems(Region? region)
     {
         if (region is null)
@@ -41,12 +47,18 @@ public sealed record Region(string Province, string City, string? District = nul
         }
         if (!IsCode(region.Province) || !region.Province.EndsWith("0000", StringComparison.Ordinal))
             yield return ("region.province", "must be a six-digit province code ending in 0000, e.g. 350000");
+        else if (Divisions.Level(region.Province) != DivisionLevel.Province)
+            yield return ("region.province", $"{region.Province} is not a province in the division list");
         if (!IsCode(region.City) || region.City.EndsWith("0000", StringComparison.Ordinal) ||
             !region.City.EndsWith("00", StringComparison.Ordinal) || !region.City.StartsWith(region.Province[..Math.Min(2, region.Province.Length)], StringComparison.Ordinal))
             yield return ("region.city", "must be a six-digit city code ending in 00 inside the province, e.g. 350200");
-        if (region.District is not null &&
-            (!IsCode(region.District) || region.District.EndsWith("00", StringComparison.Ordinal) ||
-             region.City.Length < 4 || !region.District.StartsWith(region.City[..4], StringComparison.Ordinal)))
+        else if (Divisions.Find(region.City) is not { Level: DivisionLevel.City } city || city.Parent != region.Province)
+            yield return ("region.city", $"{region.City} is not a city of {region.Province} in the division list");
+        if (region.District is null) yield break;
+        if (!IsCode(region.District) || region.District.EndsWith("00", StringComparison.Ordinal) ||
+            region.City.Length < 4 || !region.District.StartsWith(region.City[..4], StringComparison.Ordinal))
             yield return ("region.district", "must be a six-digit district code inside the city, e.g. 350203");
+        else if (Divisions.Find(region.District) is not { Level: DivisionLevel.District } district || district.Parent != region.City)
+            yield return ("region.district", $"{region.District} is not a county-level division of {region.City} in the division list");
     }
 }

@@ -33,7 +33,8 @@ public static class Setup
             log.ReadFrom.Configuration(context.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
-                .Enrich.WithProperty("Application", "Workshops");
+                .Enrich.WithProperty("Application", "Workshops")
+                .Enrich.With<NoSqlParameterValues>();
             if (context.HostingEnvironment.IsDevelopment())
                 log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
             else
@@ -123,10 +124,24 @@ public static class Setup
             builder.Services.Remove(loader);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Customize);
         builder.Services.AddExceptionHandler<Failures>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Exports").Get<Reports.ExportOptions>() ?? new Reports.ExportOptions());
         builder.Services.AddOpenApi(o => OpenApiShape.Configure(o));
         builder.Services.AddHealthChecks()
             .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgresql", tags: ["ready"],
                 timeout: TimeSpan.FromSeconds(3));
         return builder;
     }
+}
+
+/// <summary>
+/// Marten logs a failed command with the values of its parameters (its PARAMETERS property, at error level): under a
+/// lost race that is the token's subject, the Idempotency-Key and the request's personal data. The values are dropped
+/// from every log event before any sink sees it; the statement itself stays, with "{PARAMETERS}" where they were.
+/// </summary>
+public sealed class NoSqlParameterValues : Serilog.Core.ILogEventEnricher
+{
+    public const string Property = "PARAMETERS";
+
+    public void Enrich(Serilog.Events.LogEvent logEvent, Serilog.Core.ILogEventPropertyFactory propertyFactory) =>
+        logEvent.RemovePropertyIfPresent(Property);
 }

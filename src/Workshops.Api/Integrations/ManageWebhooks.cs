@@ -25,7 +25,7 @@ public static class SubscribeEndpoint
             .Count(command.EventTypes, "eventTypes", 1, IntegrationTypes.All.Count)
             .When(command.Secret is null || command.Secret.Length is < 16 or > 200, "secret", "must be 16-200 characters")
             .When(!Region.IsScope(command.Region), "region", "must be a six-digit region code (000000 for national)");
-        if (WebhookUrls.Problem(command.Url, options.AllowPrivateNetworks) is { } bad) check.Add("url", bad);
+        if (WebhookUrls.Problem(command.Url, options) is { } bad) check.Add("url", bad);
         foreach (var type in command.EventTypes ?? [])
             check.When(!IntegrationTypes.All.Contains(type), "eventTypes", $"'{type}' is not an event type; allowed: {string.Join(", ", IntegrationTypes.All)}");
         if (!check.Ok) return check.Result();

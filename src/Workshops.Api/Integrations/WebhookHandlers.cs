@@ -80,13 +80,31 @@ public static class WebhookDeliveryHandler
     }
 }
 
-/// <summary>The HTTP side of a delivery: one shared client with the configured timeout.</summary>
-public sealed class WebhookSender(WebhookOptions options)
+/// <summary>
+/// The HTTP side of a delivery: one shared client with the configured timeout, connecting only where
+/// <see cref="WebhookNetworks"/> allows (checked at connect time), following no redirect, reading at most
+/// Webhooks:MaxResponseBytes of the answer, and recording a short generic reason for a failure (never the receiver's
+/// words, which could echo what it reached).
+/// </summary>
+public sealed class WebhookSender
 {
-    private readonly HttpClient _client = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    private readonly WebhookOptions _options;
+    private readonly HttpClient _client;
+
+    public WebhookSender(WebhookOptions options, IWebhookResolver resolver)
     {
-        Timeout = options.Timeout,
-    };
+        _options = options;
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = (context, ct) => WebhookNetworks.Connect(context.DnsEndPoint, options, resolver, ct),
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            MaxResponseHeadersLength = 16, // KiB
+        };
+        _client = new HttpClient(handler) { Timeout = options.Timeout };
+    }
 
     public async Task<DeliveryAttempt> Send(WebhookSubscription subscription, WebhookDelivery delivery, int number, DateTimeOffset at,
         CancellationToken ct)
@@ -101,15 +119,48 @@ public sealed class WebhookSender(WebhookOptions options)
         request.Headers.Add(WebhookSignature.EventIdHeader, delivery.Event.Id.ToString());
         request.Headers.Add(WebhookSignature.DeliveryHeader, delivery.Id);
         var watch = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.Timeout);
         try
         {
-            using var response = await _client.SendAsync(request, ct);
-            return new DeliveryAttempt(number, at, (int)response.StatusCode, response.IsSuccessStatusCode ? null : response.ReasonPhrase,
-                watch.ElapsedMilliseconds);
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            await ReadAtMost(response, _options.MaxResponseBytes, timeout.Token);
+            var status = (int)response.StatusCode;
+            return new DeliveryAttempt(number, at, status, response.IsSuccessStatusCode ? null : $"HTTP {status}", watch.ElapsedMilliseconds);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException && !ct.IsCancellationRequested)
         {
-            return new DeliveryAttempt(number, at, null, e is TaskCanceledException ? "timed out" : e.Message, watch.ElapsedMilliseconds);
+            return new DeliveryAttempt(number, at, null, Reason(e), watch.ElapsedMilliseconds);
         }
+    }
+
+    /// <summary>Reads up to <paramref name="cap"/> bytes of the answer and drops the rest with the connection.</summary>
+    private static async Task ReadAtMost(HttpResponseMessage response, int cap, CancellationToken ct)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[Math.Min(cap, 16 * 1024)];
+        for (var read = 0; read < cap;)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, cap - read)), ct);
+            if (n == 0) break;
+            read += n;
+        }
+    }
+
+    /// <summary>A short reason of our own words for a failed attempt.</summary>
+    public static string Reason(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            switch (x)
+            {
+                case WebhookAddressRefused: return "address not allowed";
+                case OperationCanceledException: return "timed out";
+                case System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused }: return "connection refused";
+                case System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData }:
+                    return "name not resolved";
+            }
+        }
+        return "connection failed";
     }
 }

@@ -61,8 +61,12 @@ public sealed class WebhookOptions
     /// <summary>The first retry waits this long; each next one twice as long.</summary>
     public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
-    /// <summary>Loopback and private addresses are refused unless allowed (Development allows them).</summary>
-    public bool AllowPrivateNetworks { get; set; }
+    /// <summary>Loopback receivers (127.0.0.0/8, ::1, localhost): refused unless allowed; Development allows them by default.</summary>
+    public bool AllowLoopback { get; set; }
+    /// <summary>Networks (CIDR, e.g. 10.20.0.0/16) the operator allows although they are special-purpose or private.</summary>
+    public IReadOnlyList<string> AllowedNetworks { get; set; } = [];
+    /// <summary>How much of a receiver's answer is read; the rest is never read (the connection is dropped).</summary>
+    public int MaxResponseBytes { get; set; } = 16 * 1024;
 
     public TimeSpan Backoff(int attempt) => FirstRetry * Math.Pow(2, Math.Max(0, attempt - 1));
 }
@@ -83,26 +87,4 @@ public static class WebhookSignature
 
     public static bool Verify(string secret, string timestamp, byte[] body, string signature) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, body)), Encoding.ASCII.GetBytes(signature));
-}
-
-public static class WebhookUrls
-{
-    /// <summary>An absolute http(s) URL; private and loopback hosts only where allowed (SSRF guard).</summary>
-    public static string? Problem(string? url, bool allowPrivate)
-    {
-        if (string.IsNullOrWhiteSpace(url) || url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) ||
-            uri.Scheme is not ("http" or "https"))
-            return "must be an absolute http(s) URL of at most 2000 characters";
-        if (allowPrivate) return null;
-        if (uri.IsLoopback || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return "must not point at this machine";
-        if (IPAddress.TryParse(uri.Host, out var ip) && IsPrivate(ip)) return "must not point at a private network address";
-        return null;
-    }
-
-    private static bool IsPrivate(IPAddress ip)
-    {
-        if (ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || IPAddress.IsLoopback(ip)) return true;
-        var b = ip.MapToIPv4().GetAddressBytes();
-        return b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || b[0] == 127;
-    }
 }

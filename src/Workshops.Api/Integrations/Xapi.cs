@@ -41,6 +41,19 @@ public sealed record XStatement(
 
 public sealed record XStatementResult(IReadOnlyList<XStatement> Statements, string More);
 
+/// <summary>xAPI settings (section Xapi) and the API's public address they are built from.</summary>
+public sealed class XapiOptions
+{
+    /// <summary>The most events one statements read examines (Xapi:MaxEventsPerRead).</summary>
+    public int MaxEventsPerRead { get; set; } = 5000;
+
+    /// <summary>
+    /// The API's public base URL (Api:PublicBaseUrl, e.g. https://workshops.example.edu.cn), which statement ids'
+    /// IRIs and accounts are built from — never the request's Host header, which any caller chooses.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+}
+
 /// <summary>
 /// Studio activities and credited training as xAPI 2.0 statements: actor the teacher, verb attended or completed,
 /// object the activity or course, result the duration, context the studio. Corrections void the earlier statement
@@ -123,17 +136,33 @@ public static class XapiStatements
     }
 }
 
-/// <summary>GET /api/xapi/statements?since=&amp;until=&amp;agent=&amp;limit=&amp;cursor= — read-only xAPI statements of the caller's region.</summary>
+/// <summary>
+/// GET /api/xapi/statements?since=&amp;until=&amp;agent=&amp;limit=&amp;cursor= — read-only xAPI statements of the caller's region.
+/// One read examines at most Xapi:MaxEventsPerRead (5,000) events of the store after the cursor, whatever matches:
+/// when the filters match little, the answer holds what was found and <c>more</c> continues after the last event
+/// examined, so no read scans the whole store.
+/// </summary>
 public static class XapiEndpoint
 {
+    /// <summary>The sequence of the <paramref name="window"/>-th event after <paramref name="after"/>; null when fewer remain.</summary>
+    private static async Task<long?> WindowEnd(Npgsql.NpgsqlDataSource data, long after, int window, CancellationToken ct)
+    {
+        await using var cmd = data.CreateCommand(
+            $"select seq_id from {Setup.Schema}.mt_events where seq_id > $1 order by seq_id offset $2 limit 1");
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = after });
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = window - 1 });
+        return await cmd.ExecuteScalarAsync(ct) is long end ? end : null;
+    }
+
     [WolverineGet("/api/xapi/statements", Name = "XapiStatements"), Authorize(Policy = Policies.Integration)]
     [Tags("Integrations")]
     [ProducesResponseType<XStatementResult>(200)]
     public static async Task<IResult> Get(string? since, string? until, string? agent, int? limit, long? cursor, IQuerySession session,
-        HttpContext http, CancellationToken ct)
+        Npgsql.NpgsqlDataSource data, XapiOptions options, HttpContext http, CancellationToken ct)
     {
         var take = limit ?? 100;
-        var check = new Check().When(take is < 1 or > 500, "limit", "must be between 1 and 500");
+        var check = new Check().When(take is < 1 or > 500, "limit", "must be between 1 and 500")
+            .When(cursor is < 0, "cursor", "must be 0 or a cursor returned in more");
         DateTimeOffset? from = null, to = null;
         if (since is not null) if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var s)) from = s; else check.Add("since", "must be an ISO 8601 timestamp");
         if (until is not null) if (DateTimeOffset.TryParse(until, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var u)) to = u; else check.Add("until", "must be an ISO 8601 timestamp");
@@ -153,18 +182,20 @@ public static class XapiEndpoint
         }
         if (!check.Ok) return Results.Problem(check.Result());
         var caller = Caller.From(http.User);
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = options.PublicBaseUrl;
 
         var statements = new List<XStatement>();
         var position = cursor ?? 0;
-        var exhausted = false;
-        while (statements.Count < take && !exhausted)
+        // The window this read may examine: up to the sequence of the last event it may look at (null: the store's end).
+        var end = await WindowEnd(data, position, Math.Max(1, options.MaxEventsPerRead), ct);
+        var last = end ?? long.MaxValue;
+        var full = false;
+        while (!full)
         {
             var batch = await session.Events.QueryAllRawEvents()
-                .Where(e => e.Sequence > position)
+                .Where(e => e.Sequence > position && e.Sequence <= last)
                 .Where(e => e.EventTypesAre(XapiStatements.Sources))
                 .OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
-            exhausted = batch.Count < 500;
             foreach (var e in batch)
             {
                 position = e.Sequence;
@@ -175,12 +206,16 @@ public static class XapiEndpoint
                 statements.AddRange(XapiStatements.From(e, baseUrl).Where(x => teacher is null || x.Actor.Account.Name == teacher));
                 if (statements.Count >= take)
                 {
-                    exhausted = false;
+                    full = true;
                     break;
                 }
             }
+            if (batch.Count < 500) break;
         }
-        var more = exhausted ? "" : $"/api/xapi/statements?cursor={position}&limit={take}" +
+        // Full: continue after the last event read. Otherwise the window is examined: continue after it, unless it
+        // reached the end of the store.
+        if (!full && end is not null) position = end.Value;
+        var more = !full && end is null ? "" : $"/api/xapi/statements?cursor={position}&limit={take}" +
             (since is null ? "" : $"&since={Uri.EscapeDataString(since)}") + (until is null ? "" : $"&until={Uri.EscapeDataString(until)}") +
             (agent is null ? "" : $"&agent={Uri.EscapeDataString(agent)}");
         http.Response.Headers["X-Experience-API-Version"] = "2.0.0";

@@ -1,4 +1,5 @@
 using Workshops.Core;
+using Workshops.Core.Auth;
 using Workshops.Studios;
 
 namespace Workshops.Outputs;
@@ -53,6 +54,46 @@ public static class OutputRules
             return new("output.level-not-higher", $"The output is already recommended to {current.Code()}; recommend it higher.");
         return null;
     }
+
+    /// <summary>
+    /// The recommendation ladder: a reviewer recommends only to the next level above their own jurisdiction (the region
+    /// claim) — a district's reviewer to the city (市级), a city's to the province (省级), a province's to the ministry
+    /// (教育部); a national reviewer (000000) recommends to the ministry too. Null: no level (no usable jurisdiction).
+    /// Nobody recommends to the district level: a school's approval is the step below the city.
+    /// </summary>
+    public static RecommendationLevel? RecommendsTo(string? jurisdiction) =>
+        !Region.IsScope(jurisdiction) ? null
+        : Region.Depth(jurisdiction!) switch
+        {
+            3 => RecommendationLevel.City,
+            2 => RecommendationLevel.Province,
+            _ => RecommendationLevel.Ministry,
+        };
+
+    public static Refusal? Recommends(string? jurisdiction, RecommendationLevel level) =>
+        RecommendsTo(jurisdiction) is { } allowed && allowed == level
+            ? null
+            : new("output.level-outside-jurisdiction", RecommendsTo(jurisdiction) is { } next
+                ? $"A reviewer of {jurisdiction} recommends to the next level above it, {next.Code()} ({next.Label()}), not to {level.Code()}."
+                : "The reviewer's token names no region to recommend from.");
+
+    /// <summary>
+    /// Who reads an output in which state. Until it is submitted (and again once returned) an output is the studio's
+    /// own: its host and members — the authors are on its roster (output.author-not-on-roster). Once submitted its
+    /// school (a school admin covering the studio's region) reads it too; once approved or recommended, reviewers and
+    /// integration clients covering the region as well. Everyone else reads no output of the studio.
+    /// </summary>
+    public static IReadOnlyList<OutputState> VisibleStates(Caller caller, Guid studioId, Region region) => caller.Role switch
+    {
+        Role.Host or Role.Member when caller.InStudio(studioId) => Everything,
+        Role.School when caller.Covers(region) => Submitted,
+        Role.Reviewer or Role.Integration when caller.Covers(region) => Approved,
+        _ => [],
+    };
+
+    private static readonly OutputState[] Everything = Enum.GetValues<OutputState>();
+    private static readonly OutputState[] Submitted = [OutputState.Submitted, OutputState.Approved, OutputState.Recommended];
+    private static readonly OutputState[] Approved = [OutputState.Approved, OutputState.Recommended];
 
     private static string Past(Step step) => step switch
     {

@@ -12,7 +12,7 @@ namespace Workshops.Outputs;
 
 public sealed record RecommendOutput(RecommendationLevel Level, string? Note = null);
 
-/// <summary>POST /api/studios/{id}/outputs/{outputId}/recommend — a reviewer recommends an approved output upward (district → city → province → ministry).</summary>
+/// <summary>POST /api/studios/{id}/outputs/{outputId}/recommend — a reviewer recommends an approved output to the next level above their jurisdiction (district → city → province → ministry).</summary>
 public static class RecommendOutputEndpoint
 {
     public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
@@ -20,8 +20,9 @@ public static class RecommendOutputEndpoint
     public static ProblemDetails Validate(RecommendOutput command) => new Check().Text(command.Note, "note", 1000, required: false).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(RecommendOutput command, Guid outputId, StudioState studio, OutputStanding? output) =>
-        OutputRules.Can(output?.StudioId == studio.Id ? output : null, outputId, OutputRules.Step.Recommend, command.Level).OrContinue();
+    public static ProblemDetails Rules(RecommendOutput command, Guid outputId, StudioState studio, OutputStanding? output, HttpContext http) =>
+        (OutputRules.Can(output?.StudioId == studio.Id ? output : null, outputId, OutputRules.Step.Recommend, command.Level)
+            ?? OutputRules.Recommends(Caller.From(http.User).Region, command.Level)).OrContinue();
 
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/recommend", Name = "RecommendOutput"), Authorize(Policy = Policies.StudioReview), Appends]
     [Tags("Outputs")]

@@ -10,6 +10,7 @@ using Workshops.Plans;
 using Workshops.Reports;
 using Workshops.Studios;
 using Workshops.Core;
+using Workshops.Teachers;
 using Workshops.Years;
 
 namespace Workshops.Projections;
@@ -51,6 +52,8 @@ public static class Rebuilds
             Slot.Of<Honour, string>(new HonourProjection().EvolveAsync, HonourProjection.Keys),
             Slot.Of<TeacherFile, string>(teacherFiles.EvolveAsync, teacherFiles.Keys),
             Slot.Of<CreditMonth, string>(creditMonths.EvolveAsync, creditMonths.Keys),
+            Slot.Of<TeacherRecord, Guid>(Sync<TeacherRecord, Guid>(new TeacherRecordProjection().Evolve),
+                e => e.Data is Teachers.ITeacherEvent ? [e.StreamId] : []),
         ];
 
         var missing = store.Options.Events.Projections().Select(p => p.Name).Except(slots.Select(s => s.Name)).ToList();

@@ -165,7 +165,7 @@ public static class CasesTableEndpoint
     [Tags("Reports")]
     [ProducesResponseType<Page<CaseRow>>(200)]
     public static async Task Get(string? region, int? year, string? category, string? level, string? q, int? page, int? pageSize,
-        string? format, NpgsqlDataSource data, IDocumentStore store, HttpContext http, CancellationToken ct)
+        string? format, NpgsqlDataSource data, IDocumentStore store, HttpContext http, ExportOptions exports, CancellationToken ct)
     {
         var (kind, problem) = Exports.Choose(http, format);
         var caller = Caller.From(http.User);
@@ -203,13 +203,15 @@ public static class CasesTableEndpoint
             return;
         }
 
+        var (start, count) = Exports.Page(http, await search.Count(data, ct), page ?? 1, exports.MaxRows);
         async IAsyncEnumerable<object?[]> All()
         {
-            for (var offset = 0; ; offset += 200)
+            for (var offset = start; offset < start + count; offset += 200)
             {
-                var rows = await search.Page(data, serializer, offset, 200, ct);
+                var take = Math.Min(200, start + count - offset);
+                var rows = await search.Page(data, serializer, offset, take, ct);
                 foreach (var (r, i) in rows.Select((r, i) => (r, i))) yield return CaseRow.Of(offset + i + 1, r, null).Cells();
-                if (rows.Count < 200) yield break;
+                if (rows.Count < take) yield break;
             }
         }
         await Exports.Write(http, kind, $"典型案例汇总表-{scope}", [new Table("典型案例汇总表", CaseRow.Headers, All())]);

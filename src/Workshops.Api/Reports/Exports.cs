@@ -7,12 +7,22 @@ namespace Workshops.Reports;
 
 public enum ExportFormat { Json, Csv, Xlsx }
 
+/// <summary>Export settings (section Exports).</summary>
+public sealed class ExportOptions
+{
+    private int _maxRows = 5000;
+
+    /// <summary>Rows in one CSV or XLSX file; a longer table comes in pages (?page=2 …), 1–100,000.</summary>
+    public int MaxRows { get => _maxRows; set => _maxRows = Math.Clamp(value, 1, 100_000); }
+}
+
 /// <summary>A table as reviewers open it: a sheet name, Chinese headers and rows produced as they are read.</summary>
 public sealed record Table(string Sheet, IReadOnlyList<string> Headers, IAsyncEnumerable<object?[]> Rows);
 
 /// <summary>
 /// CSV (UTF-8 with BOM, so Excel shows Chinese) and XLSX (one sheet per table). Rows are written as they are read:
-/// CSV straight to the response, XLSX through a temporary file, never the whole export in memory.
+/// CSV straight to the response, XLSX through a temporary file, never the whole export in memory; a reviewers' table
+/// is exported in pages of at most Exports:MaxRows rows (<see cref="Page"/>).
 /// </summary>
 public static class Exports
 {
@@ -34,6 +44,23 @@ public static class Exports
         if (accept.Contains(XlsxType, StringComparison.OrdinalIgnoreCase)) return (ExportFormat.Xlsx, null);
         if (accept.Contains(CsvType, StringComparison.OrdinalIgnoreCase)) return (ExportFormat.Csv, null);
         return (ExportFormat.Json, null);
+    }
+
+    /// <summary>
+    /// An export is one page of at most <see cref="ExportOptions.MaxRows"/> rows: the answer says how many rows the
+    /// table has (X-Total-Count) and, when more follow, links the next page (Link: &lt;…page=n+1&gt;; rel="next").
+    /// </summary>
+    public static (int Offset, int Take) Page(HttpContext http, long total, int page, int maxRows)
+    {
+        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+        if ((long)page * maxRows < total)
+        {
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(http.Request.QueryString.Value);
+            query["page"] = (page + 1).ToString(CultureInfo.InvariantCulture);
+            var next = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
+            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{next.ToQueryString()}>; rel=\"next\"";
+        }
+        return ((page - 1) * maxRows, maxRows);
     }
 
     public static async Task Write(HttpContext http, ExportFormat format, string fileName, IReadOnlyList<Table> tables)

@@ -63,7 +63,7 @@ public sealed record StudioRow(
 
 /// <summary>
 /// GET /api/reviews/studios?region=&amp;year=&amp;standard=&amp;page=&amp;pageSize=&amp;format= — the Annex 2 table, one row per
-/// studio in the caller's region, in a stable order. JSON pages; CSV and XLSX stream every row.
+/// studio in the caller's region, in a stable order. JSON pages; CSV and XLSX stream pages of Exports:MaxRows rows.
 /// </summary>
 public static class StudiosTableEndpoint
 {
@@ -71,7 +71,7 @@ public static class StudiosTableEndpoint
     [Tags("Reports")]
     [ProducesResponseType<Page<StudioRow>>(200)]
     public static async Task Get(string? region, int? year, string? standard, int? page, int? pageSize, string? format,
-        IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
+        IQuerySession session, HttpContext http, TimeProvider clock, ExportOptions exports, CancellationToken ct)
     {
         var (kind, problem) = Exports.Choose(http, format);
         var caller = Caller.From(http.User);
@@ -107,13 +107,15 @@ public static class StudiosTableEndpoint
             return;
         }
 
+        var (start, count) = Exports.Page(http, await ReportData.Count(session, scope, ct), page ?? 1, exports.MaxRows);
         async IAsyncEnumerable<object?[]> All()
         {
-            for (var offset = 0; ; offset += ReportData.Batch)
+            for (var offset = start; offset < start + count; offset += ReportData.Batch)
             {
-                var rows = await Rows(offset, ReportData.Batch);
+                var take = Math.Min(ReportData.Batch, start + count - offset);
+                var rows = await Rows(offset, take);
                 foreach (var row in rows) yield return row.Cells();
-                if (rows.Count < ReportData.Batch) yield break;
+                if (rows.Count < take) yield break;
             }
         }
         await Exports.Write(http, kind, $"工作室建设情况信息表-{scope}-{y}", [new Table("建设情况信息表", StudioRow.Headers, All())]);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
@@ -34,6 +35,18 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
 
     private static readonly string Build = typeof(ViewMemo).Assembly.ManifestModule.ModuleVersionId.ToString("N");
     private readonly bool _enabled = config.GetValue("Views:Memo", true);
+
+    /// <summary>
+    /// How many answers one client (the token's subject) may add to the kept views per Views:KeepsWindow (an hour) on
+    /// this node: a client asking for every past day and year computes its answers but stops filling the table.
+    /// </summary>
+    private readonly PartitionedRateLimiter<string> _keeps = PartitionedRateLimiter.Create<string, string>(client =>
+        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, config.GetValue("Views:KeepsPerClient", 1000)),
+            Window = config.GetValue("Views:KeepsWindow", TimeSpan.FromHours(1)),
+            QueueLimit = 0,
+        }));
 
     /// <summary>
     /// What a view reads besides its studio's stream at <paramref name="Version"/>: with <paramref name="People"/>, the
@@ -115,6 +128,7 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
     public async Task<IResult> Keep<T>(HttpContext http, string key, Taken? taken, T view, CancellationToken ct, string? etag = null)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(view, Workshops.Json.Wire);
+        if (taken is not null && !MayKeep(http)) taken = null;
         if (taken is null) return etag is null ? Results.Bytes(body, Json) : Answer(http, etag, body);
         var salt = Salt();
         etag ??= ETag(key, salt, taken);
@@ -124,6 +138,13 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
             return (object?)null;
         }, ct);
         return Answer(http, etag, body);
+    }
+
+    private bool MayKeep(HttpContext http)
+    {
+        var client = Workshops.Core.Auth.Caller.TryFrom(http.User)?.Id ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
+        using var lease = _keeps.AttemptAcquire(client);
+        return lease.IsAcquired;
     }
 
     /// <summary>

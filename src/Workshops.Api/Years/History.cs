@@ -69,12 +69,16 @@ public static class History
         return new StudioAt(studio, docs, today, StreamVersion: studio.Version);
     }
 
-    /// <summary>Reads ?asOf=YYYY-MM-DD: absent means today; a future day is refused.</summary>
+    /// <summary>The first day an as-of read may ask about (nothing here is older; every day asked is a view kept).</summary>
+    public static readonly DateOnly FirstDay = new(RequestGuards.FirstYear, 1, 1);
+
+    /// <summary>Reads ?asOf=YYYY-MM-DD: absent means today; a future day or one before 2000 is refused.</summary>
     public static (DateOnly? AsOf, Microsoft.AspNetCore.Mvc.ProblemDetails? Problem) Parse(string? text, DateOnly today)
     {
         if (string.IsNullOrEmpty(text)) return (null, null);
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var day))
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
             return (null, Problems.Invalid("asOf", "must be a date written YYYY-MM-DD"));
+        if (day < FirstDay) return (null, Problems.Invalid("asOf", $"must be {FirstDay:yyyy-MM-dd} or later"));
         return day > today ? (null, Problems.Invalid("asOf", "must not be in the future")) : (day, null);
     }
 }

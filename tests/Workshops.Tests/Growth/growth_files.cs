@@ -135,6 +135,27 @@ public sealed class growth_files(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task the_teacher_claim_counts_only_for_a_teachers_own_host_or_member_login()
+    {
+        Clock.Set(2026, 3, 1);
+        var a = await Host.StaffedStudio(School());
+        (await Host.Post($"/api/studios/{a}/growth/M1/reflections", new { text = "本学期反思" }, MemberOf(a, "M1"))).ShouldBe(200);
+        await Settle();
+
+        // Other roles claiming to be M1 read nothing their role and region would not give them.
+        foreach (var path in new[] { "/api/teachers/M1/growth-file", "/api/teachers/M1/hours" })
+        {
+            (await Host.Get(path, Token(Role.Integration, "外部平台", region: "440300", teacher: "M1"))).ShouldBeProblem(403);
+            (await Host.Get(path, Token(Role.Integration, "本区平台", region: "350203", teacher: "M1"))).ShouldBeProblem(403);
+            (await Host.Get(path, Token(Role.School, "外区学校", region: "350206", teacher: "M1"))).ShouldBeProblem(403);
+            (await Host.Get(path, Token(Role.Reviewer, "外市评审", region: "350100", teacher: "M1"))).ShouldBeProblem(403);
+            // The teacher's own login (a member or host token) reads their file, whichever studio it names.
+            (await Host.Get(path, MemberOf(Guid.NewGuid(), "M1"))).ShouldBe(200);
+            (await Host.Get(path, HostOf(Guid.NewGuid(), "M1"))).ShouldBe(200);
+        }
+    }
+
+    [Fact]
     public async Task a_qualified_assessment_recognises_the_eligible_once_and_says_why_not_for_the_others()
     {
         Clock.Set(2025, 12, 20);

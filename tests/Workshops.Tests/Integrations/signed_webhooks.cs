@@ -95,9 +95,9 @@ public sealed class signed_webhooks(AppFixture fixture) : ApiTest(fixture)
             .ShouldBeProblem(403);
         (await Host.Post("/api/webhooks", new { url = "https://example.org/h", eventTypes = new[] { "activity.logged" }, region = "350200", secret = Secret }, Reviewer()))
             .ShouldBeProblem(403);
-        Assert.NotNull(WebhookUrls.Problem("http://127.0.0.1/h", allowPrivate: false));
-        Assert.NotNull(WebhookUrls.Problem("http://192.168.1.5/h", allowPrivate: false));
-        Assert.Null(WebhookUrls.Problem("https://example.org/h", allowPrivate: false));
+        Assert.NotNull(WebhookUrls.Problem("http://127.0.0.1/h", new WebhookOptions()));
+        Assert.NotNull(WebhookUrls.Problem("http://192.168.1.5/h", new WebhookOptions()));
+        Assert.Null(WebhookUrls.Problem("https://example.org/h", new WebhookOptions()));
     }
 
     [Fact]

@@ -86,4 +86,31 @@ public sealed partial class xapi_statements(AppFixture fixture) : ApiTest(fixtur
         (await Host.Get("/api/xapi/statements?since=yesterday", client)).ShouldBeProblem(400);
         (await Host.Get("/api/xapi/statements", Reviewer())).ShouldBeProblem(403);
     }
+
+    [Fact]
+    public async Task statement_urls_come_from_the_configured_public_base_url_never_the_host_header()
+    {
+        await using var host = await OtherHosts.Start(Fixture, settings: new Dictionary<string, string>
+        {
+            ["Api:PublicBaseUrl"] = "https://workshops.edu.example.cn/",
+        });
+        Clock.Set(2026, 5, 1);
+        var id = await host.StaffedStudio(School());
+        await host.LogActivity(id, HostOf(id), Activity("lecture", ["learning"], "2026-04-20", 2, [("M1", 2)]));
+        var reply = (await host.Get("/api/xapi/statements", Token(Role.Integration, "学习记录平台", region: "350200"),
+            ("Host", "attacker.example"), ("X-Forwarded-Host", "attacker.example"))).ShouldBe(200);
+        Assert.DoesNotContain("attacker.example", reply.Text);
+        var statement = reply.Json["statements"]![0]!;
+        Assert.Equal("https://workshops.edu.example.cn/api/teachers", statement["actor"]!["account"]!["homePage"]!.GetValue<string>());
+        Assert.StartsWith($"https://workshops.edu.example.cn/api/studios/{id}/activities/", statement["object"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task outside_development_the_api_does_not_start_without_a_public_base_url()
+    {
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => OtherHosts.Start(Fixture, "Production",
+            new Dictionary<string, string> { ["Api:PublicBaseUrl"] = "" }));
+        Assert.Contains("Api__PublicBaseUrl", refused.ToString());
+        await using var production = await OtherHosts.Start(Fixture, "Production");
+    }
 }

@@ -62,6 +62,7 @@ public sealed class data_generator
             var version = 0L;
             foreach (var data in events)
             {
+                if (data is StudioEstablished established) Assert.Empty(Region.Problems(established.Region));
                 var refusal = data switch
                 {
                     HostAppointed x => RosterRules.AppointHost(studio!, x.Teacher, x.On, Today),

@@ -74,7 +74,7 @@ public sealed class ledger_and_outputs_refusals(AppFixture fixture) : ApiTest(fi
         (await Host.Post($"/api/studios/{id}/outputs/{outputId}/approve", new { }, Reviewer())).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{id}/outputs/{outputId}/approve", new { }, School())).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/outputs/{outputId}/recommend", new { level = "city" }, School())).ShouldBeProblem(403);
-        (await Host.Post($"/api/studios/{id}/outputs/{outputId}/recommend", new { level = "city" }, Reviewer())).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/outputs/{outputId}/recommend", new { level = "province" }, Reviewer())).ShouldBe(200);
         var steps = (await Host.Get($"/api/studios/{id}/outputs/{outputId}", host)).Json["history"]!.AsArray().Select(h => h!["step"]!.GetValue<string>());
         Assert.Equal(["drafted", "submitted", "approved", "recommended"], steps);
     }

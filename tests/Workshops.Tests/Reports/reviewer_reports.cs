@@ -19,7 +19,9 @@ public sealed class reviewer_reports(AppFixture fixture) : ApiTest(fixture)
         }, token)).ShouldBe(201).Json["outputId"]!.GetValue<string>();
         (await Host.Post($"/api/studios/{studio}/outputs/{id}/submit", new { }, token)).ShouldBe(200);
         (await Host.Post($"/api/studios/{studio}/outputs/{id}/approve", new { }, School(Region(studio)))).ShouldBe(200);
-        if (level is not null) (await Host.Post($"/api/studios/{studio}/outputs/{id}/recommend", new { level }, Reviewer("350000"))).ShouldBe(200);
+        // A reviewer recommends to the next level above their jurisdiction: the district's to the city, the city's to the province.
+        var jurisdiction = level == "city" ? Region(studio) : Region(studio)[..4] + "00";
+        if (level is not null) (await Host.Post($"/api/studios/{studio}/outputs/{id}/recommend", new { level }, Reviewer(jurisdiction))).ShouldBe(200);
         return Guid.Parse(id);
     }
 
@@ -50,7 +52,8 @@ public sealed class reviewer_reports(AppFixture fixture) : ApiTest(fixture)
         }
         var homeSchool = await Case(a, HostOf(a), "home-school-communication", "家校共育：一次家长会的转变",
             "通过家校沟通协调，班主任与家长建立信任，学生心理健康状况明显改善。", "city");
-        await Case(b, HostOf(b), "key-student-support", "重点学生帮扶案例", "对学习困难学生开展一对一帮扶，每周谈心。", "district");
+        // Approved, not recommended: no reviewer recommends to the district level.
+        await Case(b, HostOf(b), "key-student-support", "重点学生帮扶案例", "对学习困难学生开展一对一帮扶，每周谈心。", null);
         await Case(c, HostOf(c), "class-culture", "班级文化建设", "以家校共育为抓手建设班级文化。", "province");
         var draftOnly = (await Host.Post($"/api/studios/{a}/outputs", new
         {
@@ -85,8 +88,9 @@ public sealed class reviewer_reports(AppFixture fixture) : ApiTest(fixture)
         // Annex 3: cases recommended to or above the caller's level, within the caller's region.
         var cityCases = (await Host.Get("/api/reviews/cases", Reviewer("350200"))).ShouldBe(200).Json;
         Assert.Equal(["家校共育：一次家长会的转变"], cityCases["items"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()));
-        var districtCases = (await Host.Get("/api/reviews/cases", Reviewer("350206"))).Json;
-        Assert.Equal(["重点学生帮扶案例"], districtCases["items"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()));
+        var districtCases = (await Host.Get("/api/reviews/cases", Reviewer("350203"))).Json;
+        Assert.Equal(["家校共育：一次家长会的转变"], districtCases["items"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()));
+        Assert.Equal(0, (await Host.Get("/api/reviews/cases", Reviewer("350206"))).Json["total"]!.GetValue<int>());
         var provinceCases = (await Host.Get("/api/reviews/cases", Reviewer("350000"))).Json;
         Assert.Equal(["班级文化建设"], provinceCases["items"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()));
         var row1 = cityCases["items"]![0]!;

@@ -26,6 +26,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
     private static readonly Dictionary<string, Rule> Table = new()
     {
         ["GET /api/reference"] = new(Everyone, Everyone, Anonymous: true),
+        ["GET /api/reference/regions"] = new(Everyone, Everyone, Anonymous: true),
         ["POST /api/dev/tokens"] = new(Everyone, Everyone, Anonymous: true),
         ["GET /api/studios"] = Both(Everyone),
         ["GET /api/hour-policies"] = Both(Everyone),
@@ -93,12 +94,44 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["GET /api/reviews/cases/{outputId}"] = Own(S, R),
         ["GET /api/reviews/outputs"] = Own(S, R),
         ["GET /api/regions/{code}/dashboard"] = Own(S, R),
+        ["GET /api/rule-sets"] = Both(Everyone),
+        ["POST /api/rule-sets"] = Both(R),
+        ["GET /api/regions/{code}/rule-sets"] = Both(Everyone),
+        ["PUT /api/regions/{code}/rule-sets"] = Own(R),
+        ["GET /api/studios/{id}/rule-set"] = Own(H, M, S, R, I),
+        ["POST /api/teachers"] = Own(H, S),
+        ["GET /api/teachers/{teacherId}"] = Own(H, M, S, R),
+        ["GET /api/teachers/{teacherId}/facts"] = Own(H, M, S, R),
+        ["GET /api/teachers/{teacherId}/history"] = Own(H, M, S, R),
+        ["GET /api/teachers/{teacherId}/tiers"] = Own(H, M, S, R),
+        ["POST /api/teachers/{teacherId}/details"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/head-teacher-service"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/head-teacher-service/end"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/rural-postings"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/rural-postings/end"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/principal-service"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/principal-service/end"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/teaching-start"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/titles"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/honours"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/school-moves"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/mentors"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/retractions"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/recognitions"] = Own(R),
+        ["POST /api/teachers/{teacherId}/recognitions/revocations"] = Own(R),
+        ["POST /api/teachers/{teacherId}/expert-candidacy"] = Own(R),
+        ["POST /api/teachers/{teacherId}/expert-candidacy/training"] = Own(R),
         ["GET /api/feed"] = Both(I),
         ["GET /api/xapi/statements"] = Both(I),
         ["POST /api/webhooks"] = Own(I),
         ["GET /api/webhooks"] = Both(I),
         ["GET /api/webhooks/{id}/deliveries"] = Own(I),
         ["POST /api/webhooks/{id}/deliveries/{deliveryId}/replay"] = Own(I),
+    };
+
+    private static object TeacherRecord(string id) => new
+    {
+        id, name = "林晓燕", gender = "female", school = "厦门市第一中学", region = "350203", subject = "语文", headTeacherSince = "2019-09-01",
     };
 
     private IEnumerable<string> Endpoints() =>
@@ -129,13 +162,14 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         }, host)).ShouldBe(201).Json["outputId"]!.GetValue<string>();
         (await Host.Post($"/api/studios/{studio}/outputs/{output}/submit", new { }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{studio}/outputs/{output}/approve", new { }, School())).ShouldBe(200);
-        (await Host.Post($"/api/studios/{studio}/outputs/{output}/recommend", new { level = "district" }, Reviewer("350203"))).ShouldBe(200);
+        (await Host.Post($"/api/studios/{studio}/outputs/{output}/recommend", new { level = "city" }, Reviewer("350203"))).ShouldBe(200);
         var ownClient = Token(Role.Integration, "本区平台", region: "350203");
         var webhook = (await Host.Post("/api/webhooks", new
         {
             url = "http://127.0.0.1:9/none", eventTypes = new[] { "task.closed" }, region = "350203", secret = "sixteen-characters-secret",
         }, ownClient)).ShouldBe(201).Json["id"]!.GetValue<string>();
         var other = await Host.EstablishStudio(School("350206"), StudioBody(name: "湖里区工作坊", district: "350206"));
+        (await Host.Post("/api/teachers", TeacherRecord("M1"), School())).ShouldBe(201);
         await Settle();
 
         string TokenFor(Role role, bool own) => role switch
@@ -161,6 +195,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
             {
                 "/api/studios" => StudioBody(),
                 "/api/webhooks" => new { url = "http://127.0.0.1:9/x", eventTypes = new[] { "task.closed" }, region = "350203", secret = "sixteen-characters-secret" },
+                "/api/teachers" => TeacherRecord("M2"),
                 _ => new { },
             };
             foreach (var role in Everyone)
@@ -180,4 +215,90 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    /// <summary>Who reads an output in each state: 200, 404 (not yet theirs to see) or 403 (not their studio or region).</summary>
+    private static readonly Dictionary<string, Dictionary<Role, (int Own, int Other)>> OutputsByState = new()
+    {
+        ["draft"] = new() { [H] = (200, 403), [M] = (200, 403), [S] = (404, 403), [R] = (404, 403), [I] = (404, 403) },
+        ["submitted"] = new() { [H] = (200, 403), [M] = (200, 403), [S] = (200, 403), [R] = (404, 403), [I] = (404, 403) },
+        ["returned"] = new() { [H] = (200, 403), [M] = (200, 403), [S] = (404, 403), [R] = (404, 403), [I] = (404, 403) },
+        ["approved"] = new() { [H] = (200, 403), [M] = (200, 403), [S] = (200, 403), [R] = (200, 403), [I] = (200, 403) },
+        ["recommended"] = new() { [H] = (200, 403), [M] = (200, 403), [S] = (200, 403), [R] = (200, 403), [I] = (200, 403) },
+    };
+
+    [Fact]
+    public async Task each_role_reads_outputs_in_exactly_the_states_the_table_says()
+    {
+        Clock.Set(2026, 5, 1);
+        var studio = await Host.StaffedStudio(School());
+        var other = await Host.EstablishStudio(School("350206"), StudioBody(name: "湖里区工作坊", district: "350206"));
+        var host = HostOf(studio);
+        var outputs = new Dictionary<string, string>();
+        foreach (var state in OutputsByState.Keys)
+        {
+            var id = (await Host.Post($"/api/studios/{studio}/outputs", new { kind = "brand", title = $"{state}成果", authors = new[] { "H1" }, date = "2026-04-01" }, host))
+                .ShouldBe(201).Json["outputId"]!.GetValue<string>();
+            outputs[state] = id;
+            if (state == "draft") continue;
+            (await Host.Post($"/api/studios/{studio}/outputs/{id}/submit", new { }, host)).ShouldBe(200);
+            if (state == "returned") (await Host.Post($"/api/studios/{studio}/outputs/{id}/return", new { reason = "补充" }, School())).ShouldBe(200);
+            if (state is "approved" or "recommended") (await Host.Post($"/api/studios/{studio}/outputs/{id}/approve", new { }, School())).ShouldBe(200);
+            if (state == "recommended")
+                (await Host.Post($"/api/studios/{studio}/outputs/{id}/recommend", new { level = "city" }, Reviewer("350203"))).ShouldBe(200);
+        }
+        await Settle();
+        string TokenFor(Role role, bool own) => role switch
+        {
+            Role.Host => Token(Role.Host, "坊主", [own ? studio : other]),
+            Role.Member => Token(Role.Member, "成员", [own ? studio : other]),
+            _ => Token(role, $"{role}", region: own ? "350203" : "350206"),
+        };
+
+        var failures = new List<string>();
+        foreach (var (state, expected) in OutputsByState)
+        foreach (var (role, (ownStatus, otherStatus)) in expected)
+        foreach (var own in new[] { true, false })
+        {
+            var status = (await Host.Get($"/api/studios/{studio}/outputs/{outputs[state]}", TokenFor(role, own))).Status;
+            var want = own ? ownStatus : otherStatus;
+            if (status != want) failures.Add($"a {state} output as {role} ({(own ? "own" : "other")}): expected {want}, got {status}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Claims in combinations a role does not grant: the teacher claim outside host and member tokens, the national region.</summary>
+    [Fact]
+    public async Task claims_count_only_for_the_roles_that_carry_them()
+    {
+        Clock.Set(2026, 5, 1);
+        var studio = await Host.StaffedStudio(School());
+        var other = await Host.EstablishStudio(School("350206"), StudioBody(name: "湖里区工作坊", district: "350206"));
+        (await Host.Post($"/api/studios/{studio}/growth/M1/reflections", new { text = "反思" }, MemberOf(studio, "M1"))).ShouldBe(200);
+        await Settle();
+        var file = "/api/teachers/M1/growth-file";
+        var rows = new (string Who, string Token, string Method, string Url, int Status)[]
+        {
+            ("host of another studio, teacher=M1", Token(Role.Host, "本人", [other], teacher: "M1"), "GET", file, 200),
+            ("member of another studio, teacher=M1", Token(Role.Member, "本人", [other], teacher: "M1"), "GET", file, 200),
+            ("member of the studio, teacher=M2", Token(Role.Member, "同坊成员", [studio], teacher: "M2"), "GET", file, 403),
+            ("school of another region, teacher=M1", Token(Role.School, "外区学校", region: "350206", teacher: "M1"), "GET", file, 403),
+            ("reviewer of another city, teacher=M1", Token(Role.Reviewer, "外市评审", region: "350100", teacher: "M1"), "GET", file, 403),
+            ("integration of the region, teacher=M1", Token(Role.Integration, "本区平台", region: "350203", teacher: "M1"), "GET", "/api/teachers/M1/hours", 403),
+            ("national reviewer", Token(Role.Reviewer, "教育部评审", region: "000000"), "GET", $"/api/studios/{studio}", 200),
+            ("national reviewer", Token(Role.Reviewer, "教育部评审", region: "000000"), "GET", "/api/reviews/studios?region=350203", 200),
+            ("national school admin", Token(Role.School, "全国学校", region: "000000"), "POST", "/api/studios", 401),
+            ("national school admin", Token(Role.School, "全国学校", region: "000000"), "GET", $"/api/studios/{other}", 401),
+            ("national host", Token(Role.Host, "全国坊主", [studio], region: "000000"), "GET", $"/api/studios/{studio}", 401),
+            ("national member", Token(Role.Member, "全国成员", [studio], region: "000000"), "GET", $"/api/studios/{studio}", 401),
+            ("unlisted national integration", Token(Role.Integration, "全国平台", region: "000000"), "GET", "/api/feed", 401),
+        };
+        var failures = new List<string>();
+        foreach (var (who, token, method, url, status) in rows)
+        {
+            var reply = await Host.Send(method, url, method == "GET" ? null : StudioBody(name: "北京市朝阳区工作坊", district: "110105", city: "110100", province: "110000"), token);
+            if (reply.Status != status) failures.Add($"{method} {url} as {who}: expected {status}, got {reply.Status}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }
+

@@ -49,13 +49,89 @@ public sealed class tokens_and_environments(AppFixture fixture) : ApiTest(fixtur
         await Refused(unsigned);
     }
 
+    private static string Lived(TimeSpan lifetime, bool issuedAt = true, bool notBefore = true, params Claim[] claims)
+    {
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "workshops", Audience = "workshops-api", Subject = new ClaimsIdentity(claims.Length == 0 ? SchoolClaims : claims),
+            IssuedAt = issuedAt ? now.AddMinutes(-1) : null, NotBefore = notBefore ? now.AddMinutes(-1) : null, Expires = now.AddMinutes(-1) + lifetime,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Key)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    [Fact]
+    public async Task a_role_or_region_given_as_an_array_is_401()
+    {
+        var id = await Host.EstablishStudio(School());
+        (await Host.Get($"/api/studios/{id}", Forge(claims: [new("sub", "x"), new("name", "x"), new("role", "school"), new("role", "reviewer"), new("region", "350203")])))
+            .ShouldBeProblem(401);
+        (await Host.Get($"/api/studios/{id}", Forge(claims: [new("sub", "x"), new("name", "x"), new("role", "reviewer"), new("region", "350203"), new("region", "000000")])))
+            .ShouldBeProblem(401);
+    }
+
+    [Fact]
+    public async Task a_token_living_longer_than_the_maximum_is_401()
+    {
+        var id = await Host.EstablishStudio(School());
+        (await Host.Get($"/api/studios/{id}", Lived(TimeSpan.FromHours(12)))).ShouldBe(200);
+        (await Host.Get($"/api/studios/{id}", Lived(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(5)))).ShouldBeProblem(401);
+        (await Host.Get($"/api/studios/{id}", Lived(TimeSpan.FromDays(365), issuedAt: false))).ShouldBeProblem(401);
+        (await Host.Get($"/api/studios/{id}", Lived(TimeSpan.FromDays(365), issuedAt: false, notBefore: false))).ShouldBeProblem(401);
+        // The development token endpoint mints nothing longer either.
+        (await Host.Post("/api/dev/tokens", new { role = "school", name = "x", region = "350203", expiresInMinutes = 13 * 60 }, null)).ShouldBeProblem(400);
+    }
+
+    [Theory]
+    [InlineData(Role.School)]
+    [InlineData(Role.Host)]
+    [InlineData(Role.Member)]
+    [InlineData(Role.Integration)]
+    public async Task the_national_region_is_401_for_every_role_but_reviewers_and_listed_integrations(Role role)
+    {
+        var id = await Host.EstablishStudio(School());
+        var national = Token(role, "全国范围", [id], region: "000000");
+        (await Host.Get($"/api/studios/{id}", national)).ShouldBeProblem(401);
+        (await Host.Post("/api/studios", StudioBody(name: "北京市朝阳区工作坊", district: "110105", city: "110100", province: "110000"), national))
+            .ShouldBeProblem(401);
+        (await Host.Get($"/api/studios/{id}", Token(Role.Reviewer, "教育部评审", region: "000000"))).ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task an_integration_the_operator_lists_may_hold_the_national_region()
+    {
+        await using var host = await OtherHosts.Start(Fixture, settings: new Dictionary<string, string>
+        {
+            ["Auth:NationalIntegrations:0"] = "integration:国家平台",
+        });
+        (await host.Get("/api/feed", Token(Role.Integration, "国家平台", region: "000000"))).ShouldBe(200);
+        (await host.Get("/api/feed", Token(Role.Integration, "别的平台", region: "000000"))).ShouldBeProblem(401);
+        (await host.Get("/api/feed", Token(Role.Integration, "别的平台", region: "350200"))).ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task the_development_key_is_refused_outside_development()
+    {
+        var committed = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(
+            Path.Combine(OpenApiContract.Root(), "src", "Workshops.Api", "appsettings.Development.json")))!;
+        Assert.Equal(AuthOptions.DevelopmentKey, committed["Auth"]!["SigningKey"]!.GetValue<string>());
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => OtherHosts.Start(Fixture, "Production",
+            new Dictionary<string, string> { ["Auth:SigningKey"] = AuthOptions.DevelopmentKey }));
+        Assert.Contains("development", refused.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Auth__SigningKey", refused.ToString());
+        // Development itself starts with it.
+        await using var development = await OtherHosts.Start(Fixture, "Development");
+        (await development.Get("/api/reference", null)).ShouldBe(200);
+    }
+
     [Fact]
     public async Task outside_development_there_is_no_token_endpoint_and_no_key_means_no_start()
     {
         await using var production = await OtherHosts.Start(Fixture, "Production");
         // Anonymous callers of an unknown route get 401 (nothing is revealed); with a valid token the route is simply not there.
         (await production.Post("/api/dev/tokens", new { role = "reviewer", name = "x", region = "000000" }, null)).ShouldBeProblem(401);
-        (await production.Post("/api/dev/tokens", new { role = "reviewer", name = "x", region = "000000" }, Reviewer())).ShouldBe(404);
+        var reviewer = production.Services.GetRequiredService<TokenIssuer>().Mint(new TokenRequest(Role.Reviewer, "x", Region: "350200"));
+        (await production.Post("/api/dev/tokens", new { role = "reviewer", name = "x", region = "000000" }, reviewer)).ShouldBe(404);
         (await production.Get("/api/reference", null)).ShouldBe(200);
         await Assert.ThrowsAnyAsync<Exception>(() => OtherHosts.Start(Fixture, "Production", new Dictionary<string, string> { ["Auth:SigningKey"] = "" }));
     }

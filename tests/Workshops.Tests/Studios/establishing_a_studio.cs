@@ -24,4 +24,28 @@ public sealed class establishing_a_studio(AppFixture fixture) : ApiTest(fixture)
         (await Host.Get($"/api/studios/{id}", School(), ("If-None-Match", "\"1\""))).ShouldBe(304);
         (await Host.Get($"/api/studios/{Guid.NewGuid()}", School())).ShouldBeProblem(404);
     }
+
+    [Theory]
+    [InlineData("350000", "350200", "350299", "region.district")] // well formed, not a division
+    [InlineData("350000", "350200", "350402", "region.district")] // 梅列区, merged into 三元区 in 2021
+    [InlineData("350000", "359900", null, "region.city")]
+    [InlineData("990000", "990100", "990101", "region.province")]
+    public async Task a_region_code_not_in_the_division_list_is_refused_naming_the_field(string province, string city, string? district, string field)
+    {
+        var body = new
+        {
+            name = "厦门市第一中学班主任工作坊", school = "厦门市第一中学", region = new { province, city, district },
+            level = "municipal", track = "k12", rural = false, foundedOn = "2022-10-16", mode = "famous-teacher",
+        };
+        var problem = (await Host.Post("/api/studios", body, Reviewer("000000"))).ShouldBeProblem(400);
+        Assert.NotNull(problem.Json["errors"]![field]);
+        Assert.Empty((await Host.Get("/api/studios", Reviewer("000000"))).Json["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task a_municipality_district_and_a_city_without_districts_are_accepted()
+    {
+        (await Host.Post("/api/studios", StudioBody(province: "110000", city: "110100", district: "110105"), Reviewer("000000"))).ShouldBe(201);
+        (await Host.Post("/api/studios", StudioBody(province: "440000", city: "441900", district: null!), Reviewer("000000"))).ShouldBe(201);
+    }
 }

@@ -40,6 +40,9 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("Webhooks:MaxAttempts", "3");
             web.UseSetting("RateLimits:WritesPerSecond", "100000");
             web.UseSetting("RateLimits:Burst", "100000");
+            // The suite reuses a few callers across hundreds of tests: their read budgets are not what is tested here.
+            web.UseSetting("RateLimits:ReadsPerSecond", "1000000");
+            web.UseSetting("RateLimits:ReadBurst", "1000000");
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

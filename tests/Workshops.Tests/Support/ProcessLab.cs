@@ -112,6 +112,8 @@ public sealed class ApiProcess(ProcessLab lab, int port, IDictionary<string, str
         psi.Environment["Auth__SigningKey"] = ProcessLab.SigningKey;
         psi.Environment["RateLimits__WritesPerSecond"] = "100000";
         psi.Environment["RateLimits__Burst"] = "100000";
+        psi.Environment["RateLimits__ReadsPerSecond"] = "1000000";
+        psi.Environment["RateLimits__ReadBurst"] = "1000000";
         psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         foreach (var (key, value) in env) psi.Environment[key] = value;
         var log = Path.Combine(lab.Dir, $"api-{port}.log");

@@ -20,6 +20,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public string Url => $"http://127.0.0.1:{Port}/hook";
     /// <summary>The status to answer; 200 by default.</summary>
     public int Status { get; set; } = 200;
+    /// <summary>A Location header to answer with (a redirect).</summary>
+    public string? Location { get; set; }
+    /// <summary>A reason phrase of the receiver's own instead of the standard one.</summary>
+    public string? ReasonPhrase { get; set; }
+    /// <summary>How many bytes of body to answer with (written until the sender hangs up).</summary>
+    public long BodyBytes { get; set; }
 
     private WebhookReceiver(int port) => Port = port;
 
@@ -51,7 +57,19 @@ public sealed class WebhookReceiver : IAsyncDisposable
             await http.Request.Body.CopyToAsync(body);
             Requests.Enqueue(new Received(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 body.ToArray(), DateTimeOffset.UtcNow));
-            return Results.StatusCode(Status);
+            http.Response.StatusCode = Status;
+            if (Location is not null) http.Response.Headers.Location = Location;
+            if (ReasonPhrase is not null) http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>()!.ReasonPhrase = ReasonPhrase;
+            var chunk = new byte[64 * 1024];
+            try
+            {
+                for (var sent = 0L; sent < BodyBytes; sent += chunk.Length)
+                    await http.Response.Body.WriteAsync(chunk, http.RequestAborted);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException)
+            {
+                // The sender hung up.
+            }
         });
         await app.StartAsync();
         _app = app;

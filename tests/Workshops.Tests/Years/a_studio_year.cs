@@ -106,8 +106,8 @@ public sealed class a_studio_year(AppFixture fixture) : ApiTest(fixture)
         }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/outputs/{outputId}/submit", new { }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/outputs/{outputId}/approve", new { note = "同意推荐" }, School())).ShouldBe(200);
-        (await Host.Post($"/api/studios/{id}/outputs/{outputId}/recommend", new { level = "city" }, Reviewer())).ShouldBe(200);
-        (await Host.Post($"/api/studios/{id}/outputs/{outputId}/recommend", new { level = "district" }, Reviewer())).ShouldBeProblem(422, "output.level-not-higher");
+        (await Host.Post($"/api/studios/{id}/outputs/{outputId}/recommend", new { level = "city" }, Reviewer("350203"))).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/outputs/{outputId}/recommend", new { level = "city" }, Reviewer("350203"))).ShouldBeProblem(422, "output.level-not-higher");
         (await Host.Post($"/api/studios/{id}/outputs/{outputId}/recommend", new { level = "province" }, Reviewer())).ShouldBe(200);
         await Output(id, host, new { kind = "publicity-platform", title = "工作坊公众号", authors = new[] { "M2" }, date = "2026-03-01", links = new[] { "https://example.org/wechat" } });
 

@@ -31,8 +31,13 @@ public static class Policies
     public const string StudioReview = "studio:review";
     public const string StudioAttest = "studio:attest";
     public const string StudioGrowth = "studio:growth";
-    /// <summary>A teacher's growth file: the teacher, their hosts, and school admins or reviewers of their studios' regions.</summary>
+    /// <summary>A teacher's growth file: the teacher's own host or member login, their hosts, and school admins or reviewers of their studios' regions.</summary>
     public const string TeacherRead = "teacher:read";
+    /// <summary>A teacher's record (Teachers/TeacherAccess.cs registers these four): read, record facts, recognise, register.</summary>
+    public const string TeacherRecordRead = "teacher-record:read";
+    public const string TeacherRecordWrite = "teacher-record:write";
+    public const string TeacherRecognise = "teacher-record:recognise";
+    public const string TeacherRegister = "teacher-record:register";
     /// <summary>Regional settings (hour-policy sets, custom policies): reviewers, within their region.</summary>
     public const string RegionManage = "region:manage";
     /// <summary>Establish a studio: school admins and reviewers, within their region (checked against the body).</summary>
@@ -170,16 +175,25 @@ public sealed class RoleRequirementCheck : AuthorizationHandler<RoleRequirement>
 }
 
 /// <summary>
-/// Personal data: a growth file is read by the teacher themself, by a host of a studio they were in, and by school
-/// admins and reviewers whose region covers one of those studios. Fellow members and other regions are refused.
+/// Personal data: a growth file (and the hours read from it) is read by
+/// <list type="bullet">
+/// <item>the teacher's own login: a host or member token whose <c>teacher</c> claim is the teacher (the claim means
+/// nothing in a school, reviewer or integration token);</item>
+/// <item>the host of a studio the teacher is or was in (current or former member, trainee, coordinator);</item>
+/// <item>their school: a school admin whose region claim is the province, city or district of a studio the teacher is
+/// or was in (school admins are scoped by region, as everywhere else);</item>
+/// <item>a reviewer whose region claim covers such a studio, or a national reviewer.</item>
+/// </list>
+/// Fellow members, integration clients and other regions are refused.
 /// </summary>
 public sealed class TeacherRequirementCheck : AuthorizationHandler<TeacherRequirement>
 {
     public static bool Allows(Caller caller, string teacherId, TeacherScope scope) => caller.Role switch
     {
-        _ when caller.TeacherId == teacherId => true,
+        Role.Host or Role.Member when caller.TeacherId == teacherId => true,
         Role.Host => scope.StudioIds.Any(caller.InStudio),
-        Role.School or Role.Reviewer => caller.Region == Region.National || scope.RegionCodes.Any(c => caller.Region == c),
+        Role.School => scope.RegionCodes.Any(c => caller.Region == c),
+        Role.Reviewer => caller.Region == Region.National || scope.RegionCodes.Any(c => caller.Region == c),
         _ => false,
     };
 

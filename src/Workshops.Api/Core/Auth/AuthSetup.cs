@@ -12,6 +12,13 @@ public static class AuthSetup
     {
         var options = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         var key = options.Key(); // fails start-up when no usable key is configured
+        // The development key is in the repository for anyone to read: outside Development it would let anyone mint tokens.
+        if (!builder.Environment.IsDevelopment() && options.SigningKey == AuthOptions.DevelopmentKey)
+        {
+            throw new InvalidOperationException(
+                $"Auth:SigningKey is the development key from appsettings.Development.json, which is public; the {builder.Environment.EnvironmentName} " +
+                "environment needs a secret key of its own (environment variable Auth__SigningKey, at least 32 bytes).");
+        }
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<IAuthorizationHandler, StudioRequirementCheck>();
@@ -42,10 +49,14 @@ public static class AuthSetup
                 };
                 jwt.Events = new JwtBearerEvents
                 {
-                    // A token without a subject or with an unknown role is no token at all: 401.
+                    // A token that breaks the token rules (subject, one role, national scope, lifetime) is no token at all: 401.
                     OnTokenValidated = ctx =>
                     {
-                        if (Caller.TryFrom(ctx.Principal!) is null) ctx.Fail("The token lacks a subject or a known role.");
+                        var token = ctx.SecurityToken as Microsoft.IdentityModel.JsonWebTokens.JsonWebToken;
+                        DateTimeOffset? At(DateTime t) => t == DateTime.MinValue ? null : new DateTimeOffset(t, TimeSpan.Zero);
+                        var refusal = TokenRules.Refusal(ctx.Principal!, token is null ? null : At(token.IssuedAt),
+                            token is null ? null : At(token.ValidFrom), token is null ? null : At(token.ValidTo), DateTimeOffset.UtcNow, options);
+                        if (refusal is not null) ctx.Fail(refusal);
                         return Task.CompletedTask;
                     },
                     OnChallenge = async ctx =>

@@ -10,9 +10,11 @@ public static class DevTokens
     public static void MapDevTokens(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) return;
-        app.MapPost("/api/dev/tokens", (TokenRequest request, TokenIssuer issuer) =>
+        app.MapPost("/api/dev/tokens", (TokenRequest request, TokenIssuer issuer, AuthOptions options) =>
             {
-                var check = new Check().Text(request.Name, "name", 100);
+                var check = new Check().Text(request.Name, "name", 100)
+                    .When(request.ExpiresInMinutes is < 1 || request.ExpiresInMinutes > options.MaxTokenLifetime.TotalMinutes, "expiresInMinutes",
+                        $"must be between 1 and {options.MaxTokenLifetime.TotalMinutes:0}");
                 if (!check.Ok) return Results.Problem(check.Result());
                 return Results.Ok(new Minted(issuer.Mint(request)));
             })

@@ -11,7 +11,7 @@ namespace Workshops.Core.Http;
 /// The last line: exceptions become problem+json. A lost race is 409, an unreachable database 503;
 /// anything else is our fault (500) and is logged with the correlation id.
 /// </summary>
-public sealed class Failures(ILogger<Failures> logger, IHostEnvironment environment) : IExceptionHandler
+public sealed class Failures(ILogger<Failures> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -24,9 +24,7 @@ public sealed class Failures(ILogger<Failures> logger, IHostEnvironment environm
         if (http.Response.HasStarted) return false;
         http.Response.Clear();
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "5";
-        // Development only: the failure itself, to find our bug quickly. Never in production answers.
-        if (problem.Status == StatusCodes.Status500InternalServerError && environment.IsDevelopment())
-            problem.Extensions["exception"] = exception.ToString()[..Math.Min(4000, exception.ToString().Length)];
+        // No answer carries the exception, in any environment: it is in the log under the correlation id.
         await http.WriteProblem(problem);
         return true;
     }
@@ -91,4 +89,26 @@ public sealed class Failures(ILogger<Failures> logger, IHostEnvironment environm
                 foreach (var inner in agg.InnerExceptions.SelectMany(Chain)) yield return inner;
         }
     }
+}
+
+public static class LastResort
+{
+    /// <summary>
+    /// Outside everything (correlation ids and request logging sit outside the exception handler): a failure that
+    /// escapes them is logged and answered as a bare 500 problem — never the framework's developer page with its
+    /// stack trace.
+    /// </summary>
+    public static IApplicationBuilder UseLastResort(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        try
+        {
+            await next(http);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            http.RequestServices.GetRequiredService<ILogger<Failures>>().LogError(e, "Unhandled failure on {Method} {Path}", http.Request.Method, http.Request.Path);
+            http.Response.Clear();
+            await http.WriteProblem(Failures.Classify(e));
+        }
+    });
 }

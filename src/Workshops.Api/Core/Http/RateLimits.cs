@@ -18,16 +18,91 @@ public sealed class RateLimitOptions
     public int ConcurrentWrites { get; set; } = Math.Max(4, 2 * Environment.ProcessorCount);
     /// <summary>Writes that may wait for a turn; beyond that a write is refused with 429.</summary>
     public int WriteQueue { get; set; } = 1000;
+
+    /// <summary>Read cost a client may spend per second, sustained (a plain read costs 1).</summary>
+    public int ReadsPerSecond { get; set; } = 200;
+    /// <summary>Read cost a client may spend in a burst.</summary>
+    public int ReadBurst { get; set; } = 2000;
+    /// <summary>What a CSV or XLSX export costs.</summary>
+    public int ExportCost { get; set; } = 50;
+    /// <summary>What a heavy read costs: as-of reads, the reviewers' region-wide tables and searches, the dashboard, xAPI.</summary>
+    public int HeavyReadCost { get; set; } = 10;
+    /// <summary>Heavy reads (exports included) the node works on at once; more wait their turn (0: no bound).</summary>
+    public int ConcurrentHeavyReads { get; set; } = Math.Max(2, 2 * Environment.ProcessorCount);
+    /// <summary>Heavy reads that may wait for a turn; beyond that a heavy read is refused with 429.</summary>
+    public int HeavyReadQueue { get; set; } = 50;
+}
+
+/// <summary>
+/// What a read costs its client, as a pure function of the request: an export (format=csv|xlsx, or asked for by the
+/// Accept header) costs <see cref="RateLimitOptions.ExportCost"/>; a heavy read — an as-of read, a reviewers'
+/// region-wide table or search, the dashboard, xAPI — <see cref="RateLimitOptions.HeavyReadCost"/>; any other read 1.
+/// Writes and health probes are not reads (0).
+/// </summary>
+public static class ReadCosts
+{
+    public static int Of(HttpRequest request, RateLimitOptions options)
+    {
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return 0;
+        var path = request.Path;
+        if (path.StartsWithSegments("/health")) return 0;
+        if (IsExport(request)) return options.ExportCost;
+        return IsHeavy(request) ? options.HeavyReadCost : 1;
+    }
+
+    public static bool IsExport(HttpRequest request)
+    {
+        var format = request.Query["format"].ToString();
+        if (format.Length > 0) return format.Equals("csv", StringComparison.OrdinalIgnoreCase) || format.Equals("xlsx", StringComparison.OrdinalIgnoreCase);
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase) ||
+               accept.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads that fold history or span a region: the per-node bound on heavy reads applies (exports too).</summary>
+    public static bool IsHeavy(HttpRequest request)
+    {
+        var path = request.Path;
+        if (request.Query.ContainsKey("asOf") || path.StartsWithSegments("/api/xapi")) return true;
+        if (path.StartsWithSegments("/api/reviews", out var rest))
+            return !(rest.Value?.StartsWith("/cases/", StringComparison.Ordinal) ?? false); // one case is one document
+        return path.StartsWithSegments("/api/regions") && path.Value!.EndsWith("/dashboard", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A limiter that takes as many permits as a request costs.</summary>
+internal sealed class Weighted(PartitionedRateLimiter<HttpContext> inner, Func<HttpContext, int> cost) : PartitionedRateLimiter<HttpContext>
+{
+    public override RateLimiterStatistics? GetStatistics(HttpContext resource) => inner.GetStatistics(resource);
+
+    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
+        inner.AttemptAcquire(resource, permitCount * cost(resource));
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
+        inner.AcquireAsync(resource, permitCount * cost(resource), cancellationToken);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+        base.Dispose(disposing);
+    }
+
+    protected override ValueTask DisposeAsyncCore() => inner.DisposeAsync();
 }
 
 /// <summary>
 /// Writes are rate limited per client (the token's subject; the remote address before authentication) with a
-/// token bucket, then bounded in how many run at once on the node; reads are not. A refusal is 429 problem+json
-/// with Retry-After.
+/// token bucket, then bounded in how many run at once on the node. Reads are limited per client too, by cost
+/// (<see cref="ReadCosts"/>: exports and heavy reads take more of the budget), and heavy reads are bounded in how many
+/// run at once on the node. A refusal is 429 problem+json with Retry-After.
 /// </summary>
 public static class RateLimits
 {
-    public static WebApplicationBuilder AddWriteRateLimits(this WebApplicationBuilder builder)
+    /// <summary>The client a request counts against: the token's subject, else the remote address.</summary>
+    private static string ClientOf(HttpContext http) =>
+        Caller.TryFrom(http.User)?.Id ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
+
+    public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddRateLimiter(limiter =>
@@ -35,8 +110,7 @@ public static class RateLimits
             var perClient = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 if (!Bodies.IsWrite(http.Request.Method)) return RateLimitPartition.GetNoLimiter("reads");
-                var client = Caller.TryFrom(http.User)?.Id ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
-                return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+                return RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.Burst,
                     TokensPerPeriod = options.WritesPerSecond,
@@ -54,20 +128,51 @@ public static class RateLimits
                         QueueLimit = options.WriteQueue,
                         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                     }));
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, atOnce);
+            var burst = Math.Max(1, options.ReadBurst);
+            var readsPerClient = new Weighted(PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                ReadCosts.Of(http.Request, options) == 0
+                    ? RateLimitPartition.GetNoLimiter("not-reads")
+                    : RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = burst,
+                        TokensPerPeriod = Math.Max(1, options.ReadsPerSecond),
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    })),
+                // A read never costs more than a whole burst, or it could never be made.
+                http => Math.Clamp(ReadCosts.Of(http.Request, options), 1, burst));
+            var heavyAtOnce = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                ReadCosts.Of(http.Request, options) == 0 || options.ConcurrentHeavyReads <= 0 ||
+                !(ReadCosts.IsExport(http.Request) || ReadCosts.IsHeavy(http.Request))
+                    ? RateLimitPartition.GetNoLimiter("light")
+                    : RateLimitPartition.GetConcurrencyLimiter("heavy-reads", _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = options.ConcurrentHeavyReads,
+                        QueueLimit = Math.Max(0, options.HeavyReadQueue),
+                        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    }));
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, atOnce, readsPerClient, heavyAtOnce);
             limiter.OnRejected = async (context, ct) =>
             {
+                var http = context.HttpContext;
                 var limited = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after);
-                var retry = limited ? Math.Max(1, (int)after.TotalSeconds) : 1;
-                context.HttpContext.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-                await context.HttpContext.WriteProblem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                var retry = limited ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+                var write = Bodies.IsWrite(http.Request.Method);
+                http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+                await http.WriteProblem(new Microsoft.AspNetCore.Mvc.ProblemDetails
                 {
                     Type = Problems.TypeOf("rate-limited"),
                     Title = "Too many requests",
                     Status = StatusCodes.Status429TooManyRequests,
-                    Detail = limited
-                        ? $"This client may make {options.WritesPerSecond} writes a second (bursts of {options.Burst}); retry after {retry} s."
-                        : $"This node has {options.WriteQueue} writes waiting; retry after {retry} s.",
+                    Detail = (write, limited) switch
+                    {
+                        (true, true) => $"This client may make {options.WritesPerSecond} writes a second (bursts of {options.Burst}); retry after {retry} s.",
+                        (true, false) => $"This node has {options.WriteQueue} writes waiting; retry after {retry} s.",
+                        (false, true) => $"This client may spend {options.ReadsPerSecond} read units a second (bursts of {options.ReadBurst}; " +
+                                         $"an export costs {options.ExportCost}, a heavy read {options.HeavyReadCost}, any other read 1); retry after {retry} s.",
+                        (false, false) => $"This node has {options.HeavyReadQueue} heavy reads waiting; retry after {retry} s.",
+                    },
                 });
             };
         });

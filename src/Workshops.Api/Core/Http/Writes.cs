@@ -50,15 +50,19 @@ public sealed record Stamp(Actor By, DateTimeOffset At, DateOnly Today)
     }
 }
 
-/// <summary>Page parameters shared by every list: page from 1, pageSize 1–100 (default 20).</summary>
+/// <summary>
+/// Page parameters shared by every list: page 1–10,000, pageSize 1–100 (default 20). The bound on pages keeps the
+/// offset a sane number (page 2147483647 overflowed it); a list that long is narrowed by its filters instead.
+/// </summary>
 public static class Paging
 {
     public const int MaxPageSize = 100;
+    public const int MaxPage = 10_000;
 
     public static ProblemDetails? Check(int? page, int? pageSize)
     {
         var check = new Check()
-            .When(page is < 1, "page", "must be 1 or more")
+            .When(page is < 1 or > MaxPage, "page", $"must be between 1 and {MaxPage}")
             .When(pageSize is < 1 or > MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}");
         return check.Ok ? null : check.Result();
     }
