@@ -6,12 +6,14 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Demo;
+using Workshops.Evaluations;
 using Workshops.Teachers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 builder.AddWorkshopsAuth();
 builder.AddTeacherAccess();
+builder.AddEvaluationKey();
 builder.AddStore();
 builder.AddHttpBasics();
 builder.AddDemoData();

@@ -20,6 +20,8 @@ using Workshops.Programmes;
 using Workshops.Standards;
 using Workshops.Studios;
 using Workshops.Teachers;
+using Workshops.Training;
+using Workshops.Evaluations;
 using Workshops.Years;
 
 namespace Workshops.Core;
@@ -123,6 +125,8 @@ public static class Setup
         opts.AddStandards();
         opts.AddProgrammes();
         opts.AddTeachers();
+        opts.AddTraining();
+        opts.AddEvaluations();
         opts.AddIntegrations();
         Idempotency.AddSchema(opts);
         ViewMemo.AddSchema(opts);
