@@ -15,7 +15,7 @@ namespace Workshops.Evaluations;
 /// <summary>
 /// POST /api/regions/{code}/trainings/{programme}/evaluations — a trainee evaluates a training programme anonymously
 /// (seed 004 八), once. A trainee is a teacher whose record holds a credit of that programme from that region
-/// (<c>evaluation.not-trained</c> otherwise); they evaluate with their own login.
+/// (<c>evaluation.not-trained</c> otherwise); they evaluate with their own login (host or member token with the teacher claim).
 /// </summary>
 public static class EvaluateTrainingEndpoint
 {
@@ -55,7 +55,7 @@ public static class EvaluateTrainingEndpoint
             : WolverineContinue.NoProblems;
     }
 
-    [WolverinePost("/api/regions/{code}/trainings/{programme}/evaluations", Name = "EvaluateTraining"), Authorize(Policy = Policies.Authenticated)]
+    [WolverinePost("/api/regions/{code}/trainings/{programme}/evaluations", Name = "EvaluateTraining"), Authorize(Policy = Policies.TeacherLogin)]
     [AuthorUnrecorded]
     [Tags("Evaluations")]
     public static EvaluationReceived Post(Evaluate command, string code, string programme, Target target, IDocumentSession session, TimeProvider clock)

@@ -45,6 +45,8 @@ public static class Policies
     public const string TeacherRecordWrite = "teacher-record:write";
     public const string TeacherRecognise = "teacher-record:recognise";
     public const string TeacherRegister = "teacher-record:register";
+    /// <summary>A teacher's own login: a host or member token with the teacher claim (evaluating a training they took).</summary>
+    public const string TeacherLogin = "teacher:login";
     /// <summary>Regional settings (hour-policy sets, custom policies): reviewers, within their region.</summary>
     public const string RegionManage = "region:manage";
     /// <summary>Establish a studio: school admins and reviewers, within their region (checked against the body).</summary>
@@ -81,6 +83,8 @@ public static class Policies
             .AddRequirements(new RoleRequirement(Role.Reviewer), new RegionRouteRequirement()));
         options.AddPolicy(TeacherRead, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherRequirement()));
         options.AddPolicy(Integration, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.Integration)));
+        options.AddPolicy(TeacherLogin, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            Caller.TryFrom(c.User) is { Role: Role.Host or Role.Member, TeacherId: not null }));
         options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Enum.GetValues<Role>())));
         options.FallbackPolicy = options.GetPolicy(Authenticated);
     }
