@@ -48,7 +48,11 @@ public sealed record EvaluationTally
 
 public partial class EvaluationTallyProjection : SingleStreamProjection<EvaluationTally, Guid>
 {
-    public EvaluationTallyProjection() => ProjectionTuning.Apply(Options);
+    public EvaluationTallyProjection()
+    {
+        ProjectionTuning.Apply(Options);
+        IncludeType<EvaluationSubmitted>();
+    }
 
     public override EvaluationTally? Evolve(EvaluationTally? snapshot, Guid id, IEvent e) => EvaluationTally.Fold(snapshot, e);
 }

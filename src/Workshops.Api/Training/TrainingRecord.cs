@@ -100,7 +100,12 @@ public sealed record TrainingRecord
 /// <summary>A teacher's training record, kept inline with their stream (read right after a write, like the record).</summary>
 public partial class TrainingRecordProjection : SingleStreamProjection<TrainingRecord, Guid>
 {
-    public TrainingRecordProjection() => Core.ProjectionTuning.Apply(Options);
+    public TrainingRecordProjection()
+    {
+        Core.ProjectionTuning.Apply(Options);
+        // Only streams with training events have a training record (a studio's append never loads one).
+        foreach (var type in Core.Grouping.Implementing<ITrainingEvent>()) IncludeType(type);
+    }
 
     public override TrainingRecord? Evolve(TrainingRecord? snapshot, Guid id, IEvent e) => TrainingRecord.Fold(snapshot, e);
 }
