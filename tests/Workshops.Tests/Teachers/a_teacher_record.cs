@@ -89,8 +89,9 @@ public sealed class a_teacher_record(AppFixture fixture) : ApiTest(fixture)
         (await Host.Post("/api/teachers", Registration("T2", region: "350206"), school)).ShouldBeProblem(403);
         (await Host.Post("/api/teachers/T1/titles", new { title = "senior", on = "2026-01-15" }, School("350206"))).ShouldBeProblem(403);
         (await Host.Post("/api/teachers/T1/titles", new { title = "senior", on = "2026-01-15" }, Reviewer("350200"))).ShouldBeProblem(403);
+        // A national claim is not a school's: such a token is refused when it is read (401), before any policy.
         (await Host.Post("/api/teachers/T1/titles", new { title = "senior", on = "2026-01-15" }, Token(Role.School, "全国", region: "000000")))
-            .ShouldBeProblem(403);
+            .ShouldBeProblem(401);
         (await Host.Post("/api/teachers/NOPE/titles", new { title = "senior", on = "2026-01-15" }, school)).ShouldBeProblem(404);
         (await Host.Post("/api/teachers/T1/titles", new { title = "senior", on = "2026-01-15" }, school, ("If-Match", "\"3\""))).ShouldBeProblem(412);
         (await Host.Post("/api/teachers/T1/titles", new { title = "senior", on = "2099-01-15" }, school)).ShouldBeProblem(400);
