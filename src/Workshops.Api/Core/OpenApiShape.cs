@@ -102,6 +102,8 @@ public static class OpenApiShape
             }
 
             operation.Responses ??= new OpenApiResponses();
+            // A write that appends answers with the stream's new version, never an empty 204.
+            if (metadata.OfType<Http.AppendsAttribute>().Any()) operation.Responses.Remove("204");
             var codes = new List<string> { "400", "404", "429", "503" };
             if (!open) codes.AddRange(["401", "403"]);
             if (write) codes.AddRange(["409", "413", "422"]);

@@ -2,6 +2,7 @@ using Marten;
 using Workshops.Core.Auth;
 using Workshops.Roster;
 using Workshops.Studios;
+using Workshops.Core;
 using Workshops.Teachers;
 
 namespace Workshops.Demo;
@@ -92,7 +93,7 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
             new MentorshipFormed(Members[0].Id, Trainees[1].Id, new DateOnly(2024, 9, 1), by, at),
             new ExpertInvited(Expert, founded, by, at),
         ];
-        session.Events.StartStream<Studio>(StudioId, events);
+        session.Events.StartStream<StudioState>(StudioId, events);
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Demo studio {StudioId} loaded with {Count} events", StudioId, events.Length);
     }

@@ -61,13 +61,13 @@ public static class EvaluationWrites
 /// </summary>
 public static class EvaluateActivityEndpoint
 {
-    public sealed record Target(Guid Stream, string Subject, ActivityRecord? Activity, string? Token, bool Spent, IEventStream<EvaluationTally> Events);
+    public sealed record Target(Guid Stream, string Subject, ActivityEntry? Activity, string? Token, bool Spent, IEventStream<EvaluationTally> Events);
 
     public static async Task<Target> LoadAsync(Guid activityId, HttpContext http, IDocumentSession session, EvaluationKey key, CancellationToken ct)
     {
         var subject = EvaluationTokens.Activity(activityId);
         var stream = EvaluationTokens.StreamOf(subject);
-        var activity = await session.LoadAsync<ActivityRecord>(activityId, ct);
+        var activity = await session.LoadAsync<ActivityEntry>(activityId, ct);
         var teacher = Caller.TryFrom(http.User)?.TeacherId;
         var token = teacher is null ? null : EvaluationTokens.Of(key, stream, teacher);
         var spent = token is not null && await EvaluationTokens.Spent(session, stream, token, ct);
@@ -83,7 +83,7 @@ public static class EvaluateActivityEndpoint
         if (!input.Ok) return input.Result();
         if (activity.Voided) return Problems.Rule("evaluation.voided", "The activity was voided; it is not evaluated.");
         if (caller.Role == Role.Host) return Problems.Rule("evaluation.host", "The studio's host leads its activities; members and trainees who attended evaluate them.");
-        if (!activity.Facts.Attendees.Any(a => a.TeacherId == caller.TeacherId && !a.Guest))
+        if (!activity.Attendees.Any(a => a.TeacherId == caller.TeacherId && !a.Guest))
             return Problems.Rule("evaluation.not-attended", "Only those who attended the activity evaluate it.");
         return target.Spent
             ? Problems.Rule("evaluation.already-given", "You have evaluated this activity; each person evaluates an activity once.")

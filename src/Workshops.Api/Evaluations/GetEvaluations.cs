@@ -29,10 +29,10 @@ public static class GetEvaluationsEndpoints
     [ProducesResponseType<ActivityEvaluations>(200)]
     public static async Task<IResult> Activity(Guid id, Guid activityId, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<ActivityRecord>(activityId, ct) is not { } activity || activity.StudioId != id)
+        if (await session.LoadAsync<ActivityEntry>(activityId, ct) is not { } activity || activity.StudioId != id)
             return Results.Problem(Problems.NotFound("No such activity in this studio."));
         var tally = await session.LoadAsync<EvaluationTally>(EvaluationTokens.StreamOf(EvaluationTokens.Activity(activityId)), ct);
-        return Results.Ok(new ActivityEvaluations(id, activityId, activity.Facts.Title, activity.Date, EvaluationResultsRules.Of(tally)));
+        return Results.Ok(new ActivityEvaluations(id, activityId, activity.Title, activity.Date, EvaluationResultsRules.Of(tally)));
     }
 
     [WolverineGet("/api/studios/{id}/evaluations/{year}", Name = "GetStudioYearEvaluations"), Authorize(Policy = Policies.StudioRead)]
@@ -41,10 +41,10 @@ public static class GetEvaluationsEndpoints
     public static async Task<IResult> Year(Guid id, int year, IQuerySession session, CancellationToken ct)
     {
         if (await StudioIdentities.Of(session, id, ct) is null) return Results.Problem(Problems.NotFound($"No studio {id}."));
-        var activities = await session.Query<ActivityRecord>().Where(a => a.StudioId == id && a.Year == year && !a.Voided).OrderBy(a => a.Date).ToListAsync(ct);
+        var activities = await session.Query<ActivityEntry>().Where(a => a.StudioId == id && a.Year == year && !a.Voided).OrderBy(a => a.Date).ToListAsync(ct);
         var tallies = (await session.Query<EvaluationTally>().Where(t => t.StudioId == id && t.Year == year).ToListAsync(ct))
             .Where(t => t.ActivityId is not null).ToDictionary(t => t.ActivityId!.Value);
-        var listed = activities.Select(a => new ActivityEvaluations(id, a.Id, a.Facts.Title, a.Date, EvaluationResultsRules.Of(tallies.GetValueOrDefault(a.Id))))
+        var listed = activities.Select(a => new ActivityEvaluations(id, a.Id, a.Title, a.Date, EvaluationResultsRules.Of(tallies.GetValueOrDefault(a.Id))))
             .ToList();
         return Results.Ok(new StudioYearEvaluations(id, year, listed,
             EvaluationResultsRules.Pool(activities.Select(a => tallies.GetValueOrDefault(a.Id)).OfType<EvaluationTally>())));

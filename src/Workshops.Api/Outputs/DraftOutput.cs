@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -47,22 +48,19 @@ public sealed record OutputCreated(Guid StudioId, Guid OutputId, long Version)
 /// <summary>POST /api/studios/{id}/outputs — draft an output (成果): one of seed 001's five kinds, a library item, a case or the handbook.</summary>
 public static class DraftOutputEndpoint
 {
-    public static ProblemDetails Validate(DraftOutput command, Studio studio, HttpContext http, TimeProvider clock)
-    {
-        if (command.Title is null || command.Authors is null) return Problems.Invalid("body", "kind, title, authors and date are required");
-        var facts = command.Facts();
-        return OutputInput.Check(facts) ?? Writes.IfMatch(http, studio.Version)
-            ?? OutputRules.Check(studio, facts, clock.Today()).OrContinue();
-    }
+    public static ProblemDetails Validate(DraftOutput command) =>
+        command.Title is null || command.Authors is null
+            ? Problems.Invalid("body", "kind, title, authors and date are required")
+            : OutputInput.Check(command.Facts()) ?? WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/studios/{id}/outputs", Name = "DraftOutput"), Authorize(Policy = Policies.StudioWork)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(DraftOutput command, StudioState studio, Stamp stamp) =>
+        OutputRules.Check(studio, command.Facts(), stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/outputs", Name = "DraftOutput"), Authorize(Policy = Policies.StudioWork), Appends(typeof(OutputCreated))]
     [Tags("Outputs")]
-    public static (OutputCreated, OutputDrafted) Post(DraftOutput command, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock)
-    {
-        var outputId = Guid.CreateVersion7();
-        var written = Writes.Done(http, studio.Id, studio.Version);
-        return (new OutputCreated(studio.Id, outputId, written.Version),
-            new OutputDrafted(outputId, command.Facts(), http.Actor(), clock.GetUtcNow()));
-    }
+    public static OutputDrafted Post(DraftOutput command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(Guid.CreateVersion7(), command.Facts(), stamp.By, stamp.At);
+
+    public static OutputCreated Created(OutputDrafted drafted, Written written) => new(written.StudioId, drafted.OutputId, written.Version);
 }

@@ -23,7 +23,7 @@ public static class RecordSchoolMoveEndpoint
 
     public static Check Input(RecordSchoolMove c, DateOnly today) =>
         new Check().Text(c.School, "school", 100)
-            .When(!Studios.Region.IsCode(c.Region) || !Divisions.Exists(c.Region), "region", "must be a region code in the division list, e.g. 350203")
+            .When(!Region.IsCode(c.Region) || !Divisions.Exists(c.Region), "region", "must be a region code in the division list, e.g. 350203")
             .Day(c.On, "on", today).Reasoned(c.Corrects, c.Reason);
 
     public static ProblemDetails Validate(RecordSchoolMove command, TeacherStream teacher, HttpContext http,

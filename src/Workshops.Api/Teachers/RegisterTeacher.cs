@@ -44,7 +44,7 @@ public static class RegisterTeacherEndpoint
     public static Check Input(RegisterTeacher c, DateOnly today)
     {
         var check = new Check().Id(c.Id, "id").Text(c.Name, "name", 50).Text(c.School, "school", 100).Text(c.Subject, "subject", 50)
-            .When(!Studios.Region.IsCode(c.Region) || !Divisions.Exists(c.Region), "region", "must be a region code in the division list, e.g. 350203")
+            .When(!Region.IsCode(c.Region) || !Divisions.Exists(c.Region), "region", "must be a region code in the division list, e.g. 350203")
             .When(c.BirthYear is < 1930 || c.BirthYear > today.Year - 16, "birthYear", "must be a plausible year of birth")
             .Day(c.TeachingSince, "teachingSince", today).Day(c.HeadTeacherSince, "headTeacherSince", today).Day(c.TitleSince, "titleSince", today)
             .When((c.Title is null) != (c.TitleSince is null), "titleSince", "give the title and the day it was conferred together");

@@ -44,7 +44,7 @@ public sealed class TeacherStream(string teacherId, IEventStream<TeacherRecord> 
     {
         if (Record is not { } record) return Problems.NotFound($"No teacher {TeacherId}.");
         if (!input.Ok) return input.Result();
-        return Writes.IfMatch(http, Version) ?? rule(record).OrContinue();
+        return StreamWrites.IfMatch(http, Version) ?? rule(record).OrContinue();
     }
 
     /// <summary>Appends the events (none: an idempotent repeat) and answers with the new version as the ETag.</summary>

@@ -113,6 +113,7 @@ public sealed class a_teacher_record(AppFixture fixture) : ApiTest(fixture)
         var studio = await Host.EstablishStudio(School());
         (await Host.Post($"/api/studios/{studio}/members", new { teacher = Teacher("T1", "陈美玲"), on = "2022-10-16" }, School())).ShouldBe(200);
         var other = await Host.EstablishStudio(School("350206"), StudioBody(name: "湖里区工作坊", district: "350206"));
+        await Settle(); // the host reads through the teacher's growth file (which studios they are in), kept by the daemon
 
         var allowed = new[]
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Workshops.Studios;
 
 namespace Workshops.Core.Auth;
 
@@ -137,10 +136,16 @@ public sealed class RegionRouteRequirementCheck : AuthorizationHandler<RegionRou
 /// <summary>Where a teacher has been: the studios and region codes of their growth file.</summary>
 public sealed record TeacherScope(IReadOnlyList<Guid> StudioIds, IReadOnlyList<string> RegionCodes);
 
+/// <summary>Where a teacher has been: the studios and regions of their growth file (kept by the growth feature).</summary>
+public interface ITeacherScopes
+{
+    Task<TeacherScope?> Of(IServiceProvider services, string teacherId, CancellationToken ct);
+}
+
 public sealed record RoleRequirement(params Role[] Roles) : IAuthorizationRequirement;
 
 /// <summary>Resolves the studio in the route, looks up its region and applies <see cref="Policies.Allows"/>.</summary>
-public sealed class StudioRequirementCheck(StudioScopes scopes) : AuthorizationHandler<StudioRequirement>
+public sealed class StudioRequirementCheck(IStudioScopes scopes) : AuthorizationHandler<StudioRequirement>
 {
     public static readonly string[] RouteKeys = ["studioId", "id"];
 
@@ -202,7 +207,7 @@ public sealed class TeacherRequirementCheck : AuthorizationHandler<TeacherRequir
         Role.Host or Role.Member when caller.TeacherId == teacherId => true,
         Role.Host => scope.StudioIds.Any(caller.InStudio),
         Role.School => scope.RegionCodes.Any(c => caller.Region == c),
-        Role.Reviewer => caller.Region == Studios.Region.National || scope.RegionCodes.Any(c => caller.Region == c),
+        Role.Reviewer => caller.Region == Region.National || scope.RegionCodes.Any(c => caller.Region == c),
         _ => false,
     };
 
@@ -210,11 +215,7 @@ public sealed class TeacherRequirementCheck : AuthorizationHandler<TeacherRequir
     {
         if (context.Resource is not HttpContext http || Caller.TryFrom(context.User) is not { } caller) return;
         var teacherId = http.GetRouteValue("teacherId")?.ToString() ?? "";
-        var session = http.RequestServices.GetRequiredService<Marten.IQuerySession>();
-        var found = await Marten.QueryableExtensions.FirstOrDefaultAsync(
-            session.Query<Workshops.Growth.TeacherFile>().Where(f => f.Id == teacherId)
-                .Select(f => new { f.StudioIds, f.RegionCodes }), http.RequestAborted);
-        var scope = found is null ? null : new TeacherScope(found.StudioIds, found.RegionCodes);
+        var scope = await http.RequestServices.GetRequiredService<ITeacherScopes>().Of(http.RequestServices, teacherId, http.RequestAborted);
         if (scope is null || Allows(caller, teacherId, scope)) context.Succeed(requirement); // unknown: the endpoint answers 404
         else context.Fail(new AuthorizationFailureReason(this, "Growth files are personal: only the teacher, their hosts, and school admins or reviewers of their region may read them."));
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Workshops.Core;
+namespace Workshops;
 
 /// <summary>
 /// Compiled JSON contracts for every document and event the store writes and every body an endpoint reads or
@@ -10,6 +10,7 @@ namespace Workshops.Core;
 /// </summary>
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityCorrected))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityCreated))]
+[JsonSerializable(typeof(global::Workshops.Activities.ActivityEntry))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityLogged))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityRecord))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityVoided))]
@@ -31,7 +32,7 @@ namespace Workshops.Core;
 [JsonSerializable(typeof(global::Workshops.Growth.AddMentorNote))]
 [JsonSerializable(typeof(global::Workshops.Growth.AwardRecorded))]
 [JsonSerializable(typeof(global::Workshops.Growth.ChoosePolicies))]
-[JsonSerializable(typeof(global::Workshops.Growth.CreditYear))]
+[JsonSerializable(typeof(global::Workshops.Growth.CreditMonth))]
 [JsonSerializable(typeof(global::Workshops.Growth.CustomPolicy))]
 [JsonSerializable(typeof(global::Workshops.Growth.GrantExpertTier))]
 [JsonSerializable(typeof(global::Workshops.Growth.GrowthProfileRecorded))]
@@ -60,6 +61,7 @@ namespace Workshops.Core;
 [JsonSerializable(typeof(global::Workshops.Outputs.OutputRecord))]
 [JsonSerializable(typeof(global::Workshops.Outputs.OutputReturned))]
 [JsonSerializable(typeof(global::Workshops.Outputs.OutputRevised))]
+[JsonSerializable(typeof(global::Workshops.Outputs.OutputStanding))]
 [JsonSerializable(typeof(global::Workshops.Outputs.OutputSubmitted))]
 [JsonSerializable(typeof(global::Workshops.Outputs.RecommendOutput))]
 [JsonSerializable(typeof(global::Workshops.Outputs.ReturnOutput))]
@@ -82,6 +84,7 @@ namespace Workshops.Core;
 [JsonSerializable(typeof(global::Workshops.Plans.TaskCreated))]
 [JsonSerializable(typeof(global::Workshops.Plans.TaskProgressed))]
 [JsonSerializable(typeof(global::Workshops.Plans.TaskReopened))]
+[JsonSerializable(typeof(global::Workshops.Plans.TaskStanding))]
 [JsonSerializable(typeof(global::Workshops.Programmes.AdoptRuleSet))]
 [JsonSerializable(typeof(global::Workshops.Programmes.CustomRuleSet))]
 [JsonSerializable(typeof(global::Workshops.Programmes.RegionProgrammes))]
@@ -121,6 +124,8 @@ namespace Workshops.Core;
 [JsonSerializable(typeof(global::Workshops.Studios.Studio))]
 [JsonSerializable(typeof(global::Workshops.Studios.StudioCreated))]
 [JsonSerializable(typeof(global::Workshops.Studios.StudioEstablished))]
+[JsonSerializable(typeof(global::Workshops.Studios.StudioIdentity))]
+[JsonSerializable(typeof(global::Workshops.Studios.StudioState))]
 [JsonSerializable(typeof(global::Workshops.Teachers.ChangeTeacherDetails))]
 [JsonSerializable(typeof(global::Workshops.Teachers.CompleteExpertTraining))]
 [JsonSerializable(typeof(global::Workshops.Teachers.EndPeriod))]

@@ -3,8 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
+using Workshops.Core;
 
-namespace Workshops.Core;
+namespace Workshops;
 
 /// <summary>
 /// The JSON shape of the wire, which Marten's storage shares (camel case, Chinese written as itself) except for

@@ -1,6 +1,6 @@
 using Workshops.Reference;
 
-namespace Workshops.Studios;
+namespace Workshops.Core;
 
 /// <summary>
 /// National administrative division codes (six digits): province, city and, below a city, district.
