@@ -16,6 +16,22 @@ public sealed record StudioYearEvaluations(Guid StudioId, int Year, IReadOnlyLis
 
 public sealed record TrainingEvaluations(string Region, string Programme, EvaluationResults Results);
 
+/// <summary>The evaluations of a studio's year, as the evaluations endpoint, the year view and the annual report show them.</summary>
+public static class EvaluationReads
+{
+    /// <summary>Each standing activity of the year with its results (each shown only from five evaluations), and those that show pooled.</summary>
+    public static async Task<StudioYearEvaluations> OfYear(IQuerySession session, Guid id, int year, CancellationToken ct)
+    {
+        var activities = await session.Query<ActivityEntry>().Where(a => a.StudioId == id && a.Year == year && !a.Voided).OrderBy(a => a.Date).ToListAsync(ct);
+        var tallies = (await session.Query<EvaluationTally>().Where(t => t.StudioId == id && t.Year == year).ToListAsync(ct))
+            .Where(t => t.ActivityId is not null).ToDictionary(t => t.ActivityId!.Value);
+        var listed = activities.Select(a => new ActivityEvaluations(id, a.Id, a.Title, a.Date, EvaluationResultsRules.Of(tallies.GetValueOrDefault(a.Id))))
+            .ToList();
+        return new StudioYearEvaluations(id, year, listed,
+            EvaluationResultsRules.Pool(activities.Select(a => tallies.GetValueOrDefault(a.Id)).OfType<EvaluationTally>()));
+    }
+}
+
 /// <summary>
 /// GET /api/studios/{id}/activities/{activityId}/evaluations and GET /api/studios/{id}/evaluations/{year} — the results
 /// of the anonymous evaluations for the studio's people, its school, reviewers and integrations of its region; nothing
@@ -41,13 +57,7 @@ public static class GetEvaluationsEndpoints
     public static async Task<IResult> Year(Guid id, int year, IQuerySession session, CancellationToken ct)
     {
         if (await StudioIdentities.Of(session, id, ct) is null) return Results.Problem(Problems.NotFound($"No studio {id}."));
-        var activities = await session.Query<ActivityEntry>().Where(a => a.StudioId == id && a.Year == year && !a.Voided).OrderBy(a => a.Date).ToListAsync(ct);
-        var tallies = (await session.Query<EvaluationTally>().Where(t => t.StudioId == id && t.Year == year).ToListAsync(ct))
-            .Where(t => t.ActivityId is not null).ToDictionary(t => t.ActivityId!.Value);
-        var listed = activities.Select(a => new ActivityEvaluations(id, a.Id, a.Title, a.Date, EvaluationResultsRules.Of(tallies.GetValueOrDefault(a.Id))))
-            .ToList();
-        return Results.Ok(new StudioYearEvaluations(id, year, listed,
-            EvaluationResultsRules.Pool(activities.Select(a => tallies.GetValueOrDefault(a.Id)).OfType<EvaluationTally>())));
+        return Results.Ok(await EvaluationReads.OfYear(session, id, year, ct));
     }
 
     [WolverineGet("/api/regions/{code}/trainings/{programme}/evaluations", Name = "GetTrainingEvaluations"), Authorize(Policy = Policies.RegionRead)]

@@ -15,8 +15,8 @@ public static class RuleSetPresets
     public const string NationalK12 = "national-k12-default";
 
     /// <summary>
-    /// Hour policies every programme names (by code; their clocks are defined in Training/HourClocks.cs, the older
-    /// windows still read by the growth files in Growth/HourPolicies.cs): 30 hours for head teachers (seed 002 二.2(2),
+    /// Hour policies every programme names (by code; their clocks are defined in Training/HourClocks.cs and read by the
+    /// clocks, the growth files' hours and checklist item X.4 alike): 30 hours for head teachers (seed 002 二.2(2),
     /// which follows the national head-teacher training plan) and the principals' 300 and 360 hours (seed 004 五, a
     /// ministry opinion), in two credit categories that never share hours. The district rules of seeds 002 and 003 are
     /// adopted by regions.

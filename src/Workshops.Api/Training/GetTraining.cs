@@ -87,12 +87,11 @@ public static class GetTrainingEndpoints
         var facts = read.Facts;
         var choice = await RuleSetLibrary.For(session, facts.Region, facts.Track, facts.AsOf, ct, read.Moment);
         var chosen = await PolicyCatalog.For(session, RuleSetLibrary.Chain(facts.Region), ct);
-        var codes = choice.RuleSet.HourPolicies.Concat(chosen.Region is null ? [] : chosen.Policies.Select(p => p.Code)).Distinct().ToList();
-        var policies = codes.Select(HourClocks.Find).OfType<ClockPolicy>().ToList();
-        var credits = CreditBank.Counting(read.Training, facts.Region);
-        var held = Training.Certificates.Held(read.Training.Certificates, facts.AsOf);
+        var file = await TeacherFiles.Load(session, teacherId, ct);
+        var studio = file?.CreditsAt(read.Moment ?? DateTimeOffset.MaxValue, facts.AsOf) ?? [];
         return Results.Ok(new TeacherClocks(teacherId, facts.AsOf, read.AsOf, choice.RuleSet.Code, chosen.Region,
-            HourClocks.JudgeAll(policies, facts, credits, held), [.. codes.Where(c => HourClocks.Find(c) is null)],
-            "Credits counted: outside credits on the teacher's record that are local or recognised by the credit bank; studio activity credits join them when the growth files move to the new credit storage."));
+            TrainingHours.Judge(TrainingHours.Policies(choice.RuleSet.HourPolicies, chosen.Region, chosen.Policies, await PolicyCatalog.AddedOn(session, ct)), facts, studio, read.Training),
+            TrainingHours.WithoutClock(choice.RuleSet.HourPolicies, chosen.Region, chosen.Policies),
+            "Credits counted: those studios recorded for the teacher (activities attended, training logged in a growth file) and the outside credits on the teacher's record that are local or recognised by the credit bank."));
     }
 }

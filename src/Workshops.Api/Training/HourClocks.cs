@@ -1,5 +1,6 @@
 using Workshops.Core;
 using Workshops.Growth;
+using Workshops.Studios;
 using Workshops.Teachers;
 
 namespace Workshops.Training;
@@ -10,10 +11,11 @@ public sealed record CreditSource(string Issuer, string Programme, string Region
 /// <summary>
 /// A training credit as the clocks read it: a plain record of date, hours, category, level and source.
 /// <see cref="Toward"/> limits the policies it counts toward (a credit recognised by the credit bank for some policies
-/// only); null or empty: every policy that accepts its category and level.
+/// only); null or empty: every policy that accepts its category and level. <see cref="Count"/>: how many trainings it
+/// stands for (more than one for a month's summary of studio credits, see <see cref="TeacherFiles.Summarized"/>).
 /// </summary>
 public sealed record TrainingCredit(string Key, string Title, DateOnly Date, decimal Hours, CreditCategory Category, TrainingLevel Level,
-    CreditSource? Source = null, IReadOnlyList<string>? Toward = null)
+    CreditSource? Source = null, IReadOnlyList<string>? Toward = null, EventRef? Ref = null, int Count = 1)
 {
     public bool CountsToward(string policy) => Toward is not { Count: > 0 } || Toward.Contains(policy);
 }
@@ -56,7 +58,8 @@ public sealed record ClockPolicy(
         Categories.Contains(credit.Category) && (Levels is not { Count: > 0 } || Levels.Contains(credit.Level)) && credit.CountsToward(Code);
 }
 
-public sealed record ClockCredit(string Key, string Title, DateOnly Date, decimal Hours, CreditCategory Category, TrainingLevel Level);
+/// <summary>A credit a clock counted; <see cref="Ref"/>: the studio event behind a studio's credit (the evidence a checklist lists).</summary>
+public sealed record ClockCredit(string Key, string Title, DateOnly Date, decimal Hours, CreditCategory Category, TrainingLevel Level, EventRef? Ref = null);
 
 /// <summary>A closed window of a yearly or cyclic clock: what it needed and whether it was met.</summary>
 public sealed record ClockWindow(DateOnly Start, DateOnly End, decimal Earned, bool Met);
@@ -187,6 +190,7 @@ public static class HourClocks
         ClockAudience.RuralHeadTeachers => facts.ServingAsHeadTeacher && facts.Rural,
         ClockAudience.Principals => facts.Principal,
         ClockAudience.NewPrincipals => facts.Principal && Principal(facts).Count > 0 && (policy.From is not { } begun || Principal(facts)[0].From >= begun),
+        ClockAudience.AllTeachers => true,
         _ => false,
     };
 
@@ -205,7 +209,7 @@ public static class HourClocks
     {
         if (policy.Kind == ClockKind.Deadline) return policy.From ?? facts.AsOf;
         DateOnly start;
-        if (policy.Audience == ClockAudience.NewTeachers) start = facts.TeachingSince ?? facts.AsOf;
+        if (policy.Audience is ClockAudience.NewTeachers or ClockAudience.AllTeachers) start = facts.TeachingSince ?? facts.AsOf;
         else
         {
             var periods = Periods(policy, facts);
@@ -227,7 +231,7 @@ public static class HourClocks
         var earned = 0m;
         foreach (var c in counted)
         {
-            earned += policy.ByHours ? c.Hours : 1;
+            earned += policy.ByHours ? c.Hours : c.Count;
             if (earned >= policy.Required)
             {
                 byCredits = c.Date;
@@ -243,7 +247,7 @@ public static class HourClocks
         [.. credits.Where(c => c.Date <= day && policy.Counts(c)).OrderBy(c => c.Date).ThenBy(c => c.Key, StringComparer.Ordinal)];
 
     private static decimal Earned(ClockPolicy policy, IEnumerable<TrainingCredit> credits) =>
-        policy.ByHours ? credits.Sum(c => c.Hours) : credits.Count();
+        policy.ByHours ? credits.Sum(c => c.Hours) : credits.Sum(c => c.Count);
 
     /// <summary>One clock on the facts' day; null when it does not apply to the teacher (or has not started).</summary>
     public static ClockResult? Judge(ClockPolicy policy, TeacherFacts facts, IReadOnlyList<TrainingCredit> credits, IReadOnlyList<CertificateHeld> certificates,
@@ -268,7 +272,7 @@ public static class HourClocks
     private static ClockResult Result(ClockPolicy p, ClockStatus status, decimal earned, DateOnly start, DateOnly due, DateOnly? metOn, string why,
         IEnumerable<TrainingCredit> counted, ClockWindow? previous = null) =>
         new(p.Code, p.Title, p.Source, p.Kind, status, p.Unit, p.Required, earned, Math.Max(0, p.Required - earned), start, due, metOn, why,
-            [.. counted.Select(c => new ClockCredit(c.Key, c.Title, c.Date, c.Hours, c.Category, c.Level))], previous);
+            [.. counted.Select(c => new ClockCredit(c.Key, c.Title, c.Date, c.Hours, c.Category, c.Level, c.Ref))], previous);
 
     private static string Amount(ClockPolicy p, decimal n) => p.ByHours ? $"{n:0.##} hours" : n == 1 ? "1 training" : $"{n:0} trainings";
 
@@ -304,7 +308,7 @@ public static class HourClocks
         var sum = 0m;
         foreach (var c in Enumerable.Reverse(since))
         {
-            sum += p.ByHours ? c.Hours : 1;
+            sum += p.ByHours ? c.Hours : c.Count;
             if (sum >= p.Required)
             {
                 last = c.Date;
@@ -325,7 +329,7 @@ public static class HourClocks
     {
         var day = facts.AsOf;
         var first = new DateOnly(day.Year, 1, 1);
-        if (start >= first) return null; // it starts the year after the clock starts
+        if (start > first) return null; // a clock started during a year runs from the next (one started on 1 January, from that year)
         var current = counted.Where(c => c.Date >= first).ToList();
         var earned = Earned(p, current);
         var due = new DateOnly(day.Year, 12, 31);

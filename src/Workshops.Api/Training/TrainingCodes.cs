@@ -34,6 +34,8 @@ public enum ClockAudience
     [Label("新任校长")] NewPrincipals,
     /// <summary>Serving as principal on the day.</summary>
     [Label("在任校长")] Principals,
+    /// <summary>Every teacher (a region's policy for all; its clock runs from the first day of teaching).</summary>
+    [Label("全体教师")] AllTeachers,
 }
 
 [Codes("clock-statuses")]

@@ -63,6 +63,23 @@ public sealed class anonymous_evaluations(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task the_year_view_and_the_annual_report_show_the_years_evaluations_only_from_five_on()
+    {
+        var (studio, activity) = await AnActivity();
+        var url = $"/api/studios/{studio}/activities/{activity}/evaluations";
+        foreach (var id in new[] { "M1", "M2", "M3", "S1" }) (await Host.Post(url, Scores(4), Login(studio, id))).ShouldBe(200);
+        var four = (await Host.Get($"/api/studios/{studio}/years/2026", HostOf(studio))).ShouldBe(200).Json["evaluations"]!;
+        Assert.Equal((false, false), (four["pooled"]!["shown"]!.GetValue<bool>(), four["activities"]![0]!["results"]!["shown"]!.GetValue<bool>()));
+
+        (await Host.Post(url, Scores(2), Login(studio, "S2"))).ShouldBe(200);
+        var five = (await Host.Get($"/api/studios/{studio}/years/2026", HostOf(studio))).ShouldBe(200).Json["evaluations"]!;
+        Assert.Equal((true, 5), (five["activities"]![0]!["results"]!["shown"]!.GetValue<bool>(), five["pooled"]!["responses"]!.GetValue<int>()));
+        var report = (await Host.Get($"/api/studios/{studio}/reports/annual/2026", HostOf(studio))).ShouldBe(200).Json["evaluations"]!;
+        var overall = report["pooled"]!["questions"]!.AsArray().Single(q => q!["question"]!.GetValue<string>() == "overall")!;
+        Assert.Equal((5, 3.6m), (report["pooled"]!["responses"]!.GetValue<int>(), overall["mean"]!.GetValue<decimal>()));
+    }
+
+    [Fact]
     public async Task the_stored_evaluations_hold_no_link_to_their_authors()
     {
         var (studio, activity) = await AnActivity();

@@ -134,6 +134,7 @@ public sealed class a_teacher_record(AppFixture fixture) : ApiTest(fixture)
         (await Host.Post("/api/teachers/T1/honours", new { honour = "top-ten-head-teacher", level = "district", issuer = "湖里区教育局", on = "2024-09-10" },
             HostOf(other))).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{studio}/members/T1/leave", new { on = "2026-03-01" }, School())).ShouldBe(200);
+        await Settle();
         (await Host.Post("/api/teachers/T1/honours", new { honour = "top-ten-head-teacher", level = "district", issuer = "思明区教育局", on = "2025-09-10" },
             HostOf(studio))).ShouldBeProblem(403);
         (await Host.Get("/api/teachers/T1", HostOf(studio))).ShouldBe(200);
