@@ -36,7 +36,8 @@ public sealed record GrowthFileView(
     IReadOnlyList<Award> Awards,
     IReadOnlyList<Note> Notes,
     IReadOnlyList<Eligibility> Eligibility,
-    IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<TimelineEntry> Timeline,
+    HoursView? Clocks = null)
 {
     public static GrowthFileView Of(TeacherFile file, DateOnly today)
     {
@@ -92,9 +93,11 @@ public static class GetGrowthFileEndpoint
     public static async Task<IResult> Get(string teacherId, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var file = await TeacherFiles.Load(session, teacherId, ct);
-        return file is null
-            ? Results.Problem(Problems.NotFound($"No growth file for {teacherId}."))
-            : Results.Ok(GrowthFileView.Of(file, clock.Today()));
+        if (file is null) return Results.Problem(Problems.NotFound($"No growth file for {teacherId}."));
+        var today = clock.Today();
+        var record = await session.LoadAsync<TeacherRecord>(TeacherStreams.IdOf(teacherId), ct);
+        // Today's hour clocks beside the hours by year (the same answer as …/hours).
+        return Results.Ok(GrowthFileView.Of(file, today) with { Clocks = await Judge(session, teacherId, file, record, null, today, ct) });
     }
 
     [WolverineGet("/api/teachers/{teacherId}/hours", Name = "GetHours"), Authorize(Policy = Policies.TeacherRead)]

@@ -81,6 +81,8 @@ public sealed class growth_files(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal([3, 4], classBuilding["points"]!.AsArray().Select(p => p!["score"]!.GetValue<int>()));
         Assert.Equal("思明区优秀班主任", file["awards"]![0]!["title"]!.GetValue<string>());
         Assert.Equal("以爱育人", file["profile"]!["philosophy"]!.GetValue<string>());
+        // The file carries today's clocks: the 30 hours met by studio hours and training logged in the file together.
+        Assert.Equal("met", Policy(file["clocks"]!, "head-teacher-30")["status"]!.GetValue<string>());
 
         // Hours by policy now, and as of a day before the correction was recorded.
         var hours = (await Host.Get("/api/teachers/M1/hours", MemberOf(a, "M1"))).ShouldBe(200).Json;
