@@ -5,6 +5,7 @@ using Workshops.Activities;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Evaluations;
 using Workshops.Growth;
 using Workshops.Integrations;
 using Workshops.Outputs;
@@ -14,6 +15,7 @@ using Workshops.Reports;
 using Workshops.Standards;
 using Workshops.Studios;
 using Workshops.Teachers;
+using Workshops.Training;
 using Workshops.Views;
 using Workshops.Years;
 
@@ -40,6 +42,8 @@ public static class Features
         opts.AddStandards();
         opts.AddProgrammes();
         opts.AddTeachers();
+        opts.AddTraining();
+        opts.AddEvaluations();
         opts.AddIntegrations();
         ViewMemo.AddSchema(opts);
     }
@@ -53,6 +57,7 @@ public static class Features
         builder.Services.AddSingleton<ViewMemo>();
         builder.Services.AddHostedService<ViewMemoPruning>();
         builder.AddWebhooks();
+        builder.AddEvaluationKey();
         return builder;
     }
 

@@ -5,7 +5,11 @@ using Wolverine.Http;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Programmes;
 using Workshops.Roster;
+using Workshops.Studios;
+using Workshops.Teachers;
+using Workshops.Training;
 using Workshops.Years;
 
 namespace Workshops.Growth;
@@ -32,7 +36,8 @@ public sealed record GrowthFileView(
     IReadOnlyList<Award> Awards,
     IReadOnlyList<Note> Notes,
     IReadOnlyList<Eligibility> Eligibility,
-    IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<TimelineEntry> Timeline,
+    HoursView? Clocks = null)
 {
     public static GrowthFileView Of(TeacherFile file, DateOnly today)
     {
@@ -67,11 +72,18 @@ public sealed record GrowthFileView(
     }
 }
 
-public sealed record HoursView(string TeacherId, DateOnly AsOf, string? PolicyRegion, IReadOnlyList<PolicyResult> Policies);
+/// <summary>
+/// A teacher's hour clocks on a day (<see cref="TrainingHours"/>): the rule set in effect for their school (or, without
+/// a record, their studio) and the policies its region chose; <see cref="FromRecord"/> tells whether the facts came from
+/// the teacher's record or from what the roster entry carried when they joined.
+/// </summary>
+public sealed record HoursView(string TeacherId, DateOnly AsOf, string RuleSet, string? PolicyRegion, bool FromRecord, IReadOnlyList<ClockResult> Policies,
+    IReadOnlyList<string> WithoutClock);
 
 /// <summary>
 /// GET /api/teachers/{teacherId}/growth-file — one teacher across every studio they were ever in;
-/// GET /api/teachers/{teacherId}/hours?asOf= — each applicable hour policy: required, earned, remaining, due, status.
+/// GET /api/teachers/{teacherId}/hours?asOf= — each applicable hour clock over the credits studios recorded and the
+/// credit bank's: required, earned, remaining, due, status (as recorded by the end of asOf, judged on that day).
 /// </summary>
 public static class GetGrowthFileEndpoint
 {
@@ -81,9 +93,11 @@ public static class GetGrowthFileEndpoint
     public static async Task<IResult> Get(string teacherId, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var file = await TeacherFiles.Load(session, teacherId, ct);
-        return file is null
-            ? Results.Problem(Problems.NotFound($"No growth file for {teacherId}."))
-            : Results.Ok(GrowthFileView.Of(file, clock.Today()));
+        if (file is null) return Results.Problem(Problems.NotFound($"No growth file for {teacherId}."));
+        var today = clock.Today();
+        var record = await session.LoadAsync<TeacherRecord>(TeacherStreams.IdOf(teacherId), ct);
+        // Today's hour clocks beside the hours by year (the same answer as …/hours).
+        return Results.Ok(GrowthFileView.Of(file, today) with { Clocks = await Judge(session, teacherId, file, record, null, today, ct) });
     }
 
     [WolverineGet("/api/teachers/{teacherId}/hours", Name = "GetHours"), Authorize(Policy = Policies.TeacherRead)]
@@ -95,18 +109,35 @@ public static class GetGrowthFileEndpoint
         var (day, problem) = History.Parse(asOf, today);
         if (problem is not null) return Results.Problem(problem);
         var file = await TeacherFiles.Load(session, teacherId, ct);
-        if (file?.Teacher is null) return Results.Problem(Problems.NotFound($"No growth file for {teacherId}."));
-        var on = day ?? today;
-        var view = await Evaluate(session, file, on, ct);
-        return Results.Ok(view);
+        var record = await session.LoadAsync<TeacherRecord>(TeacherStreams.IdOf(teacherId), ct);
+        var view = file?.Teacher is null && record is null ? null : await Judge(session, teacherId, file, record, day, today, ct);
+        return view is null ? Results.Problem(Problems.NotFound($"No growth file for {teacherId}.")) : Results.Ok(view);
     }
 
-    public static async Task<HoursView> Evaluate(IQuerySession session, TeacherFile file, DateOnly on, CancellationToken ct)
+    /// <summary>The clocks on <paramref name="asOf"/> (default today) with what was recorded by the end of that day.</summary>
+    public static async Task<HoursView?> Judge(IQuerySession session, string teacherId, TeacherFile? file, TeacherRecord? record, DateOnly? asOf,
+        DateOnly today, CancellationToken ct)
     {
-        var regions = file.Studios.Where(s => s.To is null).SelectMany(s => s.Region.Codes().Reverse()).Distinct().ToList();
-        var set = await PolicyCatalog.For(session, regions, ct);
-        var standing = file.CreditsAt(History.EndOf(on), on).ToList();
-        return new HoursView(file.Id, on, set.Region, [.. set.Policies.Where(p => HourPolicies.Applies(p, file.Teacher!))
-            .Select(p => HourPolicies.Evaluate(p, file.Teacher!, standing, on))]);
+        var on = asOf ?? today;
+        var facts = record is null ? null : await TeacherReads.FactsOn(record, on, asOf, today, session, ct);
+        var fromRecord = facts is not null;
+        if (facts is null && file?.Teacher is { } joined)
+        {
+            // No record (by then): the roster's facts, in the region and track of the studio they were in most recently.
+            var latest = file.Studios.Where(s => s.From <= on).OrderBy(s => s.To is null ? 0 : 1).ThenByDescending(s => s.From).FirstOrDefault()
+                         ?? file.Studios.FirstOrDefault();
+            var identity = latest is null ? null : await StudioIdentities.Of(session, latest.StudioId, ct);
+            if (identity is null) return null;
+            facts = TrainingHours.FactsOf(null, joined, latest!.From, identity.Region, identity.Track, on);
+        }
+        if (facts is null) return null;
+        var moment = TrainingReads.Moment(asOf, today);
+        var training = record is null || !fromRecord ? null : await TrainingReads.Of(session, record, asOf, today, ct);
+        var choice = await RuleSetLibrary.For(session, facts.Region, facts.Track, facts.AsOf, ct, moment);
+        var chosen = await PolicyCatalog.For(session, RuleSetLibrary.Chain(facts.Region), ct);
+        var studio = file?.CreditsAt(History.EndOf(on), on) ?? [];
+        return new HoursView(teacherId, on, choice.RuleSet.Code, chosen.Region, fromRecord,
+            TrainingHours.Judge(TrainingHours.Policies(choice.RuleSet.HourPolicies, chosen.Region, chosen.Policies, await PolicyCatalog.AddedOn(session, ct)), facts, studio, training),
+            TrainingHours.WithoutClock(choice.RuleSet.HourPolicies, chosen.Region, chosen.Policies));
     }
 }

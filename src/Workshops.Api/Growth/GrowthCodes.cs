@@ -23,6 +23,10 @@ public enum CreditCategory
     [Label("班主任能力通识培训")] AbilityGeneral,
     [Label("校长培训")] PrincipalTraining,
     [Label("其他培训")] Other,
+    /// <summary>seed 004 五: 新任校长或拟任校长 ≥300 学时 任职资格培训 — its own category, never counted toward the 360 hours.</summary>
+    [Label("校长任职资格培训")] PrincipalQualification,
+    /// <summary>seed 004 五: 在任校长 5年一周期 ≥360 学时 全员培训 (提高培训、高级研修、专题培训).</summary>
+    [Label("在任校长培训")] PrincipalInService,
 }
 
 [Codes("award-kinds")]

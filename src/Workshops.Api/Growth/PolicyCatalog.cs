@@ -32,6 +32,10 @@ public static class PolicyCatalog
         return [.. HourPolicies.Presets, .. custom.Select(c => c.Policy)];
     }
 
+    /// <summary>The day (China time) each policy a reviewer added was added: its clock runs from then.</summary>
+    public static async Task<IReadOnlyDictionary<string, DateOnly>> AddedOn(IQuerySession session, CancellationToken ct) =>
+        (await session.Query<CustomPolicy>().ToListAsync(ct)).ToDictionary(c => c.Policy.Code, c => Core.Http.Writes.DayOf(c.At));
+
     /// <summary>The most specific region's chosen set (district before city before province); all presets when none chose.</summary>
     public static async Task<PolicySetInEffect> For(IQuerySession session, IReadOnlyList<string> regionCodes, CancellationToken ct)
     {

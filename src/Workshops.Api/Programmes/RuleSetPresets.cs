@@ -15,9 +15,11 @@ public static class RuleSetPresets
     public const string NationalK12 = "national-k12-default";
 
     /// <summary>
-    /// Hour policies every programme names (by code; the policies themselves are defined in Growth/HourPolicies.cs): 30 hours for head
-    /// teachers (seed 002 二.2(2), which follows the national head-teacher training plan) and the principals' 300 and
-    /// 360 hours (seed 004 五, a ministry opinion). The district rules of seeds 002 and 003 are adopted by regions.
+    /// Hour policies every programme names (by code; their clocks are defined in Training/HourClocks.cs and read by the
+    /// clocks, the growth files' hours and checklist item X.4 alike): 30 hours for head teachers (seed 002 二.2(2),
+    /// which follows the national head-teacher training plan) and the principals' 300 and 360 hours (seed 004 五, a
+    /// ministry opinion), in two credit categories that never share hours. The district rules of seeds 002 and 003 are
+    /// adopted by regions.
     /// </summary>
     public static readonly IReadOnlyList<string> NationalHourPolicies = ["head-teacher-30", "principal-300", "principal-360-per-5-years"];
 
@@ -68,6 +70,7 @@ public static class RuleSetPresets
             new("rural-leaders", "农村市级班主任（德育学科）带头人", "leader", 50, 2030, true, false, "seed 000 三.(三) 市级班主任(德育学科)带头人50人"),
             new("rural-trained", "农村班主任全员轮训", "trained", 100, 2025, true, true, "seed 000 三.(三) 到2025年对全市农村班主任进行全员轮训"),
         ],
+        // seed 000 三.(二).1 新任班主任规范化培训考核 and 三.(三) 到2025年农村班主任全员轮训 (clocks in Training/HourClocks.cs).
         [.. NationalHourPolicies, "xiamen-new-head-teacher-training", "xiamen-rural-rotation-2025"],
         new EntryDuty(3, 1, true, "seed 000 三.(二).1 青年教师入职3年内，必须承担至少一年的班主任工作，学校应配备班主任导师"));
 

@@ -54,6 +54,10 @@ public static class Rebuilds
             Slot.Of<CreditMonth, string>(creditMonths.EvolveAsync, creditMonths.Keys),
             Slot.Of<TeacherRecord, Guid>(Sync<TeacherRecord, Guid>(new TeacherRecordProjection().Evolve),
                 e => e.Data is Teachers.ITeacherEvent ? [e.StreamId] : []),
+            Slot.Of<Training.TrainingRecord, Guid>(Sync<Training.TrainingRecord, Guid>(new Training.TrainingRecordProjection().Evolve),
+                e => e.Data is Training.ITrainingEvent ? [e.StreamId] : []),
+            Slot.Of<Evaluations.EvaluationTally, Guid>(Sync<Evaluations.EvaluationTally, Guid>(new Evaluations.EvaluationTallyProjection().Evolve),
+                e => e.Data is Evaluations.EvaluationSubmitted ? [e.StreamId] : []),
         ];
 
         var missing = store.Options.Events.Projections().Select(p => p.Name).Except(slots.Select(s => s.Name)).ToList();

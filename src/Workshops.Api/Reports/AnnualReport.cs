@@ -5,6 +5,7 @@ using Wolverine.Http;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Evaluations;
 using Workshops.Growth;
 using Workshops.Roster;
 using Workshops.Standards;
@@ -18,7 +19,10 @@ namespace Workshops.Reports;
 public sealed record ReportPerson(string TeacherId, string Name, RosterRole Role, string School, string Title, int HeadTeacherYears,
     bool Serving, bool Rural, decimal StudioHoursThisYear, decimal TotalHoursThisYear, Tier? Tier, IReadOnlyList<RecognitionTitle> RecognisedThisYear);
 
-/// <summary>The studio annual report: roster, plan vs ledger, activities, outputs, growth, checklist and assessment.</summary>
+/// <summary>
+/// The studio annual report: roster, plan vs ledger, activities, outputs, growth, checklist and assessment, and the
+/// anonymous evaluations of the year's activities (seed 004 八: per activity and pooled, each only from five on).
+/// </summary>
 public sealed record AnnualReport(
     Guid StudioId,
     string StudioName,
@@ -37,7 +41,8 @@ public sealed record AnnualReport(
     string Standard,
     Tally Checklist,
     IReadOnlyList<UnmetItem> ChecklistOpen,
-    Assessment? Assessment)
+    Assessment? Assessment,
+    Workshops.Evaluations.StudioYearEvaluations? Evaluations = null)
 {
     public static AnnualReport Of(ChecklistFacts f, Standard standard)
     {
@@ -82,6 +87,11 @@ public sealed record AnnualReport(
             Outputs.ByKind.Select(c => ("按类型", c)).Concat(Outputs.ByState.Select(c => ("按状态", c))),
             x => [x.Item1, x.c.Code, x.c.Label, x.c.Count])),
         new("未达标项", ["指标", "名称", "状态", "说明"], Exports.Of(ChecklistOpen, i => [i.Code, i.Title, i.Status.Label(), i.Reason])),
+        new("匿名评价", ["活动", "日期", "评价数", .. Enum.GetValues<Question>().Select(q => q.Label())], Exports.Of(
+            (Evaluations?.Activities.Select(a => (a.Title, (DateOnly?)a.Date, a.Results)) ?? [])
+                .Append(("全年合计（仅含达到5份的活动）", null, Evaluations?.Pooled ?? EvaluationResultsRules.Hidden)),
+            x => [x.Item1, x.Item2, x.Results.Shown ? (object?)x.Results.Responses : "不足5份，不显示",
+                .. Enum.GetValues<Question>().Select(q => (object?)x.Results.Questions.FirstOrDefault(r => r.Question == q)?.Mean)])),
     ];
 }
 
@@ -123,7 +133,7 @@ public static class AnnualReportEndpoint
             await http.WriteProblem(Problems.Invalid("standard", "is not a known standard"));
             return;
         }
-        var report = AnnualReport.Of(facts, chosen);
+        var report = AnnualReport.Of(facts, chosen) with { Evaluations = await EvaluationReads.OfYear(session, id, year, ct) };
         if (kind == ExportFormat.Json) await (await memo.Keep(http, key, taken, report, ct)).ExecuteAsync(http);
         else await Exports.Write(http, kind, $"{report.StudioName}-{year}年度报告", report.Tables());
     }

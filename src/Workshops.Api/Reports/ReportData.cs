@@ -2,6 +2,7 @@ using Marten;
 using Workshops.Growth;
 using Workshops.Standards;
 using Workshops.Studios;
+using Workshops.Training;
 using Workshops.Years;
 using Workshops.Core;
 
@@ -35,12 +36,19 @@ public static class ReportData
         var files = await TeacherFiles.LoadForNow(session, teacherIds, policies.Values.SelectMany(p => p), [judgedOn], null, ct);
         var moment = History.EndOf(today);
         var byId = files.ToDictionary(f => f.Id, f => f.AsOf(moment));
+        // X.4's clocks, once per region and track, and the records of those who have one.
+        var clocks = new Dictionary<(string, Track), IReadOnlyList<ClockPolicy>>();
+        foreach (var studio in studios)
+            if (!clocks.ContainsKey((studio.Region.Code, studio.Track)))
+                clocks[(studio.Region.Code, studio.Track)] = await TrainingHours.ClocksOf(session, studio.Region, studio.Track, judgedOn, null, ct);
+        var (facts, trainings) = await TrainingHours.RecordsOf(session, teacherIds, judgedOn, null, today, ct);
         var result = new List<ChecklistFacts>(studios.Count);
         foreach (var studio in studios)
         {
             var roster = studio.CurrentRoster().Select(r => r.Teacher.Id).ToHashSet();
             result.Add(new ChecklistFacts(studio, years.Where(y => y.StudioId == studio.Id).ToDictionary(y => y.Year), year, judgedOn,
-                byId.Where(f => roster.Contains(f.Key)).ToDictionary(), policies[studio.Region.Code]));
+                byId.Where(f => roster.Contains(f.Key)).ToDictionary(), policies[studio.Region.Code],
+                new RosterHours(clocks[(studio.Region.Code, studio.Track)], facts, trainings)));
         }
         return result;
     }

@@ -4,19 +4,25 @@ using Workshops.Growth;
 using Workshops.Outputs;
 using Workshops.Roster;
 using Workshops.Studios;
+using Workshops.Training;
 using Workshops.Years;
 using TaskStatus = Workshops.Plans.TaskStatus;
 
 namespace Workshops.Standards;
 
-/// <summary>Everything a checklist is judged on: the studio and its years as of a day, its people's growth files and hour policies.</summary>
+/// <summary>
+/// Everything a checklist is judged on: the studio and its years as of a day, its people's growth files and hour
+/// policies. <see cref="Hours"/>: the clocks of the studio's programme and its people's records and credit-bank
+/// credits (<see cref="RosterHours"/>); without it, X.4 runs <see cref="Policies"/> on clocks over the roster's facts.
+/// </summary>
 public sealed record ChecklistFacts(
     Studio Studio,
     IReadOnlyDictionary<int, StudioYear> Years,
     int Year,
     DateOnly AsOf,
     IReadOnlyDictionary<string, TeacherFile> Teachers,
-    IReadOnlyList<HourPolicy> Policies)
+    IReadOnlyList<HourPolicy> Policies,
+    RosterHours? Hours = null)
 {
     public StudioYear ThisYear => Years.GetValueOrDefault(Year) ?? StudioYear.Empty(Studio.Id, Year);
 
@@ -427,28 +433,37 @@ public static class ChecklistRules
         return Grade(eligible.Count, members.Count, reason, Roster(f, members));
     }
 
-    /// <summary>X.4: every member and trainee meets the region's hour policies that apply to them.</summary>
+    /// <summary>
+    /// X.4: every member and trainee keeps the hour clocks that apply to them (seed 000 三.(二), seeds 002-004 for the
+    /// clocks): nobody is overdue. A clock still due (its time has not run out) is named, not counted against them.
+    /// </summary>
     private static Judgement K12Hours(StandardItem item, ChecklistFacts f)
     {
         var people = f.MembersAndTrainees;
         var moment = History.EndOf(f.AsOf);
+        var clocks = f.Hours?.Clocks ?? TrainingHours.Policies([], "", f.Policies);
         var short_ = new List<string>();
+        var due = new List<string>();
         var evidence = new List<Evidence>();
         foreach (var p in people)
         {
             var file = f.Teachers.GetValueOrDefault(p.Teacher.Id);
             var standing = file?.CreditsAt(moment, f.AsOf).ToList() ?? [];
-            var results = f.Policies.Where(x => HourPolicies.Applies(x, p.Teacher))
-                .Select(x => HourPolicies.Evaluate(x, p.Teacher, standing, f.AsOf)).ToList();
-            var unmet = results.Where(r => r.Status != PolicyStatus.Met).ToList();
-            if (unmet.Count > 0) short_.Add($"{p.Teacher.Name}（{string.Join("、", unmet.Select(u => $"{u.Title}差{u.Remaining}{(u.Unit == "hours" ? "学时" : "次")}"))}）");
+            var facts = f.Hours?.Facts.GetValueOrDefault(p.Teacher.Id)
+                        ?? TrainingHours.FactsOf(null, p.Teacher, p.Since, f.Studio.Region, f.Studio.Track, f.AsOf);
+            var results = TrainingHours.Judge(clocks, facts, standing, f.Hours?.Trainings.GetValueOrDefault(p.Teacher.Id));
+            var overdue = results.Where(r => r.Status == ClockStatus.Overdue).ToList();
+            if (overdue.Count > 0) short_.Add($"{p.Teacher.Name}（{string.Join("、", overdue.Select(u => $"{u.Title}差{u.Remaining:0.##}{(u.Unit == "hours" ? "学时" : "次")}"))}）");
+            var pending = results.Where(r => r.Status == ClockStatus.Due).ToList();
+            if (pending.Count > 0) due.Add($"{p.Teacher.Name}（{string.Join("、", pending.Select(u => $"{u.Title}{u.Due:yyyy-MM-dd}前"))}）");
             var link = $"/api/teachers/{Uri.EscapeDataString(p.Teacher.Id)}/hours?asOf={f.AsOf:yyyy-MM-dd}";
-            // Evidence: the latest ten credits counted that are dated in the checklist's year (the hours link lists all).
+            // Evidence: the latest ten studio credits counted that are dated in the checklist's year (the hours link lists all).
             evidence.AddRange(results.SelectMany(r => r.Counted).Where(c => c.Date.Year == f.Year).Select(c => c.Ref).OfType<EventRef>()
                 .DistinctBy(r => r.EventId).OrderBy(r => r.At).ThenBy(r => r.EventId).TakeLast(10).Select(r => Evidence.Of(r, link)));
         }
         var met = people.Count - short_.Count;
-        var reason = short_.Count == 0 ? $"{people.Count}名成员和研修人员学时均达标。" : $"{people.Count}人中{met}人学时达标；未达标：{string.Join("；", short_)}。";
+        var reason = (short_.Count == 0 ? $"{people.Count}名成员和研修人员无逾期未达标的学时要求。" : $"{people.Count}人中{met}人学时达标；逾期未达标：{string.Join("；", short_)}。")
+                     + (due.Count == 0 ? "" : $"尚在期限内：{string.Join("；", due)}。");
         return Grade(met, people.Count, reason, evidence);
     }
 }

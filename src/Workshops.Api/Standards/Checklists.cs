@@ -4,6 +4,7 @@ using Workshops.Core;
 using Workshops.Core.Http;
 using Workshops.Growth;
 using Workshops.Studios;
+using Workshops.Training;
 using Workshops.Years;
 using Workshops.Views;
 
@@ -92,11 +93,15 @@ public static class ChecklistFactsLoader
 
         var moment = History.EndOf(day);
         var policies = await PolicyCatalog.For(session, [.. at.Studio.Region.Codes().Reverse()], ct);
-        // As of today, whole past years of credits are read as totals; a past day needs every credit and its times.
-        var files = asOf is { } then && then < today
-            ? await TeacherFiles.Load(session, ids, ct, upToYear: day.Year)
-            : await TeacherFiles.LoadForNow(session, ids, policies.Policies, [judgedOn ?? day], itemized ? year : null, ct);
-        return new ChecklistFacts(at.Studio, at.Years, year, judgedOn ?? day, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies);
+        // Every credit up to the day: the hour clocks' windows (rolling three years, a five-year cycle, a career total)
+        // do not follow the months that summaries are kept by.
+        var files = await TeacherFiles.Load(session, ids, ct, upToYear: day.Year);
+        var judged = judgedOn ?? day;
+        var recorded = asOf is { } then && then < today ? then : (DateOnly?)null;
+        var clocks = await TrainingHours.ClocksOf(session, at.Studio.Region, at.Studio.Track, judged, TrainingReads.Moment(recorded, today), ct);
+        var (facts, trainings) = await TrainingHours.RecordsOf(session, ids, judged, recorded, today, ct);
+        return new ChecklistFacts(at.Studio, at.Years, year, judged, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies,
+            new RosterHours(clocks, facts, trainings));
     }
 
     private static string[] Roster(Studio studio) => [.. studio.CurrentRoster().Select(r => r.Teacher.Id).Distinct()];

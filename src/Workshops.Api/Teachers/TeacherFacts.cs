@@ -50,7 +50,8 @@ public sealed record TeacherFacts(
     int PrincipalYears,
     IReadOnlyList<MentorOn> Mentors,
     DateOnly? ExpertCandidateSince,
-    DateOnly? ExpertTrainedOn)
+    DateOnly? ExpertTrainedOn,
+    IReadOnlyList<PeriodOn>? PrincipalPeriods = null)
 {
     /// <summary>Whole years from the service days counted up to a day (the anniversary of the shifted start).</summary>
     public static int YearsOf(int days, DateOnly day) => Service.FullYears(day.AddDays(-days), day);
@@ -76,7 +77,8 @@ public sealed record TeacherFacts(
             r.Principal.Any(p => p.Covers(day)), YearsOf(principalDays, day),
             [.. r.Mentors.Where(m => m.On <= day).Select(m => new MentorOn(m.MentorId, m.MentorName, m.On, m.Until))],
             r.Expert is { } e && e.On <= day ? e.On : null,
-            r.Expert is { TrainedOn: { } trained } && trained <= day ? trained : null);
+            r.Expert is { TrainedOn: { } trained } && trained <= day ? trained : null,
+            [.. r.Principal.Where(p => p.From <= day).Select(p => new PeriodOn(p.From, p.To is { } to && to < day ? to : null, p.School, p.DaysBefore(day)))]);
     }
 
     /// <summary>
@@ -100,6 +102,7 @@ public sealed record TeacherFacts(
             t.CitySubjectLeader == true
                 ? [new HonourHeld(HonourKind.SubjectLeader, HonourLevel.Municipal, "", "市学科带头人（加入时登记）", t.Subject, joined, null)]
                 : [],
-            [], t.PrincipalSince is { } since && since <= day, YearsOf(principalDays, day), [], null, null);
+            [], t.PrincipalSince is { } since && since <= day, YearsOf(principalDays, day), [], null, null,
+            t.PrincipalSince is { } from && from <= day ? [new PeriodOn(from, null, t.School, principalDays)] : []);
     }
 }

@@ -177,7 +177,8 @@ public sealed record TeacherRecord
             },
             _ => record,
         };
-        if (next is null || ReferenceEquals(next, record)) return next;
+        // Every event of the teacher's stream moves the record's version (the ETag writes check), training events included.
+        if (next is null || (ReferenceEquals(next, record) && e.Data is not ITeacherEvent)) return next;
         return next with { Version = e.Version, UpdatedAt = (e.Data as ITeacherEvent)?.At ?? next.UpdatedAt };
     }
 

@@ -10,7 +10,10 @@ using Weasel.Postgresql.Tables;
 using Workshops.Core;
 using Workshops.Core.Http;
 using Workshops.Growth;
+using Workshops.Programmes;
 using Workshops.Standards;
+using Workshops.Teachers;
+using Workshops.Training;
 
 namespace Workshops.Views;
 
@@ -235,16 +238,17 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
         $"""
          select m.etag, m.body from {Setup.Schema}.{Table} m join {Setup.Schema}.mt_streams s on s.id = m.studio_id
          where m.key = $1 and m.salt = $2 and s.version = m.stream_version and s.created = m.stream_created
-           and m.documents = {Documents("m.teachers", "m.regions", "m.people")}
+           and m.documents = {Documents("m.teachers", "m.regions", "m.people", "m.studio_id")}
          """;
 
     private static readonly string TakeSql =
-        $"select s.created, {Documents("$2", "$3", "$4")} from {Setup.Schema}.mt_streams s where s.id = $1";
+        $"select s.created, {Documents("$2", "$3", "$4", "$1")} from {Setup.Schema}.mt_streams s where s.id = $1";
 
     /// <summary>
-    /// SQL for the fingerprint of the documents a view reads besides the stream: each document's id and row version.
+    /// SQL for the fingerprint of the documents a view reads besides the stream: each document's id and row version
+    /// (the studio's evaluation tallies always: they are appended to streams of their own).
     /// </summary>
-    private static string Documents(string teachers, string regions, string people)
+    private static string Documents(string teachers, string regions, string people, string studio)
     {
         static string Rows(string table, string where = "true") =>
             $"(select string_agg(id::text || ':' || xmin::text, ',' order by id) from {Setup.Schema}.{table} where {where})";
@@ -255,7 +259,12 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
                     {Rows(Doc<CustomPolicy>())},
                     {Rows(Doc<RegionPolicySet>(), $"id = any({regions})")},
                     {Rows(Doc<CustomStandard>())},
-                    {Rows(Doc<RegionStandards>(), $"id = any({regions})")}) else '' end)
+                    {Rows(Doc<RegionStandards>(), $"id = any({regions})")},
+                    {Rows(Doc<TeacherRecord>(), $"teacher_id = any({teachers})")},
+                    {Rows(Doc<TrainingRecord>(), $"teacher_id = any({teachers})")},
+                    {Rows(Doc<CustomRuleSet>())},
+                    {Rows(Doc<RegionRuleSets>(), $"id = any({regions})")}) else '' end
+                    || coalesce({Rows(Doc<Workshops.Evaluations.EvaluationTally>(), $"studio_id = {studio}")}, ''))
                 """;
     }
 

@@ -26,7 +26,9 @@ public static class GetYearEndpoint
         var (at, problem) = await Read(id, year, asOf, session, clock, ct);
         if (problem is not null) return Results.Problem(problem);
         var taken = await memo.Take(ViewMemo.Inputs.Stream(id, at!.StreamVersion), ct);
-        return await memo.Keep(http, key, taken, YearView.Of(at.Studio, at.Year(year), at.Today), ct);
+        var view = YearView.Of(at.Studio, at.Year(year), at.Today);
+        if (asOf is null) view = view with { Evaluations = await Workshops.Evaluations.EvaluationReads.OfYear(session, id, year, ct) };
+        return await memo.Keep(http, key, taken, view, ct);
     }
 
     [WolverineGet("/api/studios/{id}/ledger/{year}", Name = "GetLedger"), Authorize(Policy = Policies.StudioRead)]

@@ -67,7 +67,11 @@ public sealed record ActivitySummary(int Count, decimal Hours, IReadOnlyList<Cod
 
 public sealed record OutputSummary(int Count, IReadOnlyList<CodeCount> ByKind, IReadOnlyList<CodeCount> ByState);
 
-/// <summary>GET /api/studios/{id}/years/{year}: plan vs ledger, activities by kind and domain, hours, outputs, summary, reviews.</summary>
+/// <summary>
+/// GET /api/studios/{id}/years/{year}: plan vs ledger, activities by kind and domain, hours, outputs, summary, reviews,
+/// and the anonymous evaluations of the year's activities (seed 004 八; each shown only from five evaluations on; left
+/// out of a view as of a past day, since evaluations are kept apart from the studio's stream).
+/// </summary>
 public sealed record YearView(
     Guid StudioId,
     string StudioName,
@@ -81,7 +85,8 @@ public sealed record YearView(
     YearSummary? Summary,
     IReadOnlyList<Reflection> Reflections,
     IReadOnlyList<Hearing> Hearings,
-    Assessment? Assessment)
+    Assessment? Assessment,
+    Workshops.Evaluations.StudioYearEvaluations? Evaluations = null)
 {
     public static YearView Of(Studio studio, StudioYear year, DateOnly today) => new(
         studio.Id,

@@ -81,6 +81,8 @@ public sealed class growth_files(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal([3, 4], classBuilding["points"]!.AsArray().Select(p => p!["score"]!.GetValue<int>()));
         Assert.Equal("思明区优秀班主任", file["awards"]![0]!["title"]!.GetValue<string>());
         Assert.Equal("以爱育人", file["profile"]!["philosophy"]!.GetValue<string>());
+        // The file carries today's clocks: the 30 hours met by studio hours and training logged in the file together.
+        Assert.Equal("met", Policy(file["clocks"]!, "head-teacher-30")["status"]!.GetValue<string>());
 
         // Hours by policy now, and as of a day before the correction was recorded.
         var hours = (await Host.Get("/api/teachers/M1/hours", MemberOf(a, "M1"))).ShouldBe(200).Json;
@@ -88,7 +90,8 @@ public sealed class growth_files(AppFixture fixture) : ApiTest(fixture)
         var total = expected.Values.Sum(v => v.Studio + v.Outside);
         Assert.Equal(total, thirty["earned"]!.GetValue<decimal>());
         Assert.Equal("met", thirty["status"]!.GetValue<string>());
-        Assert.Equal("met", Policy(hours, "school-based-yearly")["status"]!.GetValue<string>());
+        // M1 has no teacher record: the facts their roster entry carried, under the rule set of their latest studio's region.
+        Assert.Equal(("xiamen-k12-2022", false), (hours["ruleSet"]!.GetValue<string>(), hours["fromRecord"]!.GetValue<bool>()));
         var before = (await Host.Get("/api/teachers/M1/hours?asOf=2025-06-10", MemberOf(a, "M1"))).ShouldBe(200).Json;
         Assert.Equal(3 + 1.5m + 24 + 4, Policy(before, "head-teacher-30")["earned"]!.GetValue<decimal>());
         // As of a day, hours are what had been recorded by then: the 2024 entries were all made on 2024-03-01.

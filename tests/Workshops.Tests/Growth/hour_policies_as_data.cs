@@ -39,7 +39,7 @@ public sealed class hour_policies_as_data(AppFixture fixture) : ApiTest(fixture)
         var codes = hours["policies"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).ToList();
         Assert.Equal(["xiamen-mental-health-12", "head-teacher-30"], codes);
         var mental = hours["policies"]![0]!;
-        Assert.Equal((5m, 7m, "at-risk", "2026-12-31"),
+        Assert.Equal((5m, 7m, "due", "2026-12-31"),
             (mental["earned"]!.GetValue<decimal>(), mental["remaining"]!.GetValue<decimal>(), mental["status"]!.GetValue<string>(), mental["due"]!.GetValue<string>()));
 
         (await Host.Put("/api/regions/350203/hour-policies", new { policies = new[] { "school-based-yearly" } }, Reviewer())).ShouldBe(200);

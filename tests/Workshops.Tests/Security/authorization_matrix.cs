@@ -121,6 +121,25 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["POST /api/teachers/{teacherId}/recognitions/revocations"] = Own(R),
         ["POST /api/teachers/{teacherId}/expert-candidacy"] = Own(R),
         ["POST /api/teachers/{teacherId}/expert-candidacy/training"] = Own(R),
+        ["POST /api/teachers/{teacherId}/credits"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/credits/{creditId}/retraction"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/credits/{creditId}/recognition"] = Own(R),
+        ["GET /api/teachers/{teacherId}/credits"] = Own(H, M, S, R),
+        ["POST /api/teachers/{teacherId}/certificates"] = Own(R),
+        ["POST /api/teachers/{teacherId}/certificates/{certificateId}/withdrawal"] = Own(R),
+        ["GET /api/teachers/{teacherId}/certificates"] = Own(H, M, S, R),
+        ["GET /api/teachers/{teacherId}/clocks"] = Own(H, M, S, R),
+        ["POST /api/teachers/{teacherId}/head-teacher-honour"] = Own(R),
+        ["GET /api/regions/{code}/head-teacher-honours"] = Own(S, R),
+        ["GET /api/studios/{id}/certificates"] = Own(H, S, R),
+        ["PUT /api/regions/{code}/credit-recognition"] = Own(R),
+        ["GET /api/regions/{code}/credit-recognition"] = Both(Everyone),
+        ["POST /api/studios/{id}/activities/{activityId}/evaluations"] = Own(H, M),
+        ["GET /api/studios/{id}/activities/{activityId}/evaluations"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/evaluations/{year}"] = Own(H, M, S, R, I),
+        // A teacher's own login evaluates a training they took: whether they took it is a rule (422), not a role.
+        ["POST /api/regions/{code}/trainings/{programme}/evaluations"] = Both(H, M),
+        ["GET /api/regions/{code}/trainings/{programme}/evaluations"] = Own(S, R),
         ["GET /api/feed"] = Both(I),
         ["GET /api/xapi/statements"] = Both(I),
         ["POST /api/webhooks"] = Own(I),
@@ -188,6 +207,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
             var url = route.Replace("{id}", route.StartsWith("/api/webhooks/") ? webhook : studio.ToString())
                 .Replace("{year}", "2026").Replace("{taskId}", task).Replace("{activityId}", activity.ToString())
                 .Replace("{outputId}", output).Replace("{code}", "350203").Replace("{deliveryId}", "none")
+                .Replace("{creditId}", Guid.NewGuid().ToString()).Replace("{certificateId}", Guid.NewGuid().ToString()).Replace("{programme}", "xm-bzr-2026")
                 .Replace("{teacherId}", route.Contains("/leave") || route.Contains("/complete") ? "NOPE" : "M1");
             if (route.StartsWith("/api/reviews/") && !route.Contains("{")) url += "?region=350203";
             // Where the region to judge is in the body, the body must be valid for the judgement to be reached.

@@ -1,6 +1,7 @@
 using Workshops.Views;
 using System.Text;
 using System.Web;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Workshops.Core;
@@ -143,6 +144,8 @@ public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
         Clock.Set(2026, 5, 1);
         foreach (var (name, district) in new[] { ("思明区工作坊甲", "350203"), ("思明区工作坊乙", "350203"), ("湖里区工作坊", "350206") })
             await host.EstablishStudio(School(district), StudioBody(name: name, district: district));
+        // The table lists the studio views, which this host's daemon keeps: wait until it has caught up.
+        await host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var reviewer = Token(Role.Reviewer, "厦门市评审", region: "350200");
         await Settle(); // the reviewers' tables read the daemon's documents
 

@@ -60,7 +60,8 @@ public sealed class AppFixture : IAsyncLifetime
         Clock.Now = TestClock.Start;
         await Host.ResetAllMartenDataAsync();
         var data = Host.Services.GetRequiredService<NpgsqlDataSource>();
-        await using var cmd = data.CreateCommand($"truncate {Setup.Schema}.{Workshops.Core.Http.Idempotency.Table}");
+        await using var cmd = data.CreateCommand(
+            $"truncate {Setup.Schema}.{Workshops.Core.Http.Idempotency.Table}, {Setup.Schema}.{Workshops.Evaluations.EvaluationTokens.Table}");
         await cmd.ExecuteNonQueryAsync();
     }
 

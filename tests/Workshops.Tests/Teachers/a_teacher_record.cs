@@ -89,7 +89,7 @@ public sealed class a_teacher_record(AppFixture fixture) : ApiTest(fixture)
         (await Host.Post("/api/teachers", Registration("T2", region: "350206"), school)).ShouldBeProblem(403);
         (await Host.Post("/api/teachers/T1/titles", new { title = "senior", on = "2026-01-15" }, School("350206"))).ShouldBeProblem(403);
         (await Host.Post("/api/teachers/T1/titles", new { title = "senior", on = "2026-01-15" }, Reviewer("350200"))).ShouldBeProblem(403);
-        // A school token claiming the national region is no token at all (national scope is for reviewers).
+        // A national claim is not a school's: such a token is refused when it is read (401), before any policy.
         (await Host.Post("/api/teachers/T1/titles", new { title = "senior", on = "2026-01-15" }, Token(Role.School, "全国", region: "000000")))
             .ShouldBeProblem(401);
         (await Host.Post("/api/teachers/NOPE/titles", new { title = "senior", on = "2026-01-15" }, school)).ShouldBeProblem(404);
@@ -113,6 +113,7 @@ public sealed class a_teacher_record(AppFixture fixture) : ApiTest(fixture)
         var studio = await Host.EstablishStudio(School());
         (await Host.Post($"/api/studios/{studio}/members", new { teacher = Teacher("T1", "陈美玲"), on = "2022-10-16" }, School())).ShouldBe(200);
         var other = await Host.EstablishStudio(School("350206"), StudioBody(name: "湖里区工作坊", district: "350206"));
+        await Settle(); // the host reads through the teacher's growth file (which studios they are in), kept by the daemon
 
         var allowed = new[]
         {
@@ -133,6 +134,7 @@ public sealed class a_teacher_record(AppFixture fixture) : ApiTest(fixture)
         (await Host.Post("/api/teachers/T1/honours", new { honour = "top-ten-head-teacher", level = "district", issuer = "湖里区教育局", on = "2024-09-10" },
             HostOf(other))).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{studio}/members/T1/leave", new { on = "2026-03-01" }, School())).ShouldBe(200);
+        await Settle();
         (await Host.Post("/api/teachers/T1/honours", new { honour = "top-ten-head-teacher", level = "district", issuer = "思明区教育局", on = "2025-09-10" },
             HostOf(studio))).ShouldBeProblem(403);
         (await Host.Get("/api/teachers/T1", HostOf(studio))).ShouldBe(200);

@@ -19,6 +19,10 @@ public enum StudioAccess
     Attest,
     /// <summary>Growth-file entries: the studio's host, or its members for their own file (checked per entry).</summary>
     Growth,
+    /// <summary>Personal overviews of the roster (certificates): the studio's host, a school admin or a reviewer of its region.</summary>
+    Oversee,
+    /// <summary>Anonymous evaluations of its activities: its own host and member logins (attendance is checked per activity).</summary>
+    Evaluate,
 }
 
 /// <summary>The authorization policies; every endpoint names exactly one.</summary>
@@ -31,6 +35,8 @@ public static class Policies
     public const string StudioReview = "studio:review";
     public const string StudioAttest = "studio:attest";
     public const string StudioGrowth = "studio:growth";
+    public const string StudioOversee = "studio:oversee";
+    public const string StudioEvaluate = "studio:evaluate";
     /// <summary>A teacher's growth file: the teacher's own host or member login, their hosts, and school admins or reviewers of their studios' regions.</summary>
     public const string TeacherRead = "teacher:read";
     /// <summary>A teacher's record (Teachers/TeacherAccess.cs registers these four): read, record facts, recognise, register.</summary>
@@ -38,6 +44,8 @@ public static class Policies
     public const string TeacherRecordWrite = "teacher-record:write";
     public const string TeacherRecognise = "teacher-record:recognise";
     public const string TeacherRegister = "teacher-record:register";
+    /// <summary>A teacher's own login: a host or member token with the teacher claim (evaluating a training they took).</summary>
+    public const string TeacherLogin = "teacher:login";
     /// <summary>Regional settings (hour-policy sets, custom policies): reviewers, within their region.</summary>
     public const string RegionManage = "region:manage";
     /// <summary>Establish a studio: school admins and reviewers, within their region (checked against the body).</summary>
@@ -57,6 +65,8 @@ public static class Policies
         [StudioReview] = StudioAccess.Review,
         [StudioAttest] = StudioAccess.Attest,
         [StudioGrowth] = StudioAccess.Growth,
+        [StudioOversee] = StudioAccess.Oversee,
+        [StudioEvaluate] = StudioAccess.Evaluate,
     };
 
     public static void Add(AuthorizationOptions options)
@@ -72,6 +82,8 @@ public static class Policies
             .AddRequirements(new RoleRequirement(Role.Reviewer), new RegionRouteRequirement()));
         options.AddPolicy(TeacherRead, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherRequirement()));
         options.AddPolicy(Integration, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.Integration)));
+        options.AddPolicy(TeacherLogin, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            Caller.TryFrom(c.User) is { Role: Role.Host or Role.Member, TeacherId: not null }));
         options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Enum.GetValues<Role>())));
         options.FallbackPolicy = options.GetPolicy(Authenticated);
     }
@@ -95,6 +107,8 @@ public static class Policies
             StudioAccess.Review => caller.Role == Role.Reviewer && covers,
             StudioAccess.Attest => (caller.Role is Role.School or Role.Reviewer) && covers,
             StudioAccess.Growth => caller.Role is Role.Host or Role.Member && own,
+            StudioAccess.Oversee => (caller.Role == Role.Host && own) || (caller.Role is Role.School or Role.Reviewer && covers),
+            StudioAccess.Evaluate => caller.Role is Role.Host or Role.Member && own,
             _ => false,
         };
     }

@@ -44,7 +44,7 @@ public static class Idempotency
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var key = http.Request.Headers[Header].ToString();
-        if (!Bodies.IsWrite(http.Request.Method) || string.IsNullOrEmpty(key) || Caller.TryFrom(http.User) is not { } caller)
+        if (!Bodies.IsWrite(http.Request.Method) || string.IsNullOrEmpty(key) || Caller.TryFrom(http.User) is not { } caller || AuthorUnrecordedAttribute.On(http))
         {
             await next(http);
             return;
@@ -183,6 +183,7 @@ public static class WriteAudit
 {
     public static void Before(HttpContext http, IDocumentSession session)
     {
+        if (AuthorUnrecordedAttribute.On(http)) return;
         session.CorrelationId = Correlation.Of(http);
         if (Caller.TryFrom(http.User) is { } caller) session.LastModifiedBy = caller.Id;
         Idempotency.Record(http, session);

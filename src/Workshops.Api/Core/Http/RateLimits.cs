@@ -25,7 +25,7 @@ public sealed class RateLimitOptions
     public int ReadBurst { get; set; } = 2000;
     /// <summary>What a CSV or XLSX export costs.</summary>
     public int ExportCost { get; set; } = 50;
-    /// <summary>What a heavy read costs: as-of reads, the reviewers' region-wide tables and searches, the dashboard, xAPI.</summary>
+    /// <summary>What a heavy read costs: as-of reads, the reviewers' region-wide tables and searches, the dashboard, the honour list, xAPI.</summary>
     public int HeavyReadCost { get; set; } = 10;
     /// <summary>Heavy reads (exports included) the node works on at once; more wait their turn (0: no bound).</summary>
     public int ConcurrentHeavyReads { get; set; } = Math.Max(2, 2 * Environment.ProcessorCount);
@@ -66,7 +66,8 @@ public static class ReadCosts
         if (request.Query.ContainsKey("asOf") || path.StartsWithSegments("/api/xapi")) return true;
         if (path.StartsWithSegments("/api/reviews", out var rest))
             return !(rest.Value?.StartsWith("/cases/", StringComparison.Ordinal) ?? false); // one case is one document
-        return path.StartsWithSegments("/api/regions") && path.Value!.EndsWith("/dashboard", StringComparison.Ordinal);
+        return path.StartsWithSegments("/api/regions")
+               && (path.Value!.EndsWith("/dashboard", StringComparison.Ordinal) || path.Value.EndsWith("/head-teacher-honours", StringComparison.Ordinal));
     }
 }
 
