@@ -147,7 +147,9 @@ public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
         // The table lists the studio views, which this host's daemon keeps: wait until it has caught up.
         await host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var reviewer = Token(Role.Reviewer, "厦门市评审", region: "350200");
-        await Settle(); // the reviewers' tables read the daemon's documents
+        // The reviewers' tables read the daemon's documents: wait for this host's own daemon (running a second one
+        // beside it would race it for the same progress rows).
+        await host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
         string[] Rows(Reply reply) => Encoding.UTF8.GetString(reply.Bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
         var first = (await host.Get("/api/reviews/studios?region=350200&year=2026&format=csv", reviewer)).ShouldBe(200);
