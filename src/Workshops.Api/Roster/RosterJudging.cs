@@ -9,6 +9,14 @@ namespace Workshops.Roster;
 public sealed record RosterJudged(string RuleSet, IReadOnlyList<Warning> Warnings);
 
 /// <summary>
+/// A roster person's facts on the day a studio view is asked for: from their teacher record (<see cref="FromRecord"/>),
+/// else from what the roster entry said when they joined, counted to that day. The title is the record's title's label,
+/// or the text the roster entry gave.
+/// </summary>
+public sealed record RosterFacts(string TeacherId, RosterRole Role, bool FromRecord, string School, string? Title, int HeadTeacherYears,
+    int? TeachingYears, bool ServingAsHeadTeacher, bool Rural);
+
+/// <summary>
 /// Reads what the roster rules of a studio's rule set need: the rule set for the studio's region and track on the day,
 /// and each person's school on that day from their teacher record (the school they gave when they joined if they have
 /// no record). The rules themselves are pure (<see cref="RosterLimitRules"/>).
@@ -41,5 +49,26 @@ public static class RosterJudging
     {
         var records = await Records(session, studio.CurrentRoster().Select(r => r.Teacher.Id), ct);
         return new RosterJudged(set.Code, RosterLimitRules.Warnings(set, studio.School, Persons(studio, records, day)));
+    }
+
+    /// <summary>
+    /// The studio view as of a day (pure): each current roster person's facts on the day from their record (or their
+    /// join facts) and the warnings of the rule set in effect.
+    /// </summary>
+    public static Studio View(Studio studio, RuleSet set, IReadOnlyDictionary<string, TeacherRecord> records, DateOnly day) => studio with
+    {
+        On = day,
+        RuleSet = set.Code,
+        RosterFacts = [.. studio.CurrentRoster().Select(e => FactsOf(e, records.GetValueOrDefault(e.Teacher.Id), studio, day))],
+        Warnings = RosterLimitRules.Warnings(set, studio.School, Persons(studio, records, day)),
+    };
+
+    private static RosterFacts FactsOf(RosterEntry entry, TeacherRecord? record, Studio studio, DateOnly day)
+    {
+        var f = Growth.Recognition.FactsOf(entry, record, studio, day);
+        var fromRecord = record is { Schools.Count: > 0 };
+        return new RosterFacts(entry.Teacher.Id, entry.Role, fromRecord, f.School,
+            fromRecord ? (f.Title is { } t ? Core.Codes.Label(t) : null) : entry.Teacher.Title,
+            f.HeadTeacherYears, f.TeachingYears, f.ServingAsHeadTeacher, f.Rural);
     }
 }
