@@ -96,7 +96,12 @@ public static class ChecklistFactsLoader
         var files = asOf is { } then && then < today
             ? await TeacherFiles.Load(session, ids, ct, upToYear: day.Year)
             : await TeacherFiles.LoadForNow(session, ids, policies.Policies, [judgedOn ?? day], itemized ? year : null, ct);
-        return new ChecklistFacts(at.Studio, at.Years, year, judgedOn ?? day, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies);
+        // People are judged on their teacher records as of the day judged, under the studio's rule set on that day.
+        var judged = judgedOn ?? day;
+        var records = await Workshops.Roster.RosterJudging.Records(session, ids, ct);
+        var set = (await Programmes.RuleSetLibrary.For(session, at.Studio.Region.Code, at.Studio.Track, judged, ct)).RuleSet;
+        return new ChecklistFacts(at.Studio, at.Years, year, judged, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies,
+            records, set);
     }
 
     private static string[] Roster(Studio studio) => [.. studio.CurrentRoster().Select(r => r.Teacher.Id).Distinct()];
