@@ -107,6 +107,7 @@ namespace Workshops;
 [JsonSerializable(typeof(global::Workshops.Roster.InviteExpert))]
 [JsonSerializable(typeof(global::Workshops.Roster.LeaveMember))]
 [JsonSerializable(typeof(global::Workshops.Roster.MemberJoined))]
+[JsonSerializable(typeof(global::Workshops.Roster.MemberAdded))]
 [JsonSerializable(typeof(global::Workshops.Roster.MemberLeft))]
 [JsonSerializable(typeof(global::Workshops.Roster.MentorshipFormed))]
 [JsonSerializable(typeof(global::Workshops.Roster.NameCoordinator))]

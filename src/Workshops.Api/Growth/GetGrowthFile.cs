@@ -39,7 +39,7 @@ public sealed record GrowthFileView(
     IReadOnlyList<TimelineEntry> Timeline,
     HoursView? Clocks = null)
 {
-    public static GrowthFileView Of(TeacherFile file, DateOnly today)
+    public static GrowthFileView Of(TeacherFile file, DateOnly today, IReadOnlyList<Eligibility>? eligibility = null)
     {
         var credits = file.CreditsAt(DateTimeOffset.MaxValue, DateOnly.MaxValue).ToList();
         var hours = credits.GroupBy(c => c.Date.Year).OrderBy(g => g.Key).Select(g => new YearHours(g.Key,
@@ -55,7 +55,6 @@ public sealed record GrowthFileView(
             return new AbilityTrend(a, a.Label(), points.LastOrDefault(p => p.Rater == Rater.Self)?.Score,
                 points.LastOrDefault(p => p.Rater == Rater.Mentor)?.Score, points);
         }).Where(t => t.Points.Count > 0).ToList();
-        var eligibility = file.Teacher is { } t ? new[] { Eligibilities.YouthBackbone(t, today), Eligibilities.Expert(t, today) } : [];
         var timeline = file.Studios.Select(s => new TimelineEntry(s.From, $"joined-{s.Role.Code()}", s.StudioName, s.StudioId))
             .Concat(file.Studios.Where(s => s.To is not null).Select(s => new TimelineEntry(s.To!.Value, $"left-{s.Role.Code()}", s.StudioName, s.StudioId)))
             .Concat(credits.Select(c => new TimelineEntry(c.Date, c.Category == CreditCategory.StudioActivity ? "activity" : "training",
@@ -68,7 +67,7 @@ public sealed record GrowthFileView(
             .OrderBy(e => e.Date).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList();
         return new GrowthFileView(file.Id, file.Teacher, file.Studios, file.Profiles.LastOrDefault()?.Profile, file.Profiles, hours,
             abilities, file.Tiers.Count == 0 ? null : file.Tiers.Max(x => x.Tier), file.Tiers, file.Recognitions, file.Awards, file.Notes,
-            eligibility, timeline);
+            eligibility ?? [], timeline);
     }
 }
 
@@ -97,7 +96,26 @@ public static class GetGrowthFileEndpoint
         var today = clock.Today();
         var record = await session.LoadAsync<TeacherRecord>(TeacherStreams.IdOf(teacherId), ct);
         // Today's hour clocks beside the hours by year (the same answer as …/hours).
-        return Results.Ok(GrowthFileView.Of(file, today) with { Clocks = await Judge(session, teacherId, file, record, null, today, ct) });
+        return Results.Ok(GrowthFileView.Of(file, today, await EligibilityOf(session, file, today, ct)) with { Clocks = await Judge(session, teacherId, file, record, null, today, ct) });
+    }
+
+    /// <summary>
+    /// Eligibility under the teacher's rule set today, from their record (the rule set of their school's region and track),
+    /// else from the facts they gave when they joined their latest studio (that studio's rule set).
+    /// </summary>
+    public static async Task<IReadOnlyList<Eligibility>> EligibilityOf(IQuerySession session, TeacherFile file, DateOnly today, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<Teachers.TeacherRecord>(Teachers.TeacherStreams.IdOf(file.Id), ct);
+        if (record is { Schools.Count: > 0 })
+        {
+            var school = record.SchoolOn(today);
+            var choice = await Programmes.RuleSetLibrary.For(session, school.Region, school.Track, today, ct);
+            return Eligibilities.Of(choice.RuleSet, Teachers.TeacherFacts.AsOfDay(record, today));
+        }
+        if (file.Teacher is not { } teacher || file.Studios.OrderBy(s => s.To is null).ThenBy(s => s.From).LastOrDefault() is not { } latest) return [];
+        if (await Studios.StudioIdentities.Of(session, latest.StudioId, ct) is not { } studio) return [];
+        var set = (await Programmes.RuleSetLibrary.For(session, studio.Region.Code, studio.Track, today, ct)).RuleSet;
+        return Eligibilities.Of(set, Teachers.TeacherFacts.FromJoinFacts(teacher, latest.From, today, studio.Region.Code, studio.Track));
     }
 
     [WolverineGet("/api/teachers/{teacherId}/hours", Name = "GetHours"), Authorize(Policy = Policies.TeacherRead)]

@@ -29,14 +29,19 @@ public static class GetRecognitionsEndpoint
         if (problem is not null) return Results.Problem(problem);
         var at = await History.Load(session, id, day, today, [year], ct);
         if (at is null) return Results.Problem(Problems.NotFound($"No studio {id}."));
-        return Results.Ok(Report(at, year));
+        if (at.Year(year).Assessment is not { } assessment) return Results.Ok(new RecognitionReport(id, year, null, null, []));
+        // The rule set as adopted by the assessment day; the teachers' facts from their records as they stand now (the
+        // titles granted are the studio's own events, exact as of the day asked).
+        var set = (await Roster.RosterJudging.RuleSetOf(session, id, assessment.On, ct))?.RuleSet ?? Programmes.RuleSetPresets.National;
+        var records = await Roster.RosterJudging.Records(session, at.Studio.CurrentRoster().Select(r => r.Teacher.Id), ct);
+        return Results.Ok(Report(at, year, set, records));
     }
 
-    public static RecognitionReport Report(StudioAt at, int year)
+    public static RecognitionReport Report(StudioAt at, int year, Programmes.RuleSet set, IReadOnlyDictionary<string, Teachers.TeacherRecord> records)
     {
         var assessment = at.Year(year).Assessment;
         if (assessment is null) return new RecognitionReport(at.Studio.Id, year, null, null, []);
-        var lines = Recognition.Decide(at.Studio, assessment.Result, assessment.On)
+        var lines = Recognition.Decide(at.Studio, set, records, assessment.Result, assessment.On)
             .Select(d => new RecognitionLine(d, [.. d.Titles.Where(t => at.Studio.Recognitions.Contains(Workshops.Studios.Studio.RecognitionKey(d.TeacherId, t)))]))
             .ToList();
         return new RecognitionReport(at.Studio.Id, year, assessment.Result, assessment.On, lines);

@@ -7,20 +7,33 @@ using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Programmes;
+using Workshops.Roster;
 using Workshops.Studios;
+using Workshops.Teachers;
 
 namespace Workshops.Growth;
 
 public sealed record GrantExpertTier(string? Basis = null);
 
+/// <summary>What the expert tier reads: the studio's rule set today and the teacher's facts today from their record (null: no record).</summary>
+public sealed record ExpertTierInputs(RuleSet RuleSet, TeacherFacts? Facts);
+
 /// <summary>
-/// POST /api/studios/{id}/growth/{teacherId}/expert-tier — a reviewer grants the expert tier (专家型班主任) to an eligible
-/// teacher (seed 000 三.(二).4); backbone and leader tiers come with recognition after an assessment.
+/// POST /api/studios/{id}/growth/{teacherId}/expert-tier — a reviewer enters the expert tier (专家型班主任) in the studio's
+/// growth file for a teacher whose record holds it: seed 000 三.(二).4 selects candidates, trains them and then
+/// recognises them on the teacher's record (POST /api/teachers/{teacherId}/expert-candidacy, …/training,
+/// …/recognitions). Backbone and leader tiers come with recognition after an assessment.
 /// </summary>
 public static class GrantExpertTierEndpoint
 {
-    /// <summary>The roster's teachers as the studio view has them (eligibility reads their years and titles).</summary>
-    public static Task<Studio?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => StudioViews.Latest(session, id, ct);
+    public static async Task<ExpertTierInputs> LoadAsync(Guid id, string teacherId, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var set = (await RosterJudging.RuleSetOf(session, id, today, ct))?.RuleSet ?? RuleSetPresets.National;
+        var record = await session.LoadAsync<TeacherRecord>(TeacherStreams.IdOf(teacherId), ct);
+        return new ExpertTierInputs(set, record is { Schools.Count: > 0 } ? TeacherFacts.AsOfDay(record, today) : null);
+    }
 
     public static ProblemDetails Validate(GrantExpertTier command, string teacherId, StudioState studio)
     {
@@ -32,9 +45,9 @@ public static class GrantExpertTierEndpoint
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(string teacherId, StudioState studio, Studio view, Stamp stamp)
+    public static ProblemDetails Rules(string teacherId, StudioState studio, ExpertTierInputs inputs)
     {
-        var eligibility = Eligibilities.Expert(view.Holding(teacherId)!.Teacher, stamp.Today);
+        var eligibility = Eligibilities.ExpertTier(inputs.RuleSet, inputs.Facts);
         Refusal? refusal = studio.Growth.Tiers.GetValueOrDefault(teacherId) == Tier.Expert ? new("tier.already-granted", "The expert tier is already granted.")
             : !eligibility.Eligible ? new("tier.expert-not-eligible", eligibility.Reason)
             : null;
@@ -43,10 +56,10 @@ public static class GrantExpertTierEndpoint
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/expert-tier", Name = "GrantExpertTier"), Authorize(Policy = Policies.StudioReview), Appends]
     [Tags("Growth files")]
-    public static TierGranted Post(GrantExpertTier command, string teacherId, [WriteAggregate("id")] StudioState studio, Studio view, Stamp stamp)
+    public static TierGranted Post(GrantExpertTier command, string teacherId, [WriteAggregate("id")] StudioState studio, ExpertTierInputs inputs, Stamp stamp)
     {
-        var teacher = view.Holding(teacherId)!.Teacher;
-        var basis = command.Basis ?? Eligibilities.Expert(teacher, stamp.Today).Reason;
-        return new(teacherId, Tier.Expert, "seed000.expert-8-years", basis, stamp.Today, stamp.By, stamp.At, teacher.Rural);
+        var basis = command.Basis ?? Eligibilities.ExpertTier(inputs.RuleSet, inputs.Facts).Reason;
+        var rule = inputs.RuleSet.Ladder.First(r => r.Path == RungPath.Selection);
+        return new(teacherId, Tier.Expert, TierRules.RuleOf(inputs.RuleSet, rule), basis, stamp.Today, stamp.By, stamp.At, inputs.Facts!.Rural);
     }
 }

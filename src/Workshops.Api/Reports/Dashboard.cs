@@ -15,27 +15,21 @@ public sealed record Measure(string Code, string Label, int Value, int Target, d
 
 public sealed record YearProgress(int Year, IReadOnlyDictionary<string, int> Values);
 
-public sealed record Dashboard(string Region, int Year, int TargetYear, IReadOnlyList<Measure> Measures, IReadOnlyList<YearProgress> ByYear);
-
-/// <summary>The 2030 targets of seed 000 三.(二) and (三), as data.</summary>
-public static class Targets
+/// <summary>
+/// A region against the targets of the rule sets in effect there on the year's last day (<see cref="RuleSets"/>): only
+/// targets those sets define (seed 000's 2030 numbers where Xiamen's set applies; none under the vocational or national
+/// sets). <see cref="TargetYear"/> is the latest target's year, 0 when the sets define none.
+/// </summary>
+public sealed record Dashboard(string Region, int Year, int TargetYear, IReadOnlyList<Measure> Measures, IReadOnlyList<YearProgress> ByYear)
 {
-    public const int Year = 2030;
-
-    public static readonly IReadOnlyList<(string Code, string Label, int Target)> All =
-    [
-        ("studios", "班主任工作坊", 200),
-        ("leaders", "班主任（德育学科）带头人", 200),
-        ("backbone", "骨干班主任", 500),
-        ("experts", "专家型班主任", 30),
-        ("rural-backbone", "农村骨干班主任", 200),
-        ("rural-leaders", "农村班主任（德育学科）带头人", 50),
-    ];
+    /// <summary>The rule sets in effect on the year's last day, one per track.</summary>
+    public IReadOnlyList<string>? RuleSets { get; init; }
 }
 
 /// <summary>
-/// GET /api/regions/{code}/dashboard?year= — studios, leaders, backbone, experts, rural backbone and rural leaders against
-/// the 2030 targets of seed 000, rural head teachers trained (all by 2025), and progress by year.
+/// GET /api/regions/{code}/dashboard?year= — the region against the targets its rule sets define: under Xiamen's (seed
+/// 000 三.(二), (三)) studios, leaders, backbone, experts, rural backbone and rural leaders by 2030 and rural head teachers
+/// trained by 2025; and progress by year. A region whose rule sets set no targets has no measures.
 /// </summary>
 public static class DashboardEndpoint
 {
@@ -52,38 +46,53 @@ public static class DashboardEndpoint
         var y = year ?? today.Year;
         if (y < 2000 || y > today.Year) return Results.Problem(Problems.Invalid("year", $"must be a year up to {today.Year}"));
 
-        var studios = await session.Query<StudioIdentity>().InRegion(code).Select(s => new { s.FoundedOn }).ToListAsync(ct);
+        // The rule sets in effect per track at the year's end (a province or the nation: the presets for it, which set no targets).
+        var programmes = await Programmes.RegionProgrammesEndpoint.On(session, code, new DateOnly(y, 12, 31), ct);
+        var targets = programmes.InEffect.SelectMany(c => c.RuleSet.Targets.Select(t => (Target: t, c.RuleSet.Track)))
+            .DistinctBy(t => t.Target.Code).ToList();
+        var studios = await session.Query<StudioIdentity>().InRegion(code).Select(s => new { s.FoundedOn, s.Track }).ToListAsync(ct);
         IQueryable<Honour> honours = session.Query<Honour>();
         if (code != Region.National) honours = honours.Where(h => h.Province == code || h.City == code || h.District == code);
         var all = await honours.Where(h => h.Year <= y).ToListAsync(ct);
 
         int Count(string kind, bool ruralOnly, int upTo) =>
             all.Where(h => h.Kind == kind && h.Year <= upTo && (!ruralOnly || h.Rural)).Select(h => h.TeacherId).Distinct().Count();
-        IReadOnlyDictionary<string, int> Values(int upTo) => new Dictionary<string, int>
+        // What a target counts: studios of its track, or the teachers holding a rung (by the honours the studios conferred).
+        int Value(Programmes.Target t, Track track, int upTo) => t.Measure switch
         {
-            ["studios"] = studios.Count(s => s.FoundedOn.Year <= upTo),
-            ["leaders"] = Count(Honour.Leader, false, upTo),
-            ["backbone"] = Count(Honour.Backbone, false, upTo),
-            ["experts"] = Count(Honour.Expert, false, upTo),
-            ["rural-backbone"] = Count(Honour.Backbone, true, upTo),
-            ["rural-leaders"] = Count(Honour.Leader, true, upTo),
+            "studios" => studios.Count(s => s.Track == track && s.FoundedOn.Year <= upTo),
+            "leader" => Count(Honour.Leader, t.Rural, upTo),
+            "backbone" => Count(Honour.Backbone, t.Rural, upTo),
+            "expert" => Count(Honour.Expert, t.Rural, upTo),
+            _ => 0,
         };
+        var counted = targets.Where(t => !t.Target.Share).ToList();
+        IReadOnlyDictionary<string, int> Values(int upTo) => counted.ToDictionary(t => t.Target.Code, t => Value(t.Target, t.Track, upTo));
 
         var now = Values(y);
-        var measures = Targets.All.Select(t => new Measure(t.Code, t.Label, now[t.Code], t.Target,
-            t.Target == 0 ? 0 : Math.Round((decimal)now[t.Code] / t.Target, 4))).ToList();
+        var measures = counted.Select(t => new Measure(t.Target.Code, t.Target.Label, now[t.Target.Code], t.Target.Count,
+            Math.Round((decimal)now[t.Target.Code] / t.Target.Count, 4))).ToList();
 
-        // seed 000 三.(三): every rural head teacher trained in rotation by 2025.
+        // seed 000 三.(三): every rural head teacher trained in rotation by 2025 (a share: the rural head teachers are the target).
+        foreach (var share in targets.Where(t => t.Target is { Share: true, Measure: "trained", Rural: true }).Select(t => t.Target))
+            measures.Add(await RuralTrained(session, code, y, share, ct));
+
+        var first = studios.Count == 0 ? y : Math.Min(y, studios.Min(s => s.FoundedOn.Year));
+        var byYear = Enumerable.Range(first, y - first + 1).Select(year => new YearProgress(year, Values(year))).ToList();
+        return Results.Ok(new Dashboard(code, y, targets.Count == 0 ? 0 : targets.Max(t => t.Target.ByYear), measures, byYear)
+        {
+            RuleSets = [.. programmes.InEffect.Select(c => c.RuleSet.Code).Distinct()],
+        });
+    }
+
+    private static async Task<Measure> RuralTrained(IQuerySession session, string code, int y, Programmes.Target target, CancellationToken ct)
+    {
         IQueryable<TeacherFile> files = session.Query<TeacherFile>().Where(f => f.Teacher!.Rural && f.Teacher.ServingAsHeadTeacher);
         if (code != Region.National) files = files.Where(f => f.RegionCodes.Contains(code));
         var ruralIds = await files.Select(f => f.Id).ToListAsync(ct);
         var rural = await TeacherFiles.Load(session, ruralIds, ct, upToYear: y);
         var end = new DateOnly(y, 12, 31);
         var trained = rural.Count(f => f.CreditsAt(History.EndOf(end), end).Any());
-        measures.Add(new Measure("rural-trained", "农村班主任轮训", trained, rural.Count, rural.Count == 0 ? 0 : Math.Round((decimal)trained / rural.Count, 4)));
-
-        var first = studios.Count == 0 ? y : Math.Min(y, studios.Min(s => s.FoundedOn.Year));
-        var byYear = Enumerable.Range(first, y - first + 1).Select(year => new YearProgress(year, Values(year))).ToList();
-        return Results.Ok(new Dashboard(code, y, Targets.Year, measures, byYear));
+        return new Measure(target.Code, target.Label, trained, rural.Count, rural.Count == 0 ? 0 : Math.Round((decimal)trained / rural.Count, 4));
     }
 }

@@ -8,22 +8,37 @@ using Workshops.Growth;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Programmes;
+using Workshops.Roster;
 using Workshops.Studios;
+using Workshops.Teachers;
 using Workshops.Years;
 
 namespace Workshops.Reviews;
 
 public sealed record RecordAssessment(AssessmentResult Result, string? Note = null, DateOnly? On = null);
 
+/// <summary>What recognition after an assessment reads: the roster (studio view), the studio's rule set on the day and the roster's teacher records.</summary>
+public sealed record AssessmentInputs(Studio? View, RuleSet RuleSet, IReadOnlyDictionary<string, TeacherRecord> Records);
+
 /// <summary>
 /// POST /api/studios/{id}/assessments/{year} — a reviewer records the annual assessment (优秀/合格/不合格). A qualified
-/// result confers the titles of seed 000 三.(二).3 on the eligible host and members in the same append; a title is
+/// result confers the assessment rungs of the studio's rule set (seed 000 三.(二).3 under Xiamen's) on the eligible host
+/// and members, judged on their teacher records as of the assessment day, in the same transaction: the titles on the
+/// studio's stream (its growth files and reports) and the recognitions on each teacher's own stream. A title is
 /// conferred once, so recording the assessment again never recognises twice.
 /// </summary>
 public static class RecordAssessmentEndpoint
 {
-    /// <summary>The roster's teachers as the studio view has them (their years of service decide recognition).</summary>
-    public static Task<Studio?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => StudioViews.Latest(session, id, ct);
+    public static async Task<AssessmentInputs> LoadAsync(Guid id, RecordAssessment command, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var on = command.On ?? clock.Today();
+        var view = await StudioViews.Latest(session, id, ct);
+        var set = (await RosterJudging.RuleSetOf(session, id, on, ct))?.RuleSet ?? RuleSetPresets.National;
+        var records = view is null ? new Dictionary<string, TeacherRecord>() : await RosterJudging.Records(session, view.CurrentRoster().Select(r => r.Teacher.Id), ct);
+        return new AssessmentInputs(view, set, records);
+    }
 
     public static ProblemDetails Validate(RecordAssessment command) => new Check().Text(command.Note, "note", 2000, required: false).Result();
 
@@ -41,11 +56,13 @@ public static class RecordAssessmentEndpoint
 
     [WolverinePost("/api/studios/{id}/assessments/{year}", Name = "RecordAssessment"), Authorize(Policy = Policies.StudioReview), Appends]
     [Tags("Reviews")]
-    public static Events Post(RecordAssessment command, int year, [WriteAggregate("id")] StudioState studio, Studio view, Stamp stamp)
+    public static (Events, IEnumerable<IMartenOp>) Post(RecordAssessment command, int year, [WriteAggregate("id")] StudioState studio, AssessmentInputs inputs,
+        Stamp stamp)
     {
         var on = command.On ?? stamp.Today;
         var events = new Events { new AssessmentRecorded(year, command.Result, command.Note, on, stamp.By, stamp.At) };
-        foreach (var decision in Recognition.Decide(view, command.Result, on))
+        var decisions = inputs.View is null ? [] : Recognition.Decide(inputs.View, inputs.RuleSet, inputs.Records, command.Result, on);
+        foreach (var decision in decisions)
         {
             var fresh = decision.Titles.Where(t => !studio.Growth.Recognised(decision.TeacherId, t)).ToList();
             foreach (var title in fresh)
@@ -53,6 +70,7 @@ public static class RecordAssessmentEndpoint
             if (fresh.Count > 0 && decision.Tier is { } tier && studio.Growth.Tiers.GetValueOrDefault(decision.TeacherId) < tier)
                 events.Add(new TierGranted(decision.TeacherId, tier, decision.Rule, decision.Reason, on, stamp.By, stamp.At, decision.Rural));
         }
-        return events;
+        var onRecords = Recognition.OnTeacherRecords(decisions, inputs.RuleSet, inputs.Records, studio.Id, on, stamp.By, stamp.At);
+        return (events, onRecords.GroupBy(r => r.TeacherId).Select(g => (IMartenOp)MartenOps.Append(TeacherStreams.IdOf(g.Key), [.. g.Cast<object>()])).ToList());
     }
 }

@@ -49,15 +49,14 @@ public static class RosterRules
             ? new($"{role.Code()}.none", $"The studio has no {role.Code()} to step down.")
             : Ending(holder, on, today);
 
-    public static Refusal? AddMember(StudioState studio, TeacherInfo teacher, DateOnly on, DateOnly today)
-    {
-        var members = studio.Roster.Members.Count();
-        return OneRole(studio, teacher.Id)
-            ?? (members >= MaxMembers
-                ? new Refusal("members.max", $"The studio already has {members} members; seed 000 allows at most {MaxMembers}.")
-                : null)
-            ?? EffectiveDate(studio, on, today);
-    }
+    /// <summary>
+    /// One more member, under the studio's rule set on the day: a hard maximum refuses (members.max, seed 000's 2–4 where
+    /// Xiamen's set applies); an advisory one never does (seed 001's 规模适宜 only warns).
+    /// </summary>
+    public static Refusal? AddMember(StudioState studio, TeacherInfo teacher, Programmes.RuleSet set, DateOnly on, DateOnly today) =>
+        OneRole(studio, teacher.Id)
+        ?? Programmes.RosterLimitRules.AddMember(set, [.. studio.Roster.Places.Select(p => new Programmes.RosterPerson(p.TeacherId, p.Role, ""))])
+        ?? EffectiveDate(studio, on, today);
 
     public static Refusal? RemoveMember(StudioState studio, string teacherId, DateOnly on, DateOnly today)
     {

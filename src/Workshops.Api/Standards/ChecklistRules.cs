@@ -14,6 +14,8 @@ namespace Workshops.Standards;
 /// Everything a checklist is judged on: the studio and its years as of a day, its people's growth files and hour
 /// policies. <see cref="Hours"/>: the clocks of the studio's programme and its people's records and credit-bank
 /// credits (<see cref="RosterHours"/>); without it, X.4 runs <see cref="Policies"/> on clocks over the roster's facts.
+/// <paramref name="Records"/>: the roster's teacher records by teacher id (those without one are judged on what the
+/// roster entry said when they joined); <paramref name="RuleSet"/>: the studio's rule set on the day (null: the items' own parameters).
 /// </summary>
 public sealed record ChecklistFacts(
     Studio Studio,
@@ -22,8 +24,14 @@ public sealed record ChecklistFacts(
     DateOnly AsOf,
     IReadOnlyDictionary<string, TeacherFile> Teachers,
     IReadOnlyList<HourPolicy> Policies,
-    RosterHours? Hours = null)
+    RosterHours? Hours = null,
+    IReadOnlyDictionary<string, Teachers.TeacherRecord>? Records = null,
+    Programmes.RuleSet? RuleSet = null)
 {
+    /// <summary>A roster person's facts on the day judged (the year's end for a past year): their record, else their join facts.</summary>
+    public Teachers.TeacherFacts Facts(RosterEntry entry) =>
+        Recognition.FactsOf(entry, Records?.GetValueOrDefault(entry.Teacher.Id), Studio, AsOf);
+
     public StudioYear ThisYear => Years.GetValueOrDefault(Year) ?? StudioYear.Empty(Studio.Id, Year);
 
     /// <summary>Outputs of this year and every earlier one: a platform or a case library, once built, stays built.</summary>
@@ -138,31 +146,45 @@ public static class ChecklistRules
     private static Judgement CompositionCore(StandardItem item, ChecklistFacts f)
     {
         var s = f.Studio;
-        var parts = new[] { s.Host is not null, s.Members.Count >= 2, s.Trainees.Count >= 1, s.Experts.Count >= 1 };
-        var reason = $"坊主{(s.Host is null ? 0 : 1)}人，成员{s.Members.Count}人，研修人员{s.Trainees.Count}人，专家{s.Experts.Count}人。";
+        // seed 001 附件1 二.(一).1: 本校 teachers are the core — each person's school on the day from their record.
+        var roster = s.CurrentRoster().ToList();
+        var own = roster.Count(p => f.Facts(p).School.Trim() == s.School.Trim());
+        var parts = new[] { s.Host is not null, s.Members.Count >= 2, s.Trainees.Count >= 1, s.Experts.Count >= 1, roster.Count > 0 && own * 2 > roster.Count };
+        var reason = $"坊主{(s.Host is null ? 0 : 1)}人，成员{s.Members.Count}人，研修人员{s.Trainees.Count}人，专家{s.Experts.Count}人；本校教师{own}/{roster.Count}人。";
         return Grade(parts.Count(p => p), parts.Length, reason, Roster(f, s.CurrentRoster()));
     }
 
     private static Judgement CompositionSize(StandardItem item, ChecklistFacts f)
     {
         var s = f.Studio;
-        var min = (int)item.Parameter("minMembers", RosterRules.MinMembers);
-        var max = (int)item.Parameter("maxMembers", RosterRules.MaxMembers);
-        var people = s.CurrentRoster().Select(r => r.Teacher).ToList();
-        var structure = Structure(people, f.AsOf);
-        var reason = $"坊主{(s.Host is null ? 0 : 1)}人、成员{s.Members.Count}人（应{min}-{max}人）；{structure}";
-        if (s.Host is null) return NotMet(reason, Roster(f, s.CurrentRoster()));
-        return s.Members.Count >= min && s.Members.Count <= max ? Met(reason, Roster(f, s.CurrentRoster())) : Partly(reason, Roster(f, s.CurrentRoster()));
+        // The size is the rule set's when there is one (seed 001 规模适宜: no number, an advisory size), else the item's.
+        var limits = f.RuleSet?.Roster;
+        var min = limits is null ? (int?)item.Parameter("minMembers", RosterRules.MinMembers) : limits.MinMembers;
+        var max = limits is null ? (int?)item.Parameter("maxMembers", RosterRules.MaxMembers) : limits.MaxMembers;
+        var structure = Structure([.. s.CurrentRoster().Select(f.Facts)], f.AsOf);
+        var advised = limits is { MaxKind: Programmes.LimitKind.Advisory } ? "建议" : "应";
+        var size = (min, max) switch
+        {
+            ({ } a, { } b) => $"（{advised}{a}-{b}人）",
+            (null, { } b) => $"（{advised}不超过{b}人）",
+            ({ } a, null) => $"（应不少于{a}人）",
+            _ => "（规模适宜，不设人数）",
+        };
+        var reason = $"坊主{(s.Host is null ? 0 : 1)}人、成员{s.Members.Count}人{size}；{structure}";
+        if (s.Host is null && s.Coordinator is null) return NotMet(reason, Roster(f, s.CurrentRoster()));
+        return s.Members.Count >= (min ?? 0) && s.Members.Count <= (max ?? int.MaxValue)
+            ? Met(reason, Roster(f, s.CurrentRoster()))
+            : Partly(reason, Roster(f, s.CurrentRoster()));
     }
 
     /// <summary>The structure seed 001 2.1.2 asks to see: gender, age, years as head teacher, titles.</summary>
-    public static string Structure(IReadOnlyList<TeacherInfo> people, DateOnly on)
+    public static string Structure(IReadOnlyList<Teachers.TeacherFacts> people, DateOnly on)
     {
         if (people.Count == 0) return "暂无人员。";
         var female = people.Count(p => p.Gender == Gender.Female);
         var ages = people.Where(p => p.BirthYear is not null).Select(p => on.Year - p.BirthYear!.Value).ToList();
-        var years = people.Select(p => Service.FullYears(p.HeadTeacherSince, on)).ToList();
-        var titles = people.GroupBy(p => p.Title).OrderByDescending(g => g.Count()).Select(g => $"{g.Key}{g.Count()}人");
+        var years = people.Select(p => p.HeadTeacherYears).ToList();
+        var titles = people.GroupBy(p => p.Title is { } t ? t.Label() : "未登记").OrderByDescending(g => g.Count()).Select(g => $"{g.Key}{g.Count()}人");
         return $"女{female}人、男{people.Count - female}人；" +
                (ages.Count > 0 ? $"年龄{ages.Min()}-{ages.Max()}岁；" : "") +
                $"班主任工作年限{years.Min()}-{years.Max()}年；职称：{string.Join("、", titles)}。";
@@ -173,14 +195,20 @@ public static class ChecklistRules
         var lead = f.Studio.Host ?? f.Studio.Coordinator;
         if (lead is null) return NotMet("尚无主持人或负责人。");
         var minYears = (int)item.Parameter("minYears", 5);
-        var years = Service.FullYears(lead.Teacher.HeadTeacherSince, f.AsOf);
+        var facts = f.Facts(lead);
+        var years = facts.HeadTeacherYears;
         var awards = f.Teachers.GetValueOrDefault(lead.Teacher.Id)?.Awards
             .Where(a => a.Kind is AwardKind.FamousHeadTeacher or AwardKind.ExcellentHeadTeacher or AwardKind.TopTen or AwardKind.CompetitionPrize)
-            .ToList() ?? [];
-        var evidence = Roster(f, [lead]).Concat(awards.Select(a => Evidence.Of(a.Ref, ChecklistFacts.TeacherLink(lead.Teacher.Id))));
+            .Select(a => a.Title).ToList() ?? [];
+        // Honours on the teacher's record count too (名班主任, 优秀教师/优秀班主任, 十佳班主任 …, held on the day).
+        var honours = facts.Honours.Where(h => h.Honour is not (Teachers.HonourKind.SubjectLeader or Teachers.HonourKind.MoralEducationLeader))
+            .Select(h => h.Name ?? h.Honour.Label()).ToList();
+        var won = awards.Concat(honours).Distinct().ToList();
+        var evidence = Roster(f, [lead]).Concat((f.Teachers.GetValueOrDefault(lead.Teacher.Id)?.Awards ?? [])
+            .Where(a => awards.Contains(a.Title)).Select(a => Evidence.Of(a.Ref, ChecklistFacts.TeacherLink(lead.Teacher.Id))));
         var reason = $"{lead.Role.Label()}{lead.Teacher.Name}：班主任工作{years}年" +
-                     (awards.Count > 0 ? $"，获{string.Join("、", awards.Select(a => a.Title))}。" : "，尚无名班主任、优秀班主任或能力比赛奖项记录。");
-        var parts = new[] { years >= minYears && lead.Teacher.ServingAsHeadTeacher, awards.Count > 0 };
+                     (won.Count > 0 ? $"，获{string.Join("、", won)}。" : "，尚无名班主任、优秀班主任或能力比赛奖项记录。");
+        var parts = new[] { years >= minYears && facts.ServingAsHeadTeacher, won.Count > 0 };
         return Grade(parts.Count(p => p), parts.Length, reason, evidence);
     }
 
@@ -314,7 +342,7 @@ public static class ChecklistRules
     private static Judgement MembersServing(StandardItem item, ChecklistFacts f)
     {
         var members = f.Studio.Members;
-        var serving = members.Where(m => m.Teacher.ServingAsHeadTeacher).ToList();
+        var serving = members.Where(m => f.Facts(m).ServingAsHeadTeacher).ToList();
         var reason = $"{members.Count}名成员中{serving.Count}人担任班主任。";
         return Grade(serving.Count, members.Count, reason, Roster(f, members));
     }
@@ -341,10 +369,12 @@ public static class ChecklistRules
     {
         var people = f.Studio.CurrentRoster().ToList();
         var recognised = people.Select(p => (p, file: f.Teachers.GetValueOrDefault(p.Teacher.Id)))
-            .Where(x => x.file is not null && (x.file.Recognitions.Count > 0 || x.file.Tiers.Any(t => t.Tier >= Tier.Backbone) ||
-                                               x.file.Awards.Any(a => a.Kind is AwardKind.ExcellentHeadTeacher or AwardKind.FamousHeadTeacher or AwardKind.TopTen)))
+            .Where(x => (x.file is not null && (x.file.Recognitions.Count > 0 || x.file.Tiers.Any(t => t.Tier >= Tier.Backbone) ||
+                                                x.file.Awards.Any(a => a.Kind is AwardKind.ExcellentHeadTeacher or AwardKind.FamousHeadTeacher or AwardKind.TopTen)))
+                        // a recognition on the teacher's record above the first rung (e.g. seed 001's 优秀/专家班主任), held on the day
+                        || f.Facts(x.p).Recognitions.Any(r => f.RuleSet?.RungOf(r.Rung) is not { Step: 1 }))
             .ToList();
-        var evidence = recognised.SelectMany(x => x.file!.Recognitions.Select(r => r.Ref).Concat(x.file.Tiers.Select(t => t.Ref))
+        var evidence = recognised.Where(x => x.file is not null).SelectMany(x => x.file!.Recognitions.Select(r => r.Ref).Concat(x.file.Tiers.Select(t => t.Ref))
                 .Concat(x.file.Awards.Select(a => a.Ref)).Select(r => Evidence.Of(r, ChecklistFacts.TeacherLink(x.p.Teacher.Id))));
         var reason = recognised.Count > 0
             ? $"已培养骨干、带头人或优秀班主任{recognised.Count}人：{string.Join("、", recognised.Select(x => x.p.Teacher.Name))}。"
@@ -404,8 +434,8 @@ public static class ChecklistRules
     private static Judgement K12Composition(StandardItem item, ChecklistFacts f)
     {
         var s = f.Studio;
-        var min = (int)item.Parameter("minMembers", RosterRules.MinMembers);
-        var max = (int)item.Parameter("maxMembers", RosterRules.MaxMembers);
+        var min = f.RuleSet?.Roster.MinMembers ?? (int)item.Parameter("minMembers", RosterRules.MinMembers);
+        var max = f.RuleSet?.Roster.MaxMembers ?? (int)item.Parameter("maxMembers", RosterRules.MaxMembers);
         var reason = $"坊主{(s.Host is null ? 0 : 1)}人，坊成员{s.Members.Count}人（应{min}-{max}人），研修人员{s.Trainees.Count}人。";
         var parts = new[] { s.Host is not null, s.Members.Count >= min && s.Members.Count <= max, s.Trainees.Count > 0 };
         return s.Host is null ? NotMet(reason, Roster(f, s.CurrentRoster())) : Grade(parts.Count(p => p), parts.Length, reason, Roster(f, s.CurrentRoster()));
@@ -416,9 +446,10 @@ public static class ChecklistRules
         var host = f.Studio.Host;
         if (host is null) return NotMet("尚未任命坊主。");
         var min = (int)item.Parameter("minYears", Recognition.HostYears);
-        var years = Service.FullYears(host.Teacher.HeadTeacherSince, f.AsOf);
-        var ok = years >= min && host.Teacher.ServingAsHeadTeacher;
-        var reason = $"坊主{host.Teacher.Name}班主任工作{years}年{(host.Teacher.ServingAsHeadTeacher ? "，仍从事班主任工作" : "，已不再从事班主任工作")}；" +
+        var facts = f.Facts(host);
+        var years = facts.HeadTeacherYears;
+        var ok = years >= min && facts.ServingAsHeadTeacher;
+        var reason = $"坊主{host.Teacher.Name}班主任工作{years}年{(facts.ServingAsHeadTeacher ? "，仍从事班主任工作" : "，已不再从事班主任工作")}；" +
                      (ok ? "考核合格即可认定为班主任带头人。" : $"不满足“至少{min}年并仍从事班主任工作”。");
         return ok ? Met(reason, Roster(f, [host])) : NotMet(reason, Roster(f, [host]));
     }
@@ -427,7 +458,7 @@ public static class ChecklistRules
     {
         var min = (int)item.Parameter("minYears", Recognition.MemberYears);
         var members = f.Studio.Members;
-        var eligible = members.Where(m => Service.FullYears(m.Teacher.HeadTeacherSince, f.AsOf) >= min && m.Teacher.ServingAsHeadTeacher).ToList();
+        var eligible = members.Where(m => f.Facts(m) is { } x && x.HeadTeacherYears >= min && x.ServingAsHeadTeacher).ToList();
         var not = members.Except(eligible).Select(m => m.Teacher.Name).ToList();
         var reason = $"{members.Count}名坊成员中{eligible.Count}人满足“至少{min}年并仍从事班主任工作”" + (not.Count > 0 ? $"；不满足：{string.Join("、", not)}。" : "。");
         return Grade(eligible.Count, members.Count, reason, Roster(f, members));

@@ -80,6 +80,15 @@ public sealed record Studio
     public IReadOnlyList<RosterTerm> FormerRoles { get; init; } = [];
     public IReadOnlyList<Warning> Warnings { get; init; } = [];
 
+    /// <summary>The day the roster's facts and warnings are judged on (set when the view is read).</summary>
+    public DateOnly? On { get; init; }
+
+    /// <summary>The rule set the warnings are judged by on <see cref="On"/> (set when the view is read).</summary>
+    public string? RuleSet { get; init; }
+
+    /// <summary>Each current roster person's facts on <see cref="On"/>, from their teacher record (set when the view is read).</summary>
+    public IReadOnlyList<Roster.RosterFacts> RosterFacts { get; init; } = [];
+
     /// <summary>Each year's plan: its revision and whether the school approved it.</summary>
     public IReadOnlyDictionary<int, PlanState> Plans { get; init; } = new Dictionary<int, PlanState>();
 

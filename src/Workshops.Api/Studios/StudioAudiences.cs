@@ -36,6 +36,10 @@ public static class StudioAudiences
         foreach (var key in new[] { "host", "coordinator" }) Strip(view[key]);
         foreach (var key in new[] { "members", "trainees" })
             foreach (var entry in view[key]?.AsArray() ?? []) Strip(entry);
+        foreach (var facts in view["rosterFacts"]?.AsArray() ?? [])
+            if (facts is JsonObject o)
+                foreach (var field in o.Select(p => p.Key).Where(k => k is not ("teacherId" or "role" or "fromRecord") && !PublicTeacherFields.Contains(k)).ToList())
+                    o.Remove(field);
         return view;
     }
 

@@ -25,11 +25,12 @@ namespace Workshops.Views;
 /// and its activities are folded from that stream up to that version when the view is computed, whatever the daemon has
 /// written yet), and the row versions (PostgreSQL's xmin) of every other document the view reads — for views that judge
 /// people the growth files and credit years of the roster (written by the daemon from other studios' streams), the hour
-/// policies and the standards. Any write to any of them, a new day or a new build makes the kept answer unusable. The
-/// fingerprint of those documents is taken before they are read, so a write racing the computation leaves a kept
-/// answer that never matches again, never a stale one that does. The kept answer carries an ETag; a matching
-/// If-None-Match answers 304. "Cache-Control: no-cache" computes afresh. Keeping is an optimisation: when kept answers
-/// cannot be read or written the view is computed as without them, and old ones are pruned (<see cref="ViewMemoPruning"/>).
+/// policies, the standards, the roster's teacher records and the rule sets and their adoptions. Any write to any of
+/// them, a new day or a new build makes the kept answer unusable. The fingerprint of those documents is taken before
+/// they are read, so a write racing the computation leaves a kept answer that never matches again, never a stale one
+/// that does. The kept answer carries an ETag; a matching If-None-Match answers 304. "Cache-Control: no-cache" computes
+/// afresh. Keeping is an optimisation: when kept answers cannot be read or written the view is computed as without
+/// them, and old ones are pruned (<see cref="ViewMemoPruning"/>).
 /// </summary>
 public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfiguration config, ILogger<ViewMemo> log)
 {

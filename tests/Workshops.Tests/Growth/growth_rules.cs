@@ -1,6 +1,9 @@
 using Workshops.Activities;
 using Workshops.Growth;
+using Workshops.Programmes;
 using Workshops.Roster;
+using Workshops.Teachers;
+using Workshops.Tests.Teachers;
 using Workshops.Tests.Support;
 using Workshops.Years;
 using static Workshops.Tests.Support.Given;
@@ -24,22 +27,26 @@ public sealed class growth_rules
     private static Workshops.Studios.Studio StudioWith(TeacherInfo host, params TeacherInfo[] members) =>
         View([new HostAppointed(host, Founded, By, At), .. members.Select(m => (object)new MemberJoined(m, Founded, By, At))]);
 
+    private static IReadOnlyList<RecognitionDecision> Decide(Workshops.Studios.Studio studio, AssessmentResult result, DateOnly on,
+        RuleSet? set = null, params TeacherRecord[] records) =>
+        Recognition.Decide(studio, set ?? RuleSetPresets.Xiamen, records.ToDictionary(r => r.TeacherId), result, on);
+
     [Fact]
     public void a_host_needs_five_full_years_on_the_assessment_date()
     {
         var assessed = new DateOnly(2026, 1, 10);
         var fourYears364Days = Teacher("H", since: new DateOnly(2021, 1, 11));
         var fiveYears = Teacher("H", since: new DateOnly(2021, 1, 10));
-        Assert.Empty(Recognition.Decide(StudioWith(fourYears364Days), AssessmentResult.Qualified, assessed).Single().Titles);
+        Assert.Empty(Decide(StudioWith(fourYears364Days), AssessmentResult.Qualified, assessed).Single().Titles);
         Assert.Equal([RecognitionTitle.HeadTeacherLeader, RecognitionTitle.MoralEducationLeader],
-            Recognition.Decide(StudioWith(fiveYears), AssessmentResult.Excellent, assessed).Single().Titles);
+            Decide(StudioWith(fiveYears), AssessmentResult.Excellent, assessed).Single().Titles);
     }
 
     [Fact]
     public void members_need_two_years_and_everyone_must_still_serve_and_pass()
     {
         var assessed = new DateOnly(2026, 1, 10);
-        var decisions = Recognition.Decide(StudioWith(Teacher("H", since: new DateOnly(2000, 1, 1), serving: false),
+        var decisions = Decide(StudioWith(Teacher("H", since: new DateOnly(2000, 1, 1), serving: false),
             Teacher("M1", since: new DateOnly(2024, 1, 10)), Teacher("M2", since: new DateOnly(2024, 1, 11)),
             Teacher("M3", since: new DateOnly(2010, 1, 1), serving: false)), AssessmentResult.Qualified, assessed).ToDictionary(d => d.TeacherId);
         Assert.Empty(decisions["H"].Titles);
@@ -48,24 +55,82 @@ public sealed class growth_rules
         Assert.Empty(decisions["M2"].Titles);
         Assert.Contains("不足2年", decisions["M2"].Reason);
         Assert.Empty(decisions["M3"].Titles);
-        var failed = Recognition.Decide(StudioWith(Teacher("H", since: new DateOnly(2000, 1, 1))), AssessmentResult.Unqualified, assessed);
+        var failed = Decide(StudioWith(Teacher("H", since: new DateOnly(2000, 1, 1))), AssessmentResult.Unqualified, assessed);
         Assert.Empty(failed.Single().Titles);
         Assert.Contains("不合格", failed.Single().Reason);
     }
 
     [Fact]
-    public void youth_backbone_and_expert_eligibility()
+    public void a_vocational_or_national_rule_set_confers_nothing_with_an_assessment()
     {
-        var on = new DateOnly(2026, 9, 1);
-        Assert.True(Eligibilities.YouthBackbone(Teacher("T", since: new DateOnly(2024, 9, 1), teaching: new DateOnly(2021, 9, 1)), on).Eligible);
-        Assert.False(Eligibilities.YouthBackbone(Teacher("T", since: new DateOnly(2024, 9, 2), teaching: new DateOnly(2021, 9, 1)), on).Eligible);
-        Assert.False(Eligibilities.YouthBackbone(Teacher("T", since: new DateOnly(2024, 9, 1), teaching: new DateOnly(2021, 9, 2)), on).Eligible);
-        var leader = Teacher("T", since: new DateOnly(2018, 9, 1)) with { CitySubjectLeader = true };
-        Assert.True(Eligibilities.Expert(leader, on).Eligible);
-        Assert.False(Eligibilities.Expert(leader with { HeadTeacherSince = new DateOnly(2018, 9, 2) }, on).Eligible);
-        Assert.False(Eligibilities.Expert(leader with { CitySubjectLeader = false }, on).Eligible);
-        Assert.False(Eligibilities.Expert(leader with { ServingAsHeadTeacher = false }, on).Eligible);
+        var studio = StudioWith(Teacher("H", since: new DateOnly(2000, 1, 1)), Teacher("M1", since: new DateOnly(2010, 1, 1)));
+        foreach (var set in new[] { RuleSetPresets.Moe, RuleSetPresets.National })
+        {
+            var decisions = Decide(studio, AssessmentResult.Excellent, new DateOnly(2026, 1, 10), set);
+            Assert.All(decisions, d => Assert.Empty(d.Titles));
+            Assert.All(decisions, d => Assert.EndsWith(".no-assessment-rung", d.Rule));
+        }
     }
+
+    [Fact]
+    public void the_record_decides_over_the_join_facts_and_its_gaps_do_not_count()
+    {
+        // The roster entry says 2000 (26 years); the record has 2019-09-01..2021-08-31 and 2024-09-01.. : 3 years 4 months.
+        var studio = StudioWith(Teacher(TeacherGiven.Id, since: new DateOnly(2000, 1, 1)));
+        var first = Guid.NewGuid();
+        var record = TeacherGiven.Record(TeacherGiven.Started("2019-09-01", first), TeacherGiven.Ended(first, "2021-08-31"),
+            TeacherGiven.Started("2024-09-01"));
+        var decision = Decide(studio, AssessmentResult.Qualified, new DateOnly(2026, 1, 10), null, record).Single();
+        Assert.Empty(decision.Titles);
+        Assert.Contains("不足5年", decision.Reason);
+        Assert.Equal(3, decision.HeadTeacherYears);
+        // Without a record the join facts decide (old streams still fold).
+        Assert.NotEmpty(Decide(studio, AssessmentResult.Qualified, new DateOnly(2026, 1, 10)).Single().Titles);
+    }
+
+    [Fact]
+    public void recognitions_go_to_the_teachers_streams_once()
+    {
+        var studio = StudioWith(Teacher(TeacherGiven.Id, since: new DateOnly(2000, 1, 1)));
+        var record = TeacherGiven.Record(TeacherGiven.Started("2015-09-01"));
+        var on = new DateOnly(2026, 1, 10);
+        var decisions = Decide(studio, AssessmentResult.Qualified, on, null, record);
+        var records = new Dictionary<string, TeacherRecord> { [record.TeacherId] = record };
+        var conferred = Recognition.OnTeacherRecords(decisions, RuleSetPresets.Xiamen, records, Guid.NewGuid(), on, By, At);
+        Assert.Equal(["leader", "moral-education-leader"], conferred.Select(c => c.Rung));
+        Assert.All(conferred, c => Assert.Equal("厦门市教育局", c.Issuer));
+        // Already held: nothing more.
+        var held = TeacherGiven.Record([TeacherGiven.Started("2015-09-01"), TeacherGiven.Recognised("leader", "2025-01-10"),
+            TeacherGiven.Recognised("moral-education-leader", "2025-01-10")]);
+        Assert.Empty(Recognition.OnTeacherRecords(decisions, RuleSetPresets.Xiamen, new Dictionary<string, TeacherRecord> { [held.TeacherId] = held },
+            Guid.NewGuid(), on, By, At));
+        // Teachers without a record keep their titles on the studio's stream only.
+        Assert.Empty(Recognition.OnTeacherRecords(decisions, RuleSetPresets.Xiamen, new Dictionary<string, TeacherRecord>(), Guid.NewGuid(), on, By, At));
+    }
+
+    [Fact]
+    public void youth_backbone_and_expert_eligibility_read_the_record()
+    {
+        var on = "2026-09-01";
+        Assert.True(Eligible("youth-backbone", TeacherGiven.Record(TeacherGiven.Started("2024-09-01"), TeacherGiven.Teaching("2021-09-01")), on));
+        Assert.False(Eligible("youth-backbone", TeacherGiven.Record(TeacherGiven.Started("2024-09-02"), TeacherGiven.Teaching("2021-09-01")), on));
+        Assert.False(Eligible("youth-backbone", TeacherGiven.Record(TeacherGiven.Started("2024-09-01"), TeacherGiven.Teaching("2021-09-02")), on));
+        // 8 years and a municipal subject leader do not make an expert (视同 applies to experts only); selection does.
+        var leader = TeacherGiven.Record(TeacherGiven.Started("2015-09-01"), TeacherGiven.Teaching("2010-09-01"),
+            TeacherGiven.Honour(HonourKind.SubjectLeader, HonourLevel.Municipal, "2020-01-01", "语文"));
+        Assert.False(Eligible("expert", leader, on));
+        Assert.False(Eligibilities.ExpertTier(RuleSetPresets.Xiamen, TeacherGiven.Facts(leader, on)).Eligible);
+        var candidate = TeacherGiven.Record(TeacherGiven.Started("2015-09-01"),
+            TeacherGiven.Honour(HonourKind.MoralEducationLeader, HonourLevel.Municipal, "2020-01-01"));
+        Assert.True(Eligible("expert", candidate, on));
+        var expert = TeacherGiven.Record(TeacherGiven.Started("2015-09-01"), TeacherGiven.Recognised("expert", "2025-12-20"));
+        Assert.True(Eligibilities.ExpertTier(RuleSetPresets.Xiamen, TeacherGiven.Facts(expert, on)).Eligible);
+        Assert.False(Eligibilities.ExpertTier(RuleSetPresets.Moe, TeacherGiven.Facts(expert, on)).Eligible);
+        Assert.False(Eligibilities.ExpertTier(RuleSetPresets.Xiamen, null).Eligible);
+    }
+
+    private static bool Eligible(string code, TeacherRecord record, string on) =>
+        Eligibilities.Of(RuleSetPresets.Xiamen, TeacherGiven.Facts(record, on)).Single(e => e.Code == code).Eligible;
 }
 
 /// <summary>Each preset hour policy: applicability, window, due date and status.</summary>

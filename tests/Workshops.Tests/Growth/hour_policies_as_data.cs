@@ -48,7 +48,7 @@ public sealed class hour_policies_as_data(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task the_expert_tier_needs_a_city_subject_leader_with_eight_years()
+    public async Task the_expert_tier_follows_selection_training_and_recognition_on_the_teachers_record()
     {
         Clock.Set(2026, 4, 1);
         var id = await Host.StaffedStudio(School());
@@ -62,6 +62,20 @@ public sealed class hour_policies_as_data(AppFixture fixture) : ApiTest(fixture)
             },
         };
         (await Host.Post($"/api/studios/{id}/trainees", leader, School())).ShouldBe(200);
+        // A city subject leader with eight years is not an expert by that alone (seed 000 三.(二).4: 视同 is for experts).
+        (await Host.Post($"/api/studios/{id}/growth/E1/expert-tier", new { }, Reviewer())).ShouldBeProblem(422, "tier.expert-not-eligible");
+        (await Host.Post("/api/teachers", new
+        {
+            id = "E1", name = "周立新", gender = "male", school = "厦门市第一中学", region = "350203", subject = "政治",
+            teachingSince = "2008-09-01", headTeacherSince = "2012-09-01",
+        }, School())).ShouldBe(201);
+        (await Host.Post("/api/teachers/E1/honours", new { honour = "moral-education-leader", level = "municipal", issuer = "厦门市教育局", on = "2023-05-01" },
+            School())).ShouldBe(200);
+        (await Host.Post("/api/teachers/E1/expert-candidacy", new { on = "2024-03-01", mentors = new[] { "北京师范大学 某教授", "厦门市第一中学 王老师" } },
+            Reviewer())).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/growth/E1/expert-tier", new { }, Reviewer())).ShouldBeProblem(422, "tier.expert-not-eligible");
+        (await Host.Post("/api/teachers/E1/expert-candidacy/training", new { on = "2025-12-20", note = "双导师培养结业" }, Reviewer())).ShouldBe(200);
+        (await Host.Post("/api/teachers/E1/recognitions", new { rung = "expert", on = "2025-12-20" }, Reviewer())).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/growth/E1/expert-tier", new { }, HostOf(id))).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{id}/growth/E1/expert-tier", new { }, Reviewer())).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/growth/E1/expert-tier", new { }, Reviewer())).ShouldBeProblem(422, "tier.already-granted");

@@ -4,6 +4,7 @@ using Workshops.Activities;
 using bench::Workshops.Bench;
 using Workshops.Core;
 using Workshops.Plans;
+using Workshops.Programmes;
 using Workshops.Roster;
 using Workshops.Studios;
 using Workshops.Tests.Support;
@@ -66,7 +67,7 @@ public sealed class data_generator
                 var refusal = data switch
                 {
                     HostAppointed x => RosterRules.AppointHost(studio!, x.Teacher, x.On, Today),
-                    MemberJoined x => RosterRules.AddMember(studio!, x.Teacher, x.On, Today),
+                    MemberJoined x => RosterRules.AddMember(studio!, x.Teacher, RuleSetPresets.Xiamen, x.On, Today),
                     TraineeEnrolled x => RosterRules.EnrollTrainee(studio!, x.Teacher, x.On, Today),
                     MentorshipFormed x => RosterRules.FormMentorship(studio!, x.MentorId, x.MenteeId, x.On, Today),
                     ActivityLogged x => ActivityRules.Check(studio!, SameDay(records, x.Facts.Date), x.Facts, Today, tasks: [.. tasks.Values]),

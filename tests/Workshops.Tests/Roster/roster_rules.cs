@@ -1,3 +1,4 @@
+using Workshops.Programmes;
 using Workshops.Roster;
 using Workshops.Tests.Support;
 using static Workshops.Tests.Support.Given;
@@ -8,21 +9,31 @@ namespace Workshops.Tests.Roster;
 public sealed class roster_rules
 {
     private static readonly DateOnly Today = new(2026, 3, 2);
+    private static readonly RuleSet Xiamen = RuleSetPresets.Xiamen;
 
     [Fact]
     public void four_members_are_allowed_and_a_fifth_is_refused()
     {
         var three = Studio(Joined("M1"), Joined("M2"), Joined("M3"));
-        Assert.Null(RosterRules.AddMember(three, Teacher("M4"), Today, Today));
+        Assert.Null(RosterRules.AddMember(three, Teacher("M4"), Xiamen, Today, Today));
         var four = Studio(Joined("M1"), Joined("M2"), Joined("M3"), Joined("M4"));
-        Assert.Equal("members.max", RosterRules.AddMember(four, Teacher("M5"), Today, Today)?.Rule);
+        Assert.Equal("members.max", RosterRules.AddMember(four, Teacher("M5"), Xiamen, Today, Today)?.Rule);
+    }
+
+    [Fact]
+    public void a_fifth_member_joins_a_vocational_studio_and_a_studio_outside_xiamen()
+    {
+        var four = Studio(Joined("M1"), Joined("M2"), Joined("M3"), Joined("M4"));
+        Assert.Null(RosterRules.AddMember(four, Teacher("M5"), RuleSetPresets.Moe, Today, Today));
+        Assert.Null(RosterRules.AddMember(four, Teacher("M5"), RuleSetPresets.National, Today, Today));
+        Assert.Equal("roster.one-role", RosterRules.AddMember(four, Teacher("M4"), RuleSetPresets.Moe, Today, Today)?.Rule);
     }
 
     [Fact]
     public void a_trainee_does_not_count_toward_the_member_quota()
     {
         var studio = Studio(Joined("M1"), Joined("M2"), Joined("M3"), Enrolled("S1"), Enrolled("S2"));
-        Assert.Null(RosterRules.AddMember(studio, Teacher("M4"), Today, Today));
+        Assert.Null(RosterRules.AddMember(studio, Teacher("M4"), Xiamen, Today, Today));
         Assert.Null(RosterRules.EnrollTrainee(studio, Teacher("S3"), Today, Today));
     }
 
@@ -30,7 +41,7 @@ public sealed class roster_rules
     public void one_role_at_a_time()
     {
         var studio = Studio(Hosted("H"), Joined("M1"), Enrolled("S1"));
-        Assert.Equal("roster.one-role", RosterRules.AddMember(studio, Teacher("H"), Today, Today)?.Rule);
+        Assert.Equal("roster.one-role", RosterRules.AddMember(studio, Teacher("H"), Xiamen, Today, Today)?.Rule);
         Assert.Equal("roster.one-role", RosterRules.EnrollTrainee(studio, Teacher("M1"), Today, Today)?.Rule);
         Assert.Equal("roster.one-role", RosterRules.NameCoordinator(studio, Teacher("S1"), Today, Today)?.Rule);
         Assert.Equal("host.single", RosterRules.AppointHost(studio, Teacher("X"), Today, Today)?.Rule);
@@ -40,7 +51,7 @@ public sealed class roster_rules
     public void a_member_who_left_may_rejoin_and_their_history_is_kept()
     {
         var studio = Studio(Joined("M1", new DateOnly(2023, 1, 1)), Left("M1", new DateOnly(2024, 6, 30)));
-        Assert.Null(RosterRules.AddMember(studio, Teacher("M1"), Today, Today));
+        Assert.Null(RosterRules.AddMember(studio, Teacher("M1"), Xiamen, Today, Today));
         Assert.Equal(RosterRole.Member, studio.Roster.RoleOn("M1", new DateOnly(2024, 6, 30)));
         Assert.Equal(RosterRole.Member, studio.Roster.RoleOn("M1", new DateOnly(2023, 1, 1)));
         Assert.Null(studio.Roster.RoleOn("M1", new DateOnly(2024, 7, 1)));
@@ -61,9 +72,9 @@ public sealed class roster_rules
     public void roster_dates_fall_between_founding_and_today()
     {
         var studio = Studio();
-        Assert.Equal("roster.date-before-founding", RosterRules.AddMember(studio, Teacher("M1"), Founded.AddDays(-1), Today)?.Rule);
-        Assert.Null(RosterRules.AddMember(studio, Teacher("M1"), Founded, Today));
-        Assert.Equal("roster.date-in-future", RosterRules.AddMember(studio, Teacher("M1"), Today.AddDays(1), Today)?.Rule);
+        Assert.Equal("roster.date-before-founding", RosterRules.AddMember(studio, Teacher("M1"), Xiamen, Founded.AddDays(-1), Today)?.Rule);
+        Assert.Null(RosterRules.AddMember(studio, Teacher("M1"), Xiamen, Founded, Today));
+        Assert.Equal("roster.date-in-future", RosterRules.AddMember(studio, Teacher("M1"), Xiamen, Today.AddDays(1), Today)?.Rule);
     }
 
     [Fact]

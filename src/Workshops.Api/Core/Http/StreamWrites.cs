@@ -39,6 +39,16 @@ public sealed class AppendsAttribute : EmptyResponseAttribute
 
     /// <summary>The resource the first event creates, answered 201 with its location.</summary>
     public Type? Created { get; }
+
+    /// <summary>
+    /// A 200 answer that says more than <see cref="Written"/> (e.g. the warnings a write leaves): the endpoint's static
+    /// <c>Answer(written, …)</c> makes it after the commit.
+    /// </summary>
+    public Type? Answers
+    {
+        get => Created is null && Type != typeof(Written) ? Type : null;
+        init => Type = value ?? typeof(Written);
+    }
 }
 
 /// <summary>
@@ -112,7 +122,18 @@ public static class StreamWrites
                     chain.PostCommitPostprocessors.Add(call);
                     created = call.ReturnVariable;
                 }
-                else chain.PostCommitPostprocessors.Add(new WrittenFrame(stream));
+                else
+                {
+                    chain.PostCommitPostprocessors.Add(new WrittenFrame(stream));
+                    if (appends.Answers is { } answers)
+                    {
+                        var make = chain.Method.HandlerType.GetMethod("Answer")
+                                   ?? throw new InvalidOperationException($"{chain} answers {answers.Name} but has no static Answer(written, ...).");
+                        var call = new MethodCall(chain.Method.HandlerType, make);
+                        chain.PostCommitPostprocessors.Add(call);
+                        created = call.ReturnVariable;
+                    }
+                }
                 chain.PostCommitPostprocessors.Add(new AnswerFrame(created));
             }
         }

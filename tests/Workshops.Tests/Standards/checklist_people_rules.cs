@@ -1,0 +1,83 @@
+using Workshops.Growth;
+using Workshops.Programmes;
+using Workshops.Roster;
+using Workshops.Standards;
+using Workshops.Teachers;
+using Workshops.Tests.Teachers;
+using Workshops.Years;
+using static Workshops.Tests.Support.Given;
+
+namespace Workshops.Tests.Standards;
+
+/// <summary>The checklist items that judge people read their teacher records on the day judged and the studio's rule set.</summary>
+public sealed class checklist_people_rules
+{
+    private static ChecklistFacts Facts(DateOnly asOf, RuleSet? set, TeacherRecord[] records, params object[] events)
+    {
+        var wrapped = new object[] { Established() }.Concat(events).Select((e, i) => Wrap(e, i + 1)).ToList();
+        var at = History.Fold(wrapped, asOf)!;
+        return new ChecklistFacts(at.Studio, at.Years, asOf.Year, asOf, new Dictionary<string, TeacherFile>(), HourPolicies.Presets,
+            Records: records.ToDictionary(r => r.TeacherId), RuleSet: set);
+    }
+
+    private static Judgement Judge(string standard, string code, ChecklistFacts facts)
+    {
+        var s = StandardCatalog.Presets.Single(x => x.Code == standard);
+        return ChecklistRules.Evaluate(s, s.Items.Single(i => i.Code == code), facts);
+    }
+
+    private static HostAppointed HostedRecorded(DateOnly since) => new(Teacher(TeacherGiven.Id, since: since), Founded, By, At);
+
+    [Fact]
+    public void the_host_recognition_item_reads_the_record_with_its_gap()
+    {
+        var day = new DateOnly(2026, 12, 31);
+        var first = Guid.NewGuid();
+        // Joined saying 2015 (11 years); the record: 2015-09-01..2018-08-31 and 2024-09-01.. — 5 years 4 months by the year's end.
+        var record = TeacherGiven.Record(TeacherGiven.Started("2015-09-01", first), TeacherGiven.Ended(first, "2018-08-31"),
+            TeacherGiven.Started("2024-09-01"));
+        Assert.Equal(ItemStatus.Met, Judge("k12-workshop", "X.2", Facts(day, RuleSetPresets.Xiamen, [record], HostedRecorded(new DateOnly(2015, 9, 1)))).Status);
+        var shorter = TeacherGiven.Record(TeacherGiven.Started("2015-09-01", first), TeacherGiven.Ended(first, "2017-08-31"),
+            TeacherGiven.Started("2024-09-01"));
+        var judged = Judge("k12-workshop", "X.2", Facts(day, RuleSetPresets.Xiamen, [shorter], HostedRecorded(new DateOnly(2015, 9, 1))));
+        Assert.Equal(ItemStatus.NotMet, judged.Status);
+        Assert.Contains("班主任工作4年", judged.Reason);
+    }
+
+    [Fact]
+    public void a_host_who_stopped_serving_in_the_record_does_not_meet_2_2_3()
+    {
+        var day = new DateOnly(2026, 12, 31);
+        var period = Guid.NewGuid();
+        var serving = TeacherGiven.Record(TeacherGiven.Started("2015-09-01", period),
+            TeacherGiven.Honour(HonourKind.ExcellentHeadTeacher, HonourLevel.Municipal, "2023-09-10"));
+        Assert.Equal(ItemStatus.Met, Judge("moe-2022", "2.2.3", Facts(day, RuleSetPresets.Moe, [serving], HostedRecorded(new DateOnly(2015, 9, 1)))).Status);
+        var stopped = TeacherGiven.Record(TeacherGiven.Started("2015-09-01", period), TeacherGiven.Ended(period, "2026-06-30"),
+            TeacherGiven.Honour(HonourKind.ExcellentHeadTeacher, HonourLevel.Municipal, "2023-09-10"));
+        Assert.Equal(ItemStatus.PartlyMet, Judge("moe-2022", "2.2.3", Facts(day, RuleSetPresets.Moe, [stopped], HostedRecorded(new DateOnly(2015, 9, 1)))).Status);
+        Assert.Equal(ItemStatus.NotMet, Judge("moe-2022", "3.5.1", Facts(day, RuleSetPresets.Moe, [stopped],
+            new MemberJoined(Teacher(TeacherGiven.Id), Founded, By, At))).Status);
+    }
+
+    [Fact]
+    public void the_size_item_takes_the_rule_sets_numbers()
+    {
+        var day = new DateOnly(2026, 12, 31);
+        object[] five = [Hosted("H"), Joined("M1"), Joined("M2"), Joined("M3"), Joined("M4"), Joined("M5")];
+        var vocational = Judge("moe-2022", "2.1.2", Facts(day, RuleSetPresets.Moe, [], five));
+        Assert.Equal(ItemStatus.PartlyMet, vocational.Status);
+        Assert.Contains("建议不超过4人", vocational.Reason);
+        var national = Judge("moe-2022", "2.1.2", Facts(day, RuleSetPresets.National, [], five));
+        Assert.Equal(ItemStatus.Met, national.Status);
+        Assert.Contains("规模适宜，不设人数", national.Reason);
+    }
+
+    [Fact]
+    public void home_school_is_read_from_the_records()
+    {
+        var day = new DateOnly(2026, 12, 31);
+        var elsewhere = TeacherGiven.RecordOf(TeacherGiven.Registered(school: "厦门市第二中学"));
+        var judged = Judge("moe-2022", "2.1.1", Facts(day, RuleSetPresets.Moe, [elsewhere], HostedRecorded(new DateOnly(2015, 9, 1)), Joined("M1")));
+        Assert.Contains("本校教师1/2人", judged.Reason);
+    }
+}
