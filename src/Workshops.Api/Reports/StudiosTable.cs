@@ -56,7 +56,7 @@ public sealed record StudioRow(
         var checklist = Checklist.Of(standard, f);
         return new StudioRow(number, s.Id, s.Region.Province, s.Region.City, s.Region.District, s.School, s.Name, s.Level, s.Track, s.Rural,
             s.Host?.Teacher.Name, s.Members.Count, s.Trainees.Count, s.Mode, s.FoundedOn, year.ActivityCount, year.ActivityHours,
-            year.Outputs.GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count()), standard.Code, checklist.Summary.Met,
+            year.Outputs.Where(o => OutputRules.Counts(o.State)).GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count()), standard.Code, checklist.Summary.Met,
             checklist.Summary.Total, year.Assessment?.Result.Label());
     }
 }

@@ -21,7 +21,9 @@ public sealed record ChecklistFacts(
     public StudioYear ThisYear => Years.GetValueOrDefault(Year) ?? StudioYear.Empty(Studio.Id, Year);
 
     /// <summary>Outputs of this year and every earlier one: a platform or a case library, once built, stays built.</summary>
-    public IReadOnlyList<OutputRow> OutputsToDate => [.. Years.Where(y => y.Key <= Year).SelectMany(y => y.Value.Outputs)];
+    /// <remarks>Only approved (or further recommended) outputs count (<see cref="OutputRules.Counts"/>).</remarks>
+    public IReadOnlyList<OutputRow> OutputsToDate =>
+        [.. Years.Where(y => y.Key <= Year).SelectMany(y => y.Value.Outputs).Where(o => OutputRules.Counts(o.State))];
 
     public IReadOnlyList<RosterEntry> MembersAndTrainees => [.. Studio.Members, .. Studio.Trainees];
 
@@ -233,13 +235,11 @@ public static class ChecklistRules
 
     private static Judgement OutputOfKind(ChecklistFacts f, OutputKind kind, string what)
     {
-        var outputs = f.OutputsToDate.Where(o => o.Kind == kind).ToList();
-        var reviewed = outputs.Where(o => o.State is OutputState.Approved or OutputState.Recommended).ToList();
-        var evidence = outputs.Select(o => Evidence.Of(o.Latest, f.OutputLink(o.OutputId)));
-        if (reviewed.Count > 0) return Met($"已有{what}{reviewed.Count}项经学校审核：{string.Join("、", reviewed.Select(o => o.Title))}。", evidence);
-        return outputs.Count > 0
-            ? Partly($"已有{what}{outputs.Count}项，尚未经学校审核。", evidence)
-            : NotMet($"尚无{what}。");
+        var reviewed = f.OutputsToDate.Where(o => o.Kind == kind).ToList();
+        var evidence = reviewed.Select(o => Evidence.Of(o.Latest, f.OutputLink(o.OutputId)));
+        return reviewed.Count > 0
+            ? Met($"已有{what}{reviewed.Count}项经学校审核：{string.Join("、", reviewed.Select(o => o.Title))}。", evidence)
+            : NotMet($"尚无经学校审核的{what}。");
     }
 
     /// <summary>3.3.1: plan approved early in the year, a ledger with tasks, tasks closed one by one, a summary, a reflection.</summary>

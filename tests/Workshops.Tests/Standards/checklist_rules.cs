@@ -90,15 +90,23 @@ public sealed class checklist_rules
     public void the_case_library_covers_five_categories_and_a_platform_counts_once_reviewed()
     {
         var day = new DateOnly(2026, 5, 1);
-        OutputDrafted Case(CaseCategory category) =>
-            new(Guid.NewGuid(), new OutputFacts(OutputKind.LibraryCase, category, "案例", ["H"], day, null, "正文", []), By, At);
+        object[] Case(CaseCategory category)
+        {
+            var id = Guid.NewGuid();
+            return [new OutputDrafted(id, new OutputFacts(OutputKind.LibraryCase, category, "案例", ["H"], day, null, "正文", []), By, At),
+                new OutputSubmitted(id, 2026, By, At), new OutputApproved(id, 2026, null, By, At)];
+        }
         Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "4.4.2", Facts(day, Hosted("H"))));
-        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", "4.4.2", Facts(day, Hosted("H"), Case(CaseCategory.ClassCulture))));
+        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", "4.4.2", Facts(day, [Hosted("H"), .. Case(CaseCategory.ClassCulture)])));
+        Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "4.4.2", Facts(day, Hosted("H"), Case(CaseCategory.ClassCulture)[0])));
         Assert.Equal(ItemStatus.Met, Status("moe-2022", "4.4.2",
-            Facts(day, [Hosted("H"), .. Enum.GetValues<CaseCategory>().Select(c => (object)Case(c))])));
+            Facts(day, [Hosted("H"), .. Enum.GetValues<CaseCategory>().SelectMany(Case)])));
         var platform = new OutputDrafted(Guid.NewGuid(), new OutputFacts(OutputKind.PublicityPlatform, null, "公众号", ["H"], day, null, null, []), By, At);
         Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "3.4.2", Facts(day, Hosted("H"))));
-        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", "3.4.2", Facts(day, Hosted("H"), platform)));
+        // A draft, a submitted and a returned platform never count.
+        Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "3.4.2", Facts(day, Hosted("H"), platform)));
+        Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "3.4.2", Facts(day, Hosted("H"), platform,
+            new OutputSubmitted(platform.OutputId, 2026, By, At), new OutputReturned(platform.OutputId, 2026, "补充", By, At))));
         Assert.Equal(ItemStatus.Met, Status("moe-2022", "3.4.2", Facts(day, Hosted("H"), platform,
             new OutputSubmitted(platform.OutputId, 2026, By, At), new OutputApproved(platform.OutputId, 2026, null, By, At))));
     }
