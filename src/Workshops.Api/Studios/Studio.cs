@@ -79,6 +79,9 @@ public sealed record Studio
     /// <summary>Roles held earlier and ended (left, completed, stepped down): the roster's history.</summary>
     public IReadOnlyList<RosterTerm> FormerRoles { get; init; } = [];
     public IReadOnlyList<Warning> Warnings { get; init; } = [];
+    /// <summary>The supervising school leader (主管校领导) and the responsible department (责任部门), seed 001 二.1.</summary>
+    public string? SchoolLeader { get; init; }
+    public string? Department { get; init; }
 
     /// <summary>Each year's plan: its revision and whether the school approved it.</summary>
     public IReadOnlyDictionary<int, PlanState> Plans { get; init; } = new Dictionary<int, PlanState>();
@@ -157,6 +160,7 @@ public sealed record Studio
                 Trainees = [.. studio.Trainees.Where(m => m.Teacher.Id != x.TeacherId)],
             },
             MentorshipFormed x => studio with { Mentorships = [.. studio.Mentorships, new Mentorship(x.MentorId, x.MenteeId, x.On)] },
+            SupervisionNamed x => studio with { SchoolLeader = x.SchoolLeader, Department = x.Department },
             ExpertInvited x => studio with { Experts = [.. studio.Experts, new ExpertEntry(x.Expert, x.On)] },
             AnnualPlanDrafted x => studio with
             {
