@@ -12,6 +12,12 @@ public static class OutputRules
 
     public static bool IsCase(OutputKind kind) => kind is OutputKind.TypicalCase or OutputKind.LibraryCase;
 
+    /// <summary>
+    /// Whether an output counts where a reviewer or a checklist counts outputs: approved by its school or recommended
+    /// further. Drafts, submitted and returned outputs never count (seed 001 四: what is counted has been reviewed).
+    /// </summary>
+    public static bool Counts(OutputState state) => state is OutputState.Approved or OutputState.Recommended;
+
     public static Refusal? Check(StudioState studio, OutputFacts facts, DateOnly today)
     {
         if (facts.Date > today) return new("output.date-in-future", $"The date {facts.Date:yyyy-MM-dd} is in the future.");

@@ -8,44 +8,82 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Outputs;
+using Workshops.Reference;
 using Workshops.Studios;
 
 namespace Workshops.Reports;
 
-/// <summary>A row of the Annex 3 typical case summary table (典型案例汇总表).</summary>
+/// <summary>
+/// A row of the Annex 3 typical case summary table (典型案例汇总表) of seed 001: the case with its category, its authors
+/// by name, the studio, its host and school, and the full case text (at most 3000 characters). Codes and ids stay
+/// beside the names and labels.
+/// </summary>
 public sealed record CaseRow(
     int Number,
     Guid OutputId,
     Guid StudioId,
     string Province,
+    string? ProvinceName,
     string City,
+    string? CityName,
     string? District,
+    string? DistrictName,
     string School,
     string Studio,
+    string? HostId,
+    string? Host,
     string Title,
     OutputKind Kind,
+    string KindLabel,
     CaseCategory? Category,
+    string? CategoryLabel,
     IReadOnlyList<string> Authors,
+    IReadOnlyList<string> AuthorNames,
     int Characters,
     RecommendationLevel? Level,
+    string? LevelLabel,
     int Year,
     string Abstract,
+    string Text,
     IReadOnlyList<Highlight> Highlights)
 {
     public static readonly IReadOnlyList<string> Headers =
-        ["序号", "省份", "地市", "区县", "学校名称", "工作室名称", "案例名称", "案例类别", "作者", "字数", "推荐级别", "年度", "案例摘要"];
+        ["序号", "省份", "地市", "区县", "学校名称", "工作室名称", "主持人", "案例名称", "成果类型", "案例类别", "作者", "字数", "推荐级别", "年度", "案例摘要", "案例全文"];
+
+    /// <summary>Column widths (in characters) so the long cells can be read; XLSX cells wrap.</summary>
+    public static readonly IReadOnlyDictionary<string, double> Widths = new Dictionary<string, double>
+    {
+        ["学校名称"] = 24, ["工作室名称"] = 30, ["案例名称"] = 30, ["成果类型"] = 20, ["作者"] = 20, ["案例摘要"] = 50, ["案例全文"] = 100,
+    };
 
     public object?[] Cells() =>
-        [Number, Province, City, District, School, Studio, Title, Category?.Label(), string.Join("、", Authors), Characters, Level?.Label(), Year, Abstract];
+    [
+        Number, ProvinceName ?? Province, CityName ?? City, District is null ? null : DistrictName ?? District, School, Studio, Host, Title,
+        KindLabel, CategoryLabel, string.Join("、", AuthorNames), Characters, LevelLabel, Year, Abstract, Text,
+    ];
 
     public static string AbstractOf(OutputRecord r) =>
         !string.IsNullOrWhiteSpace(r.Facts.Summary) ? r.Facts.Summary!
         : r.Facts.Body is { Length: > 0 } body ? (body.Length > 200 ? body[..200] + "…" : body) : "";
 
-    public static CaseRow Of(int number, OutputRecord r, string? q) => new(number, r.Id, r.StudioId, r.Province, r.City, r.District, r.School,
-        r.StudioName, r.Facts.Title, r.Facts.Kind, r.Facts.Category, r.Facts.Authors, r.Characters, r.Level, r.Year, AbstractOf(r),
+    /// <param name="studio">The studio's view, for its host's and the authors' names (ids stand in for names it does not know).</param>
+    public static CaseRow Of(int number, OutputRecord r, string? q, Studio? studio) => new(number, r.Id, r.StudioId,
+        r.Province, Divisions.Name(r.Province), r.City, Divisions.Name(r.City), r.District, Divisions.Name(r.District), r.School, r.StudioName,
+        studio?.Host?.Teacher.Id, studio?.Host?.Teacher.Name, r.Facts.Title, r.Facts.Kind, r.Facts.Kind.Label(), r.Facts.Category,
+        r.Facts.Category?.Label(), r.Facts.Authors,
+        [.. r.Facts.Authors.Select(a => (studio is null ? null : Years.YearView.NameOf(studio, a)) ?? a)],
+        r.Characters, r.Level, r.Level?.Label(), r.Year, AbstractOf(r), r.Facts.Body ?? "",
         q is null ? [] : [.. ChineseText.Highlights("title", r.Facts.Title, q), .. ChineseText.Highlights("summary", r.Facts.Summary, q),
             .. ChineseText.Highlights("body", r.Facts.Body, q)]);
+
+    /// <summary>The rows of a page of outputs, with the studios' views read in one query.</summary>
+    public static async Task<IReadOnlyList<CaseRow>> Of(IQuerySession session, IReadOnlyList<OutputRecord> records, int first, string? q,
+        CancellationToken ct)
+    {
+        var ids = records.Select(r => r.StudioId).Distinct().ToArray();
+        var studios = ids.Length == 0 ? new Dictionary<Guid, Studio>() : (await session.LoadManyAsync<Studio>(ct, ids)).ToDictionary(s => s.Id);
+        return [.. records.Select((r, i) => Of(first + i, r, q, studios.GetValueOrDefault(r.StudioId)))];
+    }
 }
 
 /// <summary>The reviewers' search over outputs: scope, filters and Chinese substring search, ranked, in SQL.</summary>
@@ -58,6 +96,8 @@ public sealed class OutputSearch
     public int? Year { get; init; }
     public string? Category { get; init; }
     public string? Q { get; init; }
+    /// <summary>Only outputs of studios of this track (Annex 3 lists seed 001's vocational studios' cases).</summary>
+    public Track? Track { get; init; }
 
     /// <summary>The lowest recommendation level a scope sees: its own (a district sees district and above …).</summary>
     public static IReadOnlyList<string> LevelsFrom(string scope, RecommendationLevel? at = null)
@@ -92,6 +132,9 @@ public sealed class OutputSearch
         if (States is not null) where.Append($" and d.state_code = any({P(States.ToArray())})");
         if (Year is { } y) where.Append($" and d.year = {P(y)}");
         if (Category is not null) where.Append($" and d.category_code = {P(Category)}");
+        if (Track is { } track)
+            where.Append($" and exists (select 1 from {Setup.Schema}.mt_doc_studioidentity i" +
+                         $" where i.id = CAST(d.data ->> 'studioId' as uuid) and i.data ->> 'track' = {P(track.ToString())})");
         if (Q is not null)
         {
             var terms = ChineseText.Query(Q);
@@ -117,6 +160,24 @@ public sealed class OutputSearch
             (case when strpos(lower(d.factstitle), {q}) > 0 then 10 else 0 end
              + case when strpos(lower(coalesce(d.factssummary, '')), {q}) > 0 then 5 else 0 end)
             """;
+    }
+
+    /// <summary>Writes the search's rows as CSV or XLSX, a page of Exports:MaxRows rows, 200 read at a time, with the full text.</summary>
+    public async Task Export(HttpContext http, ExportFormat kind, string sheet, string fileName, NpgsqlDataSource data, Marten.ISerializer serializer,
+        IQuerySession session, ExportOptions exports, int page, CancellationToken ct)
+    {
+        var (start, count) = Exports.Page(http, await Count(data, ct), page, exports.MaxRows);
+        async IAsyncEnumerable<object?[]> All()
+        {
+            for (var offset = start; offset < start + count; offset += 200)
+            {
+                var take = Math.Min(200, start + count - offset);
+                var records = await Page(data, serializer, offset, take, ct);
+                foreach (var row in await CaseRow.Of(session, records, offset + 1, null, ct)) yield return row.Cells();
+                if (records.Count < take) yield break;
+            }
+        }
+        await Exports.Write(http, kind, fileName, [new Table(sheet, CaseRow.Headers, All(), CaseRow.Widths)]);
     }
 
     public async Task<long> Count(NpgsqlDataSource data, CancellationToken ct)
@@ -155,8 +216,10 @@ public sealed class OutputSearch
 }
 
 /// <summary>
-/// GET /api/reviews/cases?region=&amp;year=&amp;category=&amp;level=&amp;q=&amp;page=&amp;pageSize=&amp;format= — typical cases recommended to
-/// or above the caller's level, within their region (Annex 3); q finds any Chinese substring of title, abstract or body.
+/// GET /api/reviews/cases?region=&amp;year=&amp;category=&amp;level=&amp;q=&amp;page=&amp;pageSize=&amp;format= — Annex 3 of seed 001
+/// (中等职业学校班主任工作室典型案例汇总表): the typical cases (典型案例) of vocational studios recommended to or above the
+/// caller's level, within their region; q finds any Chinese substring of title, abstract or body.
+/// GET /api/reviews/workshop-cases — the same table for seed 000's K-12 workshops.
 /// GET /api/reviews/cases/{outputId} — the full case (at most 3000 characters).
 /// </summary>
 public static class CasesTableEndpoint
@@ -164,8 +227,25 @@ public static class CasesTableEndpoint
     [WolverineGet("/api/reviews/cases", Name = "CasesTable"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Page<CaseRow>>(200)]
-    public static async Task Get(string? region, int? year, string? category, string? level, string? q, int? page, int? pageSize,
-        string? format, NpgsqlDataSource data, IDocumentStore store, HttpContext http, ExportOptions exports, CancellationToken ct)
+    public static Task Get(string? region, int? year, string? category, string? level, string? q, int? page, int? pageSize,
+        string? format, NpgsqlDataSource data, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
+        CancellationToken ct) =>
+        Serve(Track.Vocational, region, year, category, level, q, page, pageSize, format, data, store, session, http, exports, ct);
+
+    [WolverineGet("/api/reviews/workshop-cases", Name = "WorkshopCasesTable"), Authorize(Policy = Policies.RegionRead)]
+    [Tags("Reports")]
+    [ProducesResponseType<Page<CaseRow>>(200)]
+    public static Task GetWorkshopCases(string? region, int? year, string? category, string? level, string? q, int? page, int? pageSize,
+        string? format, NpgsqlDataSource data, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
+        CancellationToken ct) =>
+        Serve(Track.K12, region, year, category, level, q, page, pageSize, format, data, store, session, http, exports, ct);
+
+    /// <summary>The table's title: seed 001 附件3 for vocational studios, its K-12 counterpart for seed 000's workshops.</summary>
+    public static string Title(Track track) => track == Track.Vocational ? "中等职业学校班主任工作室典型案例汇总表" : "中小学班主任工作坊典型案例汇总表";
+
+    private static async Task Serve(Track track, string? region, int? year, string? category, string? level, string? q, int? page,
+        int? pageSize, string? format, NpgsqlDataSource data, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
+        CancellationToken ct)
     {
         var (kind, problem) = Exports.Choose(http, format);
         var caller = Caller.From(http.User);
@@ -186,7 +266,9 @@ public static class CasesTableEndpoint
         var search = new OutputSearch
         {
             Scope = scope,
-            Kinds = [OutputKind.TypicalCase.Code(), OutputKind.LibraryCase.Code()],
+            // seed 001 四 and 附件3: typical cases only; the case library's cases are not submitted.
+            Kinds = [OutputKind.TypicalCase.Code()],
+            Track = track,
             Levels = OutputSearch.LevelsFrom(caller.Region ?? scope, level is null ? null : at),
             Year = year,
             Category = category,
@@ -197,31 +279,21 @@ public static class CasesTableEndpoint
         {
             var number = page ?? 1;
             var size = pageSize ?? 20;
-            var rows = (await search.Page(data, serializer, (number - 1) * size, size, ct))
-                .Select((r, i) => CaseRow.Of((number - 1) * size + i + 1, r, search.Q)).ToList();
+            var rows = await CaseRow.Of(session, await search.Page(data, serializer, (number - 1) * size, size, ct), (number - 1) * size + 1,
+                search.Q, ct);
             await http.Response.WriteAsJsonAsync(new Page<CaseRow>(rows, number, size, await search.Count(data, ct)), Json.Wire, ct);
             return;
         }
-
-        var (start, count) = Exports.Page(http, await search.Count(data, ct), page ?? 1, exports.MaxRows);
-        async IAsyncEnumerable<object?[]> All()
-        {
-            for (var offset = start; offset < start + count; offset += 200)
-            {
-                var take = Math.Min(200, start + count - offset);
-                var rows = await search.Page(data, serializer, offset, take, ct);
-                foreach (var (r, i) in rows.Select((r, i) => (r, i))) yield return CaseRow.Of(offset + i + 1, r, null).Cells();
-                if (rows.Count < take) yield break;
-            }
-        }
-        await Exports.Write(http, kind, $"典型案例汇总表-{scope}", [new Table("典型案例汇总表", CaseRow.Headers, All())]);
+        var title = Title(track);
+        await search.Export(http, kind, title, $"{title}-{scope}", data, serializer, session, exports, page ?? 1, ct);
     }
 
     [WolverineGet("/api/reviews/cases/{outputId}", Name = "GetCase"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<OutputRecord>(200)]
-    public static async Task<IResult> GetOne(Guid outputId, IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> GetOne(Guid outputId, string? format, IQuerySession session, HttpContext http, CancellationToken ct)
     {
+        if (Exports.JsonOnly(format) is { } unsupported) return Results.Problem(unsupported);
         var caller = Caller.From(http.User);
         var record = await session.LoadAsync<OutputRecord>(outputId, ct);
         if (record is null || !record.IsCase) return Results.Problem(Problems.NotFound($"No case {outputId}."));
@@ -234,34 +306,47 @@ public static class CasesTableEndpoint
     }
 }
 
-/// <summary>GET /api/reviews/outputs?region=&amp;q=&amp;kind=&amp;year= — every kind of output in the region, searched by Chinese substring.</summary>
+/// <summary>
+/// GET /api/reviews/outputs?region=&amp;q=&amp;kind=&amp;year=&amp;format= — every kind of output in the region that its school has
+/// approved, searched by Chinese substring; JSON pages, or CSV and XLSX in pages of Exports:MaxRows rows.
+/// </summary>
 public static class SearchOutputsEndpoint
 {
     [WolverineGet("/api/reviews/outputs", Name = "SearchOutputs"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Page<CaseRow>>(200)]
-    public static async Task<IResult> Get(string? region, string? q, string? kind, int? year, int? page, int? pageSize,
-        NpgsqlDataSource data, IDocumentStore store, HttpContext http, CancellationToken ct)
+    public static async Task Get(string? region, string? q, string? kind, int? year, int? page, int? pageSize, string? format,
+        NpgsqlDataSource data, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports, CancellationToken ct)
     {
+        var (as_, problem) = Exports.Choose(http, format);
         var caller = Caller.From(http.User);
         var scope = region ?? caller.Region ?? "";
         var query = q?.Trim();
-        var problem = Paging.Check(page, pageSize)
+        problem ??= Paging.Check(page, pageSize)
                       ?? (!Region.IsScope(scope) ? Problems.Invalid("region", "must be a six-digit region code") : null)
                       ?? (!caller.CoversCode(scope) ? Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {scope}.") : null)
                       ?? (kind is not null && !Codes.TryParse<OutputKind>(kind, out _) ? Problems.Invalid("kind", $"allowed: {Codes.Allowed<OutputKind>()}") : null)
                       ?? (query is { Length: > 50 } ? Problems.Invalid("q", "at most 50 characters") : null);
-        if (problem is not null) return Results.Problem(problem);
+        if (problem is not null)
+        {
+            await http.WriteProblem(problem);
+            return;
+        }
         // Reviewers see what a school has approved, not drafts.
         var search = new OutputSearch
         {
             Scope = scope, Kinds = kind is null ? null : [kind], Year = year, Q = string.IsNullOrEmpty(query) ? null : query,
             States = [OutputState.Approved.Code(), OutputState.Recommended.Code()],
         };
+        var serializer = store.Options.Serializer();
+        if (as_ != ExportFormat.Json)
+        {
+            await search.Export(http, as_, "成果检索", $"成果检索-{scope}", data, serializer, session, exports, page ?? 1, ct);
+            return;
+        }
         var number = page ?? 1;
         var size = pageSize ?? 20;
-        var rows = (await search.Page(data, store.Options.Serializer(), (number - 1) * size, size, ct))
-            .Select((r, i) => CaseRow.Of((number - 1) * size + i + 1, r, search.Q)).ToList();
-        return Results.Ok(new Page<CaseRow>(rows, number, size, await search.Count(data, ct)));
+        var rows = await CaseRow.Of(session, await search.Page(data, serializer, (number - 1) * size, size, ct), (number - 1) * size + 1, search.Q, ct);
+        await http.Response.WriteAsJsonAsync(new Page<CaseRow>(rows, number, size, await search.Count(data, ct)), Json.Wire, ct);
     }
 }

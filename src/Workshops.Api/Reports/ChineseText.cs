@@ -3,7 +3,11 @@ using System.Text;
 
 namespace Workshops.Reports;
 
-public sealed record Highlight(string Field, string Snippet);
+/// <summary>
+/// A match in a field: its offset and length in the field's text (UTF-16 code units, as JavaScript indexes strings), and a
+/// snippet around it (plain text, "…" where cut) with the match's offset in the snippet. No markers are put into text.
+/// </summary>
+public sealed record Highlight(string Field, int Start, int Length, string Snippet, int SnippetStart);
 
 /// <summary>
 /// Search for Chinese text without spaces between words: every letter or digit becomes a unigram term and every
@@ -79,7 +83,7 @@ public static class ChineseText
         return parts.Count == 0 ? null : string.Join(" & ", parts.Distinct());
     }
 
-    /// <summary>Snippets around each occurrence, with the match marked 【…】.</summary>
+    /// <summary>Each occurrence's offsets, with a snippet around it.</summary>
     public static IReadOnlyList<Highlight> Highlights(string field, string? text, string q, int context = 24, int max = 3)
     {
         var found = new List<Highlight>();
@@ -91,8 +95,8 @@ public static class ChineseText
             var end = Math.Min(text.Length, at + q.Length + context);
             if (start > 0 && char.IsLowSurrogate(text[start])) start--;
             if (end < text.Length && char.IsLowSurrogate(text[end])) end++;
-            found.Add(new Highlight(field, (start > 0 ? "…" : "") + text[start..at] + "【" + text.Substring(at, q.Length) + "】" +
-                                           text[(at + q.Length)..end] + (end < text.Length ? "…" : "")));
+            var lead = start > 0 ? "…" : "";
+            found.Add(new Highlight(field, at, q.Length, lead + text[start..end] + (end < text.Length ? "…" : ""), lead.Length + at - start));
             at += q.Length;
         }
         return found;

@@ -36,9 +36,10 @@ public static class DashboardEndpoint
     [WolverineGet("/api/regions/{code}/dashboard", Name = "RegionDashboard"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Dashboard>(200)]
-    public static async Task<IResult> Get(string code, int? year, IQuerySession session, HttpContext http, TimeProvider clock,
+    public static async Task<IResult> Get(string code, int? year, string? format, IQuerySession session, HttpContext http, TimeProvider clock,
         CancellationToken ct)
     {
+        if (Exports.JsonOnly(format) is { } unsupported) return Results.Problem(unsupported);
         var caller = Caller.From(http.User);
         if (!Region.IsScope(code)) return Results.Problem(Problems.Invalid("code", "must be a six-digit region code"));
         if (!caller.CoversCode(code)) return Results.Problem(Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {code}."));

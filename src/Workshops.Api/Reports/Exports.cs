@@ -17,7 +17,9 @@ public sealed class ExportOptions
 }
 
 /// <summary>A table as reviewers open it: a sheet name, Chinese headers and rows produced as they are read.</summary>
-public sealed record Table(string Sheet, IReadOnlyList<string> Headers, IAsyncEnumerable<object?[]> Rows);
+/// <param name="Widths">Column widths in characters by header, for columns of long text; an XLSX with any wraps its cells.</param>
+public sealed record Table(string Sheet, IReadOnlyList<string> Headers, IAsyncEnumerable<object?[]> Rows,
+    IReadOnlyDictionary<string, double>? Widths = null);
 
 /// <summary>
 /// CSV (UTF-8 with BOM, so Excel shows Chinese) and XLSX (one sheet per table). Rows are written as they are read:
@@ -45,6 +47,14 @@ public static class Exports
         if (accept.Contains(CsvType, StringComparison.OrdinalIgnoreCase)) return (ExportFormat.Csv, null);
         return (ExportFormat.Json, null);
     }
+
+    /// <summary>
+    /// For an endpoint that answers JSON only: ?format=csv or xlsx is refused (400) rather than answered silently in JSON.
+    /// </summary>
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails? JsonOnly(string? format) =>
+        format is null or "" || format.Equals("json", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Problems.Invalid("format", "allowed: json (this answer has no CSV or XLSX form)");
 
     /// <summary>
     /// An export is one page of at most <see cref="ExportOptions.MaxRows"/> rows: the answer says how many rows the
@@ -118,8 +128,15 @@ public static class Exports
         try
         {
             var sheets = tables.ToDictionary(t => t.Sheet, t => (object)Rows(t, http.RequestAborted));
+            // Long text is read in wide columns whose cells wrap.
+            var widths = tables.Where(t => t.Widths is not null).SelectMany(t => t.Widths!).DistinctBy(w => w.Key).ToList();
+            var configuration = widths.Count == 0 ? null : new MiniExcelLibs.OpenXml.OpenXmlConfiguration
+            {
+                StyleOptions = new MiniExcelLibs.OpenXml.OpenXmlStyleOptions { WrapCellContents = true },
+                DynamicColumns = [.. widths.Select(w => new MiniExcelLibs.Attributes.DynamicExcelColumn(w.Key) { Width = w.Value })],
+            };
             // MiniExcel reads rows through a synchronous enumerator; run it off the request thread.
-            await Task.Run(() => MiniExcel.SaveAs(path, sheets, overwriteFile: true), http.RequestAborted);
+            await Task.Run(() => MiniExcel.SaveAs(path, sheets, configuration: configuration, overwriteFile: true), http.RequestAborted);
             await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
             http.Response.ContentLength = file.Length;
             await file.CopyToAsync(http.Response.Body, http.RequestAborted);

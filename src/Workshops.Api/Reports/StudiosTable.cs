@@ -7,81 +7,177 @@ using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Outputs;
 using Workshops.Standards;
+using Workshops.Reference;
+using Workshops.Roster;
 using Workshops.Studios;
+using Workshops.Teachers;
+using Workshops.Years;
 
 namespace Workshops.Reports;
 
-/// <summary>A row of the Annex 2 info table (建设情况信息表) of seed 001.</summary>
+/// <summary>A person of a studio as a table lists them: school, subject and title as they stood on the table's day.</summary>
+public sealed record TablePerson(string TeacherId, string Name, RosterRole Role, string RoleLabel, string School, string Subject, string Title)
+{
+    /// <summary>
+    /// The roster entry, with school, subject and title from the teacher's record as of the day when there is one
+    /// (a title conferred later is not shown for an earlier year); else as the school entered them on joining.
+    /// </summary>
+    public static TablePerson Of(RosterEntry entry, TeacherRecord? record, DateOnly day)
+    {
+        var t = entry.Teacher;
+        var facts = record is null ? null : TeacherFacts.AsOfDay(record, day);
+        return new(t.Id, t.Name, entry.Role, entry.Role.Label(), facts?.School is { Length: > 0 } school ? school : t.School,
+            facts?.Subject is { Length: > 0 } subject ? subject : t.Subject, facts?.Title?.Label() ?? t.Title);
+    }
+
+    public string Cell() => $"{Name}（{School}/{Subject}/{Title}）";
+}
+
+/// <summary>An expert of a studio as a table lists them.</summary>
+public sealed record TableExpert(string Id, string Name, ExpertKind Kind, string KindLabel, string Organisation, string? Title)
+{
+    public string Cell() => $"{Name}（{KindLabel}，{Organisation}{(Title is null ? "" : "/" + Title)}）";
+}
+
+/// <summary>
+/// A row of the Annex 2 info table of seed 001 (中等职业学校班主任工作室建设情况信息表), or of the K-12 workshops' table.
+/// Codes and ids stay beside the names and labels people read: region codes with their division names, teacher ids
+/// with names, enumeration codes with their Chinese labels.
+/// </summary>
 public sealed record StudioRow(
     int Number,
     Guid StudioId,
     string Province,
+    string? ProvinceName,
     string City,
+    string? CityName,
     string? District,
+    string? DistrictName,
     string School,
     string Studio,
     StudioLevel Level,
+    string LevelLabel,
     Track Track,
+    string TrackLabel,
     bool Rural,
+    string? HostId,
     string? Host,
+    string? CoordinatorId,
+    string? Coordinator,
     int Members,
     int Trainees,
+    IReadOnlyList<TablePerson> People,
+    IReadOnlyList<TableExpert> Experts,
+    string? SchoolLeader,
+    string? Department,
     BuildMode Mode,
+    string ModeLabel,
     DateOnly Founded,
     int Activities,
     decimal Hours,
     IReadOnlyDictionary<OutputKind, int> OutputsByKind,
     string Standard,
+    string StandardTitle,
     int ChecklistMet,
     int ChecklistTotal,
+    AssessmentResult? AssessmentCode,
     string? Assessment)
 {
-    public static readonly IReadOnlyList<string> Headers =
+    /// <summary>
+    /// The columns of a track's table. The items met are counted against the track's standard in a column named by it
+    /// (seed 001 附件1's 32 items; seed 000's 4 workshop items), so the two totals never share a column.
+    /// </summary>
+    public static IReadOnlyList<string> Headers(Track track) =>
     [
-        "序号", "省份", "地市", "区县", "学校名称", "工作室名称", "级别", "类型", "是否农村", "主持人", "成员人数", "研修人员人数", "建设模式",
-        "成立时间", "活动次数", "活动学时", .. Enum.GetValues<OutputKind>().Select(k => $"成果：{k.Label()}"), "达标项", "指标总数", "年度考核",
+        "序号", "省份", "地市", "区县", "区划代码", "学校名称", "工作室名称", "级别", "类型", "是否农村", "主持人", "负责人",
+        "成员（学校/学科/职称）", "研修人员（学校/学科/职称）", "专家", "主管校领导", "责任部门", "建设模式", "成立时间", "活动次数", "活动学时",
+        .. Enum.GetValues<OutputKind>().Select(k => $"成果：{k.Label()}"), "建设标准", "标准代码",
+        track == Track.Vocational ? "达标项数（建设标准32项）" : "达标项数（工作坊4项）", "指标总数", "年度考核",
     ];
+
+    /// <summary>Column widths (in characters) for the lists of people; XLSX cells wrap.</summary>
+    public static readonly IReadOnlyDictionary<string, double> Widths = new Dictionary<string, double>
+    {
+        ["学校名称"] = 24, ["工作室名称"] = 30, ["成员（学校/学科/职称）"] = 60, ["研修人员（学校/学科/职称）"] = 60, ["专家"] = 40,
+    };
 
     public object?[] Cells() =>
     [
-        Number, Province, City, District, School, Studio, Level.Label(), Track.Label(), Rural, Host, Members, Trainees, Mode.Label(), Founded,
-        Activities, Hours, .. Enum.GetValues<OutputKind>().Select(k => (object)OutputsByKind.GetValueOrDefault(k)), ChecklistMet, ChecklistTotal,
-        Assessment,
+        Number, ProvinceName ?? Province, CityName ?? City, District is null ? null : DistrictName ?? District, District ?? City, School, Studio,
+        LevelLabel, TrackLabel, Rural, Host, Coordinator,
+        string.Join("；", People.Where(p => p.Role == RosterRole.Member).Select(p => p.Cell())),
+        string.Join("；", People.Where(p => p.Role == RosterRole.Trainee).Select(p => p.Cell())),
+        string.Join("；", Experts.Select(e => e.Cell())), SchoolLeader, Department, ModeLabel, Founded, Activities, Hours,
+        .. Enum.GetValues<OutputKind>().Select(k => (object)OutputsByKind.GetValueOrDefault(k)), StandardTitle, Standard, ChecklistMet,
+        ChecklistTotal, Assessment,
     ];
 
-    public static StudioRow Of(int number, ChecklistFacts f, Standard standard)
+    public static StudioRow Of(int number, ChecklistFacts f, Standard standard, IReadOnlyDictionary<string, TeacherRecord> records)
     {
         var s = f.Studio;
         var year = f.ThisYear;
         var checklist = Checklist.Of(standard, f);
-        return new StudioRow(number, s.Id, s.Region.Province, s.Region.City, s.Region.District, s.School, s.Name, s.Level, s.Track, s.Rural,
-            s.Host?.Teacher.Name, s.Members.Count, s.Trainees.Count, s.Mode, s.FoundedOn, year.ActivityCount, year.ActivityHours,
-            year.Outputs.GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count()), standard.Code, checklist.Summary.Met,
-            checklist.Summary.Total, year.Assessment?.Result.Label());
+        var people = s.CurrentRoster().Select(r => TablePerson.Of(r, records.GetValueOrDefault(r.Teacher.Id), f.AsOf)).ToList();
+        return new StudioRow(number, s.Id, s.Region.Province, Divisions.Name(s.Region.Province), s.Region.City, Divisions.Name(s.Region.City),
+            s.Region.District, Divisions.Name(s.Region.District), s.School, s.Name, s.Level, s.Level.Label(), s.Track, s.Track.Label(), s.Rural,
+            s.Host?.Teacher.Id, s.Host?.Teacher.Name, s.Coordinator?.Teacher.Id, s.Coordinator?.Teacher.Name, s.Members.Count, s.Trainees.Count,
+            people, [.. s.Experts.Select(e => new TableExpert(e.Expert.Id, e.Expert.Name, e.Expert.Kind, e.Expert.Kind.Label(), e.Expert.Organisation, e.Expert.Title))],
+            s.SchoolLeader, s.Department, s.Mode, s.Mode.Label(), s.FoundedOn, year.ActivityCount, year.ActivityHours,
+            year.Outputs.Where(o => OutputRules.Counts(o.State)).GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.Count()),
+            standard.Code, standard.Title, checklist.Summary.Met, checklist.Summary.Total, year.Assessment?.Result, year.Assessment?.Result.Label());
+    }
+
+    /// <summary>The teachers' records of a batch of studios' people, by public teacher id (one query).</summary>
+    public static async Task<IReadOnlyDictionary<string, TeacherRecord>> Records(IQuerySession session, IEnumerable<ChecklistFacts> facts,
+        CancellationToken ct)
+    {
+        var ids = facts.SelectMany(f => f.Studio.CurrentRoster()).Select(r => TeacherStreams.IdOf(r.Teacher.Id)).Distinct().ToArray();
+        if (ids.Length == 0) return new Dictionary<string, TeacherRecord>();
+        return (await session.LoadManyAsync<TeacherRecord>(ct, ids)).ToDictionary(r => r.TeacherId);
     }
 }
 
 /// <summary>
-/// GET /api/reviews/studios?region=&amp;year=&amp;standard=&amp;page=&amp;pageSize=&amp;format= — the Annex 2 table, one row per
-/// studio in the caller's region, in a stable order. JSON pages; CSV and XLSX stream pages of Exports:MaxRows rows.
+/// GET /api/reviews/studios — the Annex 2 table of seed 001 (中等职业学校班主任工作室建设情况信息表): the vocational studios
+/// only. GET /api/reviews/workshops — the same table for seed 000's K-12 workshops (中小学班主任工作坊建设情况表).
+/// Both take ?region=&amp;year=&amp;asOf=&amp;standard=&amp;page=&amp;pageSize=&amp;format=: one row per studio in the caller's region, as
+/// the studio stood at the year's end (today while the year runs, or asOf): its roster, titles and output states then.
+/// JSON pages; CSV and XLSX stream pages of Exports:MaxRows rows.
 /// </summary>
 public static class StudiosTableEndpoint
 {
     [WolverineGet("/api/reviews/studios", Name = "StudiosTable"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Page<StudioRow>>(200)]
-    public static async Task Get(string? region, int? year, string? standard, int? page, int? pageSize, string? format,
-        IQuerySession session, HttpContext http, TimeProvider clock, ExportOptions exports, CancellationToken ct)
+    public static Task Get(string? region, int? year, string? asOf, string? standard, int? page, int? pageSize, string? format,
+        IQuerySession session, HttpContext http, TimeProvider clock, ExportOptions exports, CancellationToken ct) =>
+        Serve(Track.Vocational, region, year, asOf, standard, page, pageSize, format, session, http, clock, exports, ct);
+
+    [WolverineGet("/api/reviews/workshops", Name = "WorkshopsTable"), Authorize(Policy = Policies.RegionRead)]
+    [Tags("Reports")]
+    [ProducesResponseType<Page<StudioRow>>(200)]
+    public static Task GetWorkshops(string? region, int? year, string? asOf, string? standard, int? page, int? pageSize, string? format,
+        IQuerySession session, HttpContext http, TimeProvider clock, ExportOptions exports, CancellationToken ct) =>
+        Serve(Track.K12, region, year, asOf, standard, page, pageSize, format, session, http, clock, exports, ct);
+
+    /// <summary>The table's title: seed 001 附件2 for vocational studios, its K-12 counterpart for seed 000's workshops.</summary>
+    public static string Title(Track track) => track == Track.Vocational ? "中等职业学校班主任工作室建设情况信息表" : "中小学班主任工作坊建设情况表";
+
+    private static async Task Serve(Track track, string? region, int? year, string? asOfText, string? standard, int? page, int? pageSize,
+        string? format, IQuerySession session, HttpContext http, TimeProvider clock, ExportOptions exports, CancellationToken ct)
     {
         var (kind, problem) = Exports.Choose(http, format);
         var caller = Caller.From(http.User);
         var scope = region ?? caller.Region ?? "";
+        var today = clock.Today();
+        var (asOf, badDay) = History.Parse(asOfText, today);
         problem ??= Paging.Check(page, pageSize)
                     ?? (!Region.IsScope(scope) ? Problems.Invalid("region", "must be a six-digit region code") : null)
-                    ?? (!caller.CoversCode(scope) ? Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {scope}.") : null);
-        var today = clock.Today();
-        var y = year ?? today.Year;
-        if (problem is null && (y < 1990 || y > today.Year)) problem = Problems.Invalid("year", $"must be a year up to {today.Year}");
+                    ?? (!caller.CoversCode(scope) ? Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {scope}.") : null)
+                    ?? badDay;
+        var y = year ?? asOf?.Year ?? today.Year;
+        if (problem is null && (y < 2000 || y > today.Year)) problem = Problems.Invalid("year", $"must be a year from 2000 up to {today.Year}");
+        if (problem is null && asOf is { } d && d.Year < y) problem = Problems.Invalid("asOf", $"must not be before {y}, the table's year");
         var chosen = standard is null ? null : (await StandardsLibrary.All(session, ct)).FirstOrDefault(s => s.Code == standard);
         if (problem is null && standard is not null && chosen is null) problem = Problems.Invalid("standard", "is not a known standard");
         if (problem is not null)
@@ -89,25 +185,28 @@ public static class StudiosTableEndpoint
             await http.WriteProblem(problem);
             return;
         }
+        var day = ReportData.JudgedOn(y, asOf, today);
+        var until = History.EndOf(day);
 
         async Task<IReadOnlyList<StudioRow>> Rows(int offset, int take)
         {
-            var studios = await ReportData.Studios(session, scope, offset, take, ct);
-            var facts = await ReportData.Facts(session, studios, y, today, ct);
+            var studios = await ReportData.Studios(session, scope, track, until, offset, take, ct);
+            var facts = await ReportData.Facts(session, studios, y, day, today, ct);
             var defaults = chosen is null ? await StandardsLibrary.Defaults(session, ct) : null;
-            return facts.Select((f, i) => StudioRow.Of(offset + i + 1, f, chosen ?? defaults!(f.Studio))).ToList();
+            var records = await StudioRow.Records(session, facts, ct);
+            return facts.Select((f, i) => StudioRow.Of(offset + i + 1, f, chosen ?? defaults!(f.Studio), records)).ToList();
         }
 
         if (kind == ExportFormat.Json)
         {
             var number = page ?? 1;
             var size = pageSize ?? 20;
-            var total = await ReportData.Count(session, scope, ct);
+            var total = await ReportData.Count(session, scope, track, until, ct);
             await http.Response.WriteAsJsonAsync(new Page<StudioRow>(await Rows((number - 1) * size, size), number, size, total), Json.Wire, ct);
             return;
         }
 
-        var (start, count) = Exports.Page(http, await ReportData.Count(session, scope, ct), page ?? 1, exports.MaxRows);
+        var (start, count) = Exports.Page(http, await ReportData.Count(session, scope, track, until, ct), page ?? 1, exports.MaxRows);
         async IAsyncEnumerable<object?[]> All()
         {
             for (var offset = start; offset < start + count; offset += ReportData.Batch)
@@ -118,6 +217,7 @@ public static class StudiosTableEndpoint
                 if (rows.Count < take) yield break;
             }
         }
-        await Exports.Write(http, kind, $"工作室建设情况信息表-{scope}-{y}", [new Table("建设情况信息表", StudioRow.Headers, All())]);
+        var title = Title(track);
+        await Exports.Write(http, kind, $"{title}-{scope}-{y}", [new Table(title, StudioRow.Headers(track), All(), StudioRow.Widths)]);
     }
 }

@@ -35,7 +35,9 @@ public sealed record ChecklistFacts(
     public StudioYear ThisYear => Years.GetValueOrDefault(Year) ?? StudioYear.Empty(Studio.Id, Year);
 
     /// <summary>Outputs of this year and every earlier one: a platform or a case library, once built, stays built.</summary>
-    public IReadOnlyList<OutputRow> OutputsToDate => [.. Years.Where(y => y.Key <= Year).SelectMany(y => y.Value.Outputs)];
+    /// <remarks>Only approved (or further recommended) outputs count (<see cref="OutputRules.Counts"/>).</remarks>
+    public IReadOnlyList<OutputRow> OutputsToDate =>
+        [.. Years.Where(y => y.Key <= Year).SelectMany(y => y.Value.Outputs).Where(o => OutputRules.Counts(o.State))];
 
     public IReadOnlyList<RosterEntry> MembersAndTrainees => [.. Studio.Members, .. Studio.Trainees];
 
@@ -96,8 +98,8 @@ public static class ChecklistRules
             ["abilities-rise"] = AbilitiesRise,
             ["cultivated"] = Cultivated,
             ["showcases"] = Showcases,
-            ["research-model"] = (_, f) => OutputOfKind(f, OutputKind.BuildModel, "建设模式、运行机制方面的研究成果"),
-            ["research-class"] = (_, f) => OutputOfKind(f, OutputKind.ResearchResult, "班级建设管理方面的研究成果"),
+            ["research-model"] = (item, f) => OutputsOfKind(item, f, OutputKind.BuildModel, "建设模式、运行机制方面的研究成果"),
+            ["research-class"] = (item, f) => OutputsOfKind(item, f, OutputKind.ResearchResult, "班级建设管理方面的研究成果"),
             ["handbook-cases-library"] = HandbookCasesLibrary,
             ["case-categories"] = CaseCategories,
             ["members-first"] = MembersFirst,
@@ -228,7 +230,10 @@ public static class ChecklistRules
             BuildMode.Mentorship when s.Host is not null && pairs > 0 => Met($"主持人领衔，采用师徒结对模式，现有{pairs}对师徒。", Roster(f, [s.Host])),
             BuildMode.Mentorship when s.Host is not null => Partly("采用师徒结对模式，但尚未结成师徒对子。", Roster(f, [s.Host])),
             BuildMode.ModularTeam when s.Coordinator is not null => Met($"负责人{s.Coordinator.Teacher.Name}统筹协调，采用模块化团队协作模式。", Roster(f, [s.Coordinator])),
-            BuildMode.Other => Partly("采用其他模式，需说明与领衔方式的匹配。"),
+            // seed 001 附件1 3.1.2 names modes "等": another mode is allowed, led by a host or coordinated by a 负责人.
+            BuildMode.Other when s.Host is not null => Met($"主持人{s.Host.Teacher.Name}领衔，采用其他建设模式。", Roster(f, [s.Host])),
+            BuildMode.Other when s.Coordinator is not null => Met($"负责人{s.Coordinator.Teacher.Name}统筹协调，采用其他建设模式。", Roster(f, [s.Coordinator])),
+            BuildMode.Other => NotMet("采用其他模式，但尚无主持人或负责人。"),
             _ => NotMet($"{s.Mode.Label()}模式需要{(s.Mode == BuildMode.ModularTeam ? "负责人统筹协调" : "主持人领衔")}，目前尚未任命。"),
         };
     }
@@ -267,13 +272,26 @@ public static class ChecklistRules
 
     private static Judgement OutputOfKind(ChecklistFacts f, OutputKind kind, string what)
     {
-        var outputs = f.OutputsToDate.Where(o => o.Kind == kind).ToList();
-        var reviewed = outputs.Where(o => o.State is OutputState.Approved or OutputState.Recommended).ToList();
-        var evidence = outputs.Select(o => Evidence.Of(o.Latest, f.OutputLink(o.OutputId)));
-        if (reviewed.Count > 0) return Met($"已有{what}{reviewed.Count}项经学校审核：{string.Join("、", reviewed.Select(o => o.Title))}。", evidence);
-        return outputs.Count > 0
-            ? Partly($"已有{what}{outputs.Count}项，尚未经学校审核。", evidence)
-            : NotMet($"尚无{what}。");
+        var reviewed = f.OutputsToDate.Where(o => o.Kind == kind).ToList();
+        var evidence = reviewed.Select(o => Evidence.Of(o.Latest, f.OutputLink(o.OutputId)));
+        return reviewed.Count > 0
+            ? Met($"已有{what}{reviewed.Count}项经学校审核：{string.Join("、", reviewed.Select(o => o.Title))}。", evidence)
+            : NotMet($"尚无经学校审核的{what}。");
+    }
+
+    /// <summary>
+    /// 4.3.1, 4.3.2: "形成一批……成果" — a batch is more than one: at least the item's minItems (default 3) approved outputs
+    /// of the kind; fewer is partly met, none not met.
+    /// </summary>
+    private static Judgement OutputsOfKind(StandardItem item, ChecklistFacts f, OutputKind kind, string what)
+    {
+        var min = (int)item.Parameter("minItems", 3);
+        var reviewed = f.OutputsToDate.Where(o => o.Kind == kind).ToList();
+        var evidence = reviewed.Select(o => Evidence.Of(o.Latest, f.OutputLink(o.OutputId)));
+        var reason = reviewed.Count > 0
+            ? $"经学校审核的{what}{reviewed.Count}项（“一批”至少{min}项）：{string.Join("、", reviewed.Select(o => o.Title))}。"
+            : $"尚无经学校审核的{what}（“一批”至少{min}项）。";
+        return reviewed.Count >= min ? Met(reason, evidence) : reviewed.Count > 0 ? Partly(reason, evidence) : NotMet(reason);
     }
 
     /// <summary>3.3.1: plan approved early in the year, a ledger with tasks, tasks closed one by one, a summary, a reflection.</summary>
@@ -284,11 +302,17 @@ public static class ChecklistRules
         var approval = year.Plan?.Approval;
         var early = approval is not null && approval.Ref.At.ToOffset(Core.Http.Writes.ChinaOffset).Date <= new DateTime(f.Year, byMonth, DateTime.DaysInMonth(f.Year, byMonth));
         var closed = year.Tasks.Where(t => t.Status == TaskStatus.Closed).ToList();
+        // 逐项销账: every task of the year is closed, carried over or cancelled (with its reason) by the year's end; while the
+        // year runs, every task whose due day has passed is.
+        var yearEnded = f.AsOf >= new DateOnly(f.Year, 12, 31);
+        var owed = year.Tasks.Where(t => t.Status != TaskStatus.Planned && (yearEnded || t.Spec.Due is { } due && due < f.AsOf)).ToList();
+        var unsettled = owed.Where(t => t.Status is not (TaskStatus.Closed or TaskStatus.CarriedOver or TaskStatus.Cancelled)).ToList();
         var checks = new (bool Done, string Label)[]
         {
             (early, $"年初（{byMonth}月底前）计划经审定"),
             (year.Tasks.Count > 0, "建有任务台账"),
-            (closed.Count > 0, "逐项销账"),
+            (year.Tasks.Count > 0 && unsettled.Count == 0 && (yearEnded || closed.Count > 0 || owed.Count > 0),
+                unsettled.Count > 0 ? $"逐项销账（{unsettled.Count}项未销账、结转或取消：{string.Join("、", unsettled.Select(t => t.Spec.Title))}）" : "逐项销账"),
             (year.Summary is not null, "年终总结"),
             (year.Reflections.Count > 0, "定期反思"),
         };

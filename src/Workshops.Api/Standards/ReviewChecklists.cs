@@ -25,9 +25,10 @@ public static class ReviewChecklistsEndpoint
     [WolverineGet("/api/reviews/checklists", Name = "ReviewChecklists"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Standards")]
     [ProducesResponseType<Page<StudioChecklistRow>>(200)]
-    public static async Task<IResult> Get(string? region, int? year, string? standard, int? page, int? pageSize, IQuerySession session,
-        HttpContext http, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Get(string? region, int? year, string? standard, int? page, int? pageSize, string? format,
+        IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
+        if (Reports.Exports.JsonOnly(format) is { } unsupported) return Results.Problem(unsupported);
         if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
         var caller = Caller.From(http.User);
         var scope = region ?? caller.Region;

@@ -95,9 +95,11 @@ public static class StandardCatalog
             "开展专题报告、公开课、专项活动展示、班级建设成果展、班主任能力比赛等。", "showcases",
             new Dictionary<string, decimal> { ["minKinds"] = 2 }),
         new("4.3.1", L4, "4.3 工作研究", "围绕建设模式、运行机制、培训形成研究成果",
-            "围绕班主任工作室建设模式、运行机制、班主任培训，形成一批理论和研究成果。", "research-model"),
+            "围绕班主任工作室建设模式、运行机制、班主任培训，形成一批理论和研究成果。", "research-model",
+            new Dictionary<string, decimal> { ["minItems"] = 3 }),
         new("4.3.2", L4, "4.3 工作研究", "围绕班级建设管理形成研究成果",
-            "围绕班级建设管理、班风学风建设，形成一批……能有效指导工作实践的研究成果。", "research-class"),
+            "围绕班级建设管理、班风学风建设，形成一批……能有效指导工作实践的研究成果。", "research-class",
+            new Dictionary<string, decimal> { ["minItems"] = 3 }),
         new("4.4.1", L4, "4.4 育人资源", "编制工作手册，汇编案例，建成资源库",
             "编制……班主任工作手册（或指南），汇编……优秀案例，建成班级活动、专题教育等方面资源库。", "handbook-cases-library"),
         new("4.4.2", L4, "4.4 育人资源", "建成五类案例库",
@@ -107,7 +109,7 @@ public static class StandardCatalog
         new("5.1.1", L5, "5.1 工作保障", "人员、经费、场地等保障政策",
             "学校制定有工作室建设保障政策，对人员、经费、场地等有明确规定……搭建研究平台、实践平台、宣传平台。", "attestation"),
         new("5.1.2", L5, "5.1 工作保障", "成员优先参加培训和比赛，给予激励",
-            "工作室成员优先参加各级培训、活动和班主任能力比赛等，对……贡献大的，给予适当激励。", "members-first"),
+            "工作室成员优先参加各级培训、活动和班主任能力比赛等，对……贡献大的，给予适当激励。", "attestation"),
     ]);
 
     /// <summary>seed 000 三.(二).3: the K-12 workshop rules.</summary>

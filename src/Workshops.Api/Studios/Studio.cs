@@ -79,6 +79,9 @@ public sealed record Studio
     /// <summary>Roles held earlier and ended (left, completed, stepped down): the roster's history.</summary>
     public IReadOnlyList<RosterTerm> FormerRoles { get; init; } = [];
     public IReadOnlyList<Warning> Warnings { get; init; } = [];
+    /// <summary>The supervising school leader (主管校领导) and the responsible department (责任部门), seed 001 二.1.</summary>
+    public string? SchoolLeader { get; init; }
+    public string? Department { get; init; }
 
     /// <summary>The day the roster's facts and warnings are judged on (set when the view is read).</summary>
     public DateOnly? On { get; init; }
@@ -166,6 +169,7 @@ public sealed record Studio
                 Trainees = [.. studio.Trainees.Where(m => m.Teacher.Id != x.TeacherId)],
             },
             MentorshipFormed x => studio with { Mentorships = [.. studio.Mentorships, new Mentorship(x.MentorId, x.MenteeId, x.On)] },
+            SupervisionNamed x => studio with { SchoolLeader = x.SchoolLeader, Department = x.Department },
             ExpertInvited x => studio with { Experts = [.. studio.Experts, new ExpertEntry(x.Expert, x.On)] },
             AnnualPlanDrafted x => studio with
             {

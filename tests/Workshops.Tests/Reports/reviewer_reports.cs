@@ -65,7 +65,7 @@ public sealed class reviewer_reports(AppFixture fixture) : ApiTest(fixture)
         await Settle();
 
         // Annex 2 for Xiamen: two studios, numbers as logged.
-        var table = (await Host.Get("/api/reviews/studios?region=350200&year=2026", Reviewer("350200"))).ShouldBe(200).Json;
+        var table = (await Host.Get("/api/reviews/workshops?region=350200&year=2026", Reviewer("350200"))).ShouldBe(200).Json;
         Assert.Equal(2, table["total"]!.GetValue<int>());
         foreach (var row in table["items"]!.AsArray())
         {
@@ -80,18 +80,18 @@ public sealed class reviewer_reports(AppFixture fixture) : ApiTest(fixture)
             Assert.Equal(own["summary"]!["met"]!.GetValue<int>(), row["checklistMet"]!.GetValue<int>());
         }
         Assert.Equal("合格", table["items"]!.AsArray().Single(r => r!["studioId"]!.GetValue<string>() == a.ToString())!["assessment"]!.GetValue<string>());
-        (await Host.Get("/api/reviews/studios?region=350100", Reviewer("350200"))).ShouldBeProblem(403);
-        (await Host.Get("/api/reviews/studios?region=350200", HostOf(a))).ShouldBeProblem(403);
-        var province = (await Host.Get("/api/reviews/studios", Reviewer("350000"))).Json;
+        (await Host.Get("/api/reviews/workshops?region=350100", Reviewer("350200"))).ShouldBeProblem(403);
+        (await Host.Get("/api/reviews/workshops?region=350200", HostOf(a))).ShouldBeProblem(403);
+        var province = (await Host.Get("/api/reviews/workshops", Reviewer("350000"))).Json;
         Assert.Equal(3, province["total"]!.GetValue<int>());
 
         // Annex 3: cases recommended to or above the caller's level, within the caller's region.
-        var cityCases = (await Host.Get("/api/reviews/cases", Reviewer("350200"))).ShouldBe(200).Json;
+        var cityCases = (await Host.Get("/api/reviews/workshop-cases", Reviewer("350200"))).ShouldBe(200).Json;
         Assert.Equal(["家校共育：一次家长会的转变"], cityCases["items"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()));
-        var districtCases = (await Host.Get("/api/reviews/cases", Reviewer("350203"))).Json;
+        var districtCases = (await Host.Get("/api/reviews/workshop-cases", Reviewer("350203"))).Json;
         Assert.Equal(["家校共育：一次家长会的转变"], districtCases["items"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()));
-        Assert.Equal(0, (await Host.Get("/api/reviews/cases", Reviewer("350206"))).Json["total"]!.GetValue<int>());
-        var provinceCases = (await Host.Get("/api/reviews/cases", Reviewer("350000"))).Json;
+        Assert.Equal(0, (await Host.Get("/api/reviews/workshop-cases", Reviewer("350206"))).Json["total"]!.GetValue<int>());
+        var provinceCases = (await Host.Get("/api/reviews/workshop-cases", Reviewer("350000"))).Json;
         Assert.Equal(["班级文化建设"], provinceCases["items"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()));
         var row1 = cityCases["items"]![0]!;
         Assert.Equal(1, row1["number"]!.GetValue<int>());
@@ -102,33 +102,38 @@ public sealed class reviewer_reports(AppFixture fixture) : ApiTest(fixture)
 
         // Search: Chinese substrings, hits and misses, ranked, with highlights.
         var national = Reviewer("000000");
-        var all = (await Host.Get("/api/reviews/cases?level=district", Reviewer("350000"))).Json;
+        var all = (await Host.Get("/api/reviews/workshop-cases?level=district", Reviewer("350000"))).Json;
         Assert.Equal(1, all["total"]!.GetValue<int>());
         var jiaxiao = (await Host.Get("/api/reviews/outputs?q=" + Uri.EscapeDataString("家校"), national)).ShouldBe(200).Json;
         var titles = jiaxiao["items"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()).ToList();
         Assert.Equal(["家校共育：一次家长会的转变", "班级文化建设"], titles);
-        Assert.Contains("【家校】", jiaxiao["items"]![0]!["highlights"]![0]!["snippet"]!.GetValue<string>());
+        // A match is given by its offsets in the field and in the snippet; no markers are put into the text.
+        var hit = jiaxiao["items"]![0]!["highlights"]![0]!;
+        Assert.Equal(("title", 0, 2), (hit["field"]!.GetValue<string>(), hit["start"]!.GetValue<int>(), hit["length"]!.GetValue<int>()));
+        Assert.Equal("家校", hit["snippet"]!.GetValue<string>().Substring(hit["snippetStart"]!.GetValue<int>(), 2));
+        Assert.DoesNotContain("【", hit["snippet"]!.GetValue<string>());
         var mental = (await Host.Get("/api/reviews/outputs?q=" + Uri.EscapeDataString("心理健康"), national)).Json;
         Assert.Equal(["家校共育：一次家长会的转变"], mental["items"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()));
         var miss = (await Host.Get("/api/reviews/outputs?q=" + Uri.EscapeDataString("校家"), national)).Json;
         Assert.Equal(0, miss["total"]!.GetValue<int>());
         var single = (await Host.Get("/api/reviews/outputs?q=" + Uri.EscapeDataString("谈"), national)).Json;
         Assert.Equal(["重点学生帮扶案例"], single["items"]!.AsArray().Select(r => r!["title"]!.GetValue<string>()));
-        var inCity = (await Host.Get("/api/reviews/cases?q=" + Uri.EscapeDataString("家校") + "&region=350200", Reviewer("350200"))).Json;
+        var inCity = (await Host.Get("/api/reviews/workshop-cases?q=" + Uri.EscapeDataString("家校") + "&region=350200", Reviewer("350200"))).Json;
         Assert.Equal(1, inCity["total"]!.GetValue<int>());
 
         // Exports: CSV with BOM and XLSX read back.
-        var csv = (await Host.Get("/api/reviews/studios?region=350200&format=csv", Reviewer("350200"))).ShouldBe(200);
+        var csv = (await Host.Get("/api/reviews/workshops?region=350200&format=csv", Reviewer("350200"))).ShouldBe(200);
         Assert.Equal([0xEF, 0xBB, 0xBF], csv.Bytes[..3]);
         var lines = Encoding.UTF8.GetString(csv.Bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("序号,省份,地市,区县,学校名称,工作室名称", lines[0]);
+        Assert.StartsWith("序号,省份,地市,区县,区划代码,学校名称,工作室名称", lines[0]);
+        Assert.Contains("福建省,厦门市,思明区,350203,厦门市第一中学,思明区第一班主任工作坊", lines[1] + lines[2]);
         Assert.Equal(3, lines.Length);
-        var xlsx = (await Host.Get("/api/reviews/cases", Reviewer("350000"), ("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))).ShouldBe(200);
+        var xlsx = (await Host.Get("/api/reviews/workshop-cases", Reviewer("350000"), ("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))).ShouldBe(200);
         using (var stream = new MemoryStream(xlsx.Bytes))
         {
-            Assert.Equal(["典型案例汇总表"], MiniExcel.GetSheetNames(stream));
+            Assert.Equal(["中小学班主任工作坊典型案例汇总表"], MiniExcel.GetSheetNames(stream));
             stream.Position = 0;
-            var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "典型案例汇总表").Cast<IDictionary<string, object>>().ToList();
+            var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "中小学班主任工作坊典型案例汇总表").Cast<IDictionary<string, object>>().ToList();
             Assert.Equal("班级文化建设", rows.Single()["案例名称"]);
             Assert.Equal("班级文化建设", rows.Single()["案例类别"]);
         }

@@ -22,7 +22,7 @@ public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
     {
         "/api/studios/{id}/years/{year}", "/api/studios/{id}/ledger/{year}", "/api/studios/{id}/recognitions/{year}",
         "/api/studios/{id}/reports/annual/{year}", "/api/studios/{id}/checklist?year={year}", "/api/studios/{id}/outputs?year={year}",
-        "/api/studios/{id}/activities?year={year}", "/api/reviews/checklists?region=350203&year={year}", "/api/reviews/studios?region=350203&year={year}",
+        "/api/studios/{id}/activities?year={year}", "/api/reviews/checklists?region=350203&year={year}", "/api/reviews/studios?region=350203&year={year}", "/api/reviews/workshops?region=350203&year={year}",
         "/api/reviews/cases?region=350203&year={year}", "/api/reviews/outputs?region=350203&year={year}", "/api/regions/350203/dashboard?year={year}",
     };
 
@@ -152,15 +152,15 @@ public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
         await host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
         string[] Rows(Reply reply) => Encoding.UTF8.GetString(reply.Bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
-        var first = (await host.Get("/api/reviews/studios?region=350200&year=2026&format=csv", reviewer)).ShouldBe(200);
+        var first = (await host.Get("/api/reviews/workshops?region=350200&year=2026&format=csv", reviewer)).ShouldBe(200);
         Assert.Equal(2, Rows(first).Length);
         Assert.Equal("3", first.Header("X-Total-Count"));
         Assert.Contains("page=2", first.Header("Link"));
         Assert.Contains("rel=\"next\"", first.Header("Link"));
-        var second = (await host.Get("/api/reviews/studios?region=350200&year=2026&format=csv&page=2", reviewer)).ShouldBe(200);
+        var second = (await host.Get("/api/reviews/workshops?region=350200&year=2026&format=csv&page=2", reviewer)).ShouldBe(200);
         Assert.Single(Rows(second));
         Assert.Null(second.Header("Link"));
         Assert.NotEqual(Rows(first)[0], Rows(second)[0]);
-        Assert.Equal(3, Rows(first).Concat(Rows(second)).Select(r => r.Split(',')[5]).Distinct().Count());
+        Assert.Equal(3, Rows(first).Concat(Rows(second)).Select(r => r.Split(',')[6]).Distinct().Count());
     }
 }

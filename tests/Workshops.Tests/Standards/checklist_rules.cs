@@ -5,6 +5,7 @@ using Workshops.Plans;
 using Workshops.Roster;
 using Workshops.Reviews;
 using Workshops.Standards;
+using Workshops.Studios;
 using Workshops.Tests.Support;
 using Workshops.Years;
 using static Workshops.Tests.Support.Given;
@@ -90,15 +91,23 @@ public sealed class checklist_rules
     public void the_case_library_covers_five_categories_and_a_platform_counts_once_reviewed()
     {
         var day = new DateOnly(2026, 5, 1);
-        OutputDrafted Case(CaseCategory category) =>
-            new(Guid.NewGuid(), new OutputFacts(OutputKind.LibraryCase, category, "案例", ["H"], day, null, "正文", []), By, At);
+        object[] Case(CaseCategory category)
+        {
+            var id = Guid.NewGuid();
+            return [new OutputDrafted(id, new OutputFacts(OutputKind.LibraryCase, category, "案例", ["H"], day, null, "正文", []), By, At),
+                new OutputSubmitted(id, 2026, By, At), new OutputApproved(id, 2026, null, By, At)];
+        }
         Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "4.4.2", Facts(day, Hosted("H"))));
-        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", "4.4.2", Facts(day, Hosted("H"), Case(CaseCategory.ClassCulture))));
+        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", "4.4.2", Facts(day, [Hosted("H"), .. Case(CaseCategory.ClassCulture)])));
+        Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "4.4.2", Facts(day, Hosted("H"), Case(CaseCategory.ClassCulture)[0])));
         Assert.Equal(ItemStatus.Met, Status("moe-2022", "4.4.2",
-            Facts(day, [Hosted("H"), .. Enum.GetValues<CaseCategory>().Select(c => (object)Case(c))])));
+            Facts(day, [Hosted("H"), .. Enum.GetValues<CaseCategory>().SelectMany(Case)])));
         var platform = new OutputDrafted(Guid.NewGuid(), new OutputFacts(OutputKind.PublicityPlatform, null, "公众号", ["H"], day, null, null, []), By, At);
         Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "3.4.2", Facts(day, Hosted("H"))));
-        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", "3.4.2", Facts(day, Hosted("H"), platform)));
+        // A draft, a submitted and a returned platform never count.
+        Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "3.4.2", Facts(day, Hosted("H"), platform)));
+        Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "3.4.2", Facts(day, Hosted("H"), platform,
+            new OutputSubmitted(platform.OutputId, 2026, By, At), new OutputReturned(platform.OutputId, 2026, "补充", By, At))));
         Assert.Equal(ItemStatus.Met, Status("moe-2022", "3.4.2", Facts(day, Hosted("H"), platform,
             new OutputSubmitted(platform.OutputId, 2026, By, At), new OutputApproved(platform.OutputId, 2026, null, By, At))));
     }
@@ -159,5 +168,76 @@ public sealed class checklist_rules
         {
             Policies = thirty, Teachers = new Dictionary<string, TeacherFile> { ["M1"] = File("M1", 30), ["S1"] = File("S1", 29.5m) },
         }));
+    }
+
+    private static ChecklistFacts FactsOf(StudioEstablished established, DateOnly asOf, params object[] events)
+    {
+        var wrapped = new object[] { established }.Concat(events).Select((e, i) => Wrap(e, i + 1)).ToList();
+        var at = History.Fold(wrapped, asOf)!;
+        return new ChecklistFacts(at.Studio, at.Years, asOf.Year, asOf, new Dictionary<string, TeacherFile>(), HourPolicies.Presets);
+    }
+
+    private static object[] ApprovedOutput(OutputKind kind, string title, DateOnly day)
+    {
+        var id = Guid.NewGuid();
+        return [new OutputDrafted(id, new OutputFacts(kind, null, title, ["H"], day, null, "正文", []), By, At),
+            new OutputSubmitted(id, day.Year, By, At), new OutputApproved(id, day.Year, null, By, At)];
+    }
+
+    [Theory]
+    [InlineData("4.3.1", OutputKind.BuildModel)]
+    [InlineData("4.3.2", OutputKind.ResearchResult)]
+    public void a_batch_of_research_results_is_more_than_one_approved_item(string code, OutputKind kind)
+    {
+        var day = new DateOnly(2026, 5, 1);
+        Assert.Equal(ItemStatus.NotMet, Status("moe-2022", code, Facts(day, Hosted("H"))));
+        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", code, Facts(day, [Hosted("H"), .. ApprovedOutput(kind, "成果一", day)])));
+        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", code, Facts(day,
+            [Hosted("H"), .. ApprovedOutput(kind, "成果一", day), .. ApprovedOutput(kind, "成果二", day)])));
+        Assert.Equal(ItemStatus.Met, Status("moe-2022", code, Facts(day,
+            [Hosted("H"), .. ApprovedOutput(kind, "成果一", day), .. ApprovedOutput(kind, "成果二", day), .. ApprovedOutput(kind, "成果三", day)])));
+        // Three drafts are no batch: only approved outputs count.
+        var drafts = Enumerable.Range(1, 3).Select(i => (object)ApprovedOutput(kind, $"草稿{i}", day)[0]).ToArray();
+        Assert.Equal(ItemStatus.NotMet, Status("moe-2022", code, Facts(day, [Hosted("H"), .. drafts])));
+    }
+
+    [Fact]
+    public void another_build_mode_fits_when_a_host_or_coordinator_leads_it()
+    {
+        var day = new DateOnly(2026, 5, 1);
+        var other = Established() with { Mode = BuildMode.Other };
+        Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "3.1.2", FactsOf(other, day)));
+        Assert.Equal(ItemStatus.Met, Status("moe-2022", "3.1.2", FactsOf(other, day, Hosted("H"))));
+        Assert.Equal(ItemStatus.Met, Status("moe-2022", "3.1.2", FactsOf(other, day, new CoordinatorNamed(Teacher("C"), Founded, By, At))));
+    }
+
+    [Fact]
+    public void every_task_is_closed_carried_over_or_cancelled_by_the_year_end()
+    {
+        Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid();
+        var march = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
+        var plan = new AnnualPlanDrafted(2026, "目标", [Spec(a, "班会课研讨"), Spec(b, "家访"), Spec(c, "课题")], 1, By, march);
+        var common = new object[]
+        {
+            Hosted("H"), plan, new AnnualPlanApproved(2026, 1, [a, b, c], null, By, march), new YearSummaryWritten(2026, "总结", 1, By, march),
+            new ReflectionRecorded(Guid.NewGuid(), new DateOnly(2026, 2, 1), "反思", null, By, march),
+            new TaskClosed(2026, a, "完成", [], [], By, march),
+        };
+        var end = new DateOnly(2026, 12, 31);
+        var oneOpen = ChecklistRules.Evaluate(StandardCatalog.Moe, StandardCatalog.Moe.Items.Single(i => i.Code == "3.3.1"),
+            Facts(end, [.. common, new TaskCancelled(2026, b, "学校安排调整", By, march)]));
+        Assert.Equal(ItemStatus.PartlyMet, oneOpen.Status);
+        Assert.Contains("课题", oneOpen.Reason);
+        Assert.Equal(ItemStatus.Met, Status("moe-2022", "3.3.1", Facts(end,
+            [.. common, new TaskCancelled(2026, b, "学校安排调整", By, march), new TaskCarriedOver(2026, c, 2027, "跨年课题", Spec(c, "课题"), By, march)])));
+    }
+
+    [Fact]
+    public void priority_and_incentives_for_members_are_attested_by_the_school()
+    {
+        var day = new DateOnly(2026, 5, 1);
+        Assert.Equal(ItemStatus.AwaitingAttestation, Status("moe-2022", "5.1.2", Facts(day, Hosted("H"), Joined("M1"))));
+        var attested = new AttestationRecorded(Guid.NewGuid(), "moe-2022", "5.1.2", 2026, true, "成员优先参训，年度评优倾斜", By, At);
+        Assert.Equal(ItemStatus.Met, Status("moe-2022", "5.1.2", Facts(day, Hosted("H"), Joined("M1"), attested)));
     }
 }
