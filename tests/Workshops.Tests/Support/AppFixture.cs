@@ -43,6 +43,9 @@ public sealed class AppFixture : IAsyncLifetime
             // The suite reuses a few callers across hundreds of tests: their read budgets are not what is tested here.
             web.UseSetting("RateLimits:ReadsPerSecond", "1000000");
             web.UseSetting("RateLimits:ReadBurst", "1000000");
+            // Nor is how many answers one caller may add to the kept views in an hour (read_bounds tests that on a host of its
+            // own): past 1,000 keeps the suite's shared callers would see views computed, not kept, in later tests.
+            web.UseSetting("Views:KeepsPerClient", "1000000");
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
