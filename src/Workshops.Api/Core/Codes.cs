@@ -78,6 +78,21 @@ public static class Codes
 
     public static string Allowed<T>() where T : struct, Enum => For(typeof(T)).Allowed;
 
+    /// <summary>
+    /// The code someone meant who sent <paramref name="given"/>: the code whose Chinese label it is (or one part of a
+    /// label such as 示范课/公开课), or the code written with other case, spaces or underscores.
+    /// </summary>
+    public static CodeLabel? Suggest(Type type, string given)
+    {
+        var codes = List(type);
+        var text = given.Trim();
+        var kebab = text.Replace('_', '-').Replace(' ', '-');
+        return codes.FirstOrDefault(c => c.Label == text)
+               ?? codes.FirstOrDefault(c => c.Label.Split('/', '（', '）', '、').Contains(text))
+               ?? codes.FirstOrDefault(c => string.Equals(c.Code, kebab, StringComparison.OrdinalIgnoreCase) ||
+                                            string.Equals(c.Code.Replace("-", ""), kebab.Replace("-", ""), StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Every enumeration marked [Codes] in this assembly.</summary>
     public static IEnumerable<Type> All() =>
         typeof(Codes).Assembly.GetTypes()
