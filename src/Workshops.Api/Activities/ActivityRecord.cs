@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Years;
 
 namespace Workshops.Activities;
@@ -21,9 +22,9 @@ public sealed record ActivityRecord
     public IReadOnlyList<ActivityChange> History { get; init; } = [];
     public int Year { get; init; }
     public DateOnly Date { get; init; }
-    public string KindCode { get; init; } = "";
-    public IReadOnlyList<string> DomainCodes { get; init; } = [];
-    public IReadOnlyList<string> TeacherIds { get; init; } = [];
+    [Internal] public string KindCode { get; init; } = "";
+    [Internal] public IReadOnlyList<string> DomainCodes { get; init; } = [];
+    [Internal] public IReadOnlyList<string> TeacherIds { get; init; } = [];
     public EventRef Logged { get; init; } = null!;
 
     public static ActivityRecord? Fold(ActivityRecord? record, IEvent e) => e.Data switch

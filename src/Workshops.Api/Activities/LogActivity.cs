@@ -7,23 +7,24 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Activities;
 
 /// <summary>An activity as a host logs it; hours come from <c>hours</c> or from <c>start</c> and <c>end</c>.</summary>
 public sealed record LogActivity(
     ActivityKind Kind,
-    IReadOnlyList<Domain> Domains,
-    string Title,
+    [Items(1, 5)] IReadOnlyList<Domain> Domains,
+    [Text(200)] string Title,
     DateOnly Date,
     decimal? Hours = null,
     TimeOnly? Start = null,
     TimeOnly? End = null,
-    string? Place = null,
-    IReadOnlyList<Attendance>? Attendees = null,
-    IReadOnlyList<Guid>? TaskIds = null,
-    string? Summary = null,
-    IReadOnlyList<string>? Evidence = null)
+    [Text(200)] string? Place = null,
+    [Items(0, 500)] IReadOnlyList<Attendance>? Attendees = null,
+    [Items(0, 50)] IReadOnlyList<Guid>? TaskIds = null,
+    [Text(5000)] string? Summary = null,
+    [Items(0, 20), HttpUrl] IReadOnlyList<string>? Evidence = null)
 {
     public ActivityFacts Facts() => ActivityInput.Facts(Kind, Domains, Title, Date, Hours, Start, End, Place, Attendees, TaskIds, Summary, Evidence);
 }
@@ -87,7 +88,7 @@ public static class LogActivityEndpoint
         return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Check(studio, sameDay, facts, clock.Today()).OrContinue();
     }
 
-    [WolverinePost("/api/studios/{id}/activities", Name = "LogActivity"), Authorize(Policy = Policies.StudioWork)]
+    [WolverinePost("/api/studios/{id}/activities", Name = "LogActivity"), Authorize(Policy = Policies.StudioContribute)]
     [Tags("Activities")]
     public static (ActivityCreated, ActivityLogged) Post(LogActivity command, [Aggregate("id")] Studio studio, HttpContext http,
         TimeProvider clock)

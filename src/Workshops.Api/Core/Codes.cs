@@ -55,6 +55,9 @@ public static class Codes
     public static string Label<T>(this T value) where T : struct, Enum =>
         For(typeof(T)).Rows.First(r => r.Value.Equals(value)).Label;
 
+    /// <summary>The label of a code-list value whose type is known only at run time.</summary>
+    public static string LabelOf(Enum value) => For(value.GetType()).Rows.First(r => r.Value.Equals(value)).Label;
+
     public static IReadOnlyList<CodeLabel> List<T>() where T : struct, Enum => List(typeof(T));
 
     public static IReadOnlyList<CodeLabel> List(Type type) =>

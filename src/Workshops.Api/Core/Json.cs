@@ -31,6 +31,7 @@ public static class Json
     public static void StrictRequests(JsonSerializerOptions o)
     {
         Shape(o);
+        o.TypeInfoResolver = o.TypeInfoResolver!.WithAddedModifier(Contract.WireShape.Modify);
         o.NumberHandling = JsonNumberHandling.Strict;
         o.RespectNullableAnnotations = true;
         o.RespectRequiredConstructorParameters = true;

@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Growth;
 
-public sealed record GrantExpertTier(string? Basis = null);
+public sealed record GrantExpertTier([Text(1000)] string? Basis = null);
 
 /// <summary>
 /// POST /api/studios/{id}/growth/{teacherId}/expert-tier — a reviewer grants the expert tier (专家型班主任) to an eligible

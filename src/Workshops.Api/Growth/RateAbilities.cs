@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Growth;
 
-public sealed record RateAbilities(Rater Rater, IReadOnlyDictionary<Ability, int> Ratings, DateOnly? Date = null, string? Note = null);
+public sealed record RateAbilities(Rater Rater, [Between(1, 5)] IReadOnlyDictionary<Ability, int> Ratings, DateOnly? Date = null, [Text(2000)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/ratings — self or mentor ratings (1–5) on the head-teacher abilities.</summary>
 public static class RateAbilitiesEndpoint

@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Outputs;
 
-public sealed record ApproveOutput(string? Note = null);
+public sealed record ApproveOutput([Text(1000)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/approve — the school approves a submitted output.</summary>
 public static class ApproveOutputEndpoint

@@ -6,18 +6,19 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Outputs;
 
 public sealed record DraftOutput(
     OutputKind Kind,
-    string Title,
-    IReadOnlyList<string> Authors,
+    [Text(200)] string Title,
+    [Items(1, 20), Id] IReadOnlyList<string> Authors,
     DateOnly Date,
     CaseCategory? Category = null,
-    string? Summary = null,
-    string? Body = null,
-    IReadOnlyList<string>? Links = null)
+    [Text(1000)] string? Summary = null,
+    [Text(OutputInput.MaxBodyCharacters)] string? Body = null,
+    [Items(0, 20), HttpUrl] IReadOnlyList<string>? Links = null)
 {
     public OutputFacts Facts() => new(Kind, Category, Title.Trim(), [.. Authors.Distinct()], Date, Summary, Body, Links ?? []);
 }
@@ -55,7 +56,7 @@ public static class DraftOutputEndpoint
             ?? OutputRules.Check(studio, facts, clock.Today()).OrContinue();
     }
 
-    [WolverinePost("/api/studios/{id}/outputs", Name = "DraftOutput"), Authorize(Policy = Policies.StudioWork)]
+    [WolverinePost("/api/studios/{id}/outputs", Name = "DraftOutput"), Authorize(Policy = Policies.StudioContribute)]
     [Tags("Outputs")]
     public static (OutputCreated, OutputDrafted) Post(DraftOutput command, [Aggregate("id")] Studio studio, HttpContext http,
         TimeProvider clock)

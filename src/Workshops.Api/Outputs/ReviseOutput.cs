@@ -7,19 +7,20 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Outputs;
 
 public sealed record ReviseOutput(
     OutputKind Kind,
-    string Title,
-    IReadOnlyList<string> Authors,
+    [Text(200)] string Title,
+    [Items(1, 20), Id] IReadOnlyList<string> Authors,
     DateOnly Date,
     CaseCategory? Category = null,
-    string? Summary = null,
-    string? Body = null,
-    IReadOnlyList<string>? Links = null,
-    string? Note = null)
+    [Text(1000)] string? Summary = null,
+    [Text(OutputInput.MaxBodyCharacters)] string? Body = null,
+    [Items(0, 20), HttpUrl] IReadOnlyList<string>? Links = null,
+    [Text(1000)] string? Note = null)
 {
     public OutputFacts Facts() => new DraftOutput(Kind, Title, Authors, Date, Category, Summary, Body, Links).Facts();
 }

@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Outputs;
 
-public sealed record SubmitOutput(string? Note = null);
+public sealed record SubmitOutput([Text(1000)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/submit — the host submits a draft (or returned) output to the school.</summary>
 public static class SubmitOutputEndpoint
@@ -24,5 +25,5 @@ public static class SubmitOutputEndpoint
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/submit", Name = "SubmitOutput"), Authorize(Policy = Policies.StudioWork)]
     [Tags("Outputs")]
     public static (Written, OutputSubmitted) Post(SubmitOutput command, Guid outputId, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new OutputSubmitted(outputId, studio.Outputs[outputId].Year, http.Actor(), clock.GetUtcNow()));
+        (Writes.Done(http, studio.Id, studio.Version), new OutputSubmitted(outputId, studio.Outputs[outputId].Year, http.Actor(), clock.GetUtcNow(), command.Note));
 }

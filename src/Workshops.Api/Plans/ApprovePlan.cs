@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record ApprovePlan(string? Note = null);
+public sealed record ApprovePlan([Text(1000)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/plans/{year}/approval — the school approves the plan; its tasks open in the ledger.</summary>
 public static class ApprovePlanEndpoint

@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record CancelTask(string Reason);
+public sealed record CancelTask([Text(1000)] string Reason);
 
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/cancel — cancel an open task, with a reason.</summary>
 public static class CancelTaskEndpoint

@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record CarryOverTask(string Reason);
+public sealed record CarryOverTask([Text(1000)] string Reason);
 
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/carry-over — carry an open task into next year's ledger, with a reason.</summary>
 public static class CarryOverTaskEndpoint

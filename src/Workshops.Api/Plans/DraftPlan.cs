@@ -7,15 +7,16 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
 public sealed record TaskInput(
-    string Title,
-    string? Description = null,
-    string? OwnerId = null,
+    [Text(200)] string Title,
+    [Text(2000)] string? Description = null,
+    [Id] string? OwnerId = null,
     DateOnly? Due = null,
-    IReadOnlyList<ActivityKind>? ExpectedKinds = null,
+    [Items(0, 10)] IReadOnlyList<ActivityKind>? ExpectedKinds = null,
     Guid? Id = null)
 {
     public TaskSpec Spec(Guid id) => new(id, Title.Trim(), Description, OwnerId, Due, ExpectedKinds ?? []);
@@ -35,7 +36,7 @@ public sealed record TaskInput(
 }
 
 /// <summary>The year's goals and planned tasks (年度工作计划).</summary>
-public sealed record DraftPlan(string Goals, IReadOnlyList<TaskInput> Tasks)
+public sealed record DraftPlan([Text(5000)] string Goals, [Items(1, 100)] IReadOnlyList<TaskInput> Tasks)
 {
     public IReadOnlyList<TaskSpec> Specs(Func<Guid> newId) => [.. Tasks.Select(t => t.Spec(t.Id ?? newId()))];
 }

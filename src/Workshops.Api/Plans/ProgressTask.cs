@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record ProgressTask(string Note, int? Percent = null);
+public sealed record ProgressTask([Text(2000)] string Note, [Between(0, 100)] int? Percent = null);
 
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/progress — a progress note on an open task.</summary>
 public static class ProgressTaskEndpoint

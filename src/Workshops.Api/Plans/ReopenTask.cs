@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record ReopenTask(string Reason);
+public sealed record ReopenTask([Text(1000)] string Reason);
 
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/reopen — reopen a closed or cancelled task: an explicit event with a reason.</summary>
 public static class ReopenTaskEndpoint

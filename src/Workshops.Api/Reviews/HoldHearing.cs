@@ -7,10 +7,11 @@ using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Core.Contract;
 
 namespace Workshops.Reviews;
 
-public sealed record HoldHearing(DateOnly Date, Semester? Semester = null, string? Note = null);
+public sealed record HoldHearing(DateOnly Date, Semester? Semester = null, [Text(2000)] string? Note = null);
 
 /// <summary>
 /// POST /api/studios/{id}/leadership-hearings — the school's leadership heard head-teacher work

@@ -9,10 +9,11 @@ using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Core.Contract;
 
 namespace Workshops.Reviews;
 
-public sealed record RecordAssessment(AssessmentResult Result, string? Note = null, DateOnly? On = null);
+public sealed record RecordAssessment(AssessmentResult Result, [Text(2000)] string? Note = null, DateOnly? On = null);
 
 /// <summary>
 /// POST /api/studios/{id}/assessments/{year} — a reviewer records the annual assessment (优秀/合格/不合格). A qualified

@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Roster;
 
-public sealed record CompleteTrainee(DateOnly? On = null, string? Note = null);
+public sealed record CompleteTrainee(DateOnly? On = null, [Text(500)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/trainees/{teacherId}/complete — a trainee completes their training in the studio.</summary>
 public static class CompleteTraineeEndpoint

@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Roster;
 
-public sealed record LeaveMember(DateOnly? On = null, string? Reason = null);
+public sealed record LeaveMember(DateOnly? On = null, [Text(500)] string? Reason = null);
 
 /// <summary>POST /api/studios/{id}/members/{teacherId}/leave — a member leaves; they may rejoin later.</summary>
 public static class LeaveMemberEndpoint

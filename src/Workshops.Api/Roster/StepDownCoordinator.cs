@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Roster;
 
-public sealed record StepDownCoordinator(DateOnly? On = null, string? Reason = null);
+public sealed record StepDownCoordinator(DateOnly? On = null, [Text(500)] string? Reason = null);
 
 /// <summary>POST /api/studios/{id}/coordinator/step-down — the coordinator steps down.</summary>
 public static class StepDownCoordinatorEndpoint

@@ -1,4 +1,5 @@
 using Workshops.Core;
+using Workshops.Core.Contract;
 
 namespace Workshops.Roster;
 
@@ -14,12 +15,12 @@ public enum Gender
 /// <see cref="HeadTeacherSince"/>, teaching years (教龄) from <see cref="TeachingSince"/>.
 /// </summary>
 public sealed record TeacherInfo(
-    string Id,
-    string Name,
+    [Id] string Id,
+    [Text(50)] string Name,
     Gender Gender,
-    string School,
-    string Subject,
-    string Title,
+    [Text(100)] string School,
+    [Text(50)] string Subject,
+    [Text(50)] string Title,
     DateOnly HeadTeacherSince,
     DateOnly TeachingSince,
     bool ServingAsHeadTeacher,
@@ -61,4 +62,4 @@ public enum ExpertKind
 }
 
 /// <summary>An outside expert who supplements the team; experts count toward no quota (seed 001 二.(一)).</summary>
-public sealed record Expert(string Id, string Name, ExpertKind Kind, string Organisation, string? Title = null);
+public sealed record Expert([Id] string Id, [Text(50)] string Name, ExpertKind Kind, [Text(100)] string Organisation, [Text(50)] string? Title = null);

@@ -6,10 +6,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Years;
 
-public sealed record RecordReflection(string Text, string? Adjustments = null, DateOnly? Date = null);
+public sealed record RecordReflection([Text(10_000)] string Text, [Text(5000)] string? Adjustments = null, DateOnly? Date = null);
 
 /// <summary>POST /api/studios/{id}/reflections — a periodic reflection and the adjustments to strategy it led to.</summary>
 public static class RecordReflectionEndpoint
@@ -26,7 +27,7 @@ public static class RecordReflectionEndpoint
         return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
     }
 
-    [WolverinePost("/api/studios/{id}/reflections", Name = "RecordReflection"), Authorize(Policy = Policies.StudioWork)]
+    [WolverinePost("/api/studios/{id}/reflections", Name = "RecordReflection"), Authorize(Policy = Policies.StudioContribute)]
     [Tags("Years")]
     public static (Written, ReflectionRecorded) Post(RecordReflection command, [Aggregate("id")] Studio studio, HttpContext http,
         TimeProvider clock) =>

@@ -17,6 +17,7 @@ public static class Permits
     public const string StudioRegion = "region covering the studio";
     public const string RouteRegion = "region covering the code in the route";
     public const string BodyRegion = "region covering the one in the body";
+    public const string OwnRegion = "own region (the region asked must lie inside it)";
     public const string Anywhere = "any";
 
     // A studio of district 350203 (city 350200, province 350000), for asking the rules who may act on it.
@@ -52,14 +53,20 @@ public static class Permits
         return permits;
     }
 
-    /// <summary>Who a policy lets in, from its requirements.</summary>
-    public static IReadOnlyList<Permit> Of(AuthorizationPolicy policy, bool regionInBody = false)
+    /// <summary>
+    /// Who an endpoint's policy lets in, from its requirements and its route: a region in the route must lie in the
+    /// caller's; establishing a studio judges the region in the body; regional reads judge the region asked for.
+    /// </summary>
+    public static IReadOnlyList<Permit> Of(string? policyName, AuthorizationPolicy policy, string route)
     {
         var requirements = policy.Requirements;
         if (requirements.OfType<StudioRequirement>().FirstOrDefault() is { } studio) return Of(studio.Access);
         if (requirements.OfType<TeacherRequirement>().Any()) return OfTeacherFiles();
         var roles = requirements.OfType<RoleRequirement>().FirstOrDefault()?.Roles ?? Enum.GetValues<Role>();
-        var scope = requirements.OfType<RegionRouteRequirement>().Any() ? RouteRegion : regionInBody ? BodyRegion : Anywhere;
+        var scope = route.Contains("{code}", StringComparison.Ordinal) && requirements.OfType<RegionRouteRequirement>().Any() ? RouteRegion
+            : policyName == Policies.Establish ? BodyRegion
+            : policyName == Policies.RegionRead ? OwnRegion
+            : Anywhere;
         return [.. roles.Select(r => new Permit(r, scope))];
     }
 

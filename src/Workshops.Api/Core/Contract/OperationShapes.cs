@@ -65,7 +65,7 @@ public static class OperationShapes
         var provider = context.ApplicationServices.GetRequiredService<IAuthorizationPolicyProvider>();
         var policyName = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
         var policy = policyName is null ? await provider.GetFallbackPolicyAsync() : await provider.GetPolicyAsync(policyName);
-        return policy is null ? [] : Permits.Of(policy, regionInBody: policyName == Policies.Establish);
+        return policy is null ? [] : Permits.Of(policyName, policy, context.Description.RelativePath ?? "");
     }
 
     /// <summary>422: the rules this operation can name, each with its meaning.</summary>

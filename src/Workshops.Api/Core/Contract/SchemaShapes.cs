@@ -30,7 +30,7 @@ public static class SchemaShapes
     private static void Shape(OpenApiSchema schema, JsonTypeInfo info, JsonPropertyInfo? property)
     {
         var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
-        var nullable = property is not null ? property.IsGetNullable || Limits.Nullable(property) : info.Type != type;
+        var nullable = property is null ? info.Type != type : property.Set is null ? property.IsGetNullable : property.IsGetNullable || Limits.Nullable(property);
         if (IsCodes(type)) CodeList(schema, type);
         else if (type == typeof(string) && schema.Type is null && schema.Enum is not { Count: > 0 })
             schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
