@@ -41,6 +41,8 @@ namespace Workshops.Core;
 [JsonSerializable(typeof(global::Workshops.Growth.TeacherFile))]
 [JsonSerializable(typeof(global::Workshops.Growth.TierGranted))]
 [JsonSerializable(typeof(global::Workshops.Integrations.Subscribe))]
+[JsonSerializable(typeof(global::Workshops.Integrations.UpdateWebhook))]
+[JsonSerializable(typeof(global::Workshops.Integrations.RotateWebhookSecret))]
 [JsonSerializable(typeof(global::Workshops.Integrations.WebhookCreated))]
 [JsonSerializable(typeof(global::Workshops.Integrations.WebhookDelivery))]
 [JsonSerializable(typeof(global::Workshops.Integrations.WebhookSubscription))]

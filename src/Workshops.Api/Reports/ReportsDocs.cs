@@ -1,4 +1,5 @@
 using Workshops.Core.Contract;
+using Workshops.Core.Http;
 
 namespace Workshops.Reports;
 
@@ -13,9 +14,11 @@ public static class ReportsDocs
         [
             new("GetAnnualReport", "Read a studio's annual report",
                 "The year's report (roster, plan and ledger, activities, outputs, checklist, assessment) as JSON, CSV or XLSX; the JSON answer " +
-                "is kept once computed and answers If-None-Match with 304."),
+                "is kept once computed and answers If-None-Match with 304.",
+                Parameters: [new ParameterDoc("year", "A calendar year from 2000 to this year (a later year is refused).", RequestGuards.FirstYear)]),
             new("StudiosTable", "The table of studios (Annex 2)",
-                "One row per studio in the caller's region for a year, in a stable order: JSON pages, or CSV/XLSX pages of at most Exports:MaxRows rows."),
+                "One row per studio in the caller's region for a year, in a stable order: JSON pages, or CSV/XLSX pages of at most Exports:MaxRows rows.",
+                Parameters: [new ParameterDoc("year", "A calendar year from 2000 to this year (a later year is refused).", RequestGuards.FirstYear)]),
             new("CasesTable", "The table of typical cases (Annex 3)",
                 "Typical cases (典型案例) recommended to or above the caller's level within their region; `q` finds any Chinese substring of the " +
                 "title, abstract or body. JSON pages, or CSV/XLSX."),
@@ -23,7 +26,8 @@ public static class ReportsDocs
             new("SearchOutputs", "Search the outputs of a region", "Every kind of approved output in the caller's region, searched by Chinese substring, as summaries."),
             new("RegionDashboard", "Read a region's dashboard",
                 "Studios, leaders, backbone and expert head teachers, rural backbone and leaders against the 2030 targets of seed 000, the rural " +
-                "head teachers trained, and the progress by year."),
+                "head teachers trained, and the progress by year.",
+                Parameters: [new ParameterDoc("year", "A calendar year from 2000 to this year (a later year is refused).", RequestGuards.FirstYear)]),
         ],
         []);
 }

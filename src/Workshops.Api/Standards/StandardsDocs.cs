@@ -1,4 +1,5 @@
 using Workshops.Core.Contract;
+using Workshops.Core.Http;
 
 namespace Workshops.Standards;
 
@@ -12,7 +13,8 @@ public static class StandardsDocs
         [
             new("GetChecklist", "Read a studio's checklist",
                 "One row per item of the standard (the region's default unless `standard` says otherwise) with its status, reason and evidence; " +
-                "`asOf` judges a past day. Kept once computed: an unchanged checklist answers If-None-Match with 304."),
+                "`asOf` judges a past day. Kept once computed: an unchanged checklist answers If-None-Match with 304.",
+                Parameters: [new ParameterDoc("year", "A calendar year from 2000 to this year (a later year is refused).", RequestGuards.FirstYear)]),
             new("RecordAttestation", "Attest an item",
                 "A school admin or reviewer judges an item only a person can judge (for example 2.2.1, 师德): met or not met, with a note that is the evidence.",
                 ["attestation."], new RecordAttestation("2.2.1", AttestationResult.Met, "经学校师德考核，工作室成员均无师德失范行为。", StandardCatalog.Moe2022, 2025)),

@@ -7,9 +7,11 @@ public sealed record TagDoc(string Name, string Description, int Order);
 
 /// <summary>
 /// An operation in words: a one-line summary, a description in plain words (Chinese terms with their meaning), the
-/// domain rules (by name or by prefix such as "activity.") its 422 answers can name, and a real request example.
+/// domain rules (by name or by prefix such as "activity.") its 422 answers can name, a real request example, and
+/// parameters that mean something else here than everywhere (<see cref="ParameterDoc"/>).
 /// </summary>
-public sealed record OperationDoc(string Name, string Summary, string Description, string[]? Rules = null, object? Example = null);
+public sealed record OperationDoc(string Name, string Summary, string Description, string[]? Rules = null, object? Example = null,
+    IReadOnlyList<ParameterDoc>? Parameters = null);
 
 /// <summary>A rule a refusal names in its <c>rule</c> member: what it means and how to fix the request.</summary>
 public sealed record RuleDoc(string Rule, string Meaning, string Fix);

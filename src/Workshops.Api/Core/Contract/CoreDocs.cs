@@ -10,6 +10,7 @@ public static class CoreDocs
         [],
         [
             new("if-match", "412: If-Match names a version the studio is no longer at; `currentVersion` says where it is.", "Read the studio again (its ETag), check your change still holds, and send it with the new version."),
+            new("concurrency", "409: another write to the same studio (or the same new record) won the race; nothing of this request was stored.", "Read the studio again and retry; send If-Match to be told (412) when it changed."),
             new("idempotency.in-progress", "409: a request with this Idempotency-Key is still being processed.", "Retry a little later with the same key; you will get its answer."),
             new("idempotency.key-reused", "422: this Idempotency-Key was used for a different request.", "Use a new key for a new request; reuse a key only to retry the same one."),
             new("idempotency.answer-lost", "409: the first request with this key was accepted but its answer could not be kept.", "Read the resource to see what the first request did."),

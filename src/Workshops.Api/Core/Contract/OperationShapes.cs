@@ -51,7 +51,7 @@ public static class OperationShapes
         if (operation.Responses.ContainsKey("200") || operation.Responses.ContainsKey("201")) operation.Responses.Remove("204");
         Rules(operation, doc);
         RetryAfter(operation);
-        Parameters(operation);
+        Parameters(operation, doc);
         Formats(operation);
         if (KeptView(metadata)) Kept(operation);
         if (doc?.Example is { } example && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
@@ -96,12 +96,14 @@ public static class OperationShapes
     }
 
     /// <summary>Route and query parameters: what they are and the limits the code enforces.</summary>
-    private static void Parameters(OpenApiOperation operation)
+    private static void Parameters(OpenApiOperation operation, OperationDoc? operationDoc)
     {
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
-            if (parameter.In is not (ParameterLocation.Path or ParameterLocation.Query) ||
-                !Contracts.Parameters.TryGetValue(parameter.Name ?? "", out var doc)) continue;
+            if (parameter.In is not (ParameterLocation.Path or ParameterLocation.Query)) continue;
+            var doc = operationDoc?.Parameters?.FirstOrDefault(p => p.Name == parameter.Name)
+                      ?? Contracts.Parameters.GetValueOrDefault(parameter.Name ?? "");
+            if (doc is null) continue;
             parameter.Description ??= doc.Description;
             if (parameter.Schema is not OpenApiSchema schema) continue;
             if (doc.Min is { } min) schema.Minimum = min.ToString(CultureInfo.InvariantCulture);
