@@ -43,13 +43,8 @@ public static class ActivityInput
 
     public static void Check(Check check, ActivityFacts facts, decimal? givenHours, TimeOnly? start, TimeOnly? end, string prefix = "")
     {
-        check.Count(facts.Domains, $"{prefix}domains", 1, 5)
-            .Text(facts.Title, $"{prefix}title", 200)
-            .Text(facts.Place, $"{prefix}place", 200, required: false)
-            .Text(facts.Summary, $"{prefix}summary", 5000, required: false)
-            .Count(facts.Attendees, $"{prefix}attendees", 0, 500)
-            .Count(facts.TaskIds, $"{prefix}taskIds", 0, 50)
-            .Count(facts.Evidence, $"{prefix}evidence", 0, 20);
+        // Counts, lengths, ids and URLs are limited on the records and checked with the body (Core/Contract/Limits);
+        // what is left here relates fields to each other.
         if (start is null != end is null) check.Add($"{prefix}end", "start and end go together");
         else if (start is { } s && end is { } e)
         {
@@ -62,10 +57,8 @@ public static class ActivityInput
         {
             var a = facts.Attendees[i];
             if (a is null) { check.Add($"{prefix}attendees[{i}]", "is required"); continue; }
-            check.Id(a.TeacherId, $"{prefix}attendees[{i}].teacherId")
-                .Text(a.Name, $"{prefix}attendees[{i}].name", 50, required: a.Guest);
+            if (a.Guest) check.Text(a.Name, $"{prefix}attendees[{i}].name", 50);
         }
-        for (var i = 0; i < facts.Evidence.Count; i++) check.Url(facts.Evidence[i], $"{prefix}evidence[{i}]");
     }
 }
 

@@ -28,10 +28,7 @@ public sealed record TaskInput(
             check.Add(field, "is required");
             return;
         }
-        check.Text(task.Title, $"{field}.title", 200)
-            .Text(task.Description, $"{field}.description", 2000, required: false)
-            .Count(task.ExpectedKinds, $"{field}.expectedKinds", 0, 10);
-        if (task.OwnerId is not null) check.Id(task.OwnerId, $"{field}.ownerId");
+        // Title, description, kinds and owner id are limited on the record and checked with the body (Core/Contract/Limits).
     }
 }
 

@@ -37,12 +37,8 @@ public sealed record TeacherInfo(
             check.Add(field, "is required");
             return;
         }
-        check.Id(teacher.Id, $"{field}.id")
-            .Text(teacher.Name, $"{field}.name", 50)
-            .Text(teacher.School, $"{field}.school", 100)
-            .Text(teacher.Subject, $"{field}.subject", 50)
-            .Text(teacher.Title, $"{field}.title", 50)
-            .When(teacher.HeadTeacherSince > today, $"{field}.headTeacherSince", "must not be in the future")
+        // Lengths and the id's form are declared on the record and checked with the body (Core/Contract/Limits).
+        check.When(teacher.HeadTeacherSince > today, $"{field}.headTeacherSince", "must not be in the future")
             .When(teacher.TeachingSince > today, $"{field}.teachingSince", "must not be in the future")
             .When(teacher.HeadTeacherSince < new DateOnly(1950, 1, 1), $"{field}.headTeacherSince", "must be after 1950")
             .When(teacher.TeachingSince < new DateOnly(1950, 1, 1), $"{field}.teachingSince", "must be after 1950")
