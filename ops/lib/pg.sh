@@ -1,6 +1,6 @@
 # Throwaway or private PostgreSQL clusters from the local server binaries.
 # Source this file, then:
-#   pg_cluster_start DATA_DIR [PORT] [durable|fast]   -> exports PG_PORT and PG_CONN
+#   pg_cluster_start DATA_DIR [PORT] [durable|fast]   -> exports PG_PORT and PG_CONN (PG_EXTRA_OPTS: more server options)
 #   pg_cluster_stop DATA_DIR
 # A cluster listens on 127.0.0.1 only, trusts local connections, and holds one database "workshops".
 # When the caller is root, the server runs as the unprivileged "postgres" user (PostgreSQL refuses root).
@@ -64,10 +64,13 @@ pg_cluster_start() {
     if [ -f "$dir/.port" ]; then port=$(cat "$dir/.port"); else port=$(pg_free_port); fi
   fi
   local opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='' -c max_connections=300"
-  opts="$opts -c shared_buffers=256MB -c max_wal_size=2GB"
+  opts="$opts -c shared_buffers=256MB -c max_wal_size=2GB ${PG_EXTRA_OPTS:-}"
   if [ "$mode" = "fast" ]; then
     # Throwaway test clusters: durability off, the data dies with the run anyway.
     opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    # The suite starts extra API hosts and real API processes beside the shared one, each with its own pools,
+    # async daemon and Wolverine agents: room for all of them at once.
+    opts="$opts -c max_connections=1000"
   fi
   if pg_as_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     # Already running (an earlier run was not stopped cleanly): reuse it on its port.

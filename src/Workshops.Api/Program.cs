@@ -2,15 +2,20 @@ using JasperFx;
 using Scalar.AspNetCore;
 using Serilog;
 using Wolverine.Http;
+using Workshops;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Demo;
+using Workshops.Projections;
+using Workshops.Teachers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 builder.AddWorkshopsAuth();
-builder.AddStore();
+builder.AddTeacherAccess();
+builder.AddStore(Features.Store);
+builder.AddFeatures();
 builder.AddHttpBasics();
 builder.AddDemoData();
 builder.AddRateLimits();
@@ -40,6 +45,7 @@ app.MapDevTokens();
 app.MapWolverineEndpoints(opts =>
 {
     opts.RejectUnparseableQueryValues = true;
+    Features.Map(opts, app.Configuration);
     opts.AddMiddleware(typeof(WriteAudit), chain => chain.HttpMethods.Any(Bodies.IsWrite));
 });
 

@@ -106,7 +106,7 @@ public static class Baselines
     }
 
     private static readonly string[] DocumentTables =
-        ["mt_doc_studio", "mt_doc_studioyear", "mt_doc_activityrecord", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour", "mt_doc_credityear"];
+        ["mt_doc_studiostate", "mt_doc_studioidentity", "mt_doc_taskstanding", "mt_doc_outputstanding", "mt_doc_activityentry", "mt_doc_studio", "mt_doc_studioyear", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour", "mt_doc_creditmonth"];
 
     public static async Task<long> CountDocuments(NpgsqlDataSource data)
     {
@@ -117,6 +117,14 @@ public static class Baselines
             total += (long)(await cmd.ExecuteScalarAsync())!;
         }
         return total;
+    }
+
+    /// <summary>The events' JSON as PostgreSQL prints it, in bytes: what the documents are compared with.</summary>
+    public static async Task<long> EventBytes(NpgsqlDataSource data)
+    {
+        await using var cmd = data.CreateCommand("select coalesce(sum(octet_length(data::text)), 0)::bigint from workshops.mt_events");
+        cmd.CommandTimeout = 0;
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     /// <summary>Waits until every async projection has processed the last event; the seconds it took.</summary>

@@ -11,6 +11,7 @@ using Workshops.Roster;
 using Workshops.Standards;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Core;
 
 namespace Workshops.Bench;
 
@@ -69,7 +70,8 @@ public sealed class Generator(int seed)
     }
 
     /// <summary>Writes the streams with Marten's bulk event insert; the projections are left to a rebuild.</summary>
-    public async Task<Generated> Run(DocumentStore store, int studios, int activitiesPerYear, Action<string> log)
+    /// <param name="write">False: only tell the studios a run with the same seed wrote (a store generated earlier is reused).</param>
+    public async Task<Generated> Run(DocumentStore store, int studios, int activitiesPerYear, Action<string> log, bool write = true)
     {
         var watch = Stopwatch.StartNew();
         var all = new List<GeneratedStudio>();
@@ -77,7 +79,11 @@ public sealed class Generator(int seed)
         var batch = new List<StreamAction>();
         async Task Flush()
         {
-            if (batch.Count == 0) return;
+            if (batch.Count == 0 || !write)
+            {
+                batch.Clear();
+                return;
+            }
             await store.BulkInsertEventsAsync(batch, 2000);
             batch.Clear();
         }

@@ -7,8 +7,17 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using Workshops.Bench;
+using Workshops;
 using Workshops.Core;
+using Workshops.Projections;
 using Workshops.Core.Auth;
+
+// "floor": the stack floor's endpoint, served by a process of its own while the harness measures it.
+if (args is ["floor", var floorConnection, var floorUrl])
+{
+    await StackFloor.Serve(floorConnection, floorUrl);
+    return;
+}
 
 // ops/bench runs this against its own PostgreSQL. Every figure is paired with a baseline measured in the same run.
 var options = Options.Parse(args);
@@ -22,51 +31,63 @@ log($"machine: {report.Machine}");
 using var store = DocumentStore.For(opts =>
 {
     opts.Connection(options.Connection);
-    Setup.Store(opts);
+    Features.Store(opts);
 });
 await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
-// 1. Generate.
-log($"generating {options.Studios} studios (seed {options.Seed}) …");
-var generated = await new Generator(options.Seed).Run(store, options.Studios, options.ActivitiesPerYear, log);
+// 1. Generate (or, with --reuse, take the store a run with the same options generated and rebuilt before).
+log($"{(options.Reuse ? "reusing" : "generating")} {options.Studios} studios (seed {options.Seed}) …");
+var generated = await new Generator(options.Seed).Run(store, options.Studios, options.ActivitiesPerYear, log, write: !options.Reuse);
 report.Generation = new(generated.Events, generated.Studios.Count + 2, Math.Round(generated.Seconds, 1), Math.Round(generated.Events / generated.Seconds));
 log($"generated {generated.Events:N0} events in {generated.Seconds:N1} s");
 // A store whose events were written over months has them vacuumed and counted; freshly bulk-loaded rows would make
-// whatever reads them first (the rebuild) pay for setting their hint bits.
-await using (var vacuum = data.CreateCommand($"vacuum analyze {Setup.Schema}.mt_events, {Setup.Schema}.mt_streams"))
+// whatever reads them first (the rebuild) pay for setting their hint bits. A store reused from an earlier run is
+// measured as it is.
+if (!options.Reuse)
 {
-    vacuum.CommandTimeout = 0;
-    await vacuum.ExecuteNonQueryAsync();
+    await using (var vacuum = data.CreateCommand($"vacuum analyze {Setup.Schema}.mt_events, {Setup.Schema}.mt_streams"))
+    {
+        vacuum.CommandTimeout = 0;
+        await vacuum.ExecuteNonQueryAsync();
+    }
+    await Rebuild();
 }
 
 // 4. Projection rebuild of every projection, against the floor: stream the same events and COPY as many rows. The
 // one-pass rebuild (the maintenance command) first; then, unless skipped, Marten's daemon rebuilding one projection
 // after another, for comparison.
-log("rebuilding every projection in one pass …");
-var onePass = await Rebuilds.OnePass(store, CancellationToken.None);
-log($"one pass: {onePass.Elapsed.TotalSeconds:N1} s over {onePass.Events:N0} events ({onePass.Reading.TotalSeconds:N1} s reading and folding); " + string.Join(", ", onePass.Documents.Select(d => $"{d.Key} {d.Value:N0} in {onePass.Writing[d.Key].TotalSeconds:N1} s")));
-double? daemonSeconds = null;
-if (!options.Skips("daemon-rebuild"))
+async Task Rebuild()
 {
-    log("rebuilding every projection with the daemon, one after another …");
-    var rebuild = Stopwatch.StartNew();
-    using var daemon = await store.BuildProjectionDaemonAsync();
-    foreach (var projection in ((IDocumentStore)store).Options.Events.Projections().Select(p => p.Name).Distinct())
+    log("rebuilding every projection in one pass …");
+    var onePass = await Rebuilds.OnePass(store, CancellationToken.None);
+    log($"one pass: {onePass.Elapsed.TotalSeconds:N1} s over {onePass.Events:N0} events ({onePass.Reading.TotalSeconds:N1} s reading and folding); " +
+        string.Join(", ", onePass.Documents.Select(d => $"{d.Key} {d.Value:N0} in {onePass.Writing[d.Key].TotalSeconds:N1} s")));
+    double? daemonSeconds = null;
+    if (!options.Skips("daemon-rebuild"))
     {
-        var one = Stopwatch.StartNew();
-        await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), CancellationToken.None);
-        log($"  {projection}: {one.Elapsed.TotalSeconds:N1} s");
+        log("rebuilding every projection with the daemon, one after another …");
+        var rebuild = Stopwatch.StartNew();
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        foreach (var projection in ((IDocumentStore)store).Options.Events.Projections().Select(p => p.Name).Distinct())
+        {
+            var one = Stopwatch.StartNew();
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), CancellationToken.None);
+            log($"  {projection}: {one.Elapsed.TotalSeconds:N1} s");
+        }
+        daemonSeconds = rebuild.Elapsed.TotalSeconds;
     }
-    daemonSeconds = rebuild.Elapsed.TotalSeconds;
+    var documents = await Baselines.CountDocuments(data);
+    if (documents != onePass.Documents.Values.Sum()) throw new InvalidOperationException($"the daemon rebuilt {documents} documents, the one pass {onePass.Documents.Values.Sum()}");
+    var floor = await Baselines.StreamAndCopy(data, documents);
+    var (documentSeconds, documentBytes) = await Baselines.CopyDocuments(data);
+    var eventBytes = await Baselines.EventBytes(data);
+    report.Rebuild = new(generated.Events, documents, Math.Round(onePass.Elapsed.TotalSeconds, 1), Math.Round(floor, 1),
+        Math.Round(onePass.Elapsed.TotalSeconds / floor, 2), daemonSeconds is { } d ? Math.Round(d, 1) : null, Math.Round(documentSeconds, 1), documentBytes,
+        eventBytes, Math.Round(onePass.Reading.TotalSeconds, 1), onePass.Writing.ToDictionary(w => w.Key, w => Math.Round(w.Value.TotalSeconds, 1)));
+    log($"rebuild: one pass {onePass.Elapsed.TotalSeconds:N1} s, daemon {(daemonSeconds is { } ds ? $"{ds:N1} s" : "skipped")}, floor {floor:N1} s ({documents:N0} documents); " +
+        $"the documents alone ({documentBytes / 1_048_576.0:N0} MB of JSON, {(double)documentBytes / eventBytes:N2}× the events' {eventBytes / 1_048_576.0:N0} MB) {documentSeconds:N1} s");
 }
-var documents = await Baselines.CountDocuments(data);
-if (documents != onePass.Documents.Values.Sum()) throw new InvalidOperationException($"the daemon rebuilt {documents} documents, the one pass {onePass.Documents.Values.Sum()}");
-var floor = await Baselines.StreamAndCopy(data, documents);
-var (documentSeconds, documentBytes) = await Baselines.CopyDocuments(data);
-report.Rebuild = new(generated.Events, documents, Math.Round(onePass.Elapsed.TotalSeconds, 1), Math.Round(floor, 1),
-    Math.Round(onePass.Elapsed.TotalSeconds / floor, 2), daemonSeconds is { } d ? Math.Round(d, 1) : null, Math.Round(documentSeconds, 1), documentBytes);
-log($"rebuild: one pass {onePass.Elapsed.TotalSeconds:N1} s, daemon {(daemonSeconds is { } ds ? $"{ds:N1} s" : "skipped")}, floor {floor:N1} s ({documents:N0} documents); " +
-    $"the documents alone ({documentBytes / 1_048_576.0:N0} MB of JSON) {documentSeconds:N1} s");
+
 await Baselines.Prepare(data, generated);
 
 // 5. Cold start: process start to the first successful write, with pre-generated handler code and ReadyToRun
@@ -102,6 +123,40 @@ report.ColdStartMs = [.. cold.Select(c => Math.Round(c))];
 // 1. Appends: the HTTP endpoint against a raw INSERT and a hand-written append transaction, A/B alternated.
 var writers = generated.Studios.Take(Math.Min(400, generated.Studios.Count)).ToList();
 var writeTokens = writers.ToDictionary(s => s.Id, s => HostToken(s.Id));
+
+// What one append costs the database, counted: WAL bytes and statements, on the small and the large studio. Measured on
+// an API process of its own with the async daemon off, so the counts are the write transaction's alone.
+if (!options.Skips("write-cost"))
+{
+    await using (var extension = data.CreateCommand("create extension if not exists pg_stat_statements")) await extension.ExecuteNonQueryAsync();
+    api?.Stop();
+    // The thread pool as the API configures it (workers do not spin before they sleep), and as the runtime's default
+    // (they spin): the processor time an append costs the API, beside the database's counts.
+    foreach (var (pool, settings) in new[] { ("", new Dictionary<string, string>()), (", thread pool spinning (runtime default)", new() { ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "70" }) })
+    {
+        settings["Projections__Daemon"] = "Disabled";
+        var counting = new Api(options, migrate: false, extra: settings);
+        counting.Start();
+        await counting.WaitUntilReady(HostToken(generated.Small.Id));
+        foreach (var (label, studio) in new[] { ("about 50 events", generated.Small), ("about 5,000 events", generated.Large) })
+        {
+            var token = HostToken(studio.Id);
+            var cost = await WriteCost.Measure(data, label + pool, studio.Events, options.CostAppends, async n =>
+            {
+                // Dated within the last month (the small studio was founded this year), a few a day as real logging is.
+                var (status, body) = await counting.Post($"/api/studios/{studio.Id}/activities", Payload.Activity(studio, 2_000_000 + n, daysBack: 30), token);
+                if (status != 201) log($"write cost: append answered {status} {body}");
+                return status == 201 ? Outcome.Ok : Outcome.Error;
+            }, () => counting.ProcessorTime);
+            report.WriteCosts.Add(cost);
+            log($"write cost, {label}{pool}: {cost.WalBytes:N0} B of WAL ({cost.FullPageImages} full-page images), {cost.Statements} statements, {cost.ApiCpuMs} ms of API processor time per append");
+        }
+        counting.Stop();
+    }
+    api = new Api(options, migrate: false);
+    api.Start();
+    await api.WaitUntilReady(HostToken(generated.Small.Id));
+}
 async Task<Outcome> LogActivity(long n)
 {
     var studio = writers[(int)(n % writers.Count)];
@@ -116,22 +171,38 @@ if (options.Warmup > TimeSpan.Zero && options.Concurrency.Length > 0)
     var warm = await Run.ClosedLoop(4, options.Warmup, (_, n) => LogActivity(1_000_000 + n));
     log($"warm-up: {warm.Throughput:N0} appends/s over {options.Warmup.TotalSeconds:N0} s, unmeasured");
 }
+// The stack floor: a minimal Wolverine endpoint appending the same event (Quick append, a small inline document) in a
+// process of its own, measured A/B beside the endpoint.
+FloorProcess? stackFloor = null;
+if (!options.Skips("baselines") && options.Concurrency.Length > 0)
+{
+    await StackFloor.Open(options.Connection, writers.Select(w => w.Id));
+    stackFloor = new FloorProcess(options.Connection);
+    stackFloor.Start();
+    await stackFloor.WaitUntilReady(writers[0].Id);
+    var warm = await Run.ClosedLoop(4, TimeSpan.FromSeconds(Math.Min(10, options.Warmup.TotalSeconds)), (_, n) => stackFloor.Append(writers[(int)(n % writers.Count)], 1_000_000 + n));
+    log($"stack floor warm-up: {warm.Throughput:N0} appends/s, unmeasured");
+}
 foreach (var concurrency in options.Concurrency)
 {
     var http = new Sample();
     var insert = new Sample();
     var txn = new Sample();
+    var stack = new Sample();
     for (var round = 0; round < options.Rounds; round++)
     {
         http.Merge(await Run.ClosedLoop(concurrency, options.Duration, (_, n) => LogActivity(n)));
         if (options.Skips("baselines")) continue;
+        stack.Merge(await Run.ClosedLoop(concurrency, options.Duration, (_, n) => stackFloor!.Append(writers[(int)(n % writers.Count)], n)));
         insert.Merge(await Run.ClosedLoop(concurrency, options.Duration, (_, n) => Baselines.Insert(data, writers[(int)(n % writers.Count)], n)));
         txn.Merge(await Run.ClosedLoop(concurrency, options.Duration, (_, n) => Baselines.Append(data, writers[(int)(n % writers.Count)], n)));
     }
-    report.Appends.Add(new(concurrency, http.Summarize("HTTP log activity"), insert.Summarize("raw INSERT"), txn.Summarize("hand-written append")));
+    report.Appends.Add(new(concurrency, http.Summarize("HTTP log activity"), insert.Summarize("raw INSERT"), txn.Summarize("hand-written append"),
+        stack.Summarize("stack floor")));
     log($"c={concurrency}: http {http.Throughput:N0}/s p99 {http.Percentile(99):N1} ms ({http.Conflicts} conflicts, {http.Errors} errors); " +
-        $"insert {insert.Throughput:N0}/s; txn {txn.Throughput:N0}/s");
+        $"stack floor {stack.Throughput:N0}/s; insert {insert.Throughput:N0}/s; txn {txn.Throughput:N0}/s");
 }
+stackFloor?.Stop();
 
 // Reads are measured on a settled store: the daemon first catches up with the appends (growth files and credit
 // years), so it neither competes for the two cores nor retires kept views while they are being read.
@@ -188,7 +259,7 @@ log($"results in {options.Out}");
 namespace Workshops.Bench
 {
     public sealed record Options(string Connection, string ApiDll, string Out, int Studios, int Seed, int ActivitiesPerYear, int[] Concurrency,
-        TimeSpan Duration, int Rounds, int Reads, string SigningKey, IReadOnlySet<string> Skip, TimeSpan Warmup)
+        TimeSpan Duration, int Rounds, int Reads, string SigningKey, IReadOnlySet<string> Skip, TimeSpan Warmup, int CostAppends, bool Reuse)
     {
         public static Options Parse(string[] args)
         {
@@ -210,15 +281,18 @@ namespace Workshops.Bench
                 int.Parse(Arg("reads", "200"), CultureInfo.InvariantCulture),
                 Arg("signing-key", "benchmark-signing-key-of-sufficient-length-0123456789"),
                 Arg("skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
-                TimeSpan.FromSeconds(double.Parse(Arg("warmup", "20"), CultureInfo.InvariantCulture)));
+                TimeSpan.FromSeconds(double.Parse(Arg("warmup", "20"), CultureInfo.InvariantCulture)),
+                int.Parse(Arg("cost-appends", "200"), CultureInfo.InvariantCulture),
+                args.Contains("--reuse"));
         }
 
-        /// <summary>--skip cold,baselines,reads,reviewer,daemon-rebuild leaves parts out of a quick run (the full run skips nothing).</summary>
+        /// <summary>--skip cold,write-cost,baselines,reads,reviewer,daemon-rebuild leaves parts out of a quick run (the full run skips nothing).</summary>
         public bool Skips(string part) => Skip.Contains(part);
     }
 
     /// <summary>The API as its own process, built with pre-generated handler code.</summary>
-    public sealed class Api(Options options, bool migrate)
+    /// <param name="extra">Settings of this process only (on top of BENCH_API_SETTINGS).</param>
+    public sealed class Api(Options options, bool migrate, Dictionary<string, string>? extra = null)
     {
         private Process? _process;
         public string Url { get; } = $"http://127.0.0.1:{FreePort()}";
@@ -258,6 +332,7 @@ namespace Workshops.Bench
             psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
             foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_API_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
                 psi.Environment[setting.Split('=')[0]] = setting.Split('=', 2)[1];
+            foreach (var (key, value) in extra ?? []) psi.Environment[key] = value;
             _process = Process.Start(psi)!;
             _process.OutputDataReceived += (_, _) => { };
             _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("api: " + e.Data); };
@@ -265,10 +340,36 @@ namespace Workshops.Bench
             _process.BeginErrorReadLine();
         }
 
+        /// <summary>Waits until the process answers a read.</summary>
+        public async Task WaitUntilReady(string token)
+        {
+            var watch = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    if (await Get("/health/ready", token) == 200) return;
+                }
+                catch (HttpRequestException) { }
+                if (watch.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException("the API did not start");
+                await Task.Delay(50);
+            }
+        }
+
         public void Stop()
         {
             if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
             _process?.WaitForExit();
+        }
+
+        /// <summary>The API process's processor time so far.</summary>
+        public TimeSpan ProcessorTime
+        {
+            get
+            {
+                _process!.Refresh();
+                return _process.TotalProcessorTime;
+            }
         }
 
         public async Task<(int Status, string Body)> Post(string path, byte[] body, string token)
@@ -291,18 +392,79 @@ namespace Workshops.Bench
         }
     }
 
+    /// <summary>The stack floor's endpoint as a process of its own (see <see cref="StackFloor"/>).</summary>
+    public sealed class FloorProcess(string connection)
+    {
+        private Process? _process;
+        private readonly string _url = $"http://127.0.0.1:{FreePort()}";
+        private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(60) };
+
+        private static int FreePort()
+        {
+            var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            l.Start();
+            var port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+            l.Stop();
+            return port;
+        }
+
+        public void Start()
+        {
+            var psi = new ProcessStartInfo("dotnet", [typeof(StackFloor).Assembly.Location, "floor", connection, _url])
+            {
+                UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            psi.Environment["DOTNET_gcServer"] = "0";
+            _process = Process.Start(psi)!;
+            _process.OutputDataReceived += (_, _) => { };
+            _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("floor: " + e.Data); };
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public async Task WaitUntilReady(Guid stream)
+        {
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                try
+                {
+                    if (await Append(new GeneratedStudio(stream, new Region("350000", "350200", "350203"), [], 0), -1) == Outcome.Ok) return;
+                }
+                catch (HttpRequestException) { }
+                await Task.Delay(100);
+            }
+            throw new TimeoutException("the stack floor did not start");
+        }
+
+        public async Task<Outcome> Append(GeneratedStudio studio, long n)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{_url}/floor/{studio.Id}") { Content = new ByteArrayContent(Payload.Activity(studio, n)) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var reply = await _http.SendAsync(request);
+            return reply.IsSuccessStatusCode ? Outcome.Ok : (int)reply.StatusCode is 409 or 412 ? Outcome.Conflict : Outcome.Error;
+        }
+
+        public void Stop()
+        {
+            if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+            _process?.WaitForExit();
+        }
+    }
+
     public static class Payload
     {
         private static readonly DateOnly Today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date);
 
         /// <summary>The same JSON the raw baselines write: a realistic activity with attendance, in Chinese.</summary>
-        public static byte[] Activity(GeneratedStudio studio, long n) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+        /// <param name="daysBack">Dates go back at most this many days (default: to the start of the year).</param>
+        public static byte[] Activity(GeneratedStudio studio, long n, int? daysBack = null) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
         {
             kind = "thematic-seminar",
             domains = new[] { "research", "exchange" },
             title = $"专题研讨：家校共育与班级文化建设（第{n}次）",
             // Spread over the year so far, as real logging is: a few activities per studio per day, not hundreds.
-            date = Today.AddDays(-(int)(n % Today.DayOfYear)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            date = Today.AddDays(-(int)(Math.Abs(n) % (daysBack ?? Today.DayOfYear))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             hours = 1.5,
             place = "学校会议室",
             attendees = studio.Members.Take(2).Select(m => new { teacherId = m, hours = 0.01 }),

@@ -8,8 +8,8 @@ namespace Workshops.Bench;
 
 public sealed record GenerationResult(long Events, int Studios, double Seconds, double EventsPerSecond);
 public sealed record RebuildResult(long Events, long Documents, double Seconds, double FloorSeconds, double Ratio, double? DaemonSeconds,
-    double DocumentsSeconds, long DocumentBytes);
-public sealed record AppendResult(int Concurrency, Result Http, Result Insert, Result Append);
+    double DocumentsSeconds, long DocumentBytes, long EventBytes, double ReadingSeconds, IReadOnlyDictionary<string, double> Writing);
+public sealed record AppendResult(int Concurrency, Result Http, Result Insert, Result Append, Result Floor);
 public sealed record ReadResult(string Label, int Events, IReadOnlyList<Result> Results);
 
 public static class Machine
@@ -37,6 +37,7 @@ public sealed class Report(Options options)
     public double[] ColdStartMs { get; set; } = [];
     public double FirstStartMs { get; set; }
     public List<AppendResult> Appends { get; } = [];
+    public List<WriteCostResult> WriteCosts { get; } = [];
     public List<ReadResult> Reads { get; } = [];
     public Result[] Reviewer { get; set; } = [];
 
@@ -53,11 +54,22 @@ public sealed class Report(Options options)
         if (Generation is { } g)
             md.AppendLine($"Generated {g.Events:N0} events for {g.Studios:N0} studios in {F(g.Seconds)} s ({g.EventsPerSecond:N0} events/s, bulk insert).").AppendLine();
         md.AppendLine($"### 1. Appends (closed loop, A/B alternated, after {options.Warmup.TotalSeconds:N0} s of unmeasured appends)").AppendLine();
-        md.AppendLine("| concurrency | endpoint /s | p50 ms | p95 ms | p99 ms | raw INSERT /s | p99 ms | append txn /s | p99 ms | endpoint ÷ INSERT | endpoint ÷ txn | 409/412 | errors |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| concurrency | endpoint /s | p50 ms | p95 ms | p99 ms | stack floor /s | p99 ms | raw INSERT /s | p99 ms | append txn /s | p99 ms | endpoint ÷ floor | endpoint ÷ INSERT | endpoint ÷ txn | 409/412 | errors |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var a in Appends)
-            md.AppendLine($"| {a.Concurrency} | {F(a.Http.PerSecond)} | {F(a.Http.P50)} | {F(a.Http.P95)} | {F(a.Http.P99)} | {F(a.Insert.PerSecond)} | {F(a.Insert.P99)} | " +
-                          $"{F(a.Append.PerSecond)} | {F(a.Append.P99)} | {F(a.Http.PerSecond / a.Insert.PerSecond)} | {F(a.Http.PerSecond / a.Append.PerSecond)} | {a.Http.Conflicts} | {a.Http.Errors} |");
+            md.AppendLine($"| {a.Concurrency} | {F(a.Http.PerSecond)} | {F(a.Http.P50)} | {F(a.Http.P95)} | {F(a.Http.P99)} | {F(a.Floor.PerSecond)} | {F(a.Floor.P99)} | " +
+                          $"{F(a.Insert.PerSecond)} | {F(a.Insert.P99)} | {F(a.Append.PerSecond)} | {F(a.Append.P99)} | {F(a.Http.PerSecond / a.Floor.PerSecond)} | " +
+                          $"{F(a.Http.PerSecond / a.Insert.PerSecond)} | {F(a.Http.PerSecond / a.Append.PerSecond)} | {a.Http.Conflicts} | {a.Http.Errors} |");
+        if (WriteCosts.Count > 0)
+        {
+            md.AppendLine().AppendLine("### 1a. What one append costs the database (sequential appends to one studio, async daemon off; pg_stat_statements)").AppendLine();
+            md.AppendLine("| studio | appends | statements per append | WAL bytes per append | full-page images | WAL position per append, less idle | API processor ms per append |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var c in WriteCosts)
+                md.AppendLine($"| {c.Label} ({c.StudioEvents} events) | {c.Appends} | {F(c.Statements)} | {c.WalBytes:N0} | {F(c.FullPageImages)} | {c.WalPositionBytes:N0} | {F(c.ApiCpuMs)} |");
+            md.AppendLine().AppendLine("Statements of one append (the large studio):").AppendLine();
+            md.AppendLine("| per append | statement |").AppendLine("|---:|---|");
+            foreach (var s in WriteCosts[1].ByStatement) md.AppendLine($"| {F(s.PerAppend)} | `{s.Query.Replace("|", "\\|")}` |");
+        }
         md.AppendLine().AppendLine("### 2–3. Reads as history grows (sequential, p50 / p95 ms)").AppendLine();
         md.AppendLine("| studio | read | p50 | p95 | ÷ raw SELECT (p50) |").AppendLine("|---|---|---:|---:|---:|");
         foreach (var r in Reads)
@@ -69,8 +81,10 @@ public sealed class Report(Options options)
             md.AppendLine().AppendLine("### 4. Projection rebuild").AppendLine()
                 .AppendLine($"All projections over {b.Events:N0} events ({b.Documents:N0} documents), one pass: {F(b.Seconds)} s; floor (stream the events, COPY as many rows): {F(b.FloorSeconds)} s; ratio {F(b.Ratio)}×." +
                             (b.DaemonSeconds is { } d ? $" Marten's daemon, one projection after another: {F(d)} s ({F(d / b.FloorSeconds)}×)." : "") +
+                            $" Reading and folding {F(b.ReadingSeconds)} s; writing " + string.Join(", ", b.Writing.Select(w => $"{w.Key} {F(w.Value)} s")) + "." +
                             $" Writing the rebuilt documents alone (stream their JSON as PostgreSQL prints it, {b.DocumentBytes / 1_048_576.0:N0} MB, and COPY it into a table of id and jsonb): " +
-                            $"{F(b.DocumentsSeconds)} s ({F(b.DocumentsSeconds / b.FloorSeconds)}× the floor).");
+                            $"{F(b.DocumentsSeconds)} s ({F(b.DocumentsSeconds / b.FloorSeconds)}× the floor). Documents ÷ events (JSON bytes): " +
+                            $"{F((double)b.DocumentBytes / b.EventBytes)}× ({b.DocumentBytes / 1_048_576.0:N0} MB ÷ {b.EventBytes / 1_048_576.0:N0} MB).");
         md.AppendLine().AppendLine("### 5. Cold start (process start → first successful write; pre-generated code, self-contained composite ReadyToRun)").AppendLine()
             .AppendLine($"Schema already applied: {string.Join(", ", ColdStartMs.Select(c => $"{c:N0} ms"))}. " +
                         $"First start, applying the schema itself: {FirstStartMs:N0} ms.");

@@ -1,16 +1,17 @@
 using JasperFx.Events;
-using Marten.Events.Projections;
 using Workshops.Core;
 using Workshops.Core.Contract;
 using Workshops.Years;
+using Workshops.Studios;
 
 namespace Workshops.Activities;
 
 public sealed record ActivityChange(string Step, IReadOnlyList<string> Changed, string? Reason, ActivityFacts? Before, EventRef Ref);
 
 /// <summary>
-/// One activity: its current facts, whether it was voided, and every change with the facts it replaced.
-/// Query fields (year, codes, teacher ids) are plain strings and numbers so lists filter on indexed values.
+/// One activity as it is served: its current facts, whether it was voided, and every change with the facts it replaced.
+/// Folded from the activity's own events when read (<see cref="ActivityRecords"/>); what lists filter on is stored in
+/// its <see cref="ActivityEntry"/>.
 /// </summary>
 public sealed record ActivityRecord
 {
@@ -53,19 +54,4 @@ public sealed record ActivityRecord
         DomainCodes = [.. facts.Domains.Select(d => d.Code())],
         TeacherIds = [.. facts.Attendees.Select(a => a.TeacherId)],
     };
-}
-
-public partial class ActivityRecordProjection : MultiStreamProjection<ActivityRecord, Guid>
-{
-    public ActivityRecordProjection()
-    {
-        Core.ProjectionTuning.Apply(Options);
-        foreach (var type in Core.Grouping.Implementing<IActivityEvent>()) IncludeType(type);
-        CustomGrouping(Core.Grouping.By<Marten.IQuerySession, Guid>(Keys));
-    }
-
-    /// <summary>The activity an event is about.</summary>
-    public static IEnumerable<Guid> Keys(IEvent e) => e.Data is IActivityEvent x ? [x.ActivityId] : [];
-
-    public override ActivityRecord? Evolve(ActivityRecord? snapshot, Guid id, IEvent e) => ActivityRecord.Fold(snapshot, e);
 }

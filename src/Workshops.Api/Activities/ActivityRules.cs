@@ -1,16 +1,20 @@
 using Workshops.Core;
+using Workshops.Plans;
+using Workshops.Roster;
 using Workshops.Studios;
 using TaskStatus = Workshops.Plans.TaskStatus;
 
 namespace Workshops.Activities;
 
-/// <summary>Rules an activity's facts must meet, as pure functions of the studio, the year and today.</summary>
+/// <summary>Rules an activity's facts must meet, as pure functions of the studio's decision state, the day's activities and today.</summary>
 public static class ActivityRules
 {
     public const decimal MaxHoursPerDay = 24m;
 
-    /// <param name="sameDay">The studio's standing activities on the same date (for the 24-hours-a-day rule).</param>
-    public static Refusal? Check(Studio studio, IReadOnlyList<ActivityRecord> sameDay, ActivityFacts facts, DateOnly today, Guid? activityId = null)
+    /// <param name="sameDay">The studio's activities on the same date (for the 24-hours-a-day rule).</param>
+    /// <param name="tasks">The standings of the ledger tasks the facts name.</param>
+    public static Refusal? Check(StudioState studio, IReadOnlyList<ActivityEntry> sameDay, ActivityFacts facts, DateOnly today, Guid? activityId = null,
+        IReadOnlyList<TaskStanding>? tasks = null)
     {
         if (facts.Date > today) return new("activity.date-in-future", $"The activity date {facts.Date:yyyy-MM-dd} is in the future.");
         if (facts.Date < studio.FoundedOn)
@@ -24,7 +28,7 @@ public static class ActivityRules
             if (!seen.Add(a.TeacherId)) return new("attendance.duplicate", $"{a.TeacherId} is listed twice.");
             if (a.Hours <= 0 || a.Hours > facts.Hours)
                 return new("attendance.hours-range", $"{a.TeacherId} attended {a.Hours} hours of a {facts.Hours}-hour activity.");
-            if (!a.Guest && !OnTeam(studio, a.TeacherId, facts.Date))
+            if (!a.Guest && !OnTeam(studio.Roster, a.TeacherId, facts.Date))
                 return new("attendance.not-on-roster",
                     $"{a.TeacherId} was not on the roster on {facts.Date:yyyy-MM-dd}; mark outside people as guests.");
             if (!a.Guest && HoursOn(sameDay, a.TeacherId, facts.Date, activityId) + a.Hours > MaxHoursPerDay)
@@ -33,28 +37,26 @@ public static class ActivityRules
 
         foreach (var taskId in facts.TaskIds)
         {
-            if (!studio.Tasks.TryGetValue(taskId, out var task))
-                return new("activity.unknown-task", $"No task {taskId} in this studio's ledgers.");
-            if (task.Status == TaskStatus.Cancelled)
-                return new("activity.task-cancelled", $"The task \"{task.Spec.Title}\" is cancelled.");
+            var task = TaskStanding.Find(studio.Plans, tasks ?? [], taskId, studio.Id);
+            if (task is null) return new("activity.unknown-task", $"No task {taskId} in this studio's ledgers.");
+            if (task.Status == TaskStatus.Cancelled) return new("activity.task-cancelled", $"The task {taskId} is cancelled.");
         }
         return null;
     }
 
     /// <summary>Hours a teacher attended on a day, across other standing activities.</summary>
-    public static decimal HoursOn(IEnumerable<ActivityRecord> activities, string teacherId, DateOnly date, Guid? except) =>
+    public static decimal HoursOn(IEnumerable<ActivityEntry> activities, string teacherId, DateOnly date, Guid? except) =>
         activities.Where(r => !r.Voided && r.Date == date && r.Id != except)
-            .SelectMany(r => r.Facts.Attendees).Where(x => x.TeacherId == teacherId && !x.Guest).Sum(x => x.Hours);
+            .SelectMany(r => r.Attendees).Where(x => x.TeacherId == teacherId && !x.Guest).Sum(x => x.Hours);
 
     /// <summary>On the roster that day, or an expert invited by then.</summary>
-    public static bool OnTeam(Studio studio, string teacherId, DateOnly date) =>
-        studio.RoleOn(teacherId, date) is not null ||
-        studio.Experts.Any(x => x.Expert.Id == teacherId && x.Since <= date);
+    public static bool OnTeam(RosterState roster, string teacherId, DateOnly date) =>
+        roster.RoleOn(teacherId, date) is not null || roster.Experts.Any(x => x.ExpertId == teacherId && x.Since <= date);
 
-    public static Refusal? Changeable(ActivityRecord? record, Guid studioId)
+    public static Refusal? Changeable(ActivityEntry? entry, Guid studioId)
     {
-        if (record is null || record.StudioId != studioId)
+        if (entry is null || entry.StudioId != studioId)
             return Refusal.Unknown("activity.unknown", "No such activity in this studio.");
-        return record.Voided ? new("activity.voided", "The activity is voided; it cannot be changed.") : null;
+        return entry.Voided ? new("activity.voided", "The activity is voided; it cannot be changed.") : null;
     }
 }

@@ -1,11 +1,13 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Plans;
 using Workshops.Studios;
 using Workshops.Core.Contract;
 
@@ -52,34 +54,42 @@ public sealed record CorrectActivity(ActivityChanges Changes, [Text(1000)] strin
 /// <summary>POST /api/studios/{id}/activities/{activityId}/corrections — correct an activity; views show the corrected facts and keep history.</summary>
 public static class CorrectActivityEndpoint
 {
-    public static async Task<(ActivityRecord?, IReadOnlyList<ActivityRecord>)> LoadAsync(CorrectActivity command, Guid id, Guid activityId,
+    /// <summary>The activity in full (the correction states the facts it replaces) and the studio's activities on the corrected date.</summary>
+    public static async Task<(ActivityEntry?, ActivityRecord?, IReadOnlyList<ActivityEntry>)> LoadAsync(CorrectActivity command, Guid id, Guid activityId,
         IDocumentSession session, CancellationToken ct)
     {
-        var record = await session.LoadAsync<ActivityRecord>(activityId, ct);
-        var date = command.Changes?.Date ?? record?.Date;
-        return (record, date is null ? [] : await ActivityQueries.SameDay(session, id, date.Value, ct));
+        var entry = await session.LoadAsync<ActivityEntry>(activityId, ct);
+        if (entry is null || entry.StudioId != id) return (entry, null, []);
+        var record = await ActivityRecords.Of(session, entry, ct);
+        var date = command.Changes?.Date ?? entry.Date;
+        return (entry, record, await session.Query<ActivityEntry>().Where(a => a.StudioId == id && a.Date == date && !a.Voided).ToListAsync(ct));
     }
 
-    public static ProblemDetails Validate(CorrectActivity command, Studio studio, ActivityRecord? record, IReadOnlyList<ActivityRecord> sameDay,
-        HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(CorrectActivity command, StudioState studio, ActivityEntry? entry, ActivityRecord? record)
     {
         var check = new Check().Text(command.Reason, "reason", 1000);
         if (command.Changes is null) check.Add("changes", "is required");
         else if (command.Changes.Named().Count == 0) check.Add("changes", "name at least one field to change");
         if (!check.Ok) return check.Result();
-        if (ActivityRules.Changeable(record, studio.Id) is { } unknown) return Problems.Rule(unknown);
+        if (ActivityRules.Changeable(entry, studio.Id) is { } unknown) return Problems.Rule(unknown);
         var after = command.Changes!.Apply(record!.Facts);
         ActivityInput.Check(check, after, command.Changes.Hours ?? (command.Changes.Start is null ? after.Hours : null),
             after.Start, after.End, "changes.");
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Check(studio, sameDay, after, clock.Today(), record.Id).OrContinue();
+        return check.Result();
     }
 
-    [WolverinePost("/api/studios/{id}/activities/{activityId}/corrections", Name = "CorrectActivity"), Authorize(Policy = Policies.StudioWork)]
+    /// <summary>The tasks the corrected facts name.</summary>
+    [WolverineBefore]
+    public static Task<IReadOnlyList<TaskStanding>> LoadTasks(CorrectActivity command, ActivityRecord record, IDocumentSession session, CancellationToken ct) =>
+        new DocumentsById<TaskStanding>([.. command.Changes.Apply(record.Facts).TaskIds]).Fetch(session, ct);
+
+    [WolverineBefore]
+    public static ProblemDetails Rules(CorrectActivity command, StudioState studio, ActivityRecord record, IReadOnlyList<ActivityEntry> sameDay,
+        IReadOnlyList<TaskStanding> tasks, Stamp stamp) =>
+        ActivityRules.Check(studio, sameDay, command.Changes.Apply(record.Facts), stamp.Today, record.Id, tasks).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/activities/{activityId}/corrections", Name = "CorrectActivity"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Activities")]
-    public static (Written, ActivityCorrected) Post(CorrectActivity command, [Aggregate("id")] Studio studio, ActivityRecord record,
-        HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new ActivityCorrected(record.Id, record.Facts, command.Changes.Apply(record.Facts), command.Changes.Named(), command.Reason,
-                http.Actor(), clock.GetUtcNow()));
+    public static ActivityCorrected Post(CorrectActivity command, [WriteAggregate("id")] StudioState studio, ActivityRecord record, Stamp stamp) =>
+        new(record.Id, record.Facts, command.Changes.Apply(record.Facts), command.Changes.Named(), command.Reason, stamp.By, stamp.At);
 }

@@ -27,16 +27,16 @@ public static class ListActivitiesEndpoint
             .When(domain is not null && !Codes.TryParse<Domain>(domain, out _), "domain", $"allowed: {Codes.Allowed<Domain>()}");
         if (!check.Ok) return Results.Problem(check.Result());
 
-        var query = session.Query<ActivityRecord>().Where(a => a.StudioId == id);
+        var query = session.Query<ActivityEntry>().Where(a => a.StudioId == id);
         if (includeVoided != true) query = query.Where(a => !a.Voided);
         if (year is not null) query = query.Where(a => a.Year == year);
         if (kind is not null) query = query.Where(a => a.KindCode == kind);
         if (domain is not null) query = query.Where(a => a.DomainCodes.Contains(domain));
-        if (teacherId is not null) query = query.Where(a => a.TeacherIds.Contains(teacherId));
+        if (teacherId is not null) query = query.Where(a => a.Attendees.Any(x => x.TeacherId == teacherId));
         var number = page ?? 1;
         var size = pageSize ?? 20;
         var list = await query.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).ToPagedListAsync(number, size, ct);
-        return Results.Ok(new Page<ActivityRecord>(list.ToList(), number, size, list.TotalItemCount));
+        return Results.Ok(new Page<ActivityRecord>(await ActivityRecords.Of(session, [.. list], ct), number, size, list.TotalItemCount));
     }
 
     [WolverineGet("/api/studios/{id}/activities/{activityId}", Name = "GetActivity"), Authorize(Policy = Policies.StudioRead)]
@@ -44,8 +44,9 @@ public static class ListActivitiesEndpoint
     [ProducesResponseType<ActivityRecord>(200)]
     public static async Task<IResult> GetOne(Guid id, Guid activityId, IQuerySession session, CancellationToken ct)
     {
-        var record = await session.LoadAsync<ActivityRecord>(activityId, ct);
-        return record is null || record.StudioId != id
+        var entry = await session.LoadAsync<ActivityEntry>(activityId, ct);
+        var record = entry?.StudioId == id ? await ActivityRecords.Of(session, entry, ct) : null;
+        return record is null
             ? Results.Problem(Problems.NotFound($"No activity {activityId} in studio {id}."))
             : Results.Ok(record);
     }

@@ -1,11 +1,13 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Plans;
 using Workshops.Studios;
 using Workshops.Core.Contract;
 
@@ -68,38 +70,41 @@ public sealed record ActivityCreated(Guid StudioId, Guid ActivityId, long Versio
 /// <summary>POST /api/studios/{id}/activities — log what the studio did (工作载体), with attendance and the tasks it served.</summary>
 public static class LogActivityEndpoint
 {
-    public static Task<IReadOnlyList<ActivityRecord>> LoadAsync(LogActivity command, Guid id, IDocumentSession session, CancellationToken ct) =>
-        ActivityQueries.SameDay(session, id, command.Date, ct);
+    /// <summary>The studio's activities that day and the tasks the activity serves, in the round trip that loads the studio.</summary>
+    public static (ActivityQueries.SameDay, DocumentsById<TaskStanding>) Load(LogActivity command, Guid id) =>
+        (new(id, command.Date), new([.. command.TaskIds ?? []]));
 
-    public static ProblemDetails Validate(LogActivity command, Studio studio, IReadOnlyList<ActivityRecord> sameDay, HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(LogActivity command)
     {
         var check = new Check();
         if (command.Domains is null || command.Title is null) return check.Add("body", "kind, domains, title and date are required").Result();
-        var facts = command.Facts();
-        ActivityInput.Check(check, facts, command.Hours, command.Start, command.End);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Check(studio, sameDay, facts, clock.Today()).OrContinue();
+        ActivityInput.Check(check, command.Facts(), command.Hours, command.Start, command.End);
+        return check.Result();
     }
 
-    [WolverinePost("/api/studios/{id}/activities", Name = "LogActivity"), Authorize(Policy = Policies.StudioContribute)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(LogActivity command, StudioState studio, IReadOnlyList<ActivityEntry> sameDay, IReadOnlyList<TaskStanding> tasks,
+        Stamp stamp) =>
+        ActivityRules.Check(studio, sameDay, command.Facts(), stamp.Today, tasks: tasks).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/activities", Name = "LogActivity"), Authorize(Policy = Policies.StudioContribute), Appends(typeof(ActivityCreated))]
     [Tags("Activities")]
-    public static (ActivityCreated, ActivityLogged) Post(LogActivity command, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock)
-    {
-        var activityId = Guid.CreateVersion7();
-        var written = Writes.Done(http, studio.Id, studio.Version);
-        return (new ActivityCreated(studio.Id, activityId, written.Version),
-            new ActivityLogged(activityId, command.Facts(), http.Actor(), clock.GetUtcNow()));
-    }
+    public static ActivityLogged Post(LogActivity command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(Guid.CreateVersion7(), command.Facts(), stamp.By, stamp.At);
+
+    public static ActivityCreated Created(ActivityLogged logged, Written written) => new(written.StudioId, logged.ActivityId, written.Version);
 }
 
 public static class ActivityQueries
 {
     /// <summary>The studio's standing activities on a date: what the 24-hours-a-day rule adds up.</summary>
-    public static async Task<IReadOnlyList<ActivityRecord>> SameDay(IQuerySession session, Guid studioId, DateOnly date, CancellationToken ct) =>
-        await session.Query<ActivityRecord>().Where(a => a.StudioId == studioId && a.Date == date && !a.Voided).ToListAsync(ct);
+    public sealed class SameDay(Guid studioId, DateOnly date) : QueryListPlan<ActivityEntry>
+    {
+        public override IQueryable<ActivityEntry> Query(IQuerySession session) =>
+            session.Query<ActivityEntry>().Where(a => a.StudioId == studioId && a.Date == date && !a.Voided);
+    }
 
     /// <summary>The studio's standing activities of a year (for the ledger's links).</summary>
-    public static async Task<IReadOnlyList<ActivityRecord>> OfYear(IQuerySession session, Guid studioId, int year, CancellationToken ct) =>
-        await session.Query<ActivityRecord>().Where(a => a.StudioId == studioId && a.Year == year && !a.Voided).ToListAsync(ct);
+    public static async Task<IReadOnlyList<ActivityEntry>> OfYear(IQuerySession session, Guid studioId, int year, CancellationToken ct) =>
+        await session.Query<ActivityEntry>().Where(a => a.StudioId == studioId && a.Year == year && !a.Voided).ToListAsync(ct);
 }

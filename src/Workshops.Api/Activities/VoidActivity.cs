@@ -1,8 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -16,20 +17,17 @@ public sealed record VoidActivity([Text(1000)] string Reason);
 /// <summary>POST /api/studios/{id}/activities/{activityId}/void — void a mistaken activity; it stays in history, out of every count.</summary>
 public static class VoidActivityEndpoint
 {
-    public static Task<ActivityRecord?> LoadAsync(Guid activityId, IDocumentSession session, CancellationToken ct) =>
-        session.LoadAsync<ActivityRecord>(activityId, ct);
+    public static DocumentById<ActivityEntry> Load(Guid activityId) => new(activityId);
 
-    public static ProblemDetails Validate(VoidActivity command, Studio studio, ActivityRecord? record, HttpContext http)
-    {
-        var check = new Check().Text(command.Reason, "reason", 1000);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? ActivityRules.Changeable(record, studio.Id).OrContinue();
-    }
+    [WolverineBefore]
+    public static ProblemDetails Rules(StudioState studio, ActivityEntry? entry) => ActivityRules.Changeable(entry, studio.Id).OrContinue();
 
-    [WolverinePost("/api/studios/{id}/activities/{activityId}/void", Name = "VoidActivity"), Authorize(Policy = Policies.StudioWork)]
+    /// <summary>The activity in full: the void states the facts it takes away.</summary>
+    [WolverineBefore]
+    public static Task<ActivityRecord?> LoadRecord(ActivityEntry entry, IDocumentSession session, CancellationToken ct) => ActivityRecords.Of(session, entry, ct);
+
+    [WolverinePost("/api/studios/{id}/activities/{activityId}/void", Name = "VoidActivity"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Activities")]
-    public static (Written, ActivityVoided) Post(VoidActivity command, [Aggregate("id")] Studio studio, ActivityRecord record,
-        HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new ActivityVoided(record.Id, record.Facts, command.Reason, http.Actor(), clock.GetUtcNow()));
+    public static ActivityVoided Post(VoidActivity command, [WriteAggregate("id")] StudioState studio, ActivityRecord record, Stamp stamp) =>
+        new(record.Id, record.Facts, command.Reason, stamp.By, stamp.At);
 }

@@ -126,6 +126,7 @@ public static class OpenApiShape
             var open = metadata.OfType<IAllowAnonymous>().Any();
             var write = method is "POST" or "PUT" or "PATCH" or "DELETE";
             var stream = path.StartsWith("/api/studios/{id}", StringComparison.Ordinal);
+            var teacher = path.StartsWith("/api/teachers/{teacherId}", StringComparison.Ordinal);
 
             operation.Parameters ??= [];
             if (write)
@@ -136,20 +137,23 @@ public static class OpenApiShape
                     Description = "A retry with the same key returns the first answer and changes nothing (1-100 printable ASCII characters).",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                 });
-                if (stream)
+                if (stream || teacher)
                     operation.Parameters.Add(new OpenApiParameter
                     {
                         Name = "If-Match", In = ParameterLocation.Header, Required = false,
-                        Description = "The studio's version from its ETag; a mismatch answers 412.",
+                        Description = stream ? "The studio's version from its ETag; a mismatch answers 412."
+                            : "The teacher record's version from its ETag; a mismatch answers 412.",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                     });
             }
 
             operation.Responses ??= new OpenApiResponses();
+            // A write that appends answers with the stream's new version, never an empty 204.
+            if (metadata.OfType<Http.AppendsAttribute>().Any()) operation.Responses.Remove("204");
             var codes = new List<string> { "400", "404", "429", "503" };
             if (!open) codes.AddRange(["401", "403"]);
             if (write) codes.AddRange(["409", "413", "422"]);
-            if (write && stream) codes.Add("412");
+            if (write && (stream || teacher)) codes.Add("412");
             foreach (var (code, description) in Problems.Where(p => codes.Contains(p.Code)))
             {
                 operation.Responses[code] = new OpenApiResponse

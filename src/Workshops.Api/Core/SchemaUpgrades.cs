@@ -5,25 +5,19 @@ namespace Workshops.Core;
 /// <summary>
 /// Columns the schema comparison cannot add to a table that already has rows: a duplicated field stored as a type
 /// other than text (a jsonb or tsvector column filled from a text value) is back-filled by a statement that assigns
-/// text to it, which PostgreSQL refuses. These are added here first, filled from the documents, and the comparison
-/// then finds them in place. Runs before the schema is applied at start-up; does nothing on a new database.
+/// text to it, which PostgreSQL refuses. These (registered by the capabilities that own them) are added here first,
+/// filled from the documents, and the comparison then finds them in place. Runs before the schema is applied at
+/// start-up; does nothing on a new database.
 /// </summary>
-public sealed class SchemaUpgrades(NpgsqlDataSource data, ILogger<SchemaUpgrades> log) : IHostedService
+public sealed class SchemaUpgrades(NpgsqlDataSource data, IEnumerable<SchemaUpgrades.Upgrade> upgrades, ILogger<SchemaUpgrades> log) : IHostedService
 {
-    private sealed record Upgrade(string Table, string Column, string Type, string Fill);
-
-    private static readonly Upgrade[] Upgrades =
-    [
-        // Credit totals were only inside the document (same members, read case-insensitively).
-        new("mt_doc_credityear", "totals_column", "jsonb", "data -> 'totals'"),
-        // Search terms were only inside the document, as text in tsvector's input form.
-        new("mt_doc_outputrecord", "search_terms", "tsvector", "(data ->> 'searchTerms')::tsvector"),
-    ];
+    /// <summary>A column of <paramref name="Table"/> of <paramref name="Type"/>, filled by the expression <paramref name="Fill"/>.</summary>
+    public sealed record Upgrade(string Table, string Column, string Type, string Fill);
 
     public async Task StartAsync(CancellationToken ct)
     {
         await using var connection = await data.OpenConnectionAsync(ct);
-        foreach (var u in Upgrades)
+        foreach (var u in upgrades)
         {
             await using var exists = new NpgsqlCommand(
                 "select (to_regclass($1) is not null), exists (select 1 from information_schema.columns where table_schema = $2 and table_name = $3 and column_name = $4)",

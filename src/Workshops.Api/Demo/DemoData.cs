@@ -2,12 +2,15 @@ using Marten;
 using Workshops.Core.Auth;
 using Workshops.Roster;
 using Workshops.Studios;
+using Workshops.Core;
+using Workshops.Teachers;
 
 namespace Workshops.Demo;
 
 /// <summary>
-/// The demo studio: a K-12 workshop in Xiamen modelled on seed 000, with a host, three members, two trainees,
-/// mentor pairs and an outside expert. Loaded at start-up when Demo:Seed is true and it is not there yet.
+/// The demo: a K-12 workshop in Xiamen modelled on seed 000, with a host, three members, two trainees, mentor pairs
+/// and an outside expert; a vocational studio modelled on seed 001 (the other programme); and the records of the
+/// workshop's host and first member. Loaded at start-up when Demo:Seed is true, each part when it is not there yet.
 /// </summary>
 public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<DemoData> logger) : IHostedService
 {
@@ -38,13 +41,44 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
 
     public static readonly Expert Expert = new("E350200-0001", "王建华", ExpertKind.Researcher, "厦门市教育科学研究院", "德育教研员");
 
+    public static readonly Guid VocationalStudioId = Guid.Parse("0195a000-3502-7030-8000-000000000002");
+
+    public static readonly TeacherInfo[] Vocational =
+    [
+        new("T350203-0201", "许丽萍", Gender.Female, "厦门工商旅游学校", "旅游服务与管理", "高级教师",
+            new DateOnly(2009, 9, 1), new DateOnly(2006, 9, 1), true, false, 1984, true),
+        new("T350203-0202", "陈建国", Gender.Male, "厦门工商旅游学校", "电子商务", "一级教师",
+            new DateOnly(2017, 9, 1), new DateOnly(2014, 9, 1), true, false, 1990, true),
+        new("T350203-0203", "李雪梅", Gender.Female, "厦门工商旅游学校", "会计", "一级教师",
+            new DateOnly(2018, 9, 1), new DateOnly(2016, 9, 1), true, false, 1993, false),
+        new("T350203-0204", "周文斌", Gender.Male, "厦门工商旅游学校", "心理健康", "二级教师",
+            new DateOnly(2022, 9, 1), new DateOnly(2021, 9, 1), true, false, 1997, false),
+    ];
+
     public async Task StartAsync(CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        if (await session.Events.FetchStreamStateAsync(StudioId, ct) is not null) return;
-
         var by = new Actor("school:厦门市第一中学管理员", "厦门市第一中学管理员", Role.School);
         var at = clock.GetUtcNow();
+        if (await session.Events.FetchStreamStateAsync(VocationalStudioId, ct) is null)
+        {
+            var opened = new DateOnly(2022, 9, 1);
+            session.Events.StartStream<Studio>(VocationalStudioId,
+            [
+                new StudioEstablished(VocationalStudioId, "厦门工商旅游学校班主任工作室", "厦门工商旅游学校", Region, StudioLevel.School,
+                    Track.Vocational, false, opened, BuildMode.ModularTeam, by, at),
+                new HostAppointed(Vocational[0], opened, by, at),
+                .. Vocational[1..].Select(m => (object)new MemberJoined(m, opened, by, at)),
+            ]);
+        }
+        foreach (var record in Records(by, at))
+        {
+            var id = TeacherStreams.IdOf(record[0].TeacherId);
+            if (await session.Events.FetchStreamStateAsync(id, ct) is null) session.Events.StartStream<TeacherRecord>(id, [.. record.Cast<object>()]);
+        }
+        await session.SaveChangesAsync(ct);
+        if (await session.Events.FetchStreamStateAsync(StudioId, ct) is not null) return;
+
         var founded = new DateOnly(2022, 10, 16);
         var term = new DateOnly(2023, 9, 1);
         object[] events =
@@ -59,9 +93,42 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
             new MentorshipFormed(Members[0].Id, Trainees[1].Id, new DateOnly(2024, 9, 1), by, at),
             new ExpertInvited(Expert, founded, by, at),
         ];
-        session.Events.StartStream<Studio>(StudioId, events);
+        session.Events.StartStream<StudioState>(StudioId, events);
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Demo studio {StudioId} loaded with {Count} events", StudioId, events.Length);
+    }
+
+    /// <summary>The workshop host's record (two periods as head teacher with a gap, titles, a 市学科带头人 honour) and a member's.</summary>
+    private static IEnumerable<ITeacherEvent[]> Records(Actor by, DateTimeOffset at)
+    {
+        var first = Guid.Parse("0195a000-3502-7030-8000-000000000101");
+        var second = Guid.Parse("0195a000-3502-7030-8000-000000000102");
+        yield return
+        [
+            new TeacherRegistered(Host.Id, Host.Name, Host.Gender, Host.BirthYear, Host.School, Region.Code, Track.K12, false, Host.Subject,
+                new Education(EducationLevel.Master, "福建师范大学", "课程与教学论"), true, by, at),
+            new TeachingStarted(Host.Id, Guid.Parse("0195a000-3502-7030-8000-000000000100"), Host.TeachingSince, null, null, by, at),
+            new HeadTeacherServiceStarted(Host.Id, first, first, Host.HeadTeacherSince, Host.School, null, null, by, at),
+            new HeadTeacherServiceEnded(Host.Id, Guid.Parse("0195a000-3502-7030-8000-000000000103"), first, new DateOnly(2012, 7, 31), null, null, by, at),
+            new HeadTeacherServiceStarted(Host.Id, second, second, new DateOnly(2013, 9, 1), Host.School, null, null, by, at),
+            new ProfessionalTitleChanged(Host.Id, Guid.Parse("0195a000-3502-7030-8000-000000000104"), ProfessionalTitle.First, new DateOnly(2012, 12, 1),
+                null, null, by, at),
+            new ProfessionalTitleChanged(Host.Id, Guid.Parse("0195a000-3502-7030-8000-000000000105"), ProfessionalTitle.Senior, new DateOnly(2019, 12, 1),
+                null, null, by, at),
+            new HonourConferred(Host.Id, Guid.Parse("0195a000-3502-7030-8000-000000000106"), HonourKind.SubjectLeader, HonourLevel.Municipal,
+                "厦门市教育局", "厦门市语文学科带头人", Host.Subject, new DateOnly(2021, 6, 1), null, null, null, by, at),
+        ];
+        var member = Members[0];
+        var period = Guid.Parse("0195a000-3502-7030-8000-000000000111");
+        yield return
+        [
+            new TeacherRegistered(member.Id, member.Name, member.Gender, member.BirthYear, member.School, Region.Code, Track.K12, false, member.Subject,
+                new Education(EducationLevel.Bachelor, "闽南师范大学", "汉语言文学"), true, by, at),
+            new TeachingStarted(member.Id, Guid.Parse("0195a000-3502-7030-8000-000000000110"), member.TeachingSince, null, null, by, at),
+            new HeadTeacherServiceStarted(member.Id, period, period, member.HeadTeacherSince, member.School, null, null, by, at),
+            new ProfessionalTitleChanged(member.Id, Guid.Parse("0195a000-3502-7030-8000-000000000112"), ProfessionalTitle.First, new DateOnly(2020, 12, 1),
+                null, null, by, at),
+        ];
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

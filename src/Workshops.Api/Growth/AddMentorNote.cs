@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -16,19 +17,16 @@ public sealed record AddMentorNote([Text(10_000)] string? Text = null, DateOnly?
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/mentor-notes — a mentor's note on a mentee (or the host's).</summary>
 public static class AddMentorNoteEndpoint
 {
-    public static ProblemDetails Validate(AddMentorNote command, string teacherId, Studio studio, HttpContext http, TimeProvider clock)
-    {
+    public static ProblemDetails Validate(AddMentorNote command, string teacherId, StudioState studio, HttpContext http) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
-        if (GrowthAccess.Check(http, studio, teacherId, asMentor: true) is { } denied) return denied;
-        var today = clock.Today();
-        var check = new Check().Text(command.Text, "text", 10_000);
-        var refusal = GrowthAccess.Dated(studio, command.Date ?? today, today);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
-    }
+        GrowthAccess.Check(http, studio, teacherId, asMentor: true) ?? new Check().Text(command.Text, "text", 10_000).Result();
 
-    [WolverinePost("/api/studios/{id}/growth/{teacherId}/mentor-notes", Name = "AddMentorNote"), Authorize(Policy = Policies.StudioGrowth)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(AddMentorNote command, Stamp stamp) =>
+        GrowthAccess.Dated(command.Date ?? stamp.Today, stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/growth/{teacherId}/mentor-notes", Name = "AddMentorNote"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]
-    public static (Written, MentorNoteAdded) Post(AddMentorNote command, string teacherId, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new MentorNoteAdded(Guid.CreateVersion7(), teacherId, Caller.From(http.User).TeacherId ?? http.Actor().Id, command.Date ?? clock.Today(), command.Text!, http.Actor(), clock.GetUtcNow()));
+    public static MentorNoteAdded Post(AddMentorNote command, string teacherId, [WriteAggregate("id")] StudioState studio, HttpContext http, Stamp stamp) =>
+        new(Guid.CreateVersion7(), teacherId, Caller.From(http.User).TeacherId ?? stamp.By.Id, command.Date ?? stamp.Today, command.Text!, stamp.By, stamp.At);
 }

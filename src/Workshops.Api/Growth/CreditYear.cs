@@ -10,9 +10,9 @@ using Workshops.Years;
 namespace Workshops.Growth;
 
 /// <summary>
-/// One teacher's training credits dated in one calendar year: studio activities they attended and training recorded
-/// outside. A multi-stream projection keyed "teacher:year", kept by the async daemon; an activity touches only the
-/// credit years of the people who attended it, so the cost of logging does not grow with a teacher's history.
+/// One teacher's training credits dated in one calendar year, with their totals: assembled, when read, from the year's
+/// <see cref="CreditMonth"/> documents (<see cref="TeacherFiles"/>); nothing stores a whole year, so no document grows
+/// with a teacher's history.
 /// </summary>
 public sealed record CreditYear
 {
@@ -20,82 +20,64 @@ public sealed record CreditYear
     public string TeacherId { get; init; } = "";
     public int Year { get; init; }
     public IReadOnlyList<Credit> Credits { get; init; } = [];
-    /// <summary>The standing credits (not removed) summed by category and level: what "now" questions need of a whole year.</summary>
+    /// <summary>The standing credits (not removed) summed by category, level, month and studio.</summary>
     public IReadOnlyList<CreditTotal> Totals { get; init; } = [];
-
-    /// <summary>
-    /// The totals again, as a column of their own (see GrowthSetup): a "now" question reads a few hundred bytes per year
-    /// instead of unpacking every credit of it.
-    /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string TotalsColumn => System.Text.Json.JsonSerializer.Serialize(Totals, CreditTotal.Column);
 
     public static string Key(string teacherId, int year) => $"{teacherId}:{year}";
 
     /// <summary>The same credits with their totals recomputed.</summary>
-    public CreditYear Totalled() => this with
-    {
-        Totals = [.. Credits.Where(c => c.RemovedAt is null).GroupBy(TotalKey).OrderBy(g => g.Key).Select(g => Total(g.Key, g))],
-    };
+    public CreditYear Totalled() => this with { Totals = CreditTotals.Of(Credits) };
 
-    /// <summary>
-    /// The totals after <paramref name="before"/> became this year: only the totals whose credits changed (added, or
-    /// marked removed) are summed again, so a credit costs one pass over the year rather than regrouping all of it (a
-    /// rebuild folds a busy year credit by credit). The same totals as <see cref="Totalled"/>, in the same order.
-    /// </summary>
-    public CreditYear Retotalled(CreditYear before)
+    /// <summary>The totals after <paramref name="before"/> became this year (see <see cref="CreditTotals.Again"/>).</summary>
+    public CreditYear Retotalled(CreditYear before) => this with { Totals = CreditTotals.Again(before.Credits, before.Totals, Credits) };
+
+    /// <summary>A year assembled from its months.</summary>
+    public static CreditYear Of(string teacherId, int year, IEnumerable<CreditMonth> months)
     {
-        if (before.Totals.Any(t => !t.Placed) || before.Credits.Count > Credits.Count) return Totalled();
-        var changed = new HashSet<(CreditCategory, TrainingLevel, int, Guid)>();
-        for (var i = 0; i < Credits.Count; i++)
-            if (i >= before.Credits.Count || !ReferenceEquals(Credits[i], before.Credits[i]))
-            {
-                changed.Add(TotalKey(Credits[i]));
-                if (i < before.Credits.Count) changed.Add(TotalKey(before.Credits[i]));
-            }
-        if (changed.Count == 0) return this with { Totals = before.Totals };
-        var again = Credits.Where(c => c.RemovedAt is null && changed.Contains(TotalKey(c))).GroupBy(TotalKey).Select(g => Total(g.Key, g));
-        return this with
+        var ordered = months.OrderBy(m => m.Month).ToList();
+        return new CreditYear
         {
-            Totals = [.. before.Totals.Where(t => !changed.Contains(TotalKey(t))).Concat(again).OrderBy(TotalKey)],
+            Id = Key(teacherId, year), TeacherId = teacherId, Year = year,
+            Credits = [.. ordered.SelectMany(m => m.Credits)],
+            Totals = [.. ordered.SelectMany(m => m.Totals ?? []).OrderBy(CreditTotals.KeyOf)],
         };
     }
+}
 
-    private static (CreditCategory, TrainingLevel, int, Guid) TotalKey(Credit c) => (c.Category, c.Level, c.Date.Month, c.StudioId);
+/// <summary>
+/// One teacher's training credits dated in one month: studio activities they attended and training recorded outside,
+/// with the month's totals. A multi-stream projection keyed "teacher:yyyy-MM", kept by the async daemon; an activity
+/// touches only the months of the people who attended it, and a month holds no more than a month of credits.
+/// </summary>
+public sealed record CreditMonth
+{
+    public string Id { get; init; } = "";
+    public string TeacherId { get; init; } = "";
+    public int Year { get; init; }
+    public int Month { get; init; }
+    public IReadOnlyList<Credit> Credits { get; init; } = [];
+    /// <summary>The standing credits (not removed) summed by category, level and studio: what "now" questions need of a month.</summary>
+    public IReadOnlyList<CreditTotal> Totals { get; init; } = [];
 
-    private static (CreditCategory, TrainingLevel, int, Guid) TotalKey(CreditTotal t) => (t.Category, t.Level, t.First!.Value.Month, t.StudioId!.Value);
+    public static string Key(string teacherId, DateOnly date) => $"{teacherId}:{date:yyyy-MM}";
 
-    private static CreditTotal Total((CreditCategory Category, TrainingLevel Level, int, Guid StudioId) key, IEnumerable<Credit> credits)
-    {
-        var (count, hours, first, last) = (0, 0m, DateOnly.MaxValue, DateOnly.MinValue);
-        foreach (var c in credits)
-        {
-            count++;
-            hours += c.Hours;
-            if (c.Date < first) first = c.Date;
-            if (c.Date > last) last = c.Date;
-        }
-        return new CreditTotal(key.Category, key.Level, count, hours, first, last, key.StudioId);
-    }
-
-    /// <summary>The credit years an event changes (guests are not teachers of the studio).</summary>
+    /// <summary>The credit months an event changes (guests are not teachers of the studio).</summary>
     public static IEnumerable<string> Keys(object data) => data switch
     {
         ActivityLogged x => Attending(x.Facts),
         ActivityCorrected x => Attending(x.Before).Union(Attending(x.After)),
         ActivityVoided x => Attending(x.Facts),
-        OutsideTrainingRecorded x => [Key(x.TeacherId, x.Date.Year)],
+        OutsideTrainingRecorded x => [Key(x.TeacherId, x.Date)],
         _ => [],
     };
 
     private static IEnumerable<string> Attending(ActivityFacts f) =>
-        f.Attendees.Where(a => !a.Guest).Select(a => Key(a.TeacherId, f.Date.Year));
+        f.Attendees.Where(a => !a.Guest).Select(a => Key(a.TeacherId, f.Date));
 
-    /// <summary>Folds one event into the credit year <paramref name="key"/>; <paramref name="studio"/> is the event's studio.</summary>
-    public static CreditYear Fold(CreditYear? snapshot, string key, IEvent e, Studio? studio)
+    /// <summary>Folds one event into the credit month <paramref name="key"/>; <paramref name="studio"/> is the event's studio.</summary>
+    public static CreditMonth Fold(CreditMonth? snapshot, string key, IEvent e, Studio? studio)
     {
-        var split = key.LastIndexOf(':');
-        var doc = snapshot ?? new CreditYear { Id = key, TeacherId = key[..split], Year = int.Parse(key[(split + 1)..]) };
+        var doc = snapshot ?? Empty(key);
         var at = EventRef.Of(e);
         var level = TeacherFile.LevelOf(studio?.Level ?? StudioLevel.School);
         var next = e.Data switch
@@ -109,29 +91,82 @@ public sealed record CreditYear
             },
             _ => doc,
         };
-        return ReferenceEquals(next, doc) ? doc : next.Retotalled(doc);
+        return ReferenceEquals(next, doc) ? doc : next with { Totals = CreditTotals.Again(doc.Credits, doc.Totals, next.Credits) };
     }
 
-    private CreditYear Credit(Guid activityId, ActivityFacts facts, TrainingLevel level, Guid studioId, EventRef at)
+    private static CreditMonth Empty(string key)
+    {
+        var split = key.LastIndexOf(':');
+        var month = DateOnly.ParseExact(key[(split + 1)..] + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return new CreditMonth { Id = key, TeacherId = key[..split], Year = month.Year, Month = month.Month };
+    }
+
+    private CreditMonth Credit(Guid activityId, ActivityFacts facts, TrainingLevel level, Guid studioId, EventRef at)
     {
         var attended = facts.Attendees.FirstOrDefault(a => a.TeacherId == TeacherId && !a.Guest);
-        if (attended is null || facts.Date.Year != Year) return this;
+        if (attended is null || facts.Date.Year != Year || facts.Date.Month != Month) return this;
         var credit = new Credit(activityId.ToString(), studioId, CreditCategory.StudioActivity, level, attended.Hours, facts.Date,
             facts.Title, at.At, ActivityId: activityId, Ref: at);
         return this with { Credits = [.. Credits, credit] };
     }
 
     /// <summary>A correction or void marks the standing credit removed at that moment; it is never deleted.</summary>
-    private CreditYear Uncredit(Guid activityId, DateTimeOffset at) => this with
+    private CreditMonth Uncredit(Guid activityId, DateTimeOffset at) => this with
     {
         Credits = [.. Credits.Select(c => c.ActivityId == activityId && c.RemovedAt is null ? c with { RemovedAt = at } : c)],
     };
 }
 
-/// <summary>One credit year per teacher and calendar year, across every studio they were in.</summary>
-public partial class CreditYearProjection() : AcrossStudiosProjection<CreditYear>(CreditYear.Keys)
+/// <summary>Totals of standing credits by category, level, month and studio.</summary>
+public static class CreditTotals
 {
-    protected override CreditYear Fold(CreditYear? snapshot, string key, IEvent e, Studio? studio) => CreditYear.Fold(snapshot, key, e, studio);
+    public static (CreditCategory, TrainingLevel, int, Guid) KeyOf(Credit c) => (c.Category, c.Level, c.Date.Month, c.StudioId);
+
+    public static (CreditCategory, TrainingLevel, int, Guid) KeyOf(CreditTotal t) => (t.Category, t.Level, t.First!.Value.Month, t.StudioId!.Value);
+
+    /// <summary>The totals of the standing credits, in key order.</summary>
+    public static IReadOnlyList<CreditTotal> Of(IEnumerable<Credit> credits) =>
+        [.. credits.Where(c => c.RemovedAt is null).GroupBy(KeyOf).OrderBy(g => g.Key).Select(g => Total(g.Key, g))];
+
+    /// <summary>
+    /// The totals after the credits <paramref name="before"/> (totalled as <paramref name="totals"/>) became
+    /// <paramref name="after"/>: only the totals whose credits changed (added, or marked removed) are summed again, so a
+    /// credit costs one pass over the credits rather than regrouping all of them. The same totals as <see cref="Of"/>, in
+    /// the same order.
+    /// </summary>
+    public static IReadOnlyList<CreditTotal> Again(IReadOnlyList<Credit> before, IReadOnlyList<CreditTotal> totals, IReadOnlyList<Credit> after)
+    {
+        if (totals.Any(t => !t.Placed) || before.Count > after.Count) return Of(after);
+        var changed = new HashSet<(CreditCategory, TrainingLevel, int, Guid)>();
+        for (var i = 0; i < after.Count; i++)
+            if (i >= before.Count || !ReferenceEquals(after[i], before[i]))
+            {
+                changed.Add(KeyOf(after[i]));
+                if (i < before.Count) changed.Add(KeyOf(before[i]));
+            }
+        if (changed.Count == 0) return totals;
+        var again = after.Where(c => c.RemovedAt is null && changed.Contains(KeyOf(c))).GroupBy(KeyOf).Select(g => Total(g.Key, g));
+        return [.. totals.Where(t => !changed.Contains(KeyOf(t))).Concat(again).OrderBy(KeyOf)];
+    }
+
+    private static CreditTotal Total((CreditCategory Category, TrainingLevel Level, int, Guid StudioId) key, IEnumerable<Credit> credits)
+    {
+        var (count, hours, first, last) = (0, 0m, DateOnly.MaxValue, DateOnly.MinValue);
+        foreach (var c in credits)
+        {
+            count++;
+            hours += c.Hours;
+            if (c.Date < first) first = c.Date;
+            if (c.Date > last) last = c.Date;
+        }
+        return new CreditTotal(key.Category, key.Level, count, hours, first, last, key.StudioId);
+    }
+}
+
+/// <summary>One credit month per teacher and month, across every studio they were in.</summary>
+public partial class CreditMonthProjection() : AcrossStudiosProjection<CreditMonth>(CreditMonth.Keys)
+{
+    protected override CreditMonth Fold(CreditMonth? snapshot, string key, IEvent e, Studio? studio) => CreditMonth.Fold(snapshot, key, e, studio);
 }
 
 /// <summary>
@@ -143,6 +178,7 @@ public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, i
     Guid? StudioId = null)
 {
     /// <summary>Whether the total says when and where its credits were earned.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Placed => First is not null && Last is not null && StudioId is not null;
 
     /// <summary>
@@ -152,14 +188,12 @@ public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, i
     public bool Straddles(DateOnly day, bool windowStart) =>
         windowStart ? First < day && day <= Last : First <= day && day < Last;
 
-    /// <summary>How totals are written to and read from their column.</summary>
-    public static readonly System.Text.Json.JsonSerializerOptions Column = new()
+    /// <summary>A row of teacher, year and totals read back from the stored months (enumerations stored as names).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions ColumnRow = new()
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        PropertyNameCaseInsensitive = true,
     };
-
-    /// <summary>A row of teacher, year and totals read back.</summary>
-    public static readonly System.Text.Json.JsonSerializerOptions ColumnRow = new(Column) { PropertyNameCaseInsensitive = true };
 }
 
 /// <summary>A credit year without its credits: the totals only (a small read).</summary>
@@ -217,22 +251,30 @@ public static class TeacherFiles
         var ids = teacherIds.Distinct().ToArray();
         var files = await session.LoadManyAsync<TeacherFile>(ct, ids);
         if (files.Count == 0) return [];
+        // The totals of every month, without its credits: a few hundred bytes a month.
         var rows = await session.QueryAsync<string>(
-            $"select jsonb_build_object('teacherId', teacher_id, 'year', year, 'totals', totals_column)::text from {Core.Setup.Schema}.mt_doc_credityear where teacher_id = any(?) and year <= ?",
+            $"select jsonb_build_object('teacherId', teacher_id, 'year', year, 'totals', data -> 'totals')::text from {Core.Setup.Schema}.mt_doc_creditmonth where teacher_id = any(?) and year <= ?",
             ct, ids, days.Max().Year);
-        var totals = rows.Select(r => System.Text.Json.JsonSerializer.Deserialize<CreditYearTotals>(r, CreditTotal.ColumnRow)!).ToLookup(t => t.TeacherId);
+        var totals = rows.Select(r => System.Text.Json.JsonSerializer.Deserialize<CreditYearTotals>(r, CreditTotal.ColumnRow)!)
+            .GroupBy(t => (t.TeacherId, t.Year))
+            .Select(g => new CreditYearTotals { TeacherId = g.Key.TeacherId, Year = g.Key.Year, Totals = g.Any(t => t.Totals is null) ? null : [.. g.SelectMany(t => t.Totals!)] })
+            .ToLookup(t => t.TeacherId);
         var policyList = policies.ToList();
         int[] itemized = itemizedYear is { } e ? [e] : [];
         var wanted = files.ToDictionary(f => f.Id, f => YearsToRead(f.Teacher, policyList, days, totals[f.Id], itemized));
-        var keys = files.SelectMany(f => totals[f.Id].Where(t => wanted[f.Id].Contains(t.Year))).Select(t => CreditYear.Key(t.TeacherId, t.Year)).ToArray();
-        var full = keys.Length == 0 ? [] : await session.LoadManyAsync<CreditYear>(ct, keys);
+        var years = wanted.Values.SelectMany(y => y).Distinct().ToArray();
+        var months = years.Length == 0
+            ? []
+            : await session.Query<CreditMonth>().Where(m => ids.Contains(m.TeacherId) && years.Contains(m.Year)).ToListAsync(ct);
+        var full = months.Where(m => wanted[m.TeacherId].Contains(m.Year)).GroupBy(m => (m.TeacherId, m.Year))
+            .Select(g => CreditYear.Of(g.Key.TeacherId, g.Key.Year, g)).ToList();
         return [.. files.Select(f => f with
         {
             Credits = Summarized(full.Where(c => c.TeacherId == f.Id), totals[f.Id], wanted[f.Id]),
         })];
     }
 
-    /// <param name="upToYear">Leave out credit years after this one (credits dated later never count before then).</param>
+    /// <param name="upToYear">Leave out credit months after this year (credits dated later never count before then).</param>
     public static async Task<IReadOnlyList<TeacherFile>> Load(IQuerySession session, IReadOnlyCollection<string> teacherIds, CancellationToken ct,
         int? upToYear = null)
     {
@@ -241,9 +283,9 @@ public static class TeacherFiles
         var files = await session.LoadManyAsync<TeacherFile>(ct, ids);
         if (files.Count == 0) return [];
         var last = upToYear ?? int.MaxValue;
-        var years = await session.Query<CreditYear>().Where(c => ids.Contains(c.TeacherId) && c.Year <= last).ToListAsync(ct);
-        var credits = years.GroupBy(c => c.TeacherId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Credit>)[.. g.OrderBy(c => c.Year).SelectMany(c => c.Credits)]);
+        var months = await session.Query<CreditMonth>().Where(c => ids.Contains(c.TeacherId) && c.Year <= last).ToListAsync(ct);
+        var credits = months.GroupBy(c => c.TeacherId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Credit>)[.. g.OrderBy(c => c.Year).ThenBy(c => c.Month).SelectMany(c => c.Credits)]);
         return [.. files.Select(f => f with { Credits = credits.GetValueOrDefault(f.Id) ?? [] })];
     }
 

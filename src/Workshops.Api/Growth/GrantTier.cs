@@ -1,7 +1,9 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -18,27 +20,32 @@ public sealed record GrantExpertTier([Text(1000)] string? Basis = null);
 /// </summary>
 public static class GrantExpertTierEndpoint
 {
-    public static ProblemDetails Validate(GrantExpertTier command, string teacherId, Studio studio, HttpContext http, TimeProvider clock)
+    /// <summary>The roster's teachers as the studio view has them (eligibility reads their years and titles).</summary>
+    public static Task<Studio?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => StudioViews.Latest(session, id, ct);
+
+    public static ProblemDetails Validate(GrantExpertTier command, string teacherId, StudioState studio)
     {
-        var check = new Check().Text(command.Basis, "basis", 1000, required: false);
-        if (!check.Ok) return check.Result();
-        if (studio.Holding(teacherId) is not { } held) return Problems.Rule("growth.not-on-roster", $"{teacherId} is not on this studio's roster.");
-        var eligibility = Eligibilities.Expert(held.Teacher, clock.Today());
-        Refusal? refusal = studio.Tiers.GetValueOrDefault(teacherId) == Tier.Expert ? new("tier.already-granted", "The expert tier is already granted.")
-            : !eligibility.Eligible ? new("tier.expert-not-eligible", eligibility.Reason)
-            : null;
-        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
+        return studio.Roster.Holding(teacherId) is null
+            ? Problems.Rule("growth.not-on-roster", $"{teacherId} is not on this studio's roster.")
+            : WolverineContinue.NoProblems;
     }
 
-    [WolverinePost("/api/studios/{id}/growth/{teacherId}/expert-tier", Name = "GrantExpertTier"), Authorize(Policy = Policies.StudioReview)]
-    [Tags("Growth files")]
-    public static (Written, TierGranted) Post(GrantExpertTier command, string teacherId, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock)
+    [WolverineBefore]
+    public static ProblemDetails Rules(string teacherId, StudioState studio, Studio view, Stamp stamp)
     {
-        var today = clock.Today();
-        var teacher = studio.Holding(teacherId)!.Teacher;
-        var basis = command.Basis ?? Eligibilities.Expert(teacher, today).Reason;
-        return (Writes.Done(http, studio.Id, studio.Version),
-            new TierGranted(teacherId, Tier.Expert, "seed000.expert-8-years", basis, today, http.Actor(), clock.GetUtcNow(), teacher.Rural));
+        var eligibility = Eligibilities.Expert(view.Holding(teacherId)!.Teacher, stamp.Today);
+        Refusal? refusal = studio.Growth.Tiers.GetValueOrDefault(teacherId) == Tier.Expert ? new("tier.already-granted", "The expert tier is already granted.")
+            : !eligibility.Eligible ? new("tier.expert-not-eligible", eligibility.Reason)
+            : null;
+        return refusal.OrContinue();
+    }
+
+    [WolverinePost("/api/studios/{id}/growth/{teacherId}/expert-tier", Name = "GrantExpertTier"), Authorize(Policy = Policies.StudioReview), Appends]
+    [Tags("Growth files")]
+    public static TierGranted Post(GrantExpertTier command, string teacherId, [WriteAggregate("id")] StudioState studio, Studio view, Stamp stamp)
+    {
+        var teacher = view.Holding(teacherId)!.Teacher;
+        var basis = command.Basis ?? Eligibilities.Expert(teacher, stamp.Today).Reason;
+        return new(teacherId, Tier.Expert, "seed000.expert-8-years", basis, stamp.Today, stamp.By, stamp.At, teacher.Rural);
     }
 }

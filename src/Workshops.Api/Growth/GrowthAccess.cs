@@ -13,21 +13,33 @@ public static class GrowthAccess
     /// The host records for anyone on the roster; a member records their own entries, and a mentor their notes and
     /// ratings of a mentee (seed 001 三.(三).2: members keep their own growth files).
     /// </summary>
-    public static ProblemDetails? Check(HttpContext http, Studio studio, string teacherId, bool asMentor = false)
+    public static ProblemDetails? Check(HttpContext http, StudioState studio, string teacherId, bool asMentor = false)
     {
         var caller = Caller.From(http.User);
-        if (studio.Holding(teacherId) is null)
+        if (studio.Roster.Holding(teacherId) is null)
             return Problems.Rule("growth.not-on-roster", $"{teacherId} is not on this studio's roster.");
         if (caller.Role == Role.Host) return null;
-        var mentors = RosterRules.ActiveMentorships(studio).Where(m => m.MenteeId == teacherId).Select(m => m.MentorId);
+        var mentors = RosterRules.ActiveMentorships(studio.Roster).Where(m => m.MenteeId == teacherId).Select(m => m.MentorId);
         var allowed = asMentor ? mentors.Contains(caller.TeacherId) : caller.TeacherId == teacherId;
         return allowed ? null : Problems.Forbidden(asMentor
             ? "Only the host or the teacher's mentor may add mentor entries."
             : "A member may add entries to their own growth file only.");
     }
 
-    public static Refusal? Dated(Studio studio, DateOnly date, DateOnly today) =>
+    public static Refusal? Dated(DateOnly date, DateOnly today) =>
         date > today ? new("growth.date-in-future", $"The date {date:yyyy-MM-dd} is in the future.")
         : date < new DateOnly(1950, 1, 1) ? new("growth.date-too-early", "The date is before 1950.")
         : null;
+}
+
+/// <summary>Where a teacher has been, from their growth file: who may read it.</summary>
+public sealed class TeacherScopes : ITeacherScopes
+{
+    public async Task<TeacherScope?> Of(IServiceProvider services, string teacherId, CancellationToken ct)
+    {
+        var session = services.GetRequiredService<Marten.IQuerySession>();
+        var found = await Marten.QueryableExtensions.FirstOrDefaultAsync(
+            session.Query<TeacherFile>().Where(f => f.Id == teacherId).Select(f => new { f.StudioIds, f.RegionCodes }), ct);
+        return found is null ? null : new TeacherScope(found.StudioIds, found.RegionCodes);
+    }
 }

@@ -1,5 +1,6 @@
 using Workshops.Core;
 using Workshops.Roster;
+using Workshops.Studios;
 
 namespace Workshops.Growth;
 
@@ -86,7 +87,7 @@ public sealed record HourPolicy(
 }
 
 public sealed record CountedCredit(string Key, string Title, DateOnly Date, decimal Hours, CreditCategory Category, TrainingLevel Level, Guid StudioId,
-    Years.EventRef? Ref = null)
+    EventRef? Ref = null)
 {
     /// <summary>How many trainings this counts for: 1, or more for a year's summary (never listed to callers; see TeacherFiles.Summarized).</summary>
     [System.Text.Json.Serialization.JsonIgnore] public int Count { get; init; } = 1;

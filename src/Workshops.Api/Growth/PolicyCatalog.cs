@@ -1,5 +1,6 @@
 using Marten;
 using Workshops.Core.Auth;
+using Workshops.Core;
 
 namespace Workshops.Growth;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,19 +16,16 @@ public sealed record RecordAward(AwardKind Kind, [Text(200)] string Title, Train
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/awards — awards and honours (名班主任、优秀班主任、十佳、比赛奖项) with their level.</summary>
 public static class RecordAwardEndpoint
 {
-    public static ProblemDetails Validate(RecordAward command, string teacherId, Studio studio, HttpContext http, TimeProvider clock)
-    {
+    public static ProblemDetails Validate(RecordAward command, string teacherId, StudioState studio, HttpContext http) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
-        if (GrowthAccess.Check(http, studio, teacherId) is { } denied) return denied;
-        var today = clock.Today();
-        var check = new Check().Text(command.Title, "title", 200).Text(command.Rank, "rank", 50, required: false);
-        var refusal = GrowthAccess.Dated(studio, command.Date, today);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
-    }
+        GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.Title, "title", 200).Text(command.Rank, "rank", 50, required: false).Result();
 
-    [WolverinePost("/api/studios/{id}/growth/{teacherId}/awards", Name = "RecordAward"), Authorize(Policy = Policies.StudioGrowth)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(RecordAward command, Stamp stamp) =>
+        GrowthAccess.Dated(command.Date, stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/growth/{teacherId}/awards", Name = "RecordAward"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]
-    public static (Written, AwardRecorded) Post(RecordAward command, string teacherId, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new AwardRecorded(Guid.CreateVersion7(), teacherId, command.Kind, command.Title, command.Level, command.Date, command.Rank, http.Actor(), clock.GetUtcNow()));
+    public static AwardRecorded Post(RecordAward command, string teacherId, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(Guid.CreateVersion7(), teacherId, command.Kind, command.Title, command.Level, command.Date, command.Rank, stamp.By, stamp.At);
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -16,21 +17,21 @@ public sealed record RecordTraining([Text(200)] string Course, TrainingLevel Lev
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/trainings — outside training with its level, hours, date and certificate.</summary>
 public static class RecordTrainingEndpoint
 {
-    public static ProblemDetails Validate(RecordTraining command, string teacherId, Studio studio, HttpContext http, TimeProvider clock)
-    {
+    public static ProblemDetails Validate(RecordTraining command, string teacherId, StudioState studio, HttpContext http) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
-        if (GrowthAccess.Check(http, studio, teacherId) is { } denied) return denied;
-        var today = clock.Today();
-        var check = new Check().Text(command.Course, "course", 200).Text(command.CertificateRef, "certificateRef", 100, required: false)
+        GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.Course, "course", 200)
+            .Text(command.CertificateRef, "certificateRef", 100, required: false)
             .When(command.Hours is <= 0 or > 1000, "hours", "must be more than 0 and at most 1000")
-            .When(command.Category == CreditCategory.StudioActivity, "category", "studio activities are credited from attendance, not entered");
-        var refusal = GrowthAccess.Dated(studio, command.Date, today);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
-    }
+            .When(command.Category == CreditCategory.StudioActivity, "category", "studio activities are credited from attendance, not entered")
+            .Result();
 
-    [WolverinePost("/api/studios/{id}/growth/{teacherId}/trainings", Name = "RecordTraining"), Authorize(Policy = Policies.StudioGrowth)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(RecordTraining command, Stamp stamp) =>
+        GrowthAccess.Dated(command.Date, stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/growth/{teacherId}/trainings", Name = "RecordTraining"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]
-    public static (Written, OutsideTrainingRecorded) Post(RecordTraining command, string teacherId, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new OutsideTrainingRecorded(Guid.CreateVersion7(), teacherId, command.Course, command.Level, command.Category, command.Hours, command.Date, command.CertificateRef, http.Actor(), clock.GetUtcNow()));
+    public static OutsideTrainingRecorded Post(RecordTraining command, string teacherId, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(Guid.CreateVersion7(), teacherId, command.Course, command.Level, command.Category, command.Hours, command.Date, command.CertificateRef,
+            stamp.By, stamp.At);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
@@ -6,6 +7,7 @@ using Workshops.Activities;
 using Workshops.Roster;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Core;
 
 namespace Workshops.Growth;
 
@@ -13,8 +15,10 @@ public sealed record Membership(Guid StudioId, string StudioName, Region Region,
 
 /// <summary>
 /// Training hours credited to a teacher. A credit is never edited: a correction or void marks it removed at that
-/// moment and adds the new one, so hours can be asked as of any past day.
+/// moment and adds the new one, so hours can be asked as of any past day. Stored compactly (<see cref="CreditJson"/>):
+/// credits are most of what the store keeps about people.
 /// </summary>
+[JsonConverter(typeof(CreditJson))]
 public sealed record Credit(
     string Key,
     Guid StudioId,
@@ -32,6 +36,112 @@ public sealed record Credit(
     public bool StandsAt(DateTimeOffset moment) => RecordedAt < moment && (RemovedAt is null || RemovedAt >= moment);
 }
 
+/// <summary>
+/// A credit as stored: short member names, and nothing stored twice — its event is recorded at the credit's time, and an
+/// activity's credit is keyed by the activity's id. Credits are never sent over the wire as they are (answers carry
+/// <see cref="CountedCredit"/>).
+/// </summary>
+public sealed class CreditJson : JsonConverter<Credit>
+{
+    public override Credit Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException();
+        string key = "", title = "";
+        Guid studio = default;
+        Guid? activity = null;
+        CreditCategory category = default;
+        TrainingLevel level = default;
+        decimal hours = 0;
+        DateOnly date = default;
+        DateTimeOffset? recorded = null, removed = null;
+        EventRef? at = null;
+        var count = 1;
+        var named = false;
+        var compact = false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "k": key = reader.GetString()!; break;
+                case "s": studio = reader.GetGuid(); break;
+                case "c": category = JsonSerializer.Deserialize<CreditCategory>(ref reader, options); break;
+                case "l": level = JsonSerializer.Deserialize<TrainingLevel>(ref reader, options); break;
+                case "h": hours = reader.GetDecimal(); break;
+                case "d": date = JsonSerializer.Deserialize<DateOnly>(ref reader, options); break;
+                case "t": title = reader.GetString()!; break;
+                case "r": at = JsonSerializer.Deserialize<EventRef>(ref reader, options); break;
+                case "e":
+                    // The event behind the credit, compact: id, type, version and who recorded it (when: the time recorded).
+                    reader.Read();
+                    var eventId = reader.GetGuid();
+                    reader.Read();
+                    var type = reader.GetString()!;
+                    reader.Read();
+                    var version = reader.GetInt64();
+                    reader.Read();
+                    var by = JsonSerializer.Deserialize<Core.Auth.Actor>(ref reader, options)!;
+                    reader.Read();
+                    at = new EventRef(eventId, type, version, by, default);
+                    compact = true;
+                    break;
+                case "a": recorded = reader.GetDateTimeOffset(); break;
+                case "x": removed = reader.GetDateTimeOffset(); break;
+                case "n": count = reader.GetInt32(); break;
+                case "i":
+                    named = true;
+                    activity = reader.TokenType == JsonTokenType.Null ? null : reader.GetGuid();
+                    break;
+                default: reader.Skip(); break;
+            }
+        }
+        if (!named) activity = category == CreditCategory.StudioActivity && Guid.TryParse(key, out var id) ? id : null;
+        if (compact && at is not null) at = at with { At = recorded ?? default };
+        return new Credit(key, studio, category, level, hours, date, title, recorded ?? default, removed, activity, at, count);
+    }
+
+    public override void Write(Utf8JsonWriter writer, Credit value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("k", value.Key);
+        writer.WriteString("s", value.StudioId);
+        writer.WritePropertyName("c");
+        JsonSerializer.Serialize(writer, value.Category, options);
+        writer.WritePropertyName("l");
+        JsonSerializer.Serialize(writer, value.Level, options);
+        writer.WriteNumber("h", value.Hours);
+        writer.WritePropertyName("d");
+        JsonSerializer.Serialize(writer, value.Date, options);
+        writer.WriteString("t", value.Title);
+        // The event behind the credit, compact when it was recorded at the credit's time (always, as projected).
+        if (value.Ref is { } at && at.At == value.RecordedAt)
+        {
+            writer.WriteStartArray("e");
+            writer.WriteStringValue(at.EventId);
+            writer.WriteStringValue(at.Type);
+            writer.WriteNumberValue(at.Version);
+            JsonSerializer.Serialize(writer, at.By, options);
+            writer.WriteEndArray();
+        }
+        else if (value.Ref is { } other)
+        {
+            writer.WritePropertyName("r");
+            JsonSerializer.Serialize(writer, other, options);
+        }
+        writer.WriteString("a", value.RecordedAt);
+        if (value.RemovedAt is { } removed) writer.WriteString("x", removed);
+        if (value.Count != 1) writer.WriteNumber("n", value.Count);
+        var implied = value.Category == CreditCategory.StudioActivity && Guid.TryParse(value.Key, out var id) ? id : (Guid?)null;
+        if (value.ActivityId != implied)
+        {
+            if (value.ActivityId is { } activity) writer.WriteString("i", activity);
+            else writer.WriteNull("i");
+        }
+        writer.WriteEndObject();
+    }
+}
+
 public sealed record ProfileRevision(int Revision, Guid StudioId, GrowthProfile Profile, EventRef Ref);
 
 public sealed record Award(Guid EntryId, AwardKind Kind, string Title, TrainingLevel Level, DateOnly Date, string? Rank, EventRef Ref);
@@ -46,7 +156,7 @@ public sealed record Recognised(RecognitionTitle Title, int Year, string Rule, s
 
 /// <summary>
 /// One teacher's growth file (成长档案) across every studio they were ever in: a multi-stream projection keyed by
-/// teacher id, kept by the async daemon. Training credits are kept apart, one <see cref="CreditYear"/> per teacher and
+/// teacher id, kept by the async daemon. Training credits are kept apart, one <see cref="CreditMonth"/> per teacher and
 /// year, so a busy teacher's file stays small; <see cref="TeacherFiles.Load"/> joins them in as <see cref="Credits"/>.
 /// </summary>
 public sealed record TeacherFile
@@ -55,7 +165,7 @@ public sealed record TeacherFile
     public TeacherInfo? Teacher { get; init; }
     public IReadOnlyList<Membership> Studios { get; init; } = [];
     public IReadOnlyList<ProfileRevision> Profiles { get; init; } = [];
-    /// <summary>Credits joined in from the teacher's <see cref="CreditYear"/> documents when loaded; not stored in the file.</summary>
+    /// <summary>Credits joined in from the teacher's <see cref="CreditMonth"/> documents when loaded; not stored in the file.</summary>
     [JsonIgnore] public IReadOnlyList<Credit> Credits { get; init; } = [];
     public IReadOnlyList<Award> Awards { get; init; } = [];
     public IReadOnlyList<Rating> Ratings { get; init; } = [];

@@ -16,51 +16,32 @@ using Workshops.Years;
 namespace Workshops.Integrations;
 
 /// <summary>
-/// Wolverine forwards every appended public-contract event here through its durable outbox, in the transaction of the
-/// write that appended it. For each subscription that wants it, a delivery is stored and a <see cref="DeliverWebhook"/>
-/// message queued — again in one transaction — so an acknowledged write is delivered at least once.
+/// Fans a write's wanted public events out to the subscriptions that want them: for each, a delivery is stored and a
+/// <see cref="DeliverWebhook"/> message queued, in one transaction. The events are read back from the store, committed
+/// and numbered. Forwarding is at least once: a delivery that exists already is not created or sent again.
 /// </summary>
-public static class WebhookFanOutHandler
+public static class ForwardEventsHandler
 {
-    public static Task<OutgoingMessages> Handle(IEvent<StudioEstablished> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<HostAppointed> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<HostSteppedDown> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<CoordinatorNamed> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<CoordinatorSteppedDown> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<MemberJoined> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<MemberLeft> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<TraineeEnrolled> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<TraineeCompleted> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<MentorshipFormed> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<ExpertInvited> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<ActivityLogged> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<ActivityCorrected> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<ActivityVoided> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<TaskClosed> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<OutputRecommended> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<AssessmentRecorded> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<RecognitionGranted> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<TierGranted> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-    public static Task<OutgoingMessages> Handle(IEvent<OutsideTrainingRecorded> e, IDocumentSession s, TimeProvider c, CancellationToken ct) => Fan(e, s, c, ct);
-
-    private static async Task<OutgoingMessages> Fan(IEvent e, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(ForwardEvents message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
-        var studio = await StudioIdentities.Of(session, e.StreamId, ct);
+        var studio = await StudioIdentities.Of(session, message.StudioId, ct);
         if (studio is null) return messages;
         var subscriptions = await session.Query<WebhookSubscription>().Where(s => s.Active).ToListAsync(ct);
         if (subscriptions.Count == 0) return messages;
-        var wanted = IntegrationEvents.From(e, studio)
+        var versions = message.Versions.ToArray();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == message.StudioId && versions.Contains(e.Version)).OrderBy(e => e.Version).ToListAsync(ct);
+        var wanted = events.SelectMany(e => IntegrationEvents.From(e, studio))
             .SelectMany(ie => subscriptions.Where(s => s.Wants(ie)).Select(s => (Sub: s, Event: ie)))
             .ToList();
         if (wanted.Count == 0) return messages;
-        // Forwarding is at least once: a delivery that exists already is not created or sent again.
         var keys = wanted.Select(w => WebhookDelivery.Key(w.Sub.Id, w.Event.Id)).ToArray();
         var existing = (await session.LoadManyAsync<WebhookDelivery>(ct, keys)).Select(d => d.Id).ToHashSet();
         foreach (var (sub, ie) in wanted)
         {
             var key = WebhookDelivery.Key(sub.Id, ie.Id);
-            if (existing.Contains(key)) continue;
+            if (!existing.Add(key)) continue;
             session.Store(new WebhookDelivery { Id = key, SubscriptionId = sub.Id, Event = ie, CreatedAt = clock.GetUtcNow() });
             messages.Add(new DeliverWebhook(key));
         }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Workshops.Core.Auth;
 using Workshops.Studios;
+using Workshops.Core;
 
 namespace Workshops.Integrations;
 
@@ -24,7 +25,7 @@ public sealed record WebhookSubscription
     public DateTimeOffset CreatedAt { get; init; }
 
     public bool Wants(IntegrationEvent e) =>
-        Active && EventTypes.Contains(e.Type) && e.Region.Codes().Prepend(Studios.Region.National).Contains(Region);
+        Active && EventTypes.Contains(e.Type) && e.Region.Codes().Prepend(Core.Region.National).Contains(Region);
 
     /// <summary>The secrets a delivery at <paramref name="now"/> is signed with: the current one, and the previous one during the overlap.</summary>
     public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,15 +16,14 @@ public sealed record ApproveOutput([Text(1000)] string? Note = null);
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/approve — the school approves a submitted output.</summary>
 public static class ApproveOutputEndpoint
 {
-    public static ProblemDetails Validate(ApproveOutput command, Guid outputId, Studio studio, HttpContext http)
-    {
-        var check = new Check().Text(command.Note, "note", 1000, required: false);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? OutputRules.Can(studio, outputId, OutputRules.Step.Approve).OrContinue();
-    }
+    public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
 
-    [WolverinePost("/api/studios/{id}/outputs/{outputId}/approve", Name = "ApproveOutput"), Authorize(Policy = Policies.StudioSchool)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(Guid outputId, StudioState studio, OutputStanding? output) =>
+        OutputRules.Can(output?.StudioId == studio.Id ? output : null, outputId, OutputRules.Step.Approve).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/outputs/{outputId}/approve", Name = "ApproveOutput"), Authorize(Policy = Policies.StudioSchool), Appends]
     [Tags("Outputs")]
-    public static (Written, OutputApproved) Post(ApproveOutput command, Guid outputId, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new OutputApproved(outputId, studio.Outputs[outputId].Year, command.Note, http.Actor(), clock.GetUtcNow()));
+    public static OutputApproved Post(ApproveOutput command, Guid outputId, [WriteAggregate("id")] StudioState studio, OutputStanding? output, Stamp stamp) =>
+        new(outputId, output!.Year, command.Note, stamp.By, stamp.At);
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -27,12 +28,6 @@ public static class OutputInput
 {
     /// <summary>Bodies other than cases may be long documents (handbooks, rules), but not unbounded.</summary>
     public const int MaxBodyCharacters = 50_000;
-
-    /// <summary>
-    /// Nothing left to check here: the title, authors, summary, body and links are limited on the request records
-    /// and checked with the body (Core/Contract/Limits) before this runs.
-    /// </summary>
-    public static ProblemDetails? Check(OutputFacts facts, string prefix = "") => null;
 }
 
 public sealed record OutputCreated(Guid StudioId, Guid OutputId, long Version)
@@ -41,22 +36,19 @@ public sealed record OutputCreated(Guid StudioId, Guid OutputId, long Version)
 /// <summary>POST /api/studios/{id}/outputs — draft an output (成果): one of seed 001's five kinds, a library item, a case or the handbook.</summary>
 public static class DraftOutputEndpoint
 {
-    public static ProblemDetails Validate(DraftOutput command, Studio studio, HttpContext http, TimeProvider clock)
-    {
-        if (command.Title is null || command.Authors is null) return Problems.Invalid("body", "kind, title, authors and date are required");
-        var facts = command.Facts();
-        return OutputInput.Check(facts) ?? Writes.IfMatch(http, studio.Version)
-            ?? OutputRules.Check(studio, facts, clock.Today()).OrContinue();
-    }
+    public static ProblemDetails Validate(DraftOutput command) =>
+        command.Title is null || command.Authors is null
+            ? Problems.Invalid("body", "kind, title, authors and date are required")
+            : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/studios/{id}/outputs", Name = "DraftOutput"), Authorize(Policy = Policies.StudioContribute)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(DraftOutput command, StudioState studio, Stamp stamp) =>
+        OutputRules.Check(studio, command.Facts(), stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/outputs", Name = "DraftOutput"), Authorize(Policy = Policies.StudioContribute), Appends(typeof(OutputCreated))]
     [Tags("Outputs")]
-    public static (OutputCreated, OutputDrafted) Post(DraftOutput command, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock)
-    {
-        var outputId = Guid.CreateVersion7();
-        var written = Writes.Done(http, studio.Id, studio.Version);
-        return (new OutputCreated(studio.Id, outputId, written.Version),
-            new OutputDrafted(outputId, command.Facts(), http.Actor(), clock.GetUtcNow()));
-    }
+    public static OutputDrafted Post(DraftOutput command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(Guid.CreateVersion7(), command.Facts(), stamp.By, stamp.At);
+
+    public static OutputCreated Created(OutputDrafted drafted, Written written) => new(written.StudioId, drafted.OutputId, written.Version);
 }

@@ -39,6 +39,9 @@ public sealed record OutputRecord
 
     public bool IsCase => Facts.Kind is OutputKind.TypicalCase or OutputKind.LibraryCase;
 
+    /// <summary>Where this output stands in its review, as its commands decide on it.</summary>
+    public OutputStanding Standing() => new() { Id = Id, StudioId = StudioId, State = State, Level = Level, Year = Year, Kind = Facts.Kind };
+
     public OutputRecord For(StudioIdentity? studio) => studio is null ? this : this with
     {
         StudioName = studio.Name,

@@ -12,7 +12,7 @@ public static class OutputRules
 
     public static bool IsCase(OutputKind kind) => kind is OutputKind.TypicalCase or OutputKind.LibraryCase;
 
-    public static Refusal? Check(Studio studio, OutputFacts facts, DateOnly today)
+    public static Refusal? Check(StudioState studio, OutputFacts facts, DateOnly today)
     {
         if (facts.Date > today) return new("output.date-in-future", $"The date {facts.Date:yyyy-MM-dd} is in the future.");
         if (facts.Date < studio.FoundedOn) return new("output.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.");
@@ -26,7 +26,7 @@ public static class OutputRules
             return new("output.case-too-long", $"The case is {length} characters; seed 001 allows at most {MaxCaseCharacters}.");
         foreach (var author in facts.Authors)
         {
-            if (studio.Holding(author) is null && studio.FormerRoles.All(t => t.TeacherId != author))
+            if (!studio.Roster.EverHeld(author))
                 return new("output.author-not-on-roster", $"The author {author} has never been on this studio's roster.");
         }
         return null;
@@ -35,10 +35,10 @@ public static class OutputRules
     public enum Step { Revise, Submit, Approve, Return, Recommend }
 
     /// <summary>The review path: draft → submitted → approved (or returned) → recommended upward.</summary>
-    public static Refusal? Can(Studio studio, Guid outputId, Step step, RecommendationLevel? level = null)
+    /// <param name="output">The output's standing, null when there is none (or it is another studio's).</param>
+    public static Refusal? Can(OutputStanding? output, Guid outputId, Step step, RecommendationLevel? level = null)
     {
-        if (!studio.Outputs.TryGetValue(outputId, out var output))
-            return Refusal.Unknown("output.unknown", $"No output {outputId} in this studio.");
+        if (output is null) return Refusal.Unknown("output.unknown", $"No output {outputId} in this studio.");
         var state = output.State;
         bool ok = step switch
         {

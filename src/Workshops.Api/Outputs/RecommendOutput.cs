@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,19 +16,15 @@ public sealed record RecommendOutput(RecommendationLevel Level, [Text(1000)] str
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/recommend — a reviewer recommends an approved output to the next level above their jurisdiction (district → city → province → ministry).</summary>
 public static class RecommendOutputEndpoint
 {
-    public static ProblemDetails Validate(RecommendOutput command, Guid outputId, Studio studio, HttpContext http)
-    {
-        var check = new Check().Text(command.Note, "note", 1000, required: false);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version)
-            ?? (OutputRules.Can(studio, outputId, OutputRules.Step.Recommend, command.Level)
-                ?? OutputRules.Recommends(Caller.From(http.User).Region, command.Level)).OrContinue();
-    }
+    public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
 
-    [WolverinePost("/api/studios/{id}/outputs/{outputId}/recommend", Name = "RecommendOutput"), Authorize(Policy = Policies.StudioReview)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(RecommendOutput command, Guid outputId, StudioState studio, OutputStanding? output, HttpContext http) =>
+        (OutputRules.Can(output?.StudioId == studio.Id ? output : null, outputId, OutputRules.Step.Recommend, command.Level)
+            ?? OutputRules.Recommends(Caller.From(http.User).Region, command.Level)).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/outputs/{outputId}/recommend", Name = "RecommendOutput"), Authorize(Policy = Policies.StudioReview), Appends]
     [Tags("Outputs")]
-    public static (Written, OutputRecommended) Post(RecommendOutput command, Guid outputId, [Aggregate("id")] Studio studio,
-        HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new OutputRecommended(outputId, studio.Outputs[outputId].Year, command.Level, command.Note, http.Actor(), clock.GetUtcNow()));
+    public static OutputRecommended Post(RecommendOutput command, Guid outputId, [WriteAggregate("id")] StudioState studio, OutputStanding? output, Stamp stamp) =>
+        new(outputId, output!.Year, command.Level, command.Note, stamp.By, stamp.At);
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,15 +16,14 @@ public sealed record ReturnOutput([Text(1000)] string Reason);
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/return — the school returns a submitted output for revision, with a reason.</summary>
 public static class ReturnOutputEndpoint
 {
-    public static ProblemDetails Validate(ReturnOutput command, Guid outputId, Studio studio, HttpContext http)
-    {
-        var check = new Check().Text(command.Reason, "reason", 1000);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? OutputRules.Can(studio, outputId, OutputRules.Step.Return).OrContinue();
-    }
+    public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
 
-    [WolverinePost("/api/studios/{id}/outputs/{outputId}/return", Name = "ReturnOutput"), Authorize(Policy = Policies.StudioSchool)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(Guid outputId, StudioState studio, OutputStanding? output) =>
+        OutputRules.Can(output?.StudioId == studio.Id ? output : null, outputId, OutputRules.Step.Return).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/outputs/{outputId}/return", Name = "ReturnOutput"), Authorize(Policy = Policies.StudioSchool), Appends]
     [Tags("Outputs")]
-    public static (Written, OutputReturned) Post(ReturnOutput command, Guid outputId, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new OutputReturned(outputId, studio.Outputs[outputId].Year, command.Reason, http.Actor(), clock.GetUtcNow()));
+    public static OutputReturned Post(ReturnOutput command, Guid outputId, [WriteAggregate("id")] StudioState studio, OutputStanding? output, Stamp stamp) =>
+        new(outputId, output!.Year, command.Reason, stamp.By, stamp.At);
 }

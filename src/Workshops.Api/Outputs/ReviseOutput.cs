@@ -1,8 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -28,23 +29,20 @@ public sealed record ReviseOutput(
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/revision — a draft or returned output is revised as a whole.</summary>
 public static class ReviseOutputEndpoint
 {
-    public static Task<OutputRecord?> LoadAsync(Guid outputId, IDocumentSession session, CancellationToken ct) =>
-        session.LoadAsync<OutputRecord>(outputId, ct);
+    public static DocumentById<OutputRecord> Load(Guid outputId) => new(outputId);
 
-    public static ProblemDetails Validate(ReviseOutput command, Guid outputId, Studio studio, HttpContext http, TimeProvider clock)
-    {
-        if (command.Title is null || command.Authors is null) return Problems.Invalid("body", "kind, title, authors and date are required");
-        var check = new Check().Text(command.Note, "note", 1000, required: false);
-        if (!check.Ok) return check.Result();
-        var facts = command.Facts();
-        return OutputInput.Check(facts) ?? Writes.IfMatch(http, studio.Version)
-            ?? (OutputRules.Can(studio, outputId, OutputRules.Step.Revise) ?? OutputRules.Check(studio, facts, clock.Today())).OrContinue();
-    }
+    public static ProblemDetails Validate(ReviseOutput command) =>
+        command.Title is null || command.Authors is null
+            ? Problems.Invalid("body", "kind, title, authors and date are required")
+            : WolverineContinue.NoProblems;
 
-    [WolverinePost("/api/studios/{id}/outputs/{outputId}/revision", Name = "ReviseOutput"), Authorize(Policy = Policies.StudioWork)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(ReviseOutput command, Guid outputId, StudioState studio, OutputRecord? record, Stamp stamp) =>
+        (OutputRules.Can(record?.StudioId == studio.Id ? record.Standing() : null, outputId, OutputRules.Step.Revise)
+         ?? OutputRules.Check(studio, command.Facts(), stamp.Today)).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/outputs/{outputId}/revision", Name = "ReviseOutput"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Outputs")]
-    public static (Written, OutputRevised) Post(ReviseOutput command, [Aggregate("id")] Studio studio, OutputRecord record,
-        HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new OutputRevised(record.Id, record.Facts, command.Facts(), command.Note, http.Actor(), clock.GetUtcNow()));
+    public static OutputRevised Post(ReviseOutput command, [WriteAggregate("id")] StudioState studio, OutputRecord record, Stamp stamp) =>
+        new(record.Id, record.Facts, command.Facts(), command.Note, stamp.By, stamp.At);
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Activities;
 using Workshops.Core;
 using Workshops.Core.Auth;
@@ -29,23 +30,21 @@ public sealed record TaskCreated(Guid StudioId, Guid TaskId, int Year, long Vers
 /// <summary>POST /api/studios/{id}/tasks — register a task in the ledger (任务台账).</summary>
 public static class AddTaskEndpoint
 {
-    public static ProblemDetails Validate(AddTask command, Studio studio, HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(AddTask command)
     {
         var check = new Check();
         TaskInput.Check(check, command.Input, "task");
-        if (!check.Ok) return check.Result();
-        var today = clock.Today();
-        var year = command.Year ?? today.Year;
-        return Writes.IfMatch(http, studio.Version) ?? PlanRules.Add(studio, year, command.Input.Spec(Guid.Empty), today).OrContinue();
+        return check.Result();
     }
 
-    [WolverinePost("/api/studios/{id}/tasks", Name = "AddTask"), Authorize(Policy = Policies.StudioWork)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(AddTask command, StudioState studio, Stamp stamp) =>
+        PlanRules.Add(studio, command.Year ?? stamp.Today.Year, command.Input.Spec(Guid.Empty), stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/tasks", Name = "AddTask"), Authorize(Policy = Policies.StudioWork), Appends(typeof(TaskCreated))]
     [Tags("Plans and ledger")]
-    public static (TaskCreated, TaskAdded) Post(AddTask command, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock)
-    {
-        var year = command.Year ?? clock.Today().Year;
-        var spec = command.Input.Spec(Guid.CreateVersion7());
-        var written = Writes.Done(http, studio.Id, studio.Version);
-        return (new TaskCreated(studio.Id, spec.TaskId, year, written.Version), new TaskAdded(year, spec, http.Actor(), clock.GetUtcNow()));
-    }
+    public static TaskAdded Post(AddTask command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(command.Year ?? stamp.Today.Year, command.Input.Spec(Guid.CreateVersion7()), stamp.By, stamp.At);
+
+    public static TaskCreated Created(TaskAdded added, Written written) => new(written.StudioId, added.Task.TaskId, added.Year, written.Version);
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,15 +16,14 @@ public sealed record CancelTask([Text(1000)] string Reason);
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/cancel — cancel an open task, with a reason.</summary>
 public static class CancelTaskEndpoint
 {
-    public static ProblemDetails Validate(CancelTask command, Guid taskId, Studio studio, HttpContext http, TimeProvider clock)
-    {
-        var check = new Check().Text(command.Reason, "reason", 1000);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? PlanRules.Can(studio, taskId, PlanRules.Move.Cancel, clock.Today()).OrContinue();
-    }
+    public static DocumentById<TaskStanding> Load(Guid taskId) => new(taskId);
 
-    [WolverinePost("/api/studios/{id}/tasks/{taskId}/cancel", Name = "CancelTask"), Authorize(Policy = Policies.StudioWork)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(Guid taskId, StudioState studio, TaskStanding? task, Stamp stamp) =>
+        PlanRules.Can(studio.Task(taskId, task), taskId, PlanRules.Move.Cancel, stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/tasks/{taskId}/cancel", Name = "CancelTask"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
-    public static (Written, TaskCancelled) Post(CancelTask command, Guid taskId, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new TaskCancelled(studio.Tasks[taskId].Year, taskId, command.Reason, http.Actor(), clock.GetUtcNow()));
+    public static TaskCancelled Post(CancelTask command, Guid taskId, [WriteAggregate("id")] StudioState studio, TaskStanding? task, Stamp stamp) =>
+        new(task!.Year, taskId, command.Reason, stamp.By, stamp.At);
 }

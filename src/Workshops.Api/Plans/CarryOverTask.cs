@@ -1,12 +1,15 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
 using Workshops.Core.Contract;
+using Workshops.Years;
 
 namespace Workshops.Plans;
 
@@ -15,15 +18,22 @@ public sealed record CarryOverTask([Text(1000)] string Reason);
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/carry-over — carry an open task into next year's ledger, with a reason.</summary>
 public static class CarryOverTaskEndpoint
 {
-    public static ProblemDetails Validate(CarryOverTask command, Guid taskId, Studio studio, HttpContext http, TimeProvider clock)
+    /// <summary>The task's standing, and its spec as the ledger of its year has it (the event carries the spec into the next year).</summary>
+    public static async Task<(TaskStanding?, TaskSpec?)> LoadAsync(Guid id, Guid taskId, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var check = new Check().Text(command.Reason, "reason", 1000);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? PlanRules.Can(studio, taskId, PlanRules.Move.CarryOver, clock.Today()).OrContinue();
+        var task = await session.LoadAsync<TaskStanding>(taskId, ct);
+        if (task is null || task.StudioId != id) return (task, null);
+        var at = await History.Load(session, id, null, clock.Today(), [task.Year], ct);
+        return (task, at?.Year(task.Year).Tasks.FirstOrDefault(t => t.TaskId == taskId)?.Spec);
     }
 
-    [WolverinePost("/api/studios/{id}/tasks/{taskId}/carry-over", Name = "CarryOverTask"), Authorize(Policy = Policies.StudioWork)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(Guid taskId, StudioState studio, TaskStanding? task, Stamp stamp) =>
+        PlanRules.Can(studio.Task(taskId, task), taskId, PlanRules.Move.CarryOver, stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/tasks/{taskId}/carry-over", Name = "CarryOverTask"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
-    public static (Written, TaskCarriedOver) Post(CarryOverTask command, Guid taskId, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new TaskCarriedOver(studio.Tasks[taskId].Year, taskId, studio.Tasks[taskId].Year + 1, command.Reason, studio.Tasks[taskId].Spec, http.Actor(), clock.GetUtcNow()));
+    public static TaskCarriedOver Post(CarryOverTask command, Guid taskId, [WriteAggregate("id")] StudioState studio, TaskStanding? task, TaskSpec? spec,
+        Stamp stamp) =>
+        new(task!.Year, taskId, task.Year + 1, command.Reason, spec!, stamp.By, stamp.At);
 }

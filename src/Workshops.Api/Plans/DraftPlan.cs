@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Activities;
 using Workshops.Core;
 using Workshops.Core.Auth;
@@ -41,24 +42,25 @@ public sealed record DraftPlan([Text(5000)] string Goals, [Items(1, 100)] IReadO
 /// <summary>PUT /api/studios/{id}/plans/{year} — draft or revise the annual plan; each revision is an event.</summary>
 public static class DraftPlanEndpoint
 {
-    public static ProblemDetails Validate(DraftPlan command, int year, Studio studio, HttpContext http, TimeProvider clock)
+    /// <summary>The standings of the tasks the draft names by id (a task already in a ledger cannot be planned again).</summary>
+    public static DocumentsById<TaskStanding> Load(DraftPlan command) =>
+        new([.. command.Tasks?.Where(t => t?.Id is not null).Select(t => t.Id!.Value) ?? []]);
+
+    public static ProblemDetails Validate(DraftPlan command)
     {
         var check = new Check().Text(command.Goals, "goals", 5000).Count(command.Tasks, "tasks", 1, 100);
         for (var i = 0; i < (command.Tasks?.Count ?? 0); i++) TaskInput.Check(check, command.Tasks![i], $"tasks[{i}]");
         var ids = command.Tasks?.Where(t => t?.Id is not null).Select(t => t.Id!.Value).ToList() ?? [];
-        check.When(ids.Count != ids.Distinct().Count(), "tasks", "task ids must be distinct");
-        if (!check.Ok) return check.Result();
-        var today = clock.Today();
-        return Writes.IfMatch(http, studio.Version) ?? PlanRules.Draft(studio, year, command.Specs(Guid.NewGuid), today).OrContinue();
+        return check.When(ids.Count != ids.Distinct().Count(), "tasks", "task ids must be distinct").Result();
     }
 
-    [WolverinePut("/api/studios/{id}/plans/{year}", Name = "DraftPlan"), Authorize(Policy = Policies.StudioWork)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(DraftPlan command, int year, StudioState studio, IReadOnlyList<TaskStanding> named, Stamp stamp) =>
+        PlanRules.Draft(studio, year, command.Specs(Guid.NewGuid), stamp.Today, named).OrContinue();
+
+    [WolverinePut("/api/studios/{id}/plans/{year}", Name = "DraftPlan"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
-    public static (Written, AnnualPlanDrafted) Put(DraftPlan command, int year, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock)
-    {
-        var revision = (studio.Plans.TryGetValue(year, out var plan) ? plan.Revision : 0) + 1;
-        return (Writes.Done(http, studio.Id, studio.Version),
-            new AnnualPlanDrafted(year, command.Goals, command.Specs(Guid.CreateVersion7), revision, http.Actor(), clock.GetUtcNow()));
-    }
+    public static AnnualPlanDrafted Put(DraftPlan command, int year, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(year, command.Goals, command.Specs(Guid.CreateVersion7), (studio.Plans.TryGetValue(year, out var plan) ? plan.Revision : 0) + 1,
+            stamp.By, stamp.At);
 }

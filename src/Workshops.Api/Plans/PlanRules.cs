@@ -4,23 +4,27 @@ using TaskStatus = Workshops.Plans.TaskStatus;
 
 namespace Workshops.Plans;
 
-/// <summary>Rules of the annual plan and the task ledger (seed 001 三.(三).1), as pure functions of the studio.</summary>
+/// <summary>
+/// Rules of the annual plan and the task ledger (seed 001 三.(三).1), as pure functions of the studio's decision state
+/// and the standings of the tasks a command names.
+/// </summary>
 public static class PlanRules
 {
     /// <summary>A plan may be drafted for any year from the founding year to next year.</summary>
-    public static Refusal? Year(Studio studio, int year, DateOnly today) =>
+    public static Refusal? Year(StudioState studio, int year, DateOnly today) =>
         year < studio.FoundedOn.Year || year > today.Year + 1
             ? new("plan.year-out-of-range", $"Plans can be made for {studio.FoundedOn.Year}–{today.Year + 1}, not {year}.")
             : null;
 
-    public static Refusal? Draft(Studio studio, int year, IReadOnlyList<TaskSpec> tasks, DateOnly today)
+    /// <param name="named">The standings of the tasks the draft names by id (those already in a ledger).</param>
+    public static Refusal? Draft(StudioState studio, int year, IReadOnlyList<TaskSpec> tasks, DateOnly today, IReadOnlyList<TaskStanding>? named = null)
     {
         if (Year(studio, year, today) is { } bad) return bad;
         if (studio.Plans.TryGetValue(year, out var plan) && plan.Approved)
             return new("plan.already-approved", $"The {year} plan is approved; add tasks to the ledger instead of revising it.");
         foreach (var task in tasks)
         {
-            if (studio.Tasks.TryGetValue(task.TaskId, out var known) && !(known.Year == year && known.Status == TaskStatus.Planned))
+            if (TaskStanding.Find(studio.Plans, named ?? [], task.TaskId, studio.Id) is { } known && !(known.Year == year && known.Status == TaskStatus.Planned))
                 return new("plan.task-not-in-plan", $"Task {task.TaskId} is not a planned task of {year}.");
             if (Task(studio, task, year) is { } refusal) return refusal;
         }
@@ -28,32 +32,32 @@ public static class PlanRules
     }
 
     /// <summary>A task's owner is on the roster and its due date falls in the ledger's year.</summary>
-    public static Refusal? Task(Studio studio, TaskSpec task, int year)
+    public static Refusal? Task(StudioState studio, TaskSpec task, int year)
     {
-        if (task.OwnerId is not null && studio.Holding(task.OwnerId) is null)
+        if (task.OwnerId is not null && studio.Roster.Holding(task.OwnerId) is null)
             return new("task.owner-not-on-roster", $"The owner {task.OwnerId} of \"{task.Title}\" is not on the roster.");
         if (task.Due is { } due && due.Year != year)
             return new("task.due-outside-year", $"\"{task.Title}\" is due {due:yyyy-MM-dd}, outside {year}.");
         return null;
     }
 
-    public static Refusal? Approve(Studio studio, int year)
+    public static Refusal? Approve(StudioState studio, int year)
     {
         if (!studio.Plans.TryGetValue(year, out var plan))
             return Refusal.Unknown("plan.none", $"There is no plan for {year} to approve.");
         return plan.Approved ? new("plan.already-approved", $"The {year} plan is already approved.") : null;
     }
 
-    public static Refusal? Add(Studio studio, int year, TaskSpec task, DateOnly today) =>
+    public static Refusal? Add(StudioState studio, int year, TaskSpec task, DateOnly today) =>
         Year(studio, year, today) ?? Task(studio, task, year);
 
     public enum Move { Progress, Close, CarryOver, Cancel, Reopen }
 
     /// <summary>The ledger's state machine: what may happen to a task in each status.</summary>
-    public static Refusal? Can(Studio studio, Guid taskId, Move move, DateOnly today)
+    /// <param name="task">The task's standing (<see cref="TaskStanding.Find"/>), null when the studio has no such task.</param>
+    public static Refusal? Can(TaskStanding? task, Guid taskId, Move move, DateOnly today)
     {
-        if (!studio.Tasks.TryGetValue(taskId, out var task))
-            return Refusal.Unknown("task.unknown", $"No task {taskId} in this studio's ledgers.");
+        if (task is null) return Refusal.Unknown("task.unknown", $"No task {taskId} in this studio's ledgers.");
         var status = task.Status;
         return move switch
         {

@@ -10,6 +10,7 @@ using Workshops.Roster;
 using Workshops.Standards;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Views;
 
 namespace Workshops.Reports;
 

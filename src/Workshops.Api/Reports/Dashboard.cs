@@ -52,7 +52,7 @@ public static class DashboardEndpoint
         var y = year ?? today.Year;
         if (y < 2000 || y > today.Year) return Results.Problem(Problems.Invalid("year", $"must be a year up to {today.Year}"));
 
-        var studios = await session.Query<Studio>().InRegion(code).Select(s => new { s.FoundedOn }).ToListAsync(ct);
+        var studios = await session.Query<StudioIdentity>().InRegion(code).Select(s => new { s.FoundedOn }).ToListAsync(ct);
         IQueryable<Honour> honours = session.Query<Honour>();
         if (code != Region.National) honours = honours.Where(h => h.Province == code || h.City == code || h.District == code);
         var all = await honours.Where(h => h.Year <= y).ToListAsync(ct);

@@ -3,6 +3,7 @@ using Workshops.Growth;
 using Workshops.Standards;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Core;
 
 namespace Workshops.Reports;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -19,24 +20,19 @@ public sealed record HoldHearing(DateOnly Date, Semester? Semester = null, [Text
 /// </summary>
 public static class HoldHearingEndpoint
 {
-    public static ProblemDetails Validate(HoldHearing command, Studio studio, HttpContext http, TimeProvider clock)
+    [WolverineBefore]
+    public static ProblemDetails Rules(HoldHearing command, StudioState studio, Stamp stamp)
     {
-        var check = new Check().Text(command.Note, "note", 2000, required: false);
-        if (!check.Ok) return check.Result();
-        var today = clock.Today();
-        Refusal? refusal = command.Date > today ? new("hearing.date-in-future", $"The date {command.Date:yyyy-MM-dd} is in the future.")
+        Refusal? refusal = command.Date > stamp.Today ? new("hearing.date-in-future", $"The date {command.Date:yyyy-MM-dd} is in the future.")
             : command.Date < studio.FoundedOn ? new("hearing.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.")
             : command.Semester is { } s && s != Semesters.Of(command.Date)
                 ? new("hearing.semester-mismatch", $"{command.Date:yyyy-MM-dd} falls in the {Semesters.Of(command.Date).Code()} semester.")
                 : null;
-        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
+        return refusal.OrContinue();
     }
 
-    [WolverinePost("/api/studios/{id}/leadership-hearings", Name = "HoldHearing"), Authorize(Policy = Policies.StudioSchool)]
+    [WolverinePost("/api/studios/{id}/leadership-hearings", Name = "HoldHearing"), Authorize(Policy = Policies.StudioSchool), Appends]
     [Tags("Reviews")]
-    public static (Written, LeadershipHearingHeld) Post(HoldHearing command, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new LeadershipHearingHeld(Guid.CreateVersion7(), command.Date, Semesters.Of(command.Date), command.Note, http.Actor(),
-                clock.GetUtcNow()));
+    public static LeadershipHearingHeld Post(HoldHearing command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(Guid.CreateVersion7(), command.Date, Semesters.Of(command.Date), command.Note, stamp.By, stamp.At);
 }

@@ -1,7 +1,8 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
 using Wolverine.Marten;
 using Workshops.Growth;
 using Workshops.Core;
@@ -22,37 +23,35 @@ public sealed record RecordAssessment(AssessmentResult Result, [Text(2000)] stri
 /// </summary>
 public static class RecordAssessmentEndpoint
 {
-    public static ProblemDetails Validate(RecordAssessment command, int year, Studio studio, HttpContext http, TimeProvider clock)
+    /// <summary>The roster's teachers as the studio view has them (their years of service decide recognition).</summary>
+    public static Task<Studio?> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => StudioViews.Latest(session, id, ct);
+
+    [WolverineBefore]
+    public static ProblemDetails Rules(RecordAssessment command, int year, StudioState studio, Stamp stamp)
     {
-        var check = new Check().Text(command.Note, "note", 2000, required: false);
-        if (!check.Ok) return check.Result();
-        var today = clock.Today();
-        var on = command.On ?? today;
-        Refusal? refusal = year < studio.FoundedOn.Year || year > today.Year
-            ? new("assessment.year-out-of-range", $"Assessments cover {studio.FoundedOn.Year}–{today.Year}, not {year}.")
-            : on > today ? new("assessment.date-in-future", $"The date {on:yyyy-MM-dd} is in the future.")
+        var on = command.On ?? stamp.Today;
+        Refusal? refusal = year < studio.FoundedOn.Year || year > stamp.Today.Year
+            ? new("assessment.year-out-of-range", $"Assessments cover {studio.FoundedOn.Year}–{stamp.Today.Year}, not {year}.")
+            : on > stamp.Today ? new("assessment.date-in-future", $"The date {on:yyyy-MM-dd} is in the future.")
             : on.Year < year ? new("assessment.before-year", $"A {year} assessment cannot be dated {on:yyyy-MM-dd}.")
             : null;
-        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
+        return refusal.OrContinue();
     }
 
-    [WolverinePost("/api/studios/{id}/assessments/{year}", Name = "RecordAssessment"), Authorize(Policy = Policies.StudioReview)]
+    [WolverinePost("/api/studios/{id}/assessments/{year}", Name = "RecordAssessment"), Authorize(Policy = Policies.StudioReview), Appends]
     [Tags("Reviews")]
-    public static (Written, Events) Post(RecordAssessment command, int year, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock)
+    public static Events Post(RecordAssessment command, int year, [WriteAggregate("id")] StudioState studio, Studio view, Stamp stamp)
     {
-        var on = command.On ?? clock.Today();
-        var by = http.Actor();
-        var at = clock.GetUtcNow();
-        var events = new Events { new AssessmentRecorded(year, command.Result, command.Note, on, by, at) };
-        foreach (var decision in Recognition.Decide(studio, command.Result, on))
+        var on = command.On ?? stamp.Today;
+        var events = new Events { new AssessmentRecorded(year, command.Result, command.Note, on, stamp.By, stamp.At) };
+        foreach (var decision in Recognition.Decide(view, command.Result, on))
         {
-            var fresh = decision.Titles.Where(t => !studio.Recognitions.Contains(Studio.RecognitionKey(decision.TeacherId, t))).ToList();
+            var fresh = decision.Titles.Where(t => !studio.Growth.Recognised(decision.TeacherId, t)).ToList();
             foreach (var title in fresh)
-                events.Add(new RecognitionGranted(decision.TeacherId, title, year, decision.Rule, decision.Reason, on, by, at, decision.Rural));
-            if (fresh.Count > 0 && decision.Tier is { } tier && studio.Tiers.GetValueOrDefault(decision.TeacherId) < tier)
-                events.Add(new TierGranted(decision.TeacherId, tier, decision.Rule, decision.Reason, on, by, at, decision.Rural));
+                events.Add(new RecognitionGranted(decision.TeacherId, title, year, decision.Rule, decision.Reason, on, stamp.By, stamp.At, decision.Rural));
+            if (fresh.Count > 0 && decision.Tier is { } tier && studio.Growth.Tiers.GetValueOrDefault(decision.TeacherId) < tier)
+                events.Add(new TierGranted(decision.TeacherId, tier, decision.Rule, decision.Reason, on, stamp.By, stamp.At, decision.Rural));
         }
-        return (Writes.Done(http, studio.Id, studio.Version, events.Count), events);
+        return events;
     }
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -14,17 +15,19 @@ public sealed record AddMember(TeacherInfo Teacher, DateOnly? On = null);
 /// <summary>POST /api/studios/{id}/members — a member joins (2–4 per studio, seed 000); a fifth is refused with members.max.</summary>
 public static class AddMemberEndpoint
 {
-    public static ProblemDetails Validate(AddMember command, Studio studio, HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(AddMember command, TimeProvider clock)
     {
-        var today = clock.Today();
         var check = new Check();
-        TeacherInfo.Check(check, command.Teacher, "teacher", today);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? RosterRules.AddMember(studio, command.Teacher, command.On ?? today, today).OrContinue();
+        TeacherInfo.Check(check, command.Teacher, "teacher", clock.Today());
+        return check.Result();
     }
 
-    [WolverinePost("/api/studios/{id}/members", Name = "AddMember"), Authorize(Policy = Policies.StudioManage)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(AddMember command, StudioState studio, Stamp stamp) =>
+        RosterRules.AddMember(studio, command.Teacher, command.On ?? stamp.Today, stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/members", Name = "AddMember"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static (Written, MemberJoined) Post(AddMember command, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new MemberJoined(command.Teacher, command.On ?? clock.Today(), http.Actor(), clock.GetUtcNow()));
+    public static MemberJoined Post(AddMember command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(command.Teacher, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
+using Wolverine.Attributes;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -14,17 +15,19 @@ public sealed record AppointHost(TeacherInfo Teacher, DateOnly? On = null);
 /// <summary>POST /api/studios/{id}/host — appoint the host (坊主/主持人); one at a time.</summary>
 public static class AppointHostEndpoint
 {
-    public static ProblemDetails Validate(AppointHost command, Studio studio, HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(AppointHost command, TimeProvider clock)
     {
-        var today = clock.Today();
         var check = new Check();
-        TeacherInfo.Check(check, command.Teacher, "teacher", today);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? RosterRules.AppointHost(studio, command.Teacher, command.On ?? today, today).OrContinue();
+        TeacherInfo.Check(check, command.Teacher, "teacher", clock.Today());
+        return check.Result();
     }
 
-    [WolverinePost("/api/studios/{id}/host", Name = "AppointHost"), Authorize(Policy = Policies.StudioManage)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(AppointHost command, StudioState studio, Stamp stamp) =>
+        RosterRules.AppointHost(studio, command.Teacher, command.On ?? stamp.Today, stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/host", Name = "AppointHost"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static (Written, HostAppointed) Post(AppointHost command, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new HostAppointed(command.Teacher, command.On ?? clock.Today(), http.Actor(), clock.GetUtcNow()));
+    public static HostAppointed Post(AppointHost command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(command.Teacher, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
+using Wolverine.Attributes;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,17 +16,12 @@ public sealed record CompleteTrainee(DateOnly? On = null, [Text(500)] string? No
 /// <summary>POST /api/studios/{id}/trainees/{teacherId}/complete — a trainee completes their training in the studio.</summary>
 public static class CompleteTraineeEndpoint
 {
-    public static ProblemDetails Validate(CompleteTrainee command, Studio studio, string teacherId, HttpContext http, TimeProvider clock)
-    {
-        var today = clock.Today();
-        var check = new Check().Text(command.Note, "note", 500, required: false);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? RosterRules.CompleteTrainee(studio, teacherId, command.On ?? today, today).OrContinue();
-    }
+    [WolverineBefore]
+    public static ProblemDetails Rules(CompleteTrainee command, StudioState studio, string teacherId, Stamp stamp) =>
+        RosterRules.CompleteTrainee(studio, teacherId, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
-    [WolverinePost("/api/studios/{id}/trainees/{teacherId}/complete", Name = "CompleteTrainee"), Authorize(Policy = Policies.StudioManage)]
+    [WolverinePost("/api/studios/{id}/trainees/{teacherId}/complete", Name = "CompleteTrainee"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static (Written, TraineeCompleted) Post(CompleteTrainee command, [Aggregate("id")] Studio studio, string teacherId, HttpContext http,
-        TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new TraineeCompleted(teacherId, command.On ?? clock.Today(), command.Note, http.Actor(), clock.GetUtcNow()));
+    public static TraineeCompleted Post(CompleteTrainee command, [WriteAggregate("id")] StudioState studio, string teacherId, Stamp stamp) =>
+        new(teacherId, command.On ?? stamp.Today, command.Note, stamp.By, stamp.At);
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
+using Wolverine.Attributes;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -14,17 +15,19 @@ public sealed record EnrollTrainee(TeacherInfo Teacher, DateOnly? On = null);
 /// <summary>POST /api/studios/{id}/trainees — a trainee (研修人员) is enrolled; any number.</summary>
 public static class EnrollTraineeEndpoint
 {
-    public static ProblemDetails Validate(EnrollTrainee command, Studio studio, HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(EnrollTrainee command, TimeProvider clock)
     {
-        var today = clock.Today();
         var check = new Check();
-        TeacherInfo.Check(check, command.Teacher, "teacher", today);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? RosterRules.EnrollTrainee(studio, command.Teacher, command.On ?? today, today).OrContinue();
+        TeacherInfo.Check(check, command.Teacher, "teacher", clock.Today());
+        return check.Result();
     }
 
-    [WolverinePost("/api/studios/{id}/trainees", Name = "EnrollTrainee"), Authorize(Policy = Policies.StudioManage)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(EnrollTrainee command, StudioState studio, Stamp stamp) =>
+        RosterRules.EnrollTrainee(studio, command.Teacher, command.On ?? stamp.Today, stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/trainees", Name = "EnrollTrainee"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static (Written, TraineeEnrolled) Post(EnrollTrainee command, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new TraineeEnrolled(command.Teacher, command.On ?? clock.Today(), http.Actor(), clock.GetUtcNow()));
+    public static TraineeEnrolled Post(EnrollTrainee command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(command.Teacher, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

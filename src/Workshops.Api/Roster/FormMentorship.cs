@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
+using Wolverine.Attributes;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,16 +16,18 @@ public sealed record FormMentorship([Id] string MentorId, [Id] string MenteeId, 
 /// <summary>POST /api/studios/{id}/mentorships — a mentor–mentee pair (师徒结对); a mentee may have two mentors (双导师).</summary>
 public static class FormMentorshipEndpoint
 {
-    public static ProblemDetails Validate(FormMentorship command, Studio studio, HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(FormMentorship command)
     {
-        var today = clock.Today();
         var check = new Check().Id(command.MentorId, "mentorId").Id(command.MenteeId, "menteeId");
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? RosterRules.FormMentorship(studio, command.MentorId, command.MenteeId, command.On ?? today, today).OrContinue();
+        return check.Result();
     }
 
-    [WolverinePost("/api/studios/{id}/mentorships", Name = "FormMentorship"), Authorize(Policy = Policies.StudioManage)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(FormMentorship command, StudioState studio, Stamp stamp) =>
+        RosterRules.FormMentorship(studio, command.MentorId, command.MenteeId, command.On ?? stamp.Today, stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/mentorships", Name = "FormMentorship"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static (Written, MentorshipFormed) Post(FormMentorship command, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new MentorshipFormed(command.MentorId, command.MenteeId, command.On ?? clock.Today(), http.Actor(), clock.GetUtcNow()));
+    public static MentorshipFormed Post(FormMentorship command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(command.MentorId, command.MenteeId, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

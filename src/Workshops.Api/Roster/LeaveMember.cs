@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
+using Wolverine.Attributes;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,17 +16,12 @@ public sealed record LeaveMember(DateOnly? On = null, [Text(500)] string? Reason
 /// <summary>POST /api/studios/{id}/members/{teacherId}/leave — a member leaves; they may rejoin later.</summary>
 public static class LeaveMemberEndpoint
 {
-    public static ProblemDetails Validate(LeaveMember command, Studio studio, string teacherId, HttpContext http, TimeProvider clock)
-    {
-        var today = clock.Today();
-        var check = new Check().Text(command.Reason, "reason", 500, required: false);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? RosterRules.RemoveMember(studio, teacherId, command.On ?? today, today).OrContinue();
-    }
+    [WolverineBefore]
+    public static ProblemDetails Rules(LeaveMember command, StudioState studio, string teacherId, Stamp stamp) =>
+        RosterRules.RemoveMember(studio, teacherId, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
-    [WolverinePost("/api/studios/{id}/members/{teacherId}/leave", Name = "LeaveMember"), Authorize(Policy = Policies.StudioManage)]
+    [WolverinePost("/api/studios/{id}/members/{teacherId}/leave", Name = "LeaveMember"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static (Written, MemberLeft) Post(LeaveMember command, [Aggregate("id")] Studio studio, string teacherId, HttpContext http,
-        TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new MemberLeft(teacherId, command.On ?? clock.Today(), command.Reason, http.Actor(), clock.GetUtcNow()));
+    public static MemberLeft Post(LeaveMember command, [WriteAggregate("id")] StudioState studio, string teacherId, Stamp stamp) =>
+        new(teacherId, command.On ?? stamp.Today, command.Reason, stamp.By, stamp.At);
 }

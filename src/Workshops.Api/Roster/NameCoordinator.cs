@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
+using Wolverine.Attributes;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -14,17 +15,19 @@ public sealed record NameCoordinator(TeacherInfo Teacher, DateOnly? On = null);
 /// <summary>POST /api/studios/{id}/coordinator — name a coordinator (负责人) who coordinates but does not host (seed 001).</summary>
 public static class NameCoordinatorEndpoint
 {
-    public static ProblemDetails Validate(NameCoordinator command, Studio studio, HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(NameCoordinator command, TimeProvider clock)
     {
-        var today = clock.Today();
         var check = new Check();
-        TeacherInfo.Check(check, command.Teacher, "teacher", today);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? RosterRules.NameCoordinator(studio, command.Teacher, command.On ?? today, today).OrContinue();
+        TeacherInfo.Check(check, command.Teacher, "teacher", clock.Today());
+        return check.Result();
     }
 
-    [WolverinePost("/api/studios/{id}/coordinator", Name = "NameCoordinator"), Authorize(Policy = Policies.StudioManage)]
+    [WolverineBefore]
+    public static ProblemDetails Rules(NameCoordinator command, StudioState studio, Stamp stamp) =>
+        RosterRules.NameCoordinator(studio, command.Teacher, command.On ?? stamp.Today, stamp.Today).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/coordinator", Name = "NameCoordinator"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static (Written, CoordinatorNamed) Post(NameCoordinator command, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new CoordinatorNamed(command.Teacher, command.On ?? clock.Today(), http.Actor(), clock.GetUtcNow()));
+    public static CoordinatorNamed Post(NameCoordinator command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(command.Teacher, command.On ?? stamp.Today, stamp.By, stamp.At);
 }

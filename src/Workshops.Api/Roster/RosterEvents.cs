@@ -13,7 +13,7 @@ public enum RosterRole
     [Label("研修人员")] Trainee,
 }
 
-public sealed record RosterEntry(TeacherInfo Teacher, RosterRole Role, DateOnly Since, Years.EventRef? Ref = null);
+public sealed record RosterEntry(TeacherInfo Teacher, RosterRole Role, DateOnly Since, EventRef? Ref = null);
 
 public sealed record RosterTerm(string TeacherId, string Name, RosterRole Role, DateOnly From, DateOnly To);
 

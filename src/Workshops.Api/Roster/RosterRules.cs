@@ -13,7 +13,7 @@ public static class RosterRules
     /// <summary>Double mentors (双导师) at most.</summary>
     public const int MaxMentorsPerMentee = 2;
 
-    public static Refusal? EffectiveDate(Studio studio, DateOnly on, DateOnly today)
+    public static Refusal? EffectiveDate(StudioState studio, DateOnly on, DateOnly today)
     {
         if (on > today) return new("roster.date-in-future", $"The date {on:yyyy-MM-dd} is in the future.");
         if (on < studio.FoundedOn)
@@ -23,72 +23,73 @@ public static class RosterRules
     }
 
     /// <summary>Nobody holds two roster roles in the same studio at once.</summary>
-    public static Refusal? OneRole(Studio studio, string teacherId)
+    public static Refusal? OneRole(StudioState studio, string teacherId)
     {
-        var held = studio.Holding(teacherId);
+        var held = studio.Roster.Holding(teacherId);
         if (held is not null)
             return new("roster.one-role",
                 $"Teacher {teacherId} already holds the role {held.Role.Code()} ({held.Role.Label()}) in this studio.");
-        if (studio.Experts.Any(x => x.Expert.Id == teacherId))
+        if (studio.Roster.IsExpert(teacherId))
             return new("roster.one-role", $"{teacherId} is already an invited expert of this studio.");
         return null;
     }
 
-    public static Refusal? AppointHost(Studio studio, TeacherInfo teacher, DateOnly on, DateOnly today) =>
-        studio.Host is not null
-            ? new("host.single",
-                $"The studio already has a host ({studio.Host.Teacher.Name}); the host must step down before another is appointed.")
+    public static Refusal? AppointHost(StudioState studio, TeacherInfo teacher, DateOnly on, DateOnly today) =>
+        studio.Roster.Host is { } host
+            ? new("host.single", $"The studio already has a host ({host.TeacherId}); the host must step down before another is appointed.")
             : OneRole(studio, teacher.Id) ?? EffectiveDate(studio, on, today);
 
-    public static Refusal? NameCoordinator(Studio studio, TeacherInfo teacher, DateOnly on, DateOnly today) =>
-        studio.Coordinator is not null
-            ? new("coordinator.single",
-                $"The studio already has a coordinator ({studio.Coordinator.Teacher.Name}); they must step down first.")
+    public static Refusal? NameCoordinator(StudioState studio, TeacherInfo teacher, DateOnly on, DateOnly today) =>
+        studio.Roster.Coordinator is { } coordinator
+            ? new("coordinator.single", $"The studio already has a coordinator ({coordinator.TeacherId}); they must step down first.")
             : OneRole(studio, teacher.Id) ?? EffectiveDate(studio, on, today);
 
-    public static Refusal? StepDown(Studio studio, RosterEntry? holder, RosterRole role, DateOnly on, DateOnly today) =>
-        holder is null
+    public static Refusal? StepDown(StudioState studio, RosterRole role, DateOnly on, DateOnly today) =>
+        studio.Roster.Places.FirstOrDefault(p => p.Role == role) is not { } holder
             ? new($"{role.Code()}.none", $"The studio has no {role.Code()} to step down.")
-            : Ending(studio, holder, on, today);
+            : Ending(holder, on, today);
 
-    public static Refusal? AddMember(Studio studio, TeacherInfo teacher, DateOnly on, DateOnly today) =>
-        OneRole(studio, teacher.Id)
-        ?? (studio.Members.Count >= MaxMembers
-            ? new Refusal("members.max",
-                $"The studio already has {studio.Members.Count} members; seed 000 allows at most {MaxMembers}.")
-            : null)
-        ?? EffectiveDate(studio, on, today);
-
-    public static Refusal? RemoveMember(Studio studio, string teacherId, DateOnly on, DateOnly today)
+    public static Refusal? AddMember(StudioState studio, TeacherInfo teacher, DateOnly on, DateOnly today)
     {
-        var member = studio.Members.FirstOrDefault(m => m.Teacher.Id == teacherId);
-        return member is null
-            ? new("members.unknown", $"Teacher {teacherId} is not a current member of this studio.")
-            : Ending(studio, member, on, today);
+        var members = studio.Roster.Members.Count();
+        return OneRole(studio, teacher.Id)
+            ?? (members >= MaxMembers
+                ? new Refusal("members.max", $"The studio already has {members} members; seed 000 allows at most {MaxMembers}.")
+                : null)
+            ?? EffectiveDate(studio, on, today);
     }
 
-    public static Refusal? EnrollTrainee(Studio studio, TeacherInfo teacher, DateOnly on, DateOnly today) =>
+    public static Refusal? RemoveMember(StudioState studio, string teacherId, DateOnly on, DateOnly today)
+    {
+        var member = studio.Roster.Members.FirstOrDefault(m => m.TeacherId == teacherId);
+        return member is null
+            ? new("members.unknown", $"Teacher {teacherId} is not a current member of this studio.")
+            : Ending(member, on, today);
+    }
+
+    public static Refusal? EnrollTrainee(StudioState studio, TeacherInfo teacher, DateOnly on, DateOnly today) =>
         OneRole(studio, teacher.Id) ?? EffectiveDate(studio, on, today);
 
-    public static Refusal? CompleteTrainee(Studio studio, string teacherId, DateOnly on, DateOnly today)
+    public static Refusal? CompleteTrainee(StudioState studio, string teacherId, DateOnly on, DateOnly today)
     {
-        var trainee = studio.Trainees.FirstOrDefault(m => m.Teacher.Id == teacherId);
+        var trainee = studio.Roster.Trainees.FirstOrDefault(m => m.TeacherId == teacherId);
         return trainee is null
             ? new("trainees.unknown", $"Teacher {teacherId} is not a current trainee of this studio.")
-            : Ending(studio, trainee, on, today);
+            : Ending(trainee, on, today);
     }
 
     /// <summary>Mentor–mentee pairs inside the studio (师徒结对); a mentee may have two mentors (双导师).</summary>
-    public static Refusal? FormMentorship(Studio studio, string mentorId, string menteeId, DateOnly on, DateOnly today)
+    public static Refusal? FormMentorship(StudioState studio, string mentorId, string menteeId, DateOnly on, DateOnly today)
     {
+        var roster = studio.Roster;
         if (mentorId == menteeId) return new("mentorship.self", "A teacher cannot mentor themselves.");
-        var mentorOnRoster = studio.Holding(mentorId) is not null || studio.Experts.Any(x => x.Expert.Id == mentorId);
+        var mentorOnRoster = roster.Holding(mentorId) is not null || roster.IsExpert(mentorId);
         if (!mentorOnRoster)
             return new("mentorship.mentor-not-on-roster", $"Mentor {mentorId} is neither on the roster nor an invited expert.");
-        var mentee = studio.Holding(menteeId);
+        var mentee = roster.Holding(menteeId);
         if (mentee is null || mentee.Role is not (RosterRole.Member or RosterRole.Trainee))
             return new("mentorship.mentee-not-on-roster", $"Mentee {menteeId} is not a current member or trainee.");
-        var current = ActiveMentorships(studio).Where(m => m.MenteeId == menteeId).ToList();
+        var current = ActiveMentorships(roster).Where(m => m.MenteeId == menteeId).ToList();
         if (current.Any(m => m.MentorId == mentorId))
             return new("mentorship.duplicate", $"{mentorId} already mentors {menteeId}.");
         if (current.Count >= MaxMentorsPerMentee)
@@ -96,20 +97,24 @@ public static class RosterRules
         return EffectiveDate(studio, on, today);
     }
 
-    public static Refusal? InviteExpert(Studio studio, Expert expert, DateOnly on, DateOnly today)
+    public static Refusal? InviteExpert(StudioState studio, Expert expert, DateOnly on, DateOnly today)
     {
-        if (studio.Experts.Any(x => x.Expert.Id == expert.Id))
+        if (studio.Roster.IsExpert(expert.Id))
             return new("experts.duplicate", $"{expert.Id} is already an invited expert of this studio.");
-        if (studio.Holding(expert.Id) is not null)
+        if (studio.Roster.Holding(expert.Id) is not null)
             return new("roster.one-role", $"{expert.Id} already holds a roster role in this studio.");
         return EffectiveDate(studio, on, today);
     }
 
     /// <summary>Pairs whose mentor and mentee are both still with the studio.</summary>
+    public static IEnumerable<Mentorship> ActiveMentorships(RosterState roster) =>
+        roster.Mentorships.Where(m =>
+            (roster.Holding(m.MentorId) is not null || roster.IsExpert(m.MentorId)) && roster.Holding(m.MenteeId) is not null);
+
+    /// <summary>Pairs whose mentor and mentee are both still with the studio, as the studio view has them.</summary>
     public static IEnumerable<Mentorship> ActiveMentorships(Studio studio) =>
         studio.Mentorships.Where(m =>
-            (studio.Holding(m.MentorId) is not null || studio.Experts.Any(x => x.Expert.Id == m.MentorId)) &&
-            studio.Holding(m.MenteeId) is not null);
+            (studio.Holding(m.MentorId) is not null || studio.Experts.Any(x => x.Expert.Id == m.MentorId)) && studio.Holding(m.MenteeId) is not null);
 
     /// <summary>What the studio view shows as warnings: a composition outside seed 000's shape is allowed but visible.</summary>
     public static IReadOnlyList<Warning> Warnings(Studio studio)
@@ -122,7 +127,7 @@ public static class RosterRules
         return warnings;
     }
 
-    private static Refusal? Ending(Studio studio, RosterEntry holder, DateOnly on, DateOnly today)
+    private static Refusal? Ending(Place holder, DateOnly on, DateOnly today)
     {
         if (on > today) return new("roster.date-in-future", $"The date {on:yyyy-MM-dd} is in the future.");
         return on < holder.Since

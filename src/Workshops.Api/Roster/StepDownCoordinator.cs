@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
+using Wolverine.Attributes;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,16 +16,12 @@ public sealed record StepDownCoordinator(DateOnly? On = null, [Text(500)] string
 /// <summary>POST /api/studios/{id}/coordinator/step-down — the coordinator steps down.</summary>
 public static class StepDownCoordinatorEndpoint
 {
-    public static ProblemDetails Validate(StepDownCoordinator command, Studio studio, HttpContext http, TimeProvider clock)
-    {
-        var today = clock.Today();
-        var check = new Check().Text(command.Reason, "reason", 500, required: false);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? RosterRules.StepDown(studio, studio.Coordinator, RosterRole.Coordinator, command.On ?? today, today).OrContinue();
-    }
+    [WolverineBefore]
+    public static ProblemDetails Rules(StepDownCoordinator command, StudioState studio, Stamp stamp) =>
+        RosterRules.StepDown(studio, RosterRole.Coordinator, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
-    [WolverinePost("/api/studios/{id}/coordinator/step-down", Name = "StepDownCoordinator"), Authorize(Policy = Policies.StudioManage)]
+    [WolverinePost("/api/studios/{id}/coordinator/step-down", Name = "StepDownCoordinator"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static (Written, CoordinatorSteppedDown) Post(StepDownCoordinator command, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new CoordinatorSteppedDown(studio.Coordinator!.Teacher.Id, command.On ?? clock.Today(), command.Reason, http.Actor(), clock.GetUtcNow()));
+    public static CoordinatorSteppedDown Post(StepDownCoordinator command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(studio.Roster.Coordinator!.TeacherId, command.On ?? stamp.Today, command.Reason, stamp.By, stamp.At);
 }

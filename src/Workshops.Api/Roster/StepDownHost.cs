@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
+using Wolverine.Attributes;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,16 +16,12 @@ public sealed record StepDownHost(DateOnly? On = null, [Text(500)] string? Reaso
 /// <summary>POST /api/studios/{id}/host/step-down — the host steps down; a new one can then be appointed.</summary>
 public static class StepDownHostEndpoint
 {
-    public static ProblemDetails Validate(StepDownHost command, Studio studio, HttpContext http, TimeProvider clock)
-    {
-        var today = clock.Today();
-        var check = new Check().Text(command.Reason, "reason", 500, required: false);
-        if (!check.Ok) return check.Result();
-        return Writes.IfMatch(http, studio.Version) ?? RosterRules.StepDown(studio, studio.Host, RosterRole.Host, command.On ?? today, today).OrContinue();
-    }
+    [WolverineBefore]
+    public static ProblemDetails Rules(StepDownHost command, StudioState studio, Stamp stamp) =>
+        RosterRules.StepDown(studio, RosterRole.Host, command.On ?? stamp.Today, stamp.Today).OrContinue();
 
-    [WolverinePost("/api/studios/{id}/host/step-down", Name = "StepDownHost"), Authorize(Policy = Policies.StudioManage)]
+    [WolverinePost("/api/studios/{id}/host/step-down", Name = "StepDownHost"), Authorize(Policy = Policies.StudioManage), Appends]
     [Tags("Roster")]
-    public static (Written, HostSteppedDown) Post(StepDownHost command, [Aggregate("id")] Studio studio, HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version), new HostSteppedDown(studio.Host!.Teacher.Id, command.On ?? clock.Today(), command.Reason, http.Actor(), clock.GetUtcNow()));
+    public static HostSteppedDown Post(StepDownHost command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(studio.Roster.Host!.TeacherId, command.On ?? stamp.Today, command.Reason, stamp.By, stamp.At);
 }

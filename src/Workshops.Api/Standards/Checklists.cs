@@ -5,6 +5,7 @@ using Workshops.Core.Http;
 using Workshops.Growth;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Views;
 
 namespace Workshops.Standards;
 
@@ -80,12 +81,13 @@ public static class ChecklistFactsLoader
         }
         else
         {
-            var studio = await session.LoadAsync<Studio>(studioId, ct);
-            if (studio is null) return null;
-            ids = Roster(studio);
-            if (reading is not null) await reading(Inputs(studio, studio.Version, ids));
-            var years = await StudioYears.ForChecklists(session, [studioId], year, ct);
-            at = new StudioAt(studio, years.ToDictionary(y => y.Year), today);
+            // The studio and its years up to the one judged (earlier years' outputs count), as of the stream's last event.
+            if (await StudioIdentities.Of(session, studioId, ct) is not { } identity) return null;
+            var years = Enumerable.Range(Math.Min(identity.FoundedOn.Year, year), Math.Max(1, year - identity.FoundedOn.Year + 1)).ToList();
+            at = await History.Load(session, studioId, null, today, years, ct);
+            if (at is null) return null;
+            ids = Roster(at.Studio);
+            if (reading is not null) await reading(Inputs(at.Studio, at.StreamVersion, ids));
         }
 
         var moment = History.EndOf(day);

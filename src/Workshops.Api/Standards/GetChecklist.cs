@@ -8,6 +8,7 @@ using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Views;
 
 namespace Workshops.Standards;
 

@@ -1,8 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -26,29 +27,31 @@ public sealed record RecordAttestation([Text(20)] string Code, AttestationResult
 /// </summary>
 public static class RecordAttestationEndpoint
 {
-    public static async Task<Standard?> LoadAsync(RecordAttestation command, Studio studio, IDocumentSession session, CancellationToken ct) =>
-        await StandardsLibrary.For(session, studio, command.Standard, ct);
+    public static async Task<Standard?> LoadAsync(RecordAttestation command, Guid id, IDocumentSession session, CancellationToken ct) =>
+        await StudioIdentities.Of(session, id, ct) is { } studio ? await StandardsLibrary.For(session, studio.Region, studio.Track, command.Standard, ct) : null;
 
-    public static ProblemDetails Validate(RecordAttestation command, Studio studio, Standard? standard, HttpContext http, TimeProvider clock)
+    public static ProblemDetails Validate(RecordAttestation command, StudioState studio, Standard? standard, TimeProvider clock)
     {
-        var today = clock.Today();
         var check = new Check().Text(command.Code, "code", 20).Text(command.Note, "note", 2000)
-            .When(command.Year is { } y && (y < studio.FoundedOn.Year || y > today.Year), "year", "must fall between the founding year and this year");
+            .When(command.Year is { } y && (y < studio.FoundedOn.Year || y > clock.Today().Year), "year", "must fall between the founding year and this year");
         if (!check.Ok) return check.Result();
-        if (standard is null) return Problems.Invalid("standard", "is not a known standard");
+        return standard is null ? Problems.Invalid("standard", "is not a known standard") : WolverineContinue.NoProblems;
+    }
+
+    [WolverineBefore]
+    public static ProblemDetails Rules(RecordAttestation command, Standard standard)
+    {
         var item = standard.Items.FirstOrDefault(i => i.Code == command.Code);
         Refusal? refusal = item is null ? Refusal.Unknown("attestation.unknown-item", $"{standard.Code} has no item {command.Code}.")
             : item.Rule != ChecklistRules.Attestation
                 ? new("attestation.not-needed", $"{command.Code} is judged from the studio's records, not by attestation.")
                 : null;
-        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
+        return refusal.OrContinue();
     }
 
-    [WolverinePost("/api/studios/{id}/attestations", Name = "RecordAttestation"), Authorize(Policy = Policies.StudioAttest)]
+    [WolverinePost("/api/studios/{id}/attestations", Name = "RecordAttestation"), Authorize(Policy = Policies.StudioAttest), Appends]
     [Tags("Standards")]
-    public static (Written, AttestationRecorded) Post(RecordAttestation command, [Aggregate("id")] Studio studio, Standard standard,
-        HttpContext http, TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new AttestationRecorded(Guid.CreateVersion7(), standard.Code, command.Code, command.Year ?? clock.Today().Year,
-                command.Result == AttestationResult.Met, command.Note, http.Actor(), clock.GetUtcNow()));
+    public static AttestationRecorded Post(RecordAttestation command, [WriteAggregate("id")] StudioState studio, Standard standard, Stamp stamp) =>
+        new(Guid.CreateVersion7(), standard.Code, command.Code, command.Year ?? stamp.Today.Year, command.Result == AttestationResult.Met, command.Note,
+            stamp.By, stamp.At);
 }

@@ -37,7 +37,7 @@ public static class ReviewChecklistsEndpoint
         var y = year ?? today.Year;
         var number = page ?? 1;
         var size = pageSize ?? 20;
-        var studios = await session.Query<Studio>()
+        var studios = await session.Query<StudioIdentity>()
             .InRegion(scope)
             .OrderBy(s => s.Name).ThenBy(s => s.Id)
             .Select(s => s.Id)

@@ -1,6 +1,7 @@
 using Marten;
 using Workshops.Core.Auth;
 using Workshops.Studios;
+using Workshops.Core;
 
 namespace Workshops.Standards;
 
@@ -34,12 +35,15 @@ public static class StandardsLibrary
     /// The standard asked for by code; without one, the studio's region's adopted default, else the preset for its
     /// track (k12 → the workshop rules, vocational → the ministry standard).
     /// </summary>
-    public static async Task<Standard?> For(IQuerySession session, Studio studio, string? code, CancellationToken ct)
+    public static Task<Standard?> For(IQuerySession session, Studio studio, string? code, CancellationToken ct) =>
+        For(session, studio.Region, studio.Track, code, ct);
+
+    public static async Task<Standard?> For(IQuerySession session, Region region, Track track, string? code, CancellationToken ct)
     {
         var all = await All(session, ct);
         if (code is not null) return all.FirstOrDefault(s => s.Code == code);
-        var adopted = await session.LoadManyAsync<RegionStandards>(ct, studio.Region.Codes().ToArray());
-        return Default(all, adopted, studio);
+        var adopted = await session.LoadManyAsync<RegionStandards>(ct, region.Codes().ToArray());
+        return Default(all, adopted, region, track);
     }
 
     /// <summary>
@@ -50,16 +54,16 @@ public static class StandardsLibrary
     {
         var all = await All(session, ct);
         var adopted = await session.Query<RegionStandards>().ToListAsync(ct);
-        return studio => Default(all, adopted, studio) ?? StandardCatalog.Moe;
+        return studio => Default(all, adopted, studio.Region, studio.Track) ?? StandardCatalog.Moe;
     }
 
-    static Standard? Default(IReadOnlyList<Standard> all, IReadOnlyList<RegionStandards> adopted, Studio studio)
+    static Standard? Default(IReadOnlyList<Standard> all, IReadOnlyList<RegionStandards> adopted, Region studioRegion, Track track)
     {
-        foreach (var region in studio.Region.Codes().Reverse())
+        foreach (var region in studioRegion.Codes().Reverse())
         {
             if (adopted.FirstOrDefault(a => a.Id == region) is { Standards.Count: > 0 } set)
                 return all.FirstOrDefault(s => s.Code == set.Standards[0]);
         }
-        return studio.Track == Track.K12 ? StandardCatalog.K12 : StandardCatalog.Moe;
+        return track == Track.K12 ? StandardCatalog.K12 : StandardCatalog.Moe;
     }
 }

@@ -48,6 +48,6 @@ public static class EstablishEndpoint
         var established = new StudioEstablished(id, command.Name.Trim(), command.School.Trim(), command.Region,
             command.Level, command.Track, command.Rural, command.FoundedOn, command.Mode, http.Actor(), clock.GetUtcNow());
         http.Response.Headers.ETag = Writes.ETag(1);
-        return (new StudioCreated(id, 1), MartenOps.StartStream<Studio>(id, established));
+        return (new StudioCreated(id, 1), MartenOps.StartStream<StudioState>(id, established));
     }
 }

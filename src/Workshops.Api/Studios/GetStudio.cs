@@ -5,6 +5,7 @@ using Wolverine.Http;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Views;
 
 namespace Workshops.Studios;
 
@@ -26,7 +27,7 @@ public static class GetStudioEndpoint
         var audience = StudioAudiences.Of(Caller.From(http.User), id, identity.Region);
         var key = ViewMemo.Key("studio", id, audience.ToString().ToLowerInvariant());
         if (await memo.Kept(http, key, ct) is { } kept) return kept;
-        var studio = await session.LoadAsync<Studio>(id, ct);
+        var studio = await StudioViews.Latest(session, id, ct);
         if (studio is null) return Results.Problem(Problems.NotFound($"No studio {id}."));
         var taken = await memo.Take(ViewMemo.Inputs.Stream(id, studio.Version), ct);
         return await memo.Keep(http, key, taken, StudioAudiences.View(studio, audience), ct, etag: Writes.ETag(studio.Version));

@@ -25,7 +25,7 @@ public static class ListStudiosEndpoint
         if (region is not null && !Region.IsScope(region))
             return Results.Problem(Problems.Invalid("region", "must be a six-digit region code"));
         var caller = Caller.From(http.User);
-        IQueryable<Studio> query = session.Query<Studio>();
+        IQueryable<StudioIdentity> query = session.Query<StudioIdentity>();
         if (caller.Role is Role.Host or Role.Member)
         {
             var own = caller.Studios.ToArray();
@@ -45,6 +45,9 @@ public static class ListStudiosEndpoint
         var number = page ?? 1;
         var size = pageSize ?? 20;
         var list = await query.OrderBy(s => s.Name).ThenBy(s => s.Id).ToPagedListAsync(number, size, ct);
-        return Results.Ok(new Page<Studio>(list.ToList(), number, size, list.TotalItemCount));
+        var ids = list.Select(s => s.Id).ToArray();
+        var read = await Latest.Of(session, ids, ct, new Latest.Want(typeof(Studio), ids));
+        var views = ids.Select(id => StudioViews.Fold(read, 0, id)).OfType<Studio>().ToList();
+        return Results.Ok(new Page<Studio>(views, number, size, list.TotalItemCount));
     }
 }

@@ -236,13 +236,6 @@ public static class ReadOnlyDictionaries
     }
 }
 
-/// <summary>Every studio event carries who recorded it and when.</summary>
-public interface IStudioEvent
-{
-    Actor By { get; }
-    DateTimeOffset At { get; }
-}
-
 public partial class StudioProjection : SingleStreamProjection<Studio, Guid>
 {
     public StudioProjection() => Core.ProjectionTuning.Apply(Options);

@@ -1,13 +1,33 @@
 using System.Collections.Concurrent;
+using JasperFx.Events;
 using Marten;
+using Marten.Events.Aggregation;
+using Workshops.Core;
 
 namespace Workshops.Studios;
 
-/// <summary>What never changes about a studio after it is established.</summary>
-public sealed record StudioIdentity(Guid Id, string Name, string School, Region Region, StudioLevel Level, Track Track, bool Rural)
+/// <summary>
+/// What never changes about a studio after it is established: written once, inline, by the establishment itself, so
+/// lists, authorization and the projections that span studios know a studio the moment it exists.
+/// </summary>
+public sealed record StudioIdentity(Guid Id, string Name, string School, Region Region, StudioLevel Level, Track Track, bool Rural, DateOnly FoundedOn)
 {
     /// <summary>The identity as the studio projections that span studios fold with: id, name, region and level.</summary>
     public Studio AsStudio() => new() { Id = Id, Name = Name, Region = Region, Level = Level };
+
+    public static StudioIdentity Of(StudioEstablished x) => new(x.StudioId, x.Name, x.School, x.Region, x.Level, x.Track, x.Rural, x.FoundedOn);
+}
+
+public partial class StudioIdentityProjection : SingleStreamProjection<StudioIdentity, Guid>
+{
+    public StudioIdentityProjection()
+    {
+        Core.ProjectionTuning.Apply(Options);
+        IncludeType<StudioEstablished>();
+    }
+
+    public override StudioIdentity? Evolve(StudioIdentity? snapshot, Guid id, IEvent e) =>
+        e.Data is StudioEstablished x ? StudioIdentity.Of(x) : snapshot;
 }
 
 /// <summary>
@@ -21,16 +41,17 @@ public static class StudioIdentities
     public static async ValueTask<StudioIdentity?> Of(IQuerySession session, Guid studioId, CancellationToken ct)
     {
         if (Known.TryGetValue(studioId, out var known)) return known;
-        var studio = await session.LoadAsync<Studio>(studioId, ct);
-        if (studio is null) return null;
-        return Known.GetOrAdd(studioId, Identity(studio));
+        var identity = await session.LoadAsync<StudioIdentity>(studioId, ct);
+        return identity is null ? null : Known.GetOrAdd(studioId, identity);
     }
 
-    /// <summary>Caches a studio's identity from its document (a rebuild knows each studio before its other events).</summary>
-    public static void Remember(Studio studio)
-    {
-        if (!Known.ContainsKey(studio.Id)) Known[studio.Id] = Identity(studio);
-    }
+    /// <summary>Caches a studio's identity (a rebuild knows each studio from its first event on).</summary>
+    public static void Remember(StudioIdentity identity) => Known.TryAdd(identity.Id, identity);
+}
 
-    private static StudioIdentity Identity(Studio s) => new(s.Id, s.Name, s.School, s.Region, s.Level, s.Track, s.Rural);
+/// <summary>A studio's region for authorization, from its identity.</summary>
+public sealed class StudioRegions : Core.Auth.IStudioScopes
+{
+    public async ValueTask<Region?> RegionOf(IServiceProvider services, Guid studioId, CancellationToken ct) =>
+        (await StudioIdentities.Of(services.GetRequiredService<IQuerySession>(), studioId, ct))?.Region;
 }

@@ -5,6 +5,7 @@ using Wolverine.Http;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Views;
 
 namespace Workshops.Years;
 
@@ -39,7 +40,7 @@ public static class GetYearEndpoint
         var (at, problem) = await Read(id, year, asOf, session, clock, ct);
         if (problem is not null) return Results.Problem(problem);
         var taken = await memo.Take(ViewMemo.Inputs.Stream(id, at!.StreamVersion), ct);
-        var activities = at.Activities is { } folded
+        IReadOnlyList<Activities.ActivityEntry> activities = at.Activities is { } folded
             ? [.. folded.Values.Where(a => !a.Voided && a.Year == year)]
             : await Activities.ActivityQueries.OfYear(session, id, year, ct);
         return await memo.Keep(http, key, taken, LedgerView.Of(at.Year(year), at.Today, activities), ct);

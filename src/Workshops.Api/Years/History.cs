@@ -8,10 +8,10 @@ using Workshops.Studios;
 namespace Workshops.Years;
 
 /// <summary>A studio as it stood at a moment: the studio and its years, folded from the events recorded until then.</summary>
-/// <param name="Activities">Every activity as it stood, when folded from events; null when read from the projections.</param>
+/// <param name="Activities">Every activity's entry as it stood, when folded from events; null when read from the projections.</param>
 /// <param name="StreamVersion">The version of the stream read (folded to a past day, it may hold events recorded later).</param>
 public sealed record StudioAt(Studio Studio, IReadOnlyDictionary<int, StudioYear> Years, DateOnly Today,
-    IReadOnlyDictionary<Guid, ActivityRecord>? Activities = null, long StreamVersion = 0)
+    IReadOnlyDictionary<Guid, ActivityEntry>? Activities = null, long StreamVersion = 0)
 {
     public StudioYear Year(int year) => Years.TryGetValue(year, out var doc) ? doc : StudioYear.Empty(Studio.Id, year);
 }
@@ -33,7 +33,7 @@ public static class History
         var until = EndOf(asOf);
         Studio? studio = null;
         var years = new Dictionary<int, StudioYear>();
-        var activities = new Dictionary<Guid, ActivityRecord>();
+        var activities = new Dictionary<Guid, ActivityEntry>();
         foreach (var e in events)
         {
             if (!RecordedBy(e, until)) continue;
@@ -41,16 +41,16 @@ public static class History
             if (studio is null) continue;
             foreach (var year in StudioYear.Years(e.Data))
                 years[year] = StudioYear.Fold(years.GetValueOrDefault(year), studio.Id, year, e);
-            if (e.Data is ActivityLogged or ActivityCorrected or ActivityVoided)
-            {
-                var id = e.Data switch { ActivityLogged x => x.ActivityId, ActivityCorrected x => x.ActivityId, _ => ((ActivityVoided)e.Data).ActivityId };
-                if (ActivityRecord.Fold(activities.GetValueOrDefault(id), e) is { } record) activities[id] = record;
-            }
+            foreach (var id in ActivityEntry.Keys(e))
+                if (ActivityEntry.Fold(activities.GetValueOrDefault(id), e) is { } entry) activities[id] = entry;
         }
         return studio is null ? null : new StudioAt(studio, years, asOf, activities, events.Count == 0 ? 0 : events[^1].Version);
     }
 
-    /// <summary>Now from the projections; a past day from the events.</summary>
+    /// <summary>
+    /// Now: the studio view and the years asked for as the daemon keeps them, with the events it has not folded yet
+    /// folded in (read in one snapshot), so a client reads its own write. A past day: folded from the events.
+    /// </summary>
     public static async Task<StudioAt?> Load(IQuerySession session, Guid studioId, DateOnly? asOf, DateOnly today,
         IReadOnlyCollection<int> years, CancellationToken ct)
     {
@@ -59,15 +59,14 @@ public static class History
             var events = await session.Events.FetchStreamAsync(studioId, token: ct);
             return Fold(events, day);
         }
-        // The studio and its years in one round trip.
-        var batch = session.CreateBatchQuery();
-        var loadStudio = batch.Load<Studio>(studioId);
         var keys = years.Select(y => StudioYear.Key(studioId, y)).ToArray();
-        var loadYears = keys.Length == 0 ? null : batch.LoadMany<StudioYear>().ById(keys);
-        await batch.Execute(ct);
-        if (await loadStudio is not { } studio) return null;
-        var docs = loadYears is null ? [] : await loadYears;
-        return new StudioAt(studio, docs.ToDictionary(d => d.Year), today, StreamVersion: studio.Version);
+        var read = await Latest.Of(session, [studioId], ct, new Latest.Want(typeof(Studio), new[] { studioId }), new Latest.Want(typeof(StudioYear), keys));
+        if (StudioViews.Fold(read, 0, studioId) is not { } studio) return null;
+        var docs = read.Found[1].Of<StudioYear>().ToDictionary(y => y.Year);
+        foreach (var e in read.Found[1].Unfolded(read.Pending))
+        foreach (var year in StudioYear.Years(e.Data).Where(years.Contains))
+            docs[year] = StudioYear.Fold(docs.GetValueOrDefault(year), studioId, year, e);
+        return new StudioAt(studio, docs, today, StreamVersion: studio.Version);
     }
 
     /// <summary>The first day an as-of read may ask about (nothing here is older; every day asked is a view kept).</summary>

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,23 +16,18 @@ public sealed record RecordReflection([Text(10_000)] string Text, [Text(5000)] s
 /// <summary>POST /api/studios/{id}/reflections — a periodic reflection and the adjustments to strategy it led to.</summary>
 public static class RecordReflectionEndpoint
 {
-    public static ProblemDetails Validate(RecordReflection command, Studio studio, HttpContext http, TimeProvider clock)
+    [WolverineBefore]
+    public static ProblemDetails Rules(RecordReflection command, StudioState studio, Stamp stamp)
     {
-        var check = new Check().Text(command.Text, "text", 10_000).Text(command.Adjustments, "adjustments", 5000, required: false);
-        if (!check.Ok) return check.Result();
-        var today = clock.Today();
-        var date = command.Date ?? today;
-        Refusal? refusal = date > today ? new("reflection.date-in-future", $"The date {date:yyyy-MM-dd} is in the future.")
+        var date = command.Date ?? stamp.Today;
+        Refusal? refusal = date > stamp.Today ? new("reflection.date-in-future", $"The date {date:yyyy-MM-dd} is in the future.")
             : date < studio.FoundedOn ? new("reflection.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.")
             : null;
-        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
+        return refusal.OrContinue();
     }
 
-    [WolverinePost("/api/studios/{id}/reflections", Name = "RecordReflection"), Authorize(Policy = Policies.StudioContribute)]
+    [WolverinePost("/api/studios/{id}/reflections", Name = "RecordReflection"), Authorize(Policy = Policies.StudioContribute), Appends]
     [Tags("Years")]
-    public static (Written, ReflectionRecorded) Post(RecordReflection command, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new ReflectionRecorded(Guid.CreateVersion7(), command.Date ?? clock.Today(), command.Text, command.Adjustments, http.Actor(),
-                clock.GetUtcNow()));
+    public static ReflectionRecorded Post(RecordReflection command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(Guid.CreateVersion7(), command.Date ?? stamp.Today, command.Text, command.Adjustments, stamp.By, stamp.At);
 }

@@ -11,14 +11,6 @@ using TaskStatus = Workshops.Plans.TaskStatus;
 
 namespace Workshops.Years;
 
-/// <summary>Points at the event behind a fact, so views can show their evidence.</summary>
-public sealed record EventRef(Guid EventId, string Type, long Version, Actor By, DateTimeOffset At)
-{
-    public static EventRef Of(IEvent e) =>
-        new(e.Id, e.EventTypeName, e.Version, (e.Data as IStudioEvent)?.By ?? new Actor("", "", Role.Host),
-            (e.Data as IStudioEvent)?.At ?? e.Timestamp);
-}
-
 public sealed record PlanRevision(int Revision, int Tasks, EventRef Ref);
 
 public sealed record PlanApproval(int Revision, string? Note, EventRef Ref);

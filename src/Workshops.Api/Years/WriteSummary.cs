@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -15,21 +16,14 @@ public sealed record WriteSummary([Text(20_000)] string Text);
 /// <summary>POST /api/studios/{id}/years/{year}/summary — the year-end summary (年终总结); writing again revises it.</summary>
 public static class WriteSummaryEndpoint
 {
-    public static ProblemDetails Validate(WriteSummary command, int year, Studio studio, HttpContext http, TimeProvider clock)
-    {
-        var check = new Check().Text(command.Text, "text", 20_000);
-        if (!check.Ok) return check.Result();
-        var today = clock.Today();
-        Refusal? refusal = year < studio.FoundedOn.Year || year > today.Year
-            ? new("summary.year-out-of-range", $"A summary can be written for {studio.FoundedOn.Year}–{today.Year}, not {year}.")
-            : null;
-        return Writes.IfMatch(http, studio.Version) ?? refusal.OrContinue();
-    }
+    [WolverineBefore]
+    public static ProblemDetails Rules(int year, StudioState studio, Stamp stamp) =>
+        (year < studio.FoundedOn.Year || year > stamp.Today.Year
+            ? new Refusal("summary.year-out-of-range", $"A summary can be written for {studio.FoundedOn.Year}–{stamp.Today.Year}, not {year}.")
+            : null).OrContinue();
 
-    [WolverinePost("/api/studios/{id}/years/{year}/summary", Name = "WriteSummary"), Authorize(Policy = Policies.StudioWork)]
+    [WolverinePost("/api/studios/{id}/years/{year}/summary", Name = "WriteSummary"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Years")]
-    public static (Written, YearSummaryWritten) Post(WriteSummary command, int year, [Aggregate("id")] Studio studio, HttpContext http,
-        TimeProvider clock) =>
-        (Writes.Done(http, studio.Id, studio.Version),
-            new YearSummaryWritten(year, command.Text, studio.Summaries.GetValueOrDefault(year) + 1, http.Actor(), clock.GetUtcNow()));
+    public static YearSummaryWritten Post(WriteSummary command, int year, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
+        new(year, command.Text, studio.Summaries.GetValueOrDefault(year) + 1, stamp.By, stamp.At);
 }

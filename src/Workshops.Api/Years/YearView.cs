@@ -37,12 +37,12 @@ public sealed record LedgerLine(
 public sealed record LedgerView(Guid StudioId, int Year, DateOnly AsOf, PlanApproval? Approval, LedgerCounts Counts, IReadOnlyList<LedgerLine> Tasks)
 {
     /// <summary>The ledger of a year; <paramref name="activities"/> are the year's standing activities, for the links.</summary>
-    public static LedgerView Of(StudioYear year, DateOnly today, IReadOnlyList<ActivityRecord> activities)
+    public static LedgerView Of(StudioYear year, DateOnly today, IReadOnlyList<ActivityEntry> activities)
     {
         var lines = year.Tasks.Select(t => new LedgerLine(t.TaskId, t.Spec.Title, t.Spec.Description, t.Spec.OwnerId, t.Spec.Due,
             t.Spec.ExpectedKinds, t.Origin, t.Status, t.Percent, IsOverdue(t, today),
-            [.. activities.Where(a => a.Facts.TaskIds.Contains(t.TaskId)).OrderBy(a => a.Date).ThenBy(a => a.Logged.At)
-                .Select(a => new LedgerActivity(a.Id, a.Facts.Title, a.Date, a.Facts.Kind))],
+            [.. activities.Where(a => a.TaskIds.Contains(t.TaskId)).OrderBy(a => a.Date).ThenBy(a => a.Versions[0])
+                .Select(a => new LedgerActivity(a.Id, a.Title, a.Date, a.Kind))],
             t.ClosingActivities, t.Evidence, t.CarriedFrom, t.CarriedTo, t.History)).ToList();
         return new LedgerView(year.StudioId, year.Year, today, year.Plan?.Approval, Count(year.Tasks, today), lines);
     }

@@ -50,11 +50,12 @@ public sealed class activity_rules
             .Select((e, i) => Wrap(e, i + 1)).ToList();
         var at = History.Fold(events, Today)!;
         var sameDay = at.Activities!.Values.ToList();
-        Assert.Equal("attendance.day-over-24", ActivityRules.Check(at.Studio, sameDay, Facts(Day, 5, ("M1", 5)), Today)?.Rule);
-        Assert.Null(ActivityRules.Check(at.Studio, sameDay, Facts(Day, 4, ("M1", 4)), Today));
-        Assert.Null(ActivityRules.Check(at.Studio, sameDay, Facts(Day.AddDays(1), 5, ("M1", 5)), Today));
+        var studio = Studio(Joined("M1"));
+        Assert.Equal("attendance.day-over-24", ActivityRules.Check(studio, sameDay, Facts(Day, 5, ("M1", 5)), Today)?.Rule);
+        Assert.Null(ActivityRules.Check(studio, sameDay, Facts(Day, 4, ("M1", 4)), Today));
+        Assert.Null(ActivityRules.Check(studio, sameDay, Facts(Day.AddDays(1), 5, ("M1", 5)), Today));
         // Correcting the same activity does not count its old hours twice.
-        Assert.Null(ActivityRules.Check(at.Studio, sameDay, Facts(Day, 24, ("M1", 24)), Today, first));
+        Assert.Null(ActivityRules.Check(studio, sameDay, Facts(Day, 24, ("M1", 24)), Today, first));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class json_contracts(AppFixture fixture) : ApiTest(fixture)
         var store = Host.Services.GetRequiredService<IDocumentStore>();
         var ours = typeof(Studio).Assembly;
         var documents = store.Options.AllKnownDocumentTypes().Select(d => d.DocumentType);
-        var events = Grouping.Implementing<IStudioEvent>();
+        var events = Grouping.Implementing<IStudioEvent>().Concat(Grouping.Implementing<Workshops.Teachers.ITeacherEvent>());
         var endpoints = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true).ToList();
         var bodies = endpoints.SelectMany(e => e.Metadata.OfType<IAcceptsMetadata>()).Select(a => a.RequestType)

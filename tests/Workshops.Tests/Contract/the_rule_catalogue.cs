@@ -3,6 +3,7 @@ using Workshops.Core;
 using Workshops.Core.Contract;
 using Workshops.Outputs;
 using Workshops.Roster;
+using Workshops.Teachers;
 using Workshops.Tests.Support;
 
 namespace Workshops.Tests.Contract;
@@ -34,7 +35,9 @@ public sealed partial class the_rule_catalogue
     public void the_rules_the_code_composes_are_in_the_catalogue()
     {
         var composed = Enum.GetValues<OutputRules.Step>().Select(s => $"output.cannot-{s.ToString().ToLowerInvariant()}")
-            .Concat(new[] { RosterRole.Host, RosterRole.Coordinator }.Select(r => $"{r.Code()}.none"));
+            .Concat(new[] { RosterRole.Host, RosterRole.Coordinator }.Select(r => $"{r.Code()}.none"))
+            .Concat(new[] { PeriodKind.HeadTeacher, PeriodKind.Rural, PeriodKind.Principal }
+                .SelectMany(k => new[] { "open", "overlap", "end-before-start", "start-after-end", "none-open" }.Select(r => $"{k.Rule}.{r}")));
         var missing = composed.Where(r => !Contracts.Rules.ContainsKey(r)).ToList();
         Assert.True(missing.Count == 0, "Not in the catalogue: " + string.Join(", ", missing));
     }

@@ -97,17 +97,17 @@ public sealed class growth_files(AppFixture fixture) : ApiTest(fixture)
         var unrecorded = (await Host.Get("/api/teachers/M1/hours?asOf=2024-02-29", MemberOf(a, "M1"))).ShouldBe(200).Json;
         Assert.Equal(0m, Policy(unrecorded, "head-teacher-30")["earned"]!.GetValue<decimal>());
 
-        // A checklist for today reads earlier years as totals from their own column; a year whose column is empty
-        // (written before the column existed) is read in full instead, with the same answer.
+        // A checklist for today reads earlier years as the totals of their months; a year whose months have no totals
+        // (written before totals were kept) is read in full instead, with the same answer.
         var data = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
         async Task<long> Sql(string sql)
         {
             await using var cmd = data.CreateCommand(sql);
             return Convert.ToInt64(await cmd.ExecuteScalarAsync());
         }
-        Assert.Equal(3, await Sql("select count(*) from workshops.mt_doc_credityear where teacher_id = 'M1' and totals_column is not null"));
+        Assert.Equal(3, await Sql("select count(distinct year) from workshops.mt_doc_creditmonth where teacher_id = 'M1' and data ? 'totals'"));
         var checklist = (await Host.Get($"/api/studios/{b}/checklist", Reviewer())).ShouldBe(200).Text;
-        await Sql("with cleared as (update workshops.mt_doc_credityear set totals_column = null returning 1) select count(*) from cleared");
+        await Sql("with cleared as (update workshops.mt_doc_creditmonth set data = data - 'totals' returning 1) select count(*) from cleared");
         Assert.Equal(checklist, (await Host.Get($"/api/studios/{b}/checklist", Reviewer())).ShouldBe(200).Text);
     }
 

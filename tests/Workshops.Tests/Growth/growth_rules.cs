@@ -22,7 +22,7 @@ public sealed class growth_rules
         Assert.Equal(years, Service.FullYears(DateOnly.Parse(since), DateOnly.Parse(on)));
 
     private static Workshops.Studios.Studio StudioWith(TeacherInfo host, params TeacherInfo[] members) =>
-        Studio([new HostAppointed(host, Founded, By, At), .. members.Select(m => (object)new MemberJoined(m, Founded, By, At))]);
+        View([new HostAppointed(host, Founded, By, At), .. members.Select(m => (object)new MemberJoined(m, Founded, By, At))]);
 
     [Fact]
     public void a_host_needs_five_full_years_on_the_assessment_date()
@@ -151,11 +151,11 @@ public sealed class hour_policy_rules
         Assert.Equal(4m, file.CreditsAt(History.EndOf(new DateOnly(2026, 6, 2)), new DateOnly(2026, 6, 2)).Sum(c => c.Hours));
     }
 
-    private static CreditYear FoldAll(string key, params object[] events) =>
-        events.Select((e, i) => Wrap(e, i + 1)).Aggregate((CreditYear?)null, (doc, e) => CreditYear.Fold(doc, key, e, null))!;
+    private static CreditMonth FoldAll(string key, params object[] events) =>
+        events.Select((e, i) => Wrap(e, i + 1)).Aggregate((CreditMonth?)null, (doc, e) => CreditMonth.Fold(doc, key, e, null))!;
 
     [Fact]
-    public void an_activity_credits_the_year_it_is_dated_in_and_a_correction_that_moves_it_leaves_a_removed_credit_behind()
+    public void an_activity_credits_the_month_it_is_dated_in_and_a_correction_that_moves_it_leaves_a_removed_credit_behind()
     {
         var id = Guid.NewGuid();
         var before = Facts(new DateOnly(2025, 12, 30), 2, ("M1", 2), ("M2", 1)) with
@@ -166,15 +166,15 @@ public sealed class hour_policy_rules
         var logged = new ActivityLogged(id, before, By, At);
         var corrected = new ActivityCorrected(id, before, after, ["date"], "日期有误", By, At.AddDays(1));
 
-        Assert.Equal(["M1:2025", "M2:2025"], CreditYear.Keys(logged).Order());
-        Assert.Equal(["M1:2025", "M1:2026", "M2:2025", "M2:2026"], CreditYear.Keys(corrected).Order());
+        Assert.Equal(["M1:2025-12", "M2:2025-12"], CreditMonth.Keys(logged).Order());
+        Assert.Equal(["M1:2025-12", "M1:2026-01", "M2:2025-12", "M2:2026-01"], CreditMonth.Keys(corrected).Order());
 
-        var old = FoldAll("M1:2025", logged, corrected);
-        Assert.Equal(("M1", 2025), (old.TeacherId, old.Year));
+        var old = FoldAll("M1:2025-12", logged, corrected);
+        Assert.Equal(("M1", 2025, 12), (old.TeacherId, old.Year, old.Month));
         var credit = Assert.Single(old.Credits);
         Assert.Equal((2m, At.AddDays(1)), (credit.Hours, credit.RemovedAt));
 
-        var moved = FoldAll("M1:2026", logged, corrected);
+        var moved = FoldAll("M1:2026-01", logged, corrected);
         Assert.Equal((new DateOnly(2026, 1, 3), (DateTimeOffset?)null), (Assert.Single(moved.Credits).Date, moved.Credits[0].RemovedAt));
     }
 
@@ -183,7 +183,7 @@ public sealed class hour_policy_rules
     {
         var id = Guid.NewGuid();
         var facts = Facts(new DateOnly(2026, 4, 1), 3, ("M1", 3));
-        var doc = FoldAll("M1:2026", new ActivityLogged(id, facts, By, At), new ActivityVoided(id, facts, "重复登记", By, At.AddDays(10)));
+        var doc = FoldAll("M1:2026-04", new ActivityLogged(id, facts, By, At), new ActivityVoided(id, facts, "重复登记", By, At.AddDays(10)));
         var file = new TeacherFile { Id = "M1", Credits = doc.Credits };
         Assert.Equal(3m, file.CreditsAt(At.AddDays(5), new DateOnly(2026, 12, 31)).Sum(c => c.Hours));
         Assert.Empty(file.CreditsAt(At.AddDays(11), new DateOnly(2026, 12, 31)));

@@ -1,3 +1,4 @@
+using Workshops.Core;
 using System.Collections.Concurrent;
 using System.Net;
 using Workshops.Core.Auth;

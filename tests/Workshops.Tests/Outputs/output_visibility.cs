@@ -1,3 +1,4 @@
+using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Outputs;
 using Workshops.Studios;

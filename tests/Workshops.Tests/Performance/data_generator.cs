@@ -3,6 +3,7 @@ using System.Text.Json;
 using Workshops.Activities;
 using bench::Workshops.Bench;
 using Workshops.Core;
+using Workshops.Plans;
 using Workshops.Roster;
 using Workshops.Studios;
 using Workshops.Tests.Support;
@@ -54,8 +55,10 @@ public sealed class data_generator
         var activities = 0;
         foreach (var (generated, events) in Streams(20261127))
         {
-            Studio? studio = null;
-            var records = new Dictionary<Guid, ActivityRecord>();
+            StudioState? studio = null;
+            Studio? view = null;
+            var records = new Dictionary<Guid, ActivityEntry>();
+            var tasks = new Dictionary<Guid, TaskStanding>();
             var version = 0L;
             foreach (var data in events)
             {
@@ -66,25 +69,28 @@ public sealed class data_generator
                     MemberJoined x => RosterRules.AddMember(studio!, x.Teacher, x.On, Today),
                     TraineeEnrolled x => RosterRules.EnrollTrainee(studio!, x.Teacher, x.On, Today),
                     MentorshipFormed x => RosterRules.FormMentorship(studio!, x.MentorId, x.MenteeId, x.On, Today),
-                    ActivityLogged x => ActivityRules.Check(studio!, SameDay(records, x.Facts.Date), x.Facts, Today),
-                    ActivityCorrected x => ActivityRules.Check(studio!, SameDay(records, x.After.Date), x.After, Today, x.ActivityId),
+                    ActivityLogged x => ActivityRules.Check(studio!, SameDay(records, x.Facts.Date), x.Facts, Today, tasks: [.. tasks.Values]),
+                    ActivityCorrected x => ActivityRules.Check(studio!, SameDay(records, x.After.Date), x.After, Today, x.ActivityId, [.. tasks.Values]),
                     _ => null,
                 };
                 Assert.True(refusal is null, $"{generated.Id}: {data.GetType().Name} would be refused: {refusal?.Rule} {refusal?.Detail}");
                 if (data is ActivityLogged) activities++;
 
                 var e = Given.Wrap(data, ++version, generated.Id);
-                studio = Studio.Fold(studio, e);
-                if (data is IActivityEvent a) records[a.ActivityId] = ActivityRecord.Fold(records.GetValueOrDefault(a.ActivityId), e)!;
+                studio = StudioState.Fold(studio, e);
+                view = Studio.Fold(view, e);
+                foreach (var id in TaskStanding.Keys(data))
+                    if (TaskStanding.Fold(tasks.GetValueOrDefault(id), id, e) is { } task) tasks[id] = task;
+                if (data is IActivityEvent a) records[a.ActivityId] = ActivityEntry.Fold(records.GetValueOrDefault(a.ActivityId), e)!;
             }
-            Assert.NotNull(studio);
-            Assert.Empty(studio.Warnings);
-            Assert.InRange(studio.Members.Count, RosterRules.MinMembers, RosterRules.MaxMembers);
-            Assert.NotEmpty(studio.Trainees);
+            Assert.NotNull(view);
+            Assert.Empty(view.Warnings);
+            Assert.InRange(view.Members.Count, RosterRules.MinMembers, RosterRules.MaxMembers);
+            Assert.NotEmpty(view.Trainees);
         }
         Assert.True(activities > 5_000, $"{activities} activities");
     }
 
-    private static IReadOnlyList<ActivityRecord> SameDay(Dictionary<Guid, ActivityRecord> records, DateOnly date) =>
+    private static IReadOnlyList<ActivityEntry> SameDay(Dictionary<Guid, ActivityEntry> records, DateOnly date) =>
         [.. records.Values.Where(r => r.Date == date && !r.Voided)];
 }

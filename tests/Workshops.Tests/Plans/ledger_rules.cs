@@ -11,16 +11,16 @@ public sealed class ledger_rules
     private static readonly DateOnly Today = new(2026, 6, 1);
     private static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid();
 
-    private static Workshops.Studios.Studio Approved2026(params object[] more) =>
-        Studio([Planned(2026, A, B), Given.Approved(2026, A, B), .. more]);
+    private static Decided Approved2026(params object[] more) =>
+        Decide([Planned(2026, A, B), Given.Approved(2026, A, B), .. more]);
 
     [Fact]
     public void planned_tasks_wait_for_approval()
     {
-        var studio = Studio(Planned(2026, A));
-        Assert.Equal("task.not-open", PlanRules.Can(studio, A, PlanRules.Move.Progress, Today)?.Rule);
-        Assert.Null(PlanRules.Draft(studio, 2026, [Spec(A, "改名")], Today));
-        Assert.Null(PlanRules.Can(Approved2026(), A, PlanRules.Move.Progress, Today));
+        var studio = Decide(Planned(2026, A));
+        Assert.Equal("task.not-open", PlanRules.Can(studio.Task(A), A, PlanRules.Move.Progress, Today)?.Rule);
+        Assert.Null(PlanRules.Draft(studio.State, 2026, [Spec(A, "改名")], Today));
+        Assert.Null(PlanRules.Can(Approved2026().Task(A), A, PlanRules.Move.Progress, Today));
     }
 
     [Fact]
@@ -29,22 +29,23 @@ public sealed class ledger_rules
         var closed = Approved2026(new TaskClosed(2026, A, "完成", [], [], By, At), new TaskCancelled(2026, B, "取消", By, At));
         foreach (var move in new[] { PlanRules.Move.Progress, PlanRules.Move.Close, PlanRules.Move.Cancel, PlanRules.Move.CarryOver })
         {
-            Assert.Equal("task.closed", PlanRules.Can(closed, A, move, Today)?.Rule);
-            Assert.Equal("task.cancelled", PlanRules.Can(closed, B, move, Today)?.Rule);
+            Assert.Equal("task.closed", PlanRules.Can(closed.Task(A), A, move, Today)?.Rule);
+            Assert.Equal("task.cancelled", PlanRules.Can(closed.Task(B), B, move, Today)?.Rule);
         }
-        Assert.Null(PlanRules.Can(closed, A, PlanRules.Move.Reopen, Today));
-        Assert.Null(PlanRules.Can(closed, B, PlanRules.Move.Reopen, Today));
+        Assert.Null(PlanRules.Can(closed.Task(A), A, PlanRules.Move.Reopen, Today));
+        Assert.Null(PlanRules.Can(closed.Task(B), B, PlanRules.Move.Reopen, Today));
         var reopened = Approved2026(new TaskClosed(2026, A, "完成", [], [], By, At), new TaskReopened(2026, A, "补做", By, At));
-        Assert.Null(PlanRules.Can(reopened, A, PlanRules.Move.Progress, Today));
-        Assert.Equal("task.not-closed", PlanRules.Can(reopened, A, PlanRules.Move.Reopen, Today)?.Rule);
+        Assert.Null(PlanRules.Can(reopened.Task(A), A, PlanRules.Move.Progress, Today));
+        Assert.Equal("task.not-closed", PlanRules.Can(reopened.Task(A), A, PlanRules.Move.Reopen, Today)?.Rule);
     }
 
     [Fact]
     public void an_approved_plan_is_not_revised_and_unknown_tasks_are_404()
     {
         var studio = Approved2026();
-        Assert.Equal("plan.already-approved", PlanRules.Draft(studio, 2026, [Spec(A)], Today)?.Rule);
-        var unknown = PlanRules.Can(studio, Guid.NewGuid(), PlanRules.Move.Close, Today);
+        Assert.Equal("plan.already-approved", PlanRules.Draft(studio.State, 2026, [Spec(A)], Today)?.Rule);
+        var other = Guid.NewGuid();
+        var unknown = PlanRules.Can(studio.Task(other), other, PlanRules.Move.Close, Today);
         Assert.Equal(("task.unknown", 404), (unknown?.Rule, unknown?.Status));
     }
 
@@ -53,7 +54,7 @@ public sealed class ledger_rules
     {
         var carried = new TaskCarriedOver(2026, A, 2027, "延期", Spec(A), By, At);
         var studio = Approved2026(carried);
-        Assert.Equal((2027, Workshops.Plans.TaskStatus.Open), (studio.Tasks[A].Year, studio.Tasks[A].Status));
+        Assert.Equal((2027, Workshops.Plans.TaskStatus.Open), (studio.Task(A)!.Year, studio.Task(A)!.Status));
         var events = new object[] { Established(), Planned(2026, A, B), Given.Approved(2026, A, B), carried }
             .Select((e, i) => Wrap(e, i + 1)).ToList();
         var at = History.Fold(events, Today)!;

@@ -1,3 +1,4 @@
+using Workshops.Core;
 using Workshops.Reference;
 using Workshops.Studios;
 using Workshops.Tests.Support;

@@ -2,6 +2,7 @@ using System.Text;
 using MiniExcelLibs;
 using Workshops.Tests.Support;
 using static Workshops.Tests.Support.Scenarios;
+using Workshops.Core;
 
 namespace Workshops.Tests.Reports;
 

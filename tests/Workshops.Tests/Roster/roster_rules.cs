@@ -41,10 +41,10 @@ public sealed class roster_rules
     {
         var studio = Studio(Joined("M1", new DateOnly(2023, 1, 1)), Left("M1", new DateOnly(2024, 6, 30)));
         Assert.Null(RosterRules.AddMember(studio, Teacher("M1"), Today, Today));
-        Assert.Equal(RosterRole.Member, studio.RoleOn("M1", new DateOnly(2024, 6, 30)));
-        Assert.Equal(RosterRole.Member, studio.RoleOn("M1", new DateOnly(2023, 1, 1)));
-        Assert.Null(studio.RoleOn("M1", new DateOnly(2024, 7, 1)));
-        Assert.Null(studio.RoleOn("M1", new DateOnly(2022, 12, 31)));
+        Assert.Equal(RosterRole.Member, studio.Roster.RoleOn("M1", new DateOnly(2024, 6, 30)));
+        Assert.Equal(RosterRole.Member, studio.Roster.RoleOn("M1", new DateOnly(2023, 1, 1)));
+        Assert.Null(studio.Roster.RoleOn("M1", new DateOnly(2024, 7, 1)));
+        Assert.Null(studio.Roster.RoleOn("M1", new DateOnly(2022, 12, 31)));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class roster_rules
     [Fact]
     public void warnings_show_a_composition_below_two_members_and_no_host()
     {
-        Assert.Equal(["composition.no-host", "composition.members-below-min"], Studio(Joined("M1")).Warnings.Select(w => w.Code));
-        Assert.Empty(Studio(Hosted("H"), Joined("M1"), Joined("M2")).Warnings);
+        Assert.Equal(["composition.no-host", "composition.members-below-min"], View(Joined("M1")).Warnings.Select(w => w.Code));
+        Assert.Empty(View(Hosted("H"), Joined("M1"), Joined("M2")).Warnings);
     }
 }

@@ -94,6 +94,33 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["GET /api/reviews/cases/{outputId}"] = Own(S, R),
         ["GET /api/reviews/outputs"] = Own(S, R),
         ["GET /api/regions/{code}/dashboard"] = Own(S, R),
+        ["GET /api/rule-sets"] = Both(Everyone),
+        ["POST /api/rule-sets"] = Both(R),
+        ["GET /api/regions/{code}/rule-sets"] = Both(Everyone),
+        ["PUT /api/regions/{code}/rule-sets"] = Own(R),
+        ["GET /api/studios/{id}/rule-set"] = Own(H, M, S, R, I),
+        ["POST /api/teachers"] = Own(H, S),
+        ["GET /api/teachers/{teacherId}"] = Own(H, M, S, R),
+        ["GET /api/teachers/{teacherId}/facts"] = Own(H, M, S, R),
+        ["GET /api/teachers/{teacherId}/history"] = Own(H, M, S, R),
+        ["GET /api/teachers/{teacherId}/tiers"] = Own(H, M, S, R),
+        ["POST /api/teachers/{teacherId}/details"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/head-teacher-service"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/head-teacher-service/end"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/rural-postings"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/rural-postings/end"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/principal-service"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/principal-service/end"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/teaching-start"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/titles"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/honours"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/school-moves"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/mentors"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/retractions"] = Own(H, S),
+        ["POST /api/teachers/{teacherId}/recognitions"] = Own(R),
+        ["POST /api/teachers/{teacherId}/recognitions/revocations"] = Own(R),
+        ["POST /api/teachers/{teacherId}/expert-candidacy"] = Own(R),
+        ["POST /api/teachers/{teacherId}/expert-candidacy/training"] = Own(R),
         ["GET /api/feed"] = Both(I),
         ["GET /api/xapi/statements"] = Both(I),
         ["POST /api/webhooks"] = Own(I),
@@ -105,6 +132,11 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["POST /api/webhooks/{id}/secret"] = Own(I),
         // Last: the owner's call removes the webhook the rows above use.
         ["DELETE /api/webhooks/{id}"] = Own(I),
+    };
+
+    private static object TeacherRecord(string id) => new
+    {
+        id, name = "林晓燕", gender = "female", school = "厦门市第一中学", region = "350203", subject = "语文", headTeacherSince = "2019-09-01",
     };
 
     private IEnumerable<string> Endpoints() =>
@@ -142,6 +174,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
             url = "http://127.0.0.1:9/none", eventTypes = new[] { "task.closed" }, region = "350203", secret = "sixteen-characters-secret",
         }, ownClient)).ShouldBe(201).Json["id"]!.GetValue<string>();
         var other = await Host.EstablishStudio(School("350206"), StudioBody(name: "湖里区工作坊", district: "350206"));
+        (await Host.Post("/api/teachers", TeacherRecord("M1"), School())).ShouldBe(201);
         await Settle();
 
         string TokenFor(Role role, bool own) => role switch
@@ -168,6 +201,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
                 "/api/studios" => StudioBody(),
                 "/api/webhooks" => new { url = "http://127.0.0.1:9/x", eventTypes = new[] { "task.closed" }, region = "350203", secret = "sixteen-characters-secret" },
                 "/api/webhooks/{id}/secret" => new { secret = "another-sixteen-characters" },
+                "/api/teachers" => TeacherRecord("M2"),
                 _ => new { },
             };
             foreach (var role in Everyone)

@@ -1,3 +1,4 @@
+using Workshops.Views;
 using System.Text;
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,6 +5,7 @@ using Workshops.Core;
 using Workshops.Core.Http;
 using Workshops.Tests.Support;
 using static Workshops.Tests.Support.Scenarios;
+using Workshops.Views;
 
 namespace Workshops.Tests.Standards;
 

@@ -1,3 +1,4 @@
+using Workshops.Views;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

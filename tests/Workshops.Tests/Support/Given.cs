@@ -4,6 +4,7 @@ using Workshops.Core.Auth;
 using Workshops.Plans;
 using Workshops.Roster;
 using Workshops.Studios;
+using Workshops.Core;
 
 namespace Workshops.Tests.Support;
 
@@ -32,7 +33,33 @@ public static class Given
         new(id, $"教师{id}", Gender.Female, "厦门市第一中学", "语文", "一级教师", since ?? new DateOnly(2019, 9, 1),
             teaching ?? new DateOnly(2015, 9, 1), serving, false);
 
-    public static Studio Studio(params object[] events)
+    /// <summary>The studio's decision state after its establishment and <paramref name="events"/>.</summary>
+    public static StudioState Studio(params object[] events) => Decide(events).State;
+
+    /// <summary>The decision state and every task's standing after the establishment and <paramref name="events"/>.</summary>
+    public static Decided Decide(params object[] events)
+    {
+        StudioState? state = null;
+        var tasks = new Dictionary<Guid, TaskStanding>();
+        var version = 0L;
+        foreach (var data in events.Prepend(Established()))
+        {
+            var e = Wrap(data, ++version);
+            state = StudioState.Fold(state, e);
+            foreach (var id in TaskStanding.Keys(data))
+                if (TaskStanding.Fold(tasks.GetValueOrDefault(id), id, e) is { } task) tasks[id] = task;
+        }
+        return new Decided(state!, tasks);
+    }
+
+    public sealed record Decided(StudioState State, IReadOnlyDictionary<Guid, TaskStanding> Tasks)
+    {
+        /// <summary>A task as the rules see it: its standing, or planned in a plan not approved yet.</summary>
+        public TaskStanding? Task(Guid id) => State.Task(id, Tasks.GetValueOrDefault(id));
+    }
+
+    /// <summary>The studio view after its establishment and <paramref name="events"/>.</summary>
+    public static Studio View(params object[] events)
     {
         Studio? studio = null;
         var version = 0L;

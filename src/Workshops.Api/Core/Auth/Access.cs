@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Workshops.Studios;
 
 namespace Workshops.Core.Auth;
 
@@ -37,6 +36,11 @@ public static class Policies
     public const string StudioGrowth = "studio:growth";
     /// <summary>A teacher's growth file: the teacher's own host or member login, their hosts, and school admins or reviewers of their studios' regions.</summary>
     public const string TeacherRead = "teacher:read";
+    /// <summary>A teacher's record (Teachers/TeacherAccess.cs registers these four): read, record facts, recognise, register.</summary>
+    public const string TeacherRecordRead = "teacher-record:read";
+    public const string TeacherRecordWrite = "teacher-record:write";
+    public const string TeacherRecognise = "teacher-record:recognise";
+    public const string TeacherRegister = "teacher-record:register";
     /// <summary>Regional settings (hour-policy sets, custom policies): reviewers, within their region.</summary>
     public const string RegionManage = "region:manage";
     /// <summary>Establish a studio: school admins and reviewers, within their region (checked against the body).</summary>
@@ -123,10 +127,16 @@ public sealed class RegionRouteRequirementCheck : AuthorizationHandler<RegionRou
 /// <summary>Where a teacher has been: the studios and region codes of their growth file.</summary>
 public sealed record TeacherScope(IReadOnlyList<Guid> StudioIds, IReadOnlyList<string> RegionCodes);
 
+/// <summary>Where a teacher has been: the studios and regions of their growth file (kept by the growth feature).</summary>
+public interface ITeacherScopes
+{
+    Task<TeacherScope?> Of(IServiceProvider services, string teacherId, CancellationToken ct);
+}
+
 public sealed record RoleRequirement(params Role[] Roles) : IAuthorizationRequirement;
 
 /// <summary>Resolves the studio in the route, looks up its region and applies <see cref="Policies.Allows"/>.</summary>
-public sealed class StudioRequirementCheck(StudioScopes scopes) : AuthorizationHandler<StudioRequirement>
+public sealed class StudioRequirementCheck(IStudioScopes scopes) : AuthorizationHandler<StudioRequirement>
 {
     public static readonly string[] RouteKeys = ["studioId", "id"];
 
@@ -186,7 +196,7 @@ public sealed class TeacherRequirementCheck : AuthorizationHandler<TeacherRequir
         Role.Host or Role.Member when caller.TeacherId == teacherId => true,
         Role.Host => scope.StudioIds.Any(caller.InStudio),
         Role.School => scope.RegionCodes.Any(c => caller.Region == c),
-        Role.Reviewer => caller.Region == Studios.Region.National || scope.RegionCodes.Any(c => caller.Region == c),
+        Role.Reviewer => caller.Region == Region.National || scope.RegionCodes.Any(c => caller.Region == c),
         _ => false,
     };
 
@@ -194,11 +204,7 @@ public sealed class TeacherRequirementCheck : AuthorizationHandler<TeacherRequir
     {
         if (context.Resource is not HttpContext http || Caller.TryFrom(context.User) is not { } caller) return;
         var teacherId = http.GetRouteValue("teacherId")?.ToString() ?? "";
-        var session = http.RequestServices.GetRequiredService<Marten.IQuerySession>();
-        var found = await Marten.QueryableExtensions.FirstOrDefaultAsync(
-            session.Query<Workshops.Growth.TeacherFile>().Where(f => f.Id == teacherId)
-                .Select(f => new { f.StudioIds, f.RegionCodes }), http.RequestAborted);
-        var scope = found is null ? null : new TeacherScope(found.StudioIds, found.RegionCodes);
+        var scope = await http.RequestServices.GetRequiredService<ITeacherScopes>().Of(http.RequestServices, teacherId, http.RequestAborted);
         if (scope is null || Allows(caller, teacherId, scope)) context.Succeed(requirement); // unknown: the endpoint answers 404
         else context.Fail(new AuthorizationFailureReason(this, Permits.TeacherRefused(caller, teacherId)));
     }

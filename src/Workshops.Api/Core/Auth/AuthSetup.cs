@@ -21,7 +21,6 @@ public static class AuthSetup
         }
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenIssuer>();
-        builder.Services.AddSingleton<StudioScopes>();
         builder.Services.AddSingleton<IAuthorizationHandler, StudioRequirementCheck>();
         builder.Services.AddSingleton<IAuthorizationHandler, RoleRequirementCheck>();
         builder.Services.AddSingleton<IAuthorizationHandler, TeacherRequirementCheck>();

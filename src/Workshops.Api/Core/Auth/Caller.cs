@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using StudioRegion = Workshops.Studios.Region;
+using StudioRegion = Workshops.Core.Region;
 
 namespace Workshops.Core.Auth;
 

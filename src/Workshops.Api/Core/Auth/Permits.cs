@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using StudioRegion = Workshops.Studios.Region;
+using StudioRegion = Workshops.Core.Region;
 
 namespace Workshops.Core.Auth;
 

@@ -58,9 +58,9 @@ public static class TokenRules
         foreach (var claim in SingleValued)
             if (principal.FindAll(claim).Skip(1).Any()) return $"The claim '{claim}' has several values; it must have one.";
         if (Caller.TryFrom(principal) is not { } caller) return "The token lacks a subject or a known role.";
-        if (caller.Region == Studios.Region.National &&
+        if (caller.Region == Region.National &&
             !(caller.Role == Role.Reviewer || caller.Role == Role.Integration && options.NationalIntegrations.Contains(caller.Id)))
-            return $"The national region {Studios.Region.National} is for national reviewers and the integrations the operator lists.";
+            return $"The national region {Region.National} is for national reviewers and the integrations the operator lists.";
         if (expires is not { } exp) return "The token has no expiry.";
         var from = issuedAt ?? notBefore ?? now;
         if (exp - from > options.MaxTokenLifetime || exp - now > options.MaxTokenLifetime)

@@ -9,6 +9,7 @@ using Microsoft.OpenApi;
 using Wolverine.Http;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Views;
 
 namespace Workshops.Core.Contract;
 

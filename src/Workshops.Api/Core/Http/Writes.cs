@@ -4,44 +4,49 @@ using Workshops.Core.Auth;
 
 namespace Workshops.Core.Http;
 
-/// <summary>The answer to a write on a studio stream: the studio and its new version (also sent as ETag).</summary>
-public record Written(Guid StudioId, long Version);
-
 public static class Writes
 {
     /// <summary>Business dates are Chinese calendar dates (UTC+8).</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    public static DateOnly Today(this TimeProvider clock) =>
-        DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    public static DateOnly Today(this TimeProvider clock) => DayOf(clock.GetUtcNow());
+
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
 
     public static Actor Actor(this HttpContext http) => Caller.From(http.User).Actor;
 
-    public static string ETag(long version) => $"\"{version}\"";
+    public static string ETag(long version) => StreamWrites.ETag(version);
+}
 
-    /// <summary>
-    /// If-Match carries the stream version the client last read (as the ETag "n", W/"n" or a bare n).
-    /// A mismatch answers 412; "*" or no header always passes.
-    /// </summary>
-    public static ProblemDetails? IfMatch(HttpContext http, long version)
+/// <summary>
+/// Who records a fact and when, as a write's handler receives it: the caller, the moment (from the TimeProvider) and
+/// that moment's business date.
+/// </summary>
+public sealed record Stamp(Actor By, DateTimeOffset At, DateOnly Today)
+{
+    public static Stamp Of(HttpContext http, TimeProvider clock)
     {
-        var header = http.Request.Headers[HeaderNames.IfMatch].ToString();
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return null;
-        foreach (var candidate in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var text = candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate;
-            text = text.Trim('"');
-            if (long.TryParse(text, out var given) && given == version) return null;
-        }
-        return Problems.PreconditionFailed(version, header);
+        var at = clock.GetUtcNow();
+        return new Stamp(http.Actor(), at, Writes.DayOf(at));
     }
 
-    /// <summary>Answers a write that appended <paramref name="appended"/> events to a stream at <paramref name="version"/>.</summary>
-    public static Written Done(HttpContext http, Guid studioId, long version, int appended = 1)
+    /// <summary>Gives an endpoint parameter of type <see cref="Stamp"/> the request's stamp.</summary>
+    public sealed class Parameter : Wolverine.Http.CodeGen.IParameterStrategy
     {
-        var next = version + appended;
-        http.Response.Headers.ETag = ETag(next);
-        return new Written(studioId, next);
+        public bool TryMatch(Wolverine.Http.HttpChain chain, JasperFx.IServiceContainer container, System.Reflection.ParameterInfo parameter,
+            out JasperFx.CodeGeneration.Model.Variable? variable)
+        {
+            variable = null;
+            if (parameter.ParameterType != typeof(Stamp)) return false;
+            // One stamp per request, shared by the rules and the handler.
+            variable = chain.ChainVariables.FirstOrDefault(v => v.VariableType == typeof(Stamp));
+            if (variable is null)
+            {
+                variable = new JasperFx.CodeGeneration.Frames.MethodCall(typeof(Stamp), nameof(Of)).ReturnVariable!;
+                chain.ChainVariables.Add(variable);
+            }
+            return true;
+        }
     }
 }
 

@@ -7,19 +7,21 @@ using Npgsql;
 using NpgsqlTypes;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
+using Workshops.Core;
+using Workshops.Core.Http;
 using Workshops.Growth;
 using Workshops.Standards;
-using Workshops.Years;
 
-namespace Workshops.Core.Http;
+namespace Workshops.Views;
 
 /// <summary>
 /// Views computed on read (checklists, annual reports, year views, ledgers, and the studio view, converted from its
 /// stored document) are kept with a fingerprint of everything they were computed from, and served again, byte for
 /// byte, while that fingerprint still holds. The answer is always the one computing it again would give: the
-/// fingerprint is the studio stream's version and creation, the day asked on and the build, and the row versions
-/// (PostgreSQL's xmin) of every other document the view reads — the studio's years, and for views that judge people
-/// the growth files and credit years of the roster (written by the daemon from other studios' streams), the hour
+/// fingerprint is the studio stream's version and creation, the day asked on and the build (the studio view, its years
+/// and its activities are folded from that stream up to that version when the view is computed, whatever the daemon has
+/// written yet), and the row versions (PostgreSQL's xmin) of every other document the view reads — for views that judge
+/// people the growth files and credit years of the roster (written by the daemon from other studios' streams), the hour
 /// policies and the standards. Any write to any of them, a new day or a new build makes the kept answer unusable. The
 /// fingerprint of those documents is taken before they are read, so a write racing the computation leaves a kept
 /// answer that never matches again, never a stale one that does. The kept answer carries an ETag; a matching
@@ -125,7 +127,7 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
     /// <param name="etag">The view's own ETag when it has one (the studio view's is its stream version, for If-Match).</param>
     public async Task<IResult> Keep<T>(HttpContext http, string key, Taken? taken, T view, CancellationToken ct, string? etag = null)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(view, Core.Json.Wire);
+        var body = JsonSerializer.SerializeToUtf8Bytes(view, Workshops.Json.Wire);
         if (taken is not null && !MayKeep(http)) taken = null;
         if (taken is null) return etag is null ? Results.Bytes(body, Json) : Answer(http, etag, body);
         var salt = Salt();
@@ -140,7 +142,7 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
 
     private bool MayKeep(HttpContext http)
     {
-        var client = Auth.Caller.TryFrom(http.User)?.Id ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
+        var client = Workshops.Core.Auth.Caller.TryFrom(http.User)?.Id ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
         using var lease = _keeps.AttemptAcquire(client);
         return lease.IsAcquired;
     }
@@ -233,28 +235,27 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
         $"""
          select m.etag, m.body from {Setup.Schema}.{Table} m join {Setup.Schema}.mt_streams s on s.id = m.studio_id
          where m.key = $1 and m.salt = $2 and s.version = m.stream_version and s.created = m.stream_created
-           and m.documents = {Documents("m.studio_id", "m.teachers", "m.regions", "m.people")}
+           and m.documents = {Documents("m.teachers", "m.regions", "m.people")}
          """;
 
     private static readonly string TakeSql =
-        $"select s.created, {Documents("$1", "$2", "$3", "$4")} from {Setup.Schema}.mt_streams s where s.id = $1";
+        $"select s.created, {Documents("$2", "$3", "$4")} from {Setup.Schema}.mt_streams s where s.id = $1";
 
     /// <summary>
     /// SQL for the fingerprint of the documents a view reads besides the stream: each document's id and row version.
     /// </summary>
-    private static string Documents(string studio, string teachers, string regions, string people)
+    private static string Documents(string teachers, string regions, string people)
     {
         static string Rows(string table, string where = "true") =>
             $"(select string_agg(id::text || ':' || xmin::text, ',' order by id) from {Setup.Schema}.{table} where {where})";
         return $"""
-                md5(concat_ws('|', {Rows(Doc<StudioYear>(), $"studio_id = {studio}")},
-                  case when {people} then concat_ws('|',
+                md5(case when {people} then concat_ws('|',
                     {Rows(Doc<TeacherFile>(), $"id = any({teachers})")},
-                    {Rows(Doc<CreditYear>(), $"teacher_id = any({teachers})")},
+                    {Rows(Doc<CreditMonth>(), $"teacher_id = any({teachers})")},
                     {Rows(Doc<CustomPolicy>())},
                     {Rows(Doc<RegionPolicySet>(), $"id = any({regions})")},
                     {Rows(Doc<CustomStandard>())},
-                    {Rows(Doc<RegionStandards>(), $"id = any({regions})")}) else '' end))
+                    {Rows(Doc<RegionStandards>(), $"id = any({regions})")}) else '' end)
                 """;
     }
 

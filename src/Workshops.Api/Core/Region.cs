@@ -1,7 +1,7 @@
 using Workshops.Reference;
 using Workshops.Core.Contract;
 
-namespace Workshops.Studios;
+namespace Workshops.Core;
 
 /// <summary>
 /// National administrative division codes (six digits): province, city and, below a city, district.

@@ -6,11 +6,14 @@ using Weasel.Core;
 using Workshops.Activities;
 using Workshops.Growth;
 using Workshops.Outputs;
+using Workshops.Plans;
 using Workshops.Reports;
 using Workshops.Studios;
+using Workshops.Core;
+using Workshops.Teachers;
 using Workshops.Years;
 
-namespace Workshops.Core;
+namespace Workshops.Projections;
 
 /// <summary>
 /// Rebuilds every projection in one pass over the event store: each event is read and deserialized once, folded into
@@ -30,21 +33,27 @@ public static class Rebuilds
     public static async Task<Result> OnePass(IDocumentStore store, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        // Marten stamps a studio with its stream's version as it projects it; so does the one pass.
+        // Marten stamps a studio view with its stream's version as it projects it; so does the one pass.
         var studioProjection = new StudioProjection();
-        var studios = Slot.Of<Studio, Guid>(Sync<Studio, Guid>((s, id, e) => studioProjection.Evolve(s, id, e) is { } next ? next with { Version = e.Version } : null),
-            e => [e.StreamId]);
+        var identities = Slot.Of<StudioIdentity, Guid>(Sync<StudioIdentity, Guid>(new StudioIdentityProjection().Evolve), e => [e.StreamId]);
         var teacherFiles = new TeacherFileProjection();
-        var creditYears = new CreditYearProjection();
+        var creditMonths = new CreditMonthProjection();
         Slot[] slots =
         [
-            studios,
+            identities,
+            Slot.Of<StudioState, Guid>(Sync<StudioState, Guid>(new StudioStateProjection().Evolve), e => [e.StreamId]),
+            Slot.Of<TaskStanding, Guid>(Sync<TaskStanding, Guid>(new TaskStandingProjection().Evolve), TaskStandingProjection.Keys),
+            Slot.Of<OutputStanding, Guid>(Sync<OutputStanding, Guid>(new OutputStandingProjection().Evolve), OutputRecordProjection.Keys),
+            Slot.Of<ActivityEntry, Guid>(Sync<ActivityEntry, Guid>((entry, _, e) => ActivityEntry.Fold(entry, e)), ActivityEntry.Keys),
+            Slot.Of<Studio, Guid>(Sync<Studio, Guid>((s, id, e) => studioProjection.Evolve(s, id, e) is { } next ? next with { Version = e.Version } : null),
+                e => [e.StreamId]),
             Slot.Of<StudioYear, string>(Sync<StudioYear, string>(new StudioYearProjection().Evolve), StudioYearProjection.Keys),
-            Slot.Of<ActivityRecord, Guid>(Sync<ActivityRecord, Guid>(new ActivityRecordProjection().Evolve), ActivityRecordProjection.Keys),
             Slot.Of<OutputRecord, Guid>(new OutputRecordProjection().EvolveAsync, OutputRecordProjection.Keys),
             Slot.Of<Honour, string>(new HonourProjection().EvolveAsync, HonourProjection.Keys),
             Slot.Of<TeacherFile, string>(teacherFiles.EvolveAsync, teacherFiles.Keys),
-            Slot.Of<CreditYear, string>(creditYears.EvolveAsync, creditYears.Keys),
+            Slot.Of<CreditMonth, string>(creditMonths.EvolveAsync, creditMonths.Keys),
+            Slot.Of<TeacherRecord, Guid>(Sync<TeacherRecord, Guid>(new TeacherRecordProjection().Evolve),
+                e => e.Data is Teachers.ITeacherEvent ? [e.StreamId] : []),
         ];
 
         var missing = store.Options.Events.Projections().Select(p => p.Name).Except(slots.Select(s => s.Name)).ToList();
@@ -57,9 +66,9 @@ public static class Rebuilds
         await foreach (var e in AllEvents(store, last, ct))
         {
             events++;
-            await studios.Apply(e, session, ct);
+            await identities.Apply(e, session, ct);
             // Projections spanning studios fold with the studio's identity, known from its first event on.
-            if (studios.Find(e.StreamId) is { } studio) StudioIdentities.Remember(studio);
+            if (identities.Find(e.StreamId) is { } identity) StudioIdentities.Remember(identity);
             foreach (var slot in others) await slot.Apply(e, session, ct);
         }
 
@@ -99,34 +108,14 @@ public static class Rebuilds
     private static async IAsyncEnumerable<IEvent> AllEvents(IDocumentStore store, long last,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var graph = (Marten.Events.EventGraph)store.Options.Events;
-        var mappings = new Dictionary<string, Marten.Events.EventMapping>();
-        var serializer = store.Options.Serializer();
+        var rows = new EventRows(store);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"select data, type, seq_id, id, stream_id, version, timestamp, tenant_id from {Setup.Schema}.mt_events " +
-                              "where seq_id <= @last and is_archived = false order by seq_id";
+        command.CommandText = $"select {EventRows.Columns("e")} from {Setup.Schema}.mt_events e where e.seq_id <= @last and e.is_archived = false order by e.seq_id";
         command.Parameters.Add(new Npgsql.NpgsqlParameter("last", last));
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var name = reader.GetString(1);
-            if (!mappings.TryGetValue(name, out var mapping))
-            {
-                mapping = graph.AllKnownEventTypes().Where(t => t.EventTypeName == name).Select(t => graph.EventMappingFor(t.EventType)).FirstOrDefault()
-                          ?? throw new InvalidOperationException($"Event {reader.GetInt64(2)} is of type '{name}', which is not registered.");
-                mappings[name] = mapping;
-            }
-            var e = mapping.Wrap(serializer.FromJson(mapping.DocumentType, reader, 0));
-            e.Sequence = reader.GetInt64(2);
-            e.Id = reader.GetGuid(3);
-            e.StreamId = reader.GetGuid(4);
-            e.Version = reader.GetInt64(5);
-            e.Timestamp = reader.GetFieldValue<DateTimeOffset>(6);
-            e.TenantId = reader.GetString(7);
-            yield return e;
-        }
+        while (await reader.ReadAsync(ct)) yield return rows.Read(reader);
     }
 
     /// <summary>A projection that folds without the session (it overrides Evolve, not EvolveAsync).</summary>

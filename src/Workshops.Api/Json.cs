@@ -3,8 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
+using Workshops.Core;
 
-namespace Workshops.Core;
+namespace Workshops;
 
 /// <summary>
 /// The JSON shape of the wire, which Marten's storage shares (camel case, Chinese written as itself) except for
@@ -31,7 +32,7 @@ public static class Json
     public static void StrictRequests(JsonSerializerOptions o)
     {
         Shape(o);
-        o.TypeInfoResolver = o.TypeInfoResolver!.WithAddedModifier(Contract.WireShape.Modify);
+        o.TypeInfoResolver = o.TypeInfoResolver!.WithAddedModifier(Core.Contract.WireShape.Modify);
         o.NumberHandling = JsonNumberHandling.Strict;
         o.RespectNullableAnnotations = true;
         o.RespectRequiredConstructorParameters = true;

@@ -1,0 +1,104 @@
+using Workshops.Core;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace Workshops.Activities;
+
+/// <summary>
+/// One activity as stored: what lists filter and sort on, who attended for how long (the 24-hours-a-day rule), the
+/// title and tasks the ledger links, whether it was voided, and the stream versions of its events. Kept inline (a small
+/// insert when an activity is logged), so lists, the ledger and the rules see every write at once. The activity in
+/// full, facts and history, is folded from its events when it is served (<see cref="ActivityRecords"/>): the events
+/// are not stored twice.
+/// </summary>
+public sealed record ActivityEntry
+{
+    public Guid Id { get; init; }
+    public Guid StudioId { get; init; }
+    public int Year { get; init; }
+    public DateOnly Date { get; init; }
+    public string KindCode { get; init; } = "";
+    public IReadOnlyList<string> DomainCodes { get; init; } = [];
+    public string Title { get; init; } = "";
+    public IReadOnlyList<Guid> TaskIds { get; init; } = [];
+    public IReadOnlyList<Attended> Attendees { get; init; } = [];
+    public bool Voided { get; init; }
+    /// <summary>The stream versions of the activity's events: logged, then each correction or void.</summary>
+    public IReadOnlyList<long> Versions { get; init; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ActivityKind Kind => Core.Codes.TryParse<ActivityKind>(KindCode, out var kind) ? kind : default;
+
+    public static ActivityEntry? Fold(ActivityEntry? entry, IEvent e) => e.Data switch
+    {
+        ActivityLogged x => With(new ActivityEntry { Id = x.ActivityId, StudioId = e.StreamId }, x.Facts) with { Versions = [e.Version] },
+        ActivityCorrected x when entry is not null => With(entry, x.After) with { Versions = [.. entry.Versions, e.Version] },
+        ActivityVoided when entry is not null => entry with { Voided = true, Versions = [.. entry.Versions, e.Version] },
+        _ => entry,
+    };
+
+    private static ActivityEntry With(ActivityEntry entry, ActivityFacts facts) => entry with
+    {
+        Year = facts.Year,
+        Date = facts.Date,
+        KindCode = facts.Kind.Code(),
+        DomainCodes = [.. facts.Domains.Select(d => d.Code())],
+        Title = facts.Title,
+        TaskIds = facts.TaskIds,
+        Attendees = [.. facts.Attendees.Select(a => new Attended(a.TeacherId, a.Hours, a.Guest))],
+    };
+
+    /// <summary>The activity an event is about.</summary>
+    public static IEnumerable<Guid> Keys(IEvent e) => e.Data is IActivityEvent x ? [x.ActivityId] : [];
+}
+
+/// <summary>Who attended an activity and for how long (a guest's name is in the activity's facts).</summary>
+public sealed record Attended(string TeacherId, decimal Hours,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool Guest = false);
+
+/// <summary>
+/// Writes an activity's entry as its events are appended: logging stores a new one without reading anything first;
+/// a correction or void reads the entry and stores it changed.
+/// </summary>
+public partial class ActivityEntryProjection : EventProjection
+{
+    public ActivityEntryProjection() => Name = nameof(ActivityEntry);
+
+    public ActivityEntry Create(IEvent<ActivityLogged> e) => ActivityEntry.Fold(null, e)!;
+
+    public async Task Project(IEvent<ActivityCorrected> e, IDocumentOperations ops, CancellationToken ct) => await Change(e, ops, ct);
+
+    public async Task Project(IEvent<ActivityVoided> e, IDocumentOperations ops, CancellationToken ct) => await Change(e, ops, ct);
+
+    private static async Task Change(IEvent e, IDocumentOperations ops, CancellationToken ct)
+    {
+        var entry = await ops.LoadAsync<ActivityEntry>(((IActivityEvent)e.Data).ActivityId, ct);
+        if (ActivityEntry.Fold(entry, e) is { } next) ops.Store(next);
+    }
+}
+
+/// <summary>Activities in full (facts and history), folded from the events their entries point at.</summary>
+public static class ActivityRecords
+{
+    public static async Task<IReadOnlyList<ActivityRecord>> Of(IQuerySession session, IReadOnlyList<ActivityEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0) return [];
+        var byStudio = entries.GroupBy(a => a.StudioId).ToList();
+        var events = new List<IEvent>();
+        foreach (var studio in byStudio)
+        {
+            var versions = studio.SelectMany(a => a.Versions).ToArray();
+            events.AddRange(await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId == studio.Key && versions.Contains(e.Version)).ToListAsync(ct));
+        }
+        var records = new Dictionary<Guid, ActivityRecord>();
+        foreach (var e in events.OrderBy(e => e.Version))
+            if (e.Data is IActivityEvent a && ActivityRecord.Fold(records.GetValueOrDefault(a.ActivityId), e) is { } record)
+                records[a.ActivityId] = record;
+        return [.. entries.Where(a => records.ContainsKey(a.Id)).Select(a => records[a.Id])];
+    }
+
+    public static async Task<ActivityRecord?> Of(IQuerySession session, ActivityEntry? entry, CancellationToken ct) =>
+        entry is null ? null : (await Of(session, [entry], ct)).FirstOrDefault();
+}

@@ -1,0 +1,38 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+
+namespace Workshops.Programmes;
+
+/// <summary>GET /api/rule-sets — every programme's rule set: the presets and the editions added as data.</summary>
+public static class ListRuleSetsEndpoint
+{
+    [WolverineGet("/api/rule-sets", Name = "ListRuleSets"), Authorize(Policy = Policies.Authenticated)]
+    [Tags("Programmes")]
+    public static Task<IReadOnlyList<RuleSet>> Get(IQuerySession session, CancellationToken ct) => RuleSetLibrary.All(session, ct);
+}
+
+/// <summary>POST /api/rule-sets — a reviewer adds a later or local edition as data (a new code; editions are never redefined).</summary>
+public static class AddRuleSetEndpoint
+{
+    public static async Task<ProblemDetails> ValidateAsync(RuleSet ruleSet, IQuerySession session, CancellationToken ct)
+    {
+        var check = new Check();
+        foreach (var (field, message) in RuleSet.Problems(ruleSet)) check.Add(field, message);
+        if (!check.Ok) return check.Result();
+        return (await RuleSetLibrary.All(session, ct)).Any(s => s.Code == ruleSet.Code)
+            ? Problems.Rule("rule-set.exists", $"A rule set {ruleSet.Code} exists; add a new edition under a new code.")
+            : WolverineContinue.NoProblems;
+    }
+
+    [WolverinePost("/api/rule-sets", Name = "AddRuleSet"), Authorize(Policy = Policies.RegionManage)]
+    [Tags("Programmes")]
+    public static (CreationResponse, IMartenOp) Post(RuleSet ruleSet, HttpContext http, TimeProvider clock) =>
+        (new CreationResponse($"/api/rule-sets#{ruleSet.Code}"),
+            MartenOps.Insert(new CustomRuleSet { Id = ruleSet.Code, RuleSet = ruleSet, By = http.Actor(), At = clock.GetUtcNow() }));
+}

@@ -1,0 +1,101 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Http;
+using Workshops.Studios;
+
+namespace Workshops.Teachers;
+
+/// <summary>What a caller does to a teacher's record.</summary>
+public enum TeacherAct
+{
+    /// <summary>Read the record, its facts, history and tiers.</summary>
+    Read,
+    /// <summary>Record facts (service, titles, honours, schools, mentors, corrections).</summary>
+    Record,
+    /// <summary>Recognise, revoke, select and train (the authority's acts).</summary>
+    Recognise,
+}
+
+/// <summary>
+/// Who may read and write a teacher's record. Tokens name a region, not a school, so "the school admin of the
+/// teacher's school" is a school admin whose region covers the region of the teacher's school on the day (a national
+/// claim is not a school's). "The host of a studio the teacher is on" is a host whose token names a studio whose
+/// roster holds the teacher now (to write) or held them (to read). Reads follow the growth file's rule: the teacher's
+/// own login (host or member role with their teacher claim), their school, their hosts, reviewers covering the school's
+/// region. Recognition is a reviewer's act within their region.
+/// </summary>
+public static class TeacherAccess
+{
+    public static bool Allows(TeacherAct act, Caller caller, string teacherId, string schoolRegion, bool hostsNow, bool hostedEver) => act switch
+    {
+        TeacherAct.Read => (caller.Role is Role.Host or Role.Member && caller.TeacherId == teacherId)
+                           || (caller.Role == Role.School && SchoolCovers(caller, schoolRegion))
+                           || (caller.Role == Role.Host && hostedEver)
+                           || (caller.Role == Role.Reviewer && caller.CoversCode(schoolRegion)),
+        TeacherAct.Record => (caller.Role == Role.School && SchoolCovers(caller, schoolRegion)) || (caller.Role == Role.Host && hostsNow),
+        TeacherAct.Recognise => caller.Role == Role.Reviewer && caller.CoversCode(schoolRegion),
+        _ => false,
+    };
+
+    public static bool SchoolCovers(Caller caller, string region) => caller.Region != Region.National && caller.CoversCode(region);
+
+    /// <summary>Registers the teacher-record policies named in <see cref="Policies"/> and their check.</summary>
+    public static WebApplicationBuilder AddTeacherAccess(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IAuthorizationHandler, TeacherActCheck>();
+        builder.Services.AddAuthorization(o =>
+        {
+            o.AddPolicy(Policies.TeacherRecordRead, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherActRequirement(TeacherAct.Read)));
+            o.AddPolicy(Policies.TeacherRecordWrite, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherActRequirement(TeacherAct.Record)));
+            o.AddPolicy(Policies.TeacherRecognise, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherActRequirement(TeacherAct.Recognise)));
+            // Registering: the school or host role here, the region or roster against the body in the endpoint.
+            o.AddPolicy(Policies.TeacherRegister, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.School, Role.Host)));
+        });
+        return builder;
+    }
+
+    public static string Refusal(TeacherAct act) => act switch
+    {
+        TeacherAct.Read => "A teacher's record is personal: only the teacher, their school, their studio's host and reviewers of their region may read it.",
+        TeacherAct.Record => "Only a school admin of the teacher's school region or the host of a studio the teacher is on may record facts.",
+        _ => "Only a reviewer whose region covers the teacher's school recognises.",
+    };
+
+    /// <summary>Does the host's token name a studio whose roster holds the teacher now, or held them before?</summary>
+    public static async Task<(bool Now, bool Ever)> Hosts(IQuerySession session, Caller caller, string teacherId, CancellationToken ct)
+    {
+        if (caller.Role != Role.Host || caller.Studios.Count == 0) return (false, false);
+        var studios = await session.LoadManyAsync<Studio>(ct, caller.Studios.Take(20).ToArray());
+        var now = studios.Any(s => s.Holding(teacherId) is not null);
+        return (now, now || studios.Any(s => s.FormerRoles.Any(t => t.TeacherId == teacherId)));
+    }
+}
+
+public sealed record TeacherActRequirement(TeacherAct Act) : IAuthorizationRequirement;
+
+/// <summary>
+/// Resolves the teacher in the route ({teacherId}), reads their school's region today and the caller's rosters, and
+/// applies <see cref="TeacherAccess.Allows"/> before the request body is read. An unknown teacher passes: the endpoint
+/// answers 404.
+/// </summary>
+public sealed class TeacherActCheck(TimeProvider clock) : AuthorizationHandler<TeacherActRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TeacherActRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http || Caller.TryFrom(context.User) is not { } caller) return;
+        var teacherId = http.GetRouteValue("teacherId")?.ToString() ?? "";
+        var session = http.RequestServices.GetRequiredService<IQuerySession>();
+        var record = await session.LoadAsync<Teachers.TeacherRecord>(TeacherStreams.IdOf(teacherId), http.RequestAborted);
+        if (record is null)
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        var (now, ever) = await TeacherAccess.Hosts(session, caller, teacherId, http.RequestAborted);
+        if (TeacherAccess.Allows(requirement.Act, caller, teacherId, record.SchoolOn(clock.Today()).Region, now, ever)) context.Succeed(requirement);
+        else context.Fail(new AuthorizationFailureReason(this, TeacherAccess.Refusal(requirement.Act)));
+    }
+}
