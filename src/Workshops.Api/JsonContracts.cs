@@ -161,9 +161,12 @@ namespace Workshops;
 [JsonSerializable(typeof(global::Workshops.Teachers.TeachingStarted))]
 [JsonSerializable(typeof(global::Workshops.Years.AssessmentRecorded))]
 [JsonSerializable(typeof(global::Workshops.Years.LeadershipHearingHeld))]
+[JsonSerializable(typeof(global::Workshops.Years.PlanView))]
 [JsonSerializable(typeof(global::Workshops.Years.RecordReflection))]
 [JsonSerializable(typeof(global::Workshops.Years.ReflectionRecorded))]
 [JsonSerializable(typeof(global::Workshops.Years.StudioYear))]
+[JsonSerializable(typeof(global::Workshops.Years.TaskSummary))]
+[JsonSerializable(typeof(global::Workshops.Years.TaskView))]
 [JsonSerializable(typeof(global::Workshops.Years.WriteSummary))]
 [JsonSerializable(typeof(global::Workshops.Years.YearSummaryWritten))]
 internal sealed partial class JsonContracts : JsonSerializerContext;

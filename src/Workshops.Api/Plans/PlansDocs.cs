@@ -38,6 +38,13 @@ public static class PlansDocs
             new("CancelTask", "Cancel a task", "Cancels an open task, with a reason; it can be reopened.", ["task."],
                 new CancelTask("区教育局统一组织同类活动，本项取消。")),
             new("ReopenTask", "Reopen a task", "Reopens a closed or cancelled task, with a reason.", ["task."], new ReopenTask("公开课需补充录像材料，重新打开。")),
+            new("GetPlan", "Read the annual plan of a year",
+                "The plan as last drafted: its goals, the planned tasks with their ids, every revision and the school's approval (404 when the year has no plan)."),
+            new("ListTasks", "List the tasks of a year",
+                "The year's tasks (this year unless `year` says otherwise), each with its title, owner, due date, origin, state and whether it is overdue; " +
+                "the ledger has their histories and activities."),
+            new("GetTask", "Read a task",
+                "One task of the plans or the ledger, with its year, state, history, evidence and the activities linked to it; the `url` the task writes answer with."),
             new("GetLedger", "Read the task ledger of a year",
                 "The year's tasks with their state, dates, owners and the activities linked to them; `asOf` gives the ledger as recorded by the end of that day."),
         ],

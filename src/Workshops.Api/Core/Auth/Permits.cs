@@ -6,6 +6,12 @@ namespace Workshops.Core.Auth;
 /// <summary>One role that a policy lets in, and the scope it must have (in words).</summary>
 public sealed record Permit(Role Role, string Scope);
 
+/// <summary>A requirement of a feature's own (Core names no feature) that says who it lets in.</summary>
+public interface IPermits
+{
+    IReadOnlyList<Permit> Permits();
+}
+
 /// <summary>
 /// Who may call what, read from the authorization rules themselves (<see cref="Policies.Allows"/> and the
 /// requirements of each policy): the OpenAPI document's roles, the README's role table and the 403 answers all come
@@ -62,6 +68,7 @@ public static class Permits
         var requirements = policy.Requirements;
         if (requirements.OfType<StudioRequirement>().FirstOrDefault() is { } studio) return Of(studio.Access);
         if (requirements.OfType<TeacherRequirement>().Any()) return OfTeacherFiles();
+        if (requirements.OfType<IPermits>().FirstOrDefault() is { } described) return described.Permits();
         var roles = requirements.OfType<RoleRequirement>().FirstOrDefault()?.Roles ?? Enum.GetValues<Role>();
         var scope = route.Contains("{code}", StringComparison.Ordinal) && requirements.OfType<RegionRouteRequirement>().Any() ? RouteRegion
             : policyName == Policies.Establish ? BodyRegion
