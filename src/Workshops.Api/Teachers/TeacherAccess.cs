@@ -68,9 +68,9 @@ public static class TeacherAccess
     public static async Task<(bool Now, bool Ever)> Hosts(IQuerySession session, Caller caller, string teacherId, CancellationToken ct)
     {
         if (caller.Role != Role.Host || caller.Studios.Count == 0) return (false, false);
-        var studios = await session.LoadManyAsync<Studio>(ct, caller.Studios.Take(20).ToArray());
-        var now = studios.Any(s => s.Holding(teacherId) is not null);
-        return (now, now || studios.Any(s => s.FormerRoles.Any(t => t.TeacherId == teacherId)));
+        // The decision state is kept in the write transaction, so a teacher added a moment ago already counts.
+        var studios = await session.LoadManyAsync<StudioState>(ct, caller.Studios.Take(20).ToArray());
+        return (studios.Any(s => s.Roster.Holding(teacherId) is not null), studios.Any(s => s.Roster.EverHeld(teacherId)));
     }
 }
 
