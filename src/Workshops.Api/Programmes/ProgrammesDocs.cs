@@ -16,7 +16,12 @@ public static class ProgrammesDocs
             new("AddRuleSet", "Add a rule set edition",
                 "A reviewer adds a later or local edition as data under a new code; editions are never redefined.",
                 ["rule-set.exists"],
-                RuleSetPresets.Xiamen with { Code = "xiamen-k12-2026", Edition = "2026", EffectiveFrom = new DateOnly(2026, 9, 1) }),
+                RuleSetPresets.Xiamen with
+                {
+                    Code = "xiamen-k12-2026", Edition = "2026", EffectiveFrom = new DateOnly(2026, 9, 1),
+                    // The example shows the rungs an authority confers (an issuer is sent, null or not; the example writer leaves nulls out).
+                    Ladder = [.. RuleSetPresets.Xiamen.Ladder.Where(r => r.Issuer is not null)],
+                }),
             new("AdoptRuleSet", "Adopt a rule set for a region (采用)",
                 "A reviewer of the region adopts a rule set for a track from a day (today unless given). Adoptions are added, never replaced: " +
                 "the days before keep the rule set they had. Answers the region's rule sets on that day.",

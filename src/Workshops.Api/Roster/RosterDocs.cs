@@ -56,5 +56,9 @@ public static class RosterDocs
             new("experts.duplicate", "The expert is invited already.", "Nothing to do."),
             new("composition.no-host", "A warning, not a refusal: the studio has no host yet.", "Appoint a host."),
             new("composition.members-below-min", "A warning, not a refusal: the studio has fewer than two members (seed 000).", "Add members."),
+            new("composition.members-above-advised", "A warning, not a refusal: more members than the rule set advises (seed 001 规模适宜, advisory only).",
+                "Nothing to do, or keep the studio small enough to work together."),
+            new("composition.home-school-minority", "A warning, not a refusal: fewer than half of the roster teach at the studio's school (seed 001 附件1 二.(一).1, 以本校为主体).",
+                "Add members from the studio's own school."),
         ]);
 }

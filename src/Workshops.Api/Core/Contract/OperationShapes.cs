@@ -9,7 +9,6 @@ using Microsoft.OpenApi;
 using Wolverine.Http;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
-using Workshops.Views;
 
 namespace Workshops.Core.Contract;
 
@@ -142,9 +141,9 @@ public static class OperationShapes
         };
     }
 
-    /// <summary>An endpoint whose answer is kept (it takes <see cref="ViewMemo"/>) answers If-None-Match with 304.</summary>
+    /// <summary>An endpoint whose answer is kept (it takes an <see cref="IKeepsAnswers"/>) answers If-None-Match with 304.</summary>
     public static bool KeptView(IEnumerable<object> metadata) =>
-        metadata.OfType<HttpChain>().FirstOrDefault()?.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(ViewMemo)) == true;
+        metadata.OfType<HttpChain>().FirstOrDefault()?.Method.Method.GetParameters().Any(p => typeof(IKeepsAnswers).IsAssignableFrom(p.ParameterType)) == true;
 
     private static void Kept(OpenApiOperation operation)
     {
@@ -175,3 +174,6 @@ public static class OperationShapes
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 }
+
+/// <summary>What keeps computed answers and serves them again (the views feature's memo); the contract adds If-None-Match/304 where it is used.</summary>
+public interface IKeepsAnswers;
