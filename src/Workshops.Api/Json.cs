@@ -25,10 +25,15 @@ public static class Json
         o.TypeInfoResolver = JsonTypeInfoResolver.Combine(JsonContracts.Default, o.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
     }
 
-    /// <summary>Requests are read strictly: a missing required member or a null where none is allowed is a 400.</summary>
+    /// <summary>
+    /// Requests are read strictly: a missing required member or a null where none is allowed is a 400, and so is a
+    /// number written as a string ("2"): the contract says numbers, and the document says nothing else.
+    /// </summary>
     public static void StrictRequests(JsonSerializerOptions o)
     {
         Shape(o);
+        o.TypeInfoResolver = o.TypeInfoResolver!.WithAddedModifier(Core.Contract.WireShape.Modify);
+        o.NumberHandling = JsonNumberHandling.Strict;
         o.RespectNullableAnnotations = true;
         o.RespectRequiredConstructorParameters = true;
         o.AllowTrailingCommas = false;

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Years;
 using Workshops.Studios;
 
@@ -22,9 +23,9 @@ public sealed record ActivityRecord
     public IReadOnlyList<ActivityChange> History { get; init; } = [];
     public int Year { get; init; }
     public DateOnly Date { get; init; }
-    public string KindCode { get; init; } = "";
-    public IReadOnlyList<string> DomainCodes { get; init; } = [];
-    public IReadOnlyList<string> TeacherIds { get; init; } = [];
+    [Internal] public string KindCode { get; init; } = "";
+    [Internal] public IReadOnlyList<string> DomainCodes { get; init; } = [];
+    [Internal] public IReadOnlyList<string> TeacherIds { get; init; } = [];
     public EventRef Logged { get; init; } = null!;
 
     public static ActivityRecord? Fold(ActivityRecord? record, IEvent e) => e.Data switch

@@ -9,23 +9,24 @@ using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Plans;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Activities;
 
 /// <summary>The fields to change; those left out keep their value.</summary>
 public sealed record ActivityChanges(
     ActivityKind? Kind = null,
-    IReadOnlyList<Domain>? Domains = null,
-    string? Title = null,
+    [Items(1, 5)] IReadOnlyList<Domain>? Domains = null,
+    [Text(200)] string? Title = null,
     DateOnly? Date = null,
     decimal? Hours = null,
     TimeOnly? Start = null,
     TimeOnly? End = null,
-    string? Place = null,
-    IReadOnlyList<Attendance>? Attendees = null,
-    IReadOnlyList<Guid>? TaskIds = null,
-    string? Summary = null,
-    IReadOnlyList<string>? Evidence = null)
+    [Text(200)] string? Place = null,
+    [Items(0, 500)] IReadOnlyList<Attendance>? Attendees = null,
+    [Items(0, 50)] IReadOnlyList<Guid>? TaskIds = null,
+    [Text(5000)] string? Summary = null,
+    [Items(0, 20), HttpUrl] IReadOnlyList<string>? Evidence = null)
 {
     public IReadOnlyList<string> Named() =>
     [
@@ -48,7 +49,7 @@ public sealed record ActivityChanges(
     }
 }
 
-public sealed record CorrectActivity(ActivityChanges Changes, string Reason);
+public sealed record CorrectActivity(ActivityChanges Changes, [Text(1000)] string Reason);
 
 /// <summary>POST /api/studios/{id}/activities/{activityId}/corrections — correct an activity; views show the corrected facts and keep history.</summary>
 public static class CorrectActivityEndpoint

@@ -8,17 +8,16 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Activities;
 
-public sealed record VoidActivity(string Reason);
+public sealed record VoidActivity([Text(1000)] string Reason);
 
 /// <summary>POST /api/studios/{id}/activities/{activityId}/void — void a mistaken activity; it stays in history, out of every count.</summary>
 public static class VoidActivityEndpoint
 {
     public static DocumentById<ActivityEntry> Load(Guid activityId) => new(activityId);
-
-    public static ProblemDetails Validate(VoidActivity command) => new Check().Text(command.Reason, "reason", 1000).Result();
 
     [WolverineBefore]
     public static ProblemDetails Rules(StudioState studio, ActivityEntry? entry) => ActivityRules.Changeable(entry, studio.Id).OrContinue();

@@ -55,6 +55,9 @@ public static class Codes
     public static string Label<T>(this T value) where T : struct, Enum =>
         For(typeof(T)).Rows.First(r => r.Value.Equals(value)).Label;
 
+    /// <summary>The label of a code-list value whose type is known only at run time.</summary>
+    public static string LabelOf(Enum value) => For(value.GetType()).Rows.First(r => r.Value.Equals(value)).Label;
+
     public static IReadOnlyList<CodeLabel> List<T>() where T : struct, Enum => List(typeof(T));
 
     public static IReadOnlyList<CodeLabel> List(Type type) =>
@@ -77,6 +80,21 @@ public static class Codes
     }
 
     public static string Allowed<T>() where T : struct, Enum => For(typeof(T)).Allowed;
+
+    /// <summary>
+    /// The code someone meant who sent <paramref name="given"/>: the code whose Chinese label it is (or one part of a
+    /// label such as 示范课/公开课), or the code written with other case, spaces or underscores.
+    /// </summary>
+    public static CodeLabel? Suggest(Type type, string given)
+    {
+        var codes = List(type);
+        var text = given.Trim();
+        var kebab = text.Replace('_', '-').Replace(' ', '-');
+        return codes.FirstOrDefault(c => c.Label == text)
+               ?? codes.FirstOrDefault(c => c.Label.Split('/', '（', '）', '、').Contains(text))
+               ?? codes.FirstOrDefault(c => string.Equals(c.Code, kebab, StringComparison.OrdinalIgnoreCase) ||
+                                            string.Equals(c.Code.Replace("-", ""), kebab.Replace("-", ""), StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Every enumeration marked [Codes] in this assembly.</summary>
     public static IEnumerable<Type> All() =>

@@ -1,17 +1,21 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Workshops.Core.Contract;
 
 namespace Workshops.Core;
 
 /// <summary>
 /// The OpenAPI document: title and version, the bearer scheme on every protected operation, Idempotency-Key and
-/// If-Match on writes, ETag on studio reads, and the problem+json answers each operation can give.
+/// If-Match on writes, the ETag of a studio write's answer, and the problem+json answers each operation can give (one
+/// Problem schema for all). The schemas and each operation's words, roles, rules and examples are shaped in
+/// <see cref="SchemaShapes"/> and <see cref="OperationShapes"/>.
 /// </summary>
 public static class OpenApiShape
 {
     /// <summary>The contract's version: bump the major part when a field or endpoint is removed or renamed.</summary>
-    public const string Version = "1.0.0";
+    /// <remarks>2.0.0: numbers are numbers (never "2"), unknown fields are refused, and the document became precise.</remarks>
+    public const string Version = "2.0.0";
 
     private static readonly (string Code, string Description)[] Problems =
     [
@@ -35,10 +39,22 @@ public static class OpenApiShape
             {
                 Title = "Workshops API — 班主任工作坊/工作室",
                 Version = Version,
-                Description = "Event-sourced records of head-teacher workshop studios: roster, annual plan, task ledger, " +
-                              "activities, growth files, outputs, standards checklists, reports and integrations. Every " +
-                              "enumeration is a stable ASCII code with a Chinese label (GET /api/reference).",
+                Description = "Event-sourced records of head-teacher workshop studios (班主任工作坊/工作室): roster, annual plan, task " +
+                              "ledger, activities, growth files, outputs, standards checklists, reports and integrations.\n\n" +
+                              "- Every enumeration is a stable ASCII code with a Chinese label (GET /api/reference); send the code.\n" +
+                              "- Bearer tokens (JWT) carry a role, studios, a region and a teacher id; each operation says who may call it.\n" +
+                              "- Writes take `If-Match` (412 when the studio changed) and `Idempotency-Key` (a retry answers the first answer).\n" +
+                              "- Every refusal is `application/problem+json`: 400 lists every field with what is wrong under its JSON path; " +
+                              "422 names the domain rule in `rule`.\n" +
+                              "- Webhooks are signed: see the Integrations section for the signature and how to verify it.",
+                License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Proprietary" },
             };
+            // Relative: the document is served by the API it describes, wherever that is.
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The server this document came from" }];
+            document.Tags = new HashSet<OpenApiTag>(Contracts.Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+            CodeLists(document);
+            // Wolverine's own problem type is replaced by Problem on every answer (below).
+            document.Components?.Schemas?.Remove("ProblemDetails");
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
@@ -61,12 +77,42 @@ public static class OpenApiShape
                     ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
                     ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
                     ["rule"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The domain rule that refused a command (422)." },
-                    ["correlationId"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["correlationId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when asking about this answer." },
                     ["errors"] = new OpenApiSchema
                     {
                         Type = JsonSchemaType.Object,
+                        Description = "400: what is wrong, under each field's JSON path (`attendees[0].hours`), all at once.",
                         AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
                     },
+                    ["codes"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Description = "400: for each field given an unknown code, the code list, its codes with their labels and, when the value " +
+                                      "was a Chinese label, the code meant (`suggested`).",
+                        AdditionalProperties = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Properties = new Dictionary<string, IOpenApiSchema>
+                            {
+                                ["list"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                                ["allowed"] = new OpenApiSchema
+                                {
+                                    Type = JsonSchemaType.Array,
+                                    Items = new OpenApiSchema
+                                    {
+                                        Type = JsonSchemaType.Object,
+                                        Properties = new Dictionary<string, IOpenApiSchema>
+                                        {
+                                            ["code"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                                            ["label"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                                        },
+                                    },
+                                },
+                                ["suggested"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                            },
+                        },
+                    },
+                    ["currentVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "412: the studio's version now." },
                 },
             };
             return Task.CompletedTask;
@@ -110,24 +156,69 @@ public static class OpenApiShape
             if (write && (stream || teacher)) codes.Add("412");
             foreach (var (code, description) in Problems.Where(p => codes.Contains(p.Code)))
             {
-                if (operation.Responses.TryGetValue(code, out var existing) && existing.Content is { Count: > 0 }) continue;
                 operation.Responses[code] = new OpenApiResponse
                 {
                     Description = description,
                     Content = new Dictionary<string, OpenApiMediaType>
                     {
-                        ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("Problem", context.Document) },
+                        [MediaTypes.Problem] = new() { Schema = new OpenApiSchemaReference("Problem", context.Document) },
                     },
                 };
             }
-            if (stream && method == "GET" && operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse response)
-            {
-                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                response.Headers["ETag"] = new OpenApiHeader { Description = "The studio stream's version, for If-Match.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-            }
-            if (!open)
-                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] }];
+            foreach (var (code, answer) in operation.Responses.Where(r => r.Key[0] is '4' or '5' && !codes.Contains(r.Key)).ToList())
+                operation.Responses[code] = new OpenApiResponse
+                {
+                    Description = answer.Description,
+                    Content = new Dictionary<string, OpenApiMediaType> { [MediaTypes.Problem] = new() { Schema = new OpenApiSchemaReference("Problem", context.Document) } },
+                };
+            if (stream && write)
+                foreach (var (_, success) in operation.Responses.Where(r => r.Key is "200" or "201"))
+                    if (success is OpenApiResponse written)
+                    {
+                        written.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                        written.Headers["ETag"] = new OpenApiHeader { Description = "The studio's new version, for the next If-Match.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                    }
+            operation.Security = open
+                ? [new OpenApiSecurityRequirement()]
+                : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] }];
             return Task.CompletedTask;
         });
+        // After the transformer above: these complete the responses it declares.
+        SchemaShapes.Configure(options);
+        OperationShapes.Configure(options);
+    }
+
+    /// <summary>
+    /// Every code list is one named schema, and members that use one refer to it (a nullable member as
+    /// <c>oneOf: [null, $ref]</c>), so generators make one enumeration of each.
+    /// </summary>
+    private static void CodeLists(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        var schemas = document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        foreach (var type in Codes.All())
+        {
+            var schema = new OpenApiSchema();
+            SchemaShapes.CodeList(schema, type);
+            schemas[SchemaShapes.SchemaName(type)] = schema;
+        }
+        foreach (var (_, component) in schemas.ToList())
+        {
+            if (component is not OpenApiSchema { Properties: { } properties }) continue;
+            foreach (var (name, property) in properties.ToList())
+            {
+                if (property is OpenApiSchema { Items: OpenApiSchema items } list && SchemaShapes.CodeListName(items) is { } itemList)
+                    list.Items = new OpenApiSchemaReference(itemList, document);
+                else if (property is OpenApiSchema { AdditionalProperties: OpenApiSchema values } map && SchemaShapes.CodeListName(values) is { } valueList)
+                    map.AdditionalProperties = new OpenApiSchemaReference(valueList, document);
+                else if (property is OpenApiSchema inline && SchemaShapes.CodeListName(inline) is { } codeList)
+                {
+                    IOpenApiSchema reference = new OpenApiSchemaReference(codeList, document);
+                    properties[name] = inline.Type is { } t && t.HasFlag(JsonSchemaType.Null)
+                        ? new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, reference] }
+                        : reference;
+                }
+            }
+        }
     }
 }

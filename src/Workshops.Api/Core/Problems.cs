@@ -98,6 +98,9 @@ public sealed class Check
 
     public bool Ok => _errors.Count == 0;
 
+    /// <summary>How many problems were found so far.</summary>
+    public int Found => _errors.Sum(e => e.Value.Count);
+
     public Check Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];

@@ -1,11 +1,12 @@
 using Workshops.Reference;
+using Workshops.Core.Contract;
 
 namespace Workshops.Core;
 
 /// <summary>
 /// National administrative division codes (six digits): province, city and, below a city, district.
 /// </summary>
-public sealed record Region(string Province, string City, string? District = null)
+public sealed record Region([RegionCode] string Province, [RegionCode] string City, [RegionCode] string? District = null)
 {
     /// <summary>The scope of the ministry: a region claim of 000000 covers every region.</summary>
     public const string National = "000000";

@@ -7,10 +7,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Growth;
 
-public sealed record AddGrowthReflection(string Text, DateOnly? Date = null);
+public sealed record AddGrowthReflection([Text(10_000)] string Text, DateOnly? Date = null);
 
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/reflections — the teacher's own reflection.</summary>
 public static class AddGrowthReflectionEndpoint

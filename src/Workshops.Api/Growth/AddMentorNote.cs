@@ -7,11 +7,12 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Growth;
 
 /// <summary>Text is checked after access (who may write depends on the mentor pairs), so it is optional to the JSON reader.</summary>
-public sealed record AddMentorNote(string? Text = null, DateOnly? Date = null);
+public sealed record AddMentorNote([Text(10_000)] string? Text = null, DateOnly? Date = null);
 
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/mentor-notes — a mentor's note on a mentee (or the host's).</summary>
 public static class AddMentorNoteEndpoint

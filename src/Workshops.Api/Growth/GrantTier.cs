@@ -11,10 +11,11 @@ using Workshops.Programmes;
 using Workshops.Roster;
 using Workshops.Studios;
 using Workshops.Teachers;
+using Workshops.Core.Contract;
 
 namespace Workshops.Growth;
 
-public sealed record GrantExpertTier(string? Basis = null);
+public sealed record GrantExpertTier([Text(1000)] string? Basis = null);
 
 /// <summary>What the expert tier reads: the studio's rule set today and the teacher's facts today from their record (null: no record).</summary>
 public sealed record ExpertTierInputs(RuleSet RuleSet, TeacherFacts? Facts);
@@ -37,8 +38,6 @@ public static class GrantExpertTierEndpoint
 
     public static ProblemDetails Validate(GrantExpertTier command, string teacherId, StudioState studio)
     {
-        var check = new Check().Text(command.Basis, "basis", 1000, required: false);
-        if (!check.Ok) return check.Result();
         return studio.Roster.Holding(teacherId) is null
             ? Problems.Rule("growth.not-on-roster", $"{teacherId} is not on this studio's roster.")
             : WolverineContinue.NoProblems;

@@ -7,10 +7,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Growth;
 
-public sealed record RateAbilities(Rater Rater, IReadOnlyDictionary<Ability, int> Ratings, DateOnly? Date = null, string? Note = null);
+public sealed record RateAbilities(Rater Rater, [Between(1, 5)] IReadOnlyDictionary<Ability, int> Ratings, DateOnly? Date = null, [Text(2000)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/ratings — self or mentor ratings (1–5) on the head-teacher abilities.</summary>
 public static class RateAbilitiesEndpoint
@@ -18,7 +19,7 @@ public static class RateAbilitiesEndpoint
     public static ProblemDetails Validate(RateAbilities command, string teacherId, StudioState studio, HttpContext http)
     {
         if (GrowthAccess.Check(http, studio, teacherId, asMentor: command.Rater == Rater.Mentor) is { } denied) return denied;
-        var check = new Check().Text(command.Note, "note", 2000, required: false);
+        var check = new Check();
         if (command.Ratings is not { Count: > 0 }) check.Add("ratings", "rate at least one ability");
         foreach (var (ability, score) in command.Ratings ?? new Dictionary<Ability, int>())
             check.When(score is < 1 or > 5, $"ratings.{ability.Code()}", "must be from 1 to 5");

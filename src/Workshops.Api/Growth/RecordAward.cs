@@ -7,10 +7,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Growth;
 
-public sealed record RecordAward(AwardKind Kind, string Title, TrainingLevel Level, DateOnly Date, string? Rank = null);
+public sealed record RecordAward(AwardKind Kind, [Text(200)] string Title, TrainingLevel Level, DateOnly Date, [Text(50)] string? Rank = null);
 
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/awards — awards and honours (名班主任、优秀班主任、十佳、比赛奖项) with their level.</summary>
 public static class RecordAwardEndpoint

@@ -7,10 +7,12 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Growth;
 
-public sealed record RecordProfile(string KnowledgeBase, string PracticeBase, string Personality, string Philosophy, string Aspirations)
+public sealed record RecordProfile([Text(2000)] string KnowledgeBase, [Text(2000)] string PracticeBase, [Text(2000)] string Personality,
+    [Text(2000)] string Philosophy, [Text(2000)] string Aspirations)
 {
     public GrowthProfile Profile => new(KnowledgeBase, PracticeBase, Personality, Philosophy, Aspirations);
 }

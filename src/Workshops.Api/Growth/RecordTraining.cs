@@ -7,10 +7,12 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Growth;
 
-public sealed record RecordTraining(string Course, TrainingLevel Level, CreditCategory Category, decimal Hours, DateOnly Date, string? CertificateRef = null);
+public sealed record RecordTraining([Text(200)] string Course, TrainingLevel Level, CreditCategory Category, [Between(0, 1000, AboveMin = true)] decimal Hours,
+    DateOnly Date, [Text(100)] string? CertificateRef = null);
 
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/trainings — outside training with its level, hours, date and certificate.</summary>
 public static class RecordTrainingEndpoint

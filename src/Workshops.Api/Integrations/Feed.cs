@@ -11,52 +11,85 @@ using Workshops.Studios;
 
 namespace Workshops.Integrations;
 
-/// <summary>A page of the feed; <c>next</c> is the cursor to continue from (pass it as <c>after</c>).</summary>
-public sealed record FeedPage(IReadOnlyList<IntegrationEvent> Events, long After, long Next, long HighWaterMark, bool More);
+/// <summary>
+/// A page of the feed: at most <c>limit</c> events. To continue, pass <c>next</c> as <c>after</c> and <c>nextSkip</c> as
+/// <c>skip</c> (one stored event can make several public ones, hours per attendee; <c>nextSkip</c> says how many of the
+/// next one this page already holds).
+/// </summary>
+public sealed record FeedPage(IReadOnlyList<IntegrationEvent> Events, long After, long Next, long HighWaterMark, bool More, int NextSkip = 0);
 
 /// <summary>
-/// GET /api/feed?after={cursor}&amp;limit= — integration events of the caller's region in the event store's total order.
-/// Only events at or below the high-water mark are served: sequence numbers are taken before their transactions
-/// commit, so a later sequence can become visible before an earlier one; below the mark there are no such gaps left
-/// (the async daemon's high-water agent decides when a gap is a rolled-back transaction). Reading to the end and
-/// resuming from <c>next</c> therefore misses nothing and repeats nothing.
+/// GET /api/feed?after={cursor}&amp;skip=&amp;limit= — integration events of the caller's region in the event store's total
+/// order, at most <c>limit</c> a page. Only events at or below the high-water mark are served: sequence numbers are
+/// taken before their transactions commit, so a later sequence can become visible before an earlier one; below the mark
+/// there are no such gaps left (the async daemon's high-water agent decides when a gap is a rolled-back transaction).
+/// Reading to the end and resuming from <c>next</c> and <c>nextSkip</c> therefore misses nothing and repeats nothing.
+/// One read examines at most <see cref="MaxEventsPerRead"/> stored events, whatever matches.
 /// </summary>
 public static class FeedEndpoint
 {
     public const int MaxLimit = 500;
+    public const int MaxEventsPerRead = 5000;
 
     [WolverineGet("/api/feed", Name = "Feed"), Authorize(Policy = Policies.Integration)]
     [Tags("Integrations")]
     [ProducesResponseType<FeedPage>(200)]
-    public static async Task<IResult> Get(long? after, int? limit, IQuerySession session, NpgsqlDataSource data, HttpContext http,
+    public static async Task<IResult> Get(long? after, int? skip, int? limit, IQuerySession session, NpgsqlDataSource data, HttpContext http,
         CancellationToken ct)
     {
         var take = limit ?? 100;
         var from = after ?? 0;
-        if (take is < 1 or > MaxLimit) return Results.Problem(Problems.Invalid("limit", $"must be between 1 and {MaxLimit}"));
-        if (from < 0) return Results.Problem(Problems.Invalid("after", "must be 0 or a cursor returned by the feed"));
+        var check = new Check().When(take is < 1 or > MaxLimit, "limit", $"must be between 1 and {MaxLimit}")
+            .When(from < 0, "after", "must be 0 or a cursor returned by the feed")
+            .When(skip is < 0, "skip", "must be 0 or the nextSkip returned by the feed");
+        if (!check.Ok) return Results.Problem(check.Result());
         var caller = Caller.From(http.User);
         if (caller.Region is null) return Results.Problem(Problems.Forbidden("An integration client needs a region claim."));
 
         var mark = await HighWaterMark(data, ct);
-        var raw = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence > from && e.Sequence <= mark)
-            .Where(e => e.EventTypesAre(IntegrationTypes.Sources))
-            .OrderBy(e => e.Sequence)
-            .Take(take)
-            .ToListAsync(ct);
         var events = new List<IntegrationEvent>();
-        foreach (var e in raw)
+        var position = from;
+        var skipFirst = skip ?? 0;
+        var nextSkip = 0;
+        var examined = 0;
+        var full = false;
+        var end = false;
+        while (!full && !end)
         {
-            var studio = await StudioIdentities.Of(session, e.StreamId, ct);
-            if (studio is null || !caller.Covers(studio.Region)) continue;
-            events.AddRange(IntegrationEvents.From(e, studio));
+            var batch = await session.Events.QueryAllRawEvents()
+                .Where(e => e.Sequence > position && e.Sequence <= mark)
+                .Where(e => e.EventTypesAre(IntegrationTypes.Sources))
+                .OrderBy(e => e.Sequence)
+                .Take(MaxLimit)
+                .ToListAsync(ct);
+            end = batch.Count < MaxLimit;
+            foreach (var e in batch)
+            {
+                var studio = await StudioIdentities.Of(session, e.StreamId, ct);
+                var items = studio is null || !caller.Covers(studio.Region) ? new List<IntegrationEvent>() : IntegrationEvents.From(e, studio).Skip(skipFirst).ToList();
+                var room = take - events.Count;
+                if (items.Count > room)
+                {
+                    // The page is full inside this event: the next page starts with what is left of it.
+                    events.AddRange(items.Take(room));
+                    nextSkip = skipFirst + room;
+                    full = true;
+                    break;
+                }
+                events.AddRange(items);
+                skipFirst = 0;
+                position = e.Sequence;
+                examined++;
+                if (events.Count == take || examined >= MaxEventsPerRead)
+                {
+                    full = true;
+                    break;
+                }
+            }
         }
-        var more = raw.Count == take;
-        var next = more ? raw[^1].Sequence : Math.Max(from, mark);
-        return Results.Ok(new FeedPage(events, from, next, mark, more));
+        var next = full ? position : Math.Max(from, mark);
+        return Results.Ok(new FeedPage(events, from, next, mark, full, nextSkip));
     }
-
     public static async Task<long> HighWaterMark(NpgsqlDataSource data, CancellationToken ct)
     {
         await using var cmd = data.CreateCommand($"select last_seq_id from {Setup.Schema}.mt_event_progression where name = 'HighWaterMark'");

@@ -9,30 +9,61 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Integrations;
 
-public sealed record Subscribe(string Url, IReadOnlyList<string> EventTypes, string Region, string Secret);
+public sealed record Subscribe([HttpUrl] string Url, IReadOnlyList<string> EventTypes, [RegionCode] string Region, [Length(16, 200)] string Secret);
 
 public sealed record WebhookCreated(Guid Id, WebhookView Webhook) : CreationResponse($"/api/webhooks/{Id}");
+
+/// <summary>What changes in a subscription: pause or resume it, or its event types; fields left out stay as they are.</summary>
+public sealed record UpdateWebhook(bool? Active = null, IReadOnlyList<string>? EventTypes = null);
+
+/// <summary>A new secret; the previous one keeps signing too for <c>overlapMinutes</c> (a day unless given; at most a week).</summary>
+public sealed record RotateWebhookSecret([Length(16, 200)] string Secret, [Between(0, WebhookRotation.MaxOverlapMinutes)] int? OverlapMinutes = null);
+
+public static class WebhookRotation
+{
+    public const int DefaultOverlapMinutes = 24 * 60;
+    public const int MaxOverlapMinutes = 7 * 24 * 60;
+}
+
+public static class WebhookInput
+{
+    public static Check EventTypes(this Check check, IReadOnlyList<string>? types)
+    {
+        check.Count(types, "eventTypes", 1, IntegrationTypes.All.Count);
+        foreach (var (type, i) in (types ?? []).Select((t, i) => (t, i)))
+            check.When(!IntegrationTypes.All.Contains(type), $"eventTypes[{i}]", $"'{type}' is not an event type; allowed: {string.Join(", ", IntegrationTypes.All)}");
+        return check;
+    }
+
+    /// <summary>The caller's own subscription, or the problem: 404 when there is none, 403 when it is another client's.</summary>
+    public static async Task<(WebhookSubscription? Found, ProblemDetails? Problem)> Owned(IQuerySession session, Guid id, HttpContext http, CancellationToken ct)
+    {
+        var subscription = await session.LoadAsync<WebhookSubscription>(id, ct);
+        if (subscription is null) return (null, Problems.NotFound($"No webhook {id}."));
+        var caller = Caller.From(http.User);
+        return subscription.Owner == caller.Id
+            ? (subscription, null)
+            : (null, Problems.Forbidden($"This needs the integration client that subscribed webhook {id}; the caller is {caller.Id}."));
+    }
+}
 
 /// <summary>POST /api/webhooks — an integration client subscribes a URL to public event types of a region it covers.</summary>
 public static class SubscribeEndpoint
 {
     public static ProblemDetails Validate(Subscribe command, HttpContext http, WebhookOptions options)
     {
-        var check = new Check()
-            .Count(command.EventTypes, "eventTypes", 1, IntegrationTypes.All.Count)
-            .When(command.Secret is null || command.Secret.Length is < 16 or > 200, "secret", "must be 16-200 characters")
+        var check = new Check().EventTypes(command.EventTypes)
             .When(!Region.IsScope(command.Region), "region", "must be a six-digit region code (000000 for national)");
         if (WebhookUrls.Problem(command.Url, options) is { } bad) check.Add("url", bad);
-        foreach (var type in command.EventTypes ?? [])
-            check.When(!IntegrationTypes.All.Contains(type), "eventTypes", $"'{type}' is not an event type; allowed: {string.Join(", ", IntegrationTypes.All)}");
         if (!check.Ok) return check.Result();
         var caller = Caller.From(http.User);
         return caller.CoversCode(command.Region)
             ? WolverineContinue.NoProblems
-            : Problems.Forbidden($"The caller's region ({caller.Region ?? "none"}) does not cover {command.Region}.");
+            : Problems.Forbidden(Permits.RegionRefused(caller, command.Region));
     }
 
     [WolverinePost("/api/webhooks", Name = "Subscribe"), Authorize(Policy = Policies.Integration)]
@@ -44,7 +75,80 @@ public static class SubscribeEndpoint
             Id = Guid.CreateVersion7(), Url = command.Url, EventTypes = [.. command.EventTypes.Distinct()], Region = command.Region,
             Secret = command.Secret, Owner = Caller.From(http.User).Id, CreatedAt = clock.GetUtcNow(),
         };
-        return (new WebhookCreated(subscription.Id, WebhookView.Of(subscription)), MartenOps.Insert(subscription));
+        return (new WebhookCreated(subscription.Id, WebhookView.Of(subscription, clock.GetUtcNow())), MartenOps.Insert(subscription));
+    }
+}
+
+/// <summary>GET /api/webhooks/{id} — one subscription; DELETE — remove it (deliveries not yet made are not sent).</summary>
+public static class WebhookEndpoint
+{
+    [WolverineGet("/api/webhooks/{id}", Name = "GetWebhook"), Authorize(Policy = Policies.Integration)]
+    [Tags("Integrations")]
+    [ProducesResponseType<WebhookView>(200)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var (found, problem) = await WebhookInput.Owned(session, id, http, ct);
+        return problem is not null ? Results.Problem(problem) : Results.Ok(WebhookView.Of(found!, clock.GetUtcNow()));
+    }
+
+    [WolverineDelete("/api/webhooks/{id}", Name = "DeleteWebhook"), Authorize(Policy = Policies.Integration)]
+    [Tags("Integrations")]
+    [ProducesResponseType(204)]
+    public static async Task<IResult> Delete(Guid id, IDocumentSession session, HttpContext http, CancellationToken ct)
+    {
+        var (found, problem) = await WebhookInput.Owned(session, id, http, ct);
+        if (problem is not null) return Results.Problem(problem);
+        session.Delete(found!);
+        await session.SaveChangesAsync(ct);
+        return Results.NoContent();
+    }
+}
+
+/// <summary>PATCH /api/webhooks/{id} — pause or resume a subscription, or change its event types.</summary>
+public static class UpdateWebhookEndpoint
+{
+    public static ProblemDetails Validate(UpdateWebhook command) =>
+        command.EventTypes is null ? WolverineContinue.NoProblems : new Check().EventTypes(command.EventTypes).Result();
+
+    [WolverinePatch("/api/webhooks/{id}", Name = "UpdateWebhook"), Authorize(Policy = Policies.Integration)]
+    [Tags("Integrations")]
+    [ProducesResponseType<WebhookView>(200)]
+    public static async Task<IResult> Patch(Guid id, UpdateWebhook command, IDocumentSession session, HttpContext http, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (found, problem) = await WebhookInput.Owned(session, id, http, ct);
+        if (problem is not null) return Results.Problem(problem);
+        var changed = found! with
+        {
+            Active = command.Active ?? found.Active,
+            EventTypes = command.EventTypes is { } types ? [.. types.Distinct()] : found.EventTypes,
+        };
+        session.Store(changed);
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(WebhookView.Of(changed, clock.GetUtcNow()));
+    }
+}
+
+/// <summary>
+/// POST /api/webhooks/{id}/secret — rotate the signing secret: deliveries are signed with the new secret and, for the
+/// overlap, with the previous one too, so a receiver can switch over without losing a delivery.
+/// </summary>
+public static class RotateWebhookSecretEndpoint
+{
+    [WolverinePost("/api/webhooks/{id}/secret", Name = "RotateWebhookSecret"), Authorize(Policy = Policies.Integration)]
+    [Tags("Integrations")]
+    [ProducesResponseType<WebhookView>(200)]
+    public static async Task<IResult> Post(Guid id, RotateWebhookSecret command, IDocumentSession session, HttpContext http, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (found, problem) = await WebhookInput.Owned(session, id, http, ct);
+        if (problem is not null) return Results.Problem(problem);
+        var now = clock.GetUtcNow();
+        var overlap = TimeSpan.FromMinutes(command.OverlapMinutes ?? WebhookRotation.DefaultOverlapMinutes);
+        var rotated = found! with { Secret = command.Secret, PreviousSecret = found.Secret, PreviousSecretUntil = now + overlap };
+        session.Store(rotated);
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(WebhookView.Of(rotated, now));
     }
 }
 
@@ -56,11 +160,11 @@ public static class WebhookDeliveriesEndpoint
 {
     [WolverineGet("/api/webhooks", Name = "ListWebhooks"), Authorize(Policy = Policies.Integration)]
     [Tags("Integrations")]
-    public static async Task<IReadOnlyList<WebhookView>> List(IQuerySession session, HttpContext http, CancellationToken ct)
+    public static async Task<IReadOnlyList<WebhookView>> List(IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var owner = Caller.From(http.User).Id;
         var mine = await session.Query<WebhookSubscription>().Where(s => s.Owner == owner).OrderBy(s => s.CreatedAt).ToListAsync(ct);
-        return [.. mine.Select(WebhookView.Of)];
+        return [.. mine.Select(s => WebhookView.Of(s, clock.GetUtcNow()))];
     }
 
     [WolverineGet("/api/webhooks/{id}/deliveries", Name = "ListDeliveries"), Authorize(Policy = Policies.Integration)]
@@ -70,7 +174,7 @@ public static class WebhookDeliveriesEndpoint
         CancellationToken ct)
     {
         if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
-        if (await Owned(session, id, http, ct) is { } problem) return Results.Problem(problem);
+        if ((await WebhookInput.Owned(session, id, http, ct)).Problem is { } problem) return Results.Problem(problem);
         var query = session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id);
         if (state is not null) query = query.Where(d => d.State == state);
         var number = page ?? 1;
@@ -79,19 +183,12 @@ public static class WebhookDeliveriesEndpoint
         return Results.Ok(new Page<WebhookDelivery>(list.ToList(), number, size, list.TotalItemCount));
     }
 
-    private static async Task<ProblemDetails?> Owned(IQuerySession session, Guid id, HttpContext http, CancellationToken ct)
-    {
-        var subscription = await session.LoadAsync<WebhookSubscription>(id, ct);
-        if (subscription is null) return Problems.NotFound($"No webhook {id}.");
-        return subscription.Owner == Caller.From(http.User).Id ? null : Problems.Forbidden("The webhook belongs to another client.");
-    }
-
     [WolverinePost("/api/webhooks/{id}/deliveries/{deliveryId}/replay", Name = "ReplayDelivery"), Authorize(Policy = Policies.Integration)]
     [Tags("Integrations")]
     public static async Task<IResult> Replay(Guid id, string deliveryId, IDocumentSession session, IMessageBus bus, HttpContext http,
         CancellationToken ct)
     {
-        if (await Owned(session, id, http, ct) is { } problem) return Results.Problem(problem);
+        if ((await WebhookInput.Owned(session, id, http, ct)).Problem is { } problem) return Results.Problem(problem);
         var delivery = await session.LoadAsync<WebhookDelivery>(deliveryId, ct);
         if (delivery is null || delivery.SubscriptionId != id) return Results.Problem(Problems.NotFound($"No delivery {deliveryId}."));
         if (delivery.State == WebhookDelivery.Pending)

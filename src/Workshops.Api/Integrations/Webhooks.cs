@@ -17,18 +17,27 @@ public sealed record WebhookSubscription
     public string Region { get; init; } = "";
     /// <summary>Kept to sign deliveries; never returned by the API.</summary>
     public string Secret { get; init; } = "";
+    /// <summary>The secret before the last rotation: deliveries are signed with it too until <see cref="PreviousSecretUntil"/>.</summary>
+    public string? PreviousSecret { get; init; }
+    public DateTimeOffset? PreviousSecretUntil { get; init; }
     public string Owner { get; init; } = "";
     public bool Active { get; init; } = true;
     public DateTimeOffset CreatedAt { get; init; }
 
     public bool Wants(IntegrationEvent e) =>
         Active && EventTypes.Contains(e.Type) && e.Region.Codes().Prepend(Core.Region.National).Contains(Region);
+
+    /// <summary>The secrets a delivery at <paramref name="now"/> is signed with: the current one, and the previous one during the overlap.</summary>
+    public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
+        PreviousSecret is { } previous && PreviousSecretUntil > now ? [Secret, previous] : [Secret];
 }
 
-/// <summary>What a client sees of a subscription (no secret).</summary>
-public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<string> EventTypes, string Region, bool Active, DateTimeOffset CreatedAt)
+/// <summary>What a client sees of a subscription (no secret): while a rotation overlaps, until when the previous secret still signs.</summary>
+public sealed record WebhookView(Guid Id, string Url, IReadOnlyList<string> EventTypes, string Region, bool Active, DateTimeOffset CreatedAt,
+    DateTimeOffset? PreviousSecretUntil = null)
 {
-    public static WebhookView Of(WebhookSubscription s) => new(s.Id, s.Url, s.EventTypes, s.Region, s.Active, s.CreatedAt);
+    public static WebhookView Of(WebhookSubscription s, DateTimeOffset now) =>
+        new(s.Id, s.Url, s.EventTypes, s.Region, s.Active, s.CreatedAt, s.PreviousSecretUntil > now ? s.PreviousSecretUntil : null);
 }
 
 public sealed record DeliveryAttempt(int Number, DateTimeOffset At, int? Status, string? Error, long Milliseconds);
@@ -71,13 +80,19 @@ public sealed class WebhookOptions
     public TimeSpan Backoff(int attempt) => FirstRetry * Math.Pow(2, Math.Max(0, attempt - 1));
 }
 
-/// <summary>The signature a receiver checks: HMAC-SHA256 over "{timestamp}.{body}" with the subscription's secret.</summary>
+/// <summary>
+/// The signature a receiver checks: HMAC-SHA256 with the subscription's secret over "{timestamp}.{body}" (the timestamp
+/// header's text, a full stop, the body's bytes), written "sha256=" and lower-case hex. While a rotated secret overlaps,
+/// the header carries one signature per secret, separated by ", "; a receiver accepts the delivery when any matches.
+/// </summary>
 public static class WebhookSignature
 {
     public const string SignatureHeader = "X-Workshops-Signature";
     public const string TimestampHeader = "X-Workshops-Timestamp";
     public const string EventIdHeader = "X-Workshops-Event-Id";
     public const string DeliveryHeader = "X-Workshops-Delivery";
+    /// <summary>How far a receiver should let the timestamp be from its own clock (seconds) before refusing a delivery as a replay.</summary>
+    public const int ToleranceSeconds = 300;
 
     public static string Sign(string secret, string timestamp, byte[] body)
     {
@@ -85,6 +100,11 @@ public static class WebhookSignature
         return "sha256=" + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)).ToLowerInvariant();
     }
 
-    public static bool Verify(string secret, string timestamp, byte[] body, string signature) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, body)), Encoding.ASCII.GetBytes(signature));
+    /// <summary>The signature header's value: one signature per secret.</summary>
+    public static string Header(IEnumerable<string> secrets, string timestamp, byte[] body) =>
+        string.Join(", ", secrets.Select(s => Sign(s, timestamp, body)));
+
+    public static bool Verify(string secret, string timestamp, byte[] body, string header) =>
+        header.Split(',', StringSplitOptions.TrimEntries).Any(signature =>
+            CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, timestamp, body)), Encoding.ASCII.GetBytes(signature)));
 }

@@ -137,7 +137,9 @@ public static class XapiStatements
 }
 
 /// <summary>
-/// GET /api/xapi/statements?since=&amp;until=&amp;agent=&amp;limit=&amp;cursor= — read-only xAPI statements of the caller's region.
+/// GET /api/xapi/statements?since=&amp;until=&amp;agent=&amp;limit=&amp;cursor= — read-only xAPI statements of the caller's region,
+/// at most <c>limit</c> a page (an activity states one statement per attendee; <c>more</c> continues inside it when a
+/// page ends there).
 /// One read examines at most Xapi:MaxEventsPerRead (5,000) events of the store after the cursor, whatever matches:
 /// when the filters match little, the answer holds what was found and <c>more</c> continues after the last event
 /// examined, so no read scans the whole store.
@@ -157,12 +159,13 @@ public static class XapiEndpoint
     [WolverineGet("/api/xapi/statements", Name = "XapiStatements"), Authorize(Policy = Policies.Integration)]
     [Tags("Integrations")]
     [ProducesResponseType<XStatementResult>(200)]
-    public static async Task<IResult> Get(string? since, string? until, string? agent, int? limit, long? cursor, IQuerySession session,
+    public static async Task<IResult> Get(string? since, string? until, string? agent, int? limit, long? cursor, int? skip, IQuerySession session,
         Npgsql.NpgsqlDataSource data, XapiOptions options, HttpContext http, CancellationToken ct)
     {
         var take = limit ?? 100;
-        var check = new Check().When(take is < 1 or > 500, "limit", "must be between 1 and 500")
-            .When(cursor is < 0, "cursor", "must be 0 or a cursor returned in more");
+        var check = new Check().When(take is < 1 or > FeedEndpoint.MaxLimit, "limit", $"must be between 1 and {FeedEndpoint.MaxLimit}")
+            .When(cursor is < 0, "cursor", "must be 0 or a cursor returned in more")
+            .When(skip is < 0, "skip", "must be 0 or the skip returned in more");
         DateTimeOffset? from = null, to = null;
         if (since is not null) if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var s)) from = s; else check.Add("since", "must be an ISO 8601 timestamp");
         if (until is not null) if (DateTimeOffset.TryParse(until, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var u)) to = u; else check.Add("until", "must be an ISO 8601 timestamp");
@@ -186,6 +189,8 @@ public static class XapiEndpoint
 
         var statements = new List<XStatement>();
         var position = cursor ?? 0;
+        var skipFirst = skip ?? 0;
+        var nextSkip = 0;
         // The window this read may examine: up to the sequence of the last event it may look at (null: the store's end).
         var end = await WindowEnd(data, position, Math.Max(1, options.MaxEventsPerRead), ct);
         var last = end ?? long.MaxValue;
@@ -198,13 +203,24 @@ public static class XapiEndpoint
                 .OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
             foreach (var e in batch)
             {
-                position = e.Sequence;
+                var found = new List<XStatement>();
                 var at = (e.Data as Studios.IStudioEvent)?.At ?? e.Timestamp;
-                if (from is { } f && at < f || to is { } t && at >= t) continue;
-                var studio = await StudioIdentities.Of(session, e.StreamId, ct);
-                if (studio is null || !caller.Covers(studio.Region)) continue;
-                statements.AddRange(XapiStatements.From(e, baseUrl).Where(x => teacher is null || x.Actor.Account.Name == teacher));
-                if (statements.Count >= take)
+                if (!(from is { } f && at < f || to is { } t && at >= t) &&
+                    await StudioIdentities.Of(session, e.StreamId, ct) is { } studio && caller.Covers(studio.Region))
+                    found.AddRange(XapiStatements.From(e, baseUrl).Where(x => teacher is null || x.Actor.Account.Name == teacher).Skip(skipFirst));
+                var room = take - statements.Count;
+                if (found.Count > room)
+                {
+                    // The page is full inside this event: more continues with what is left of it.
+                    statements.AddRange(found.Take(room));
+                    nextSkip = skipFirst + room;
+                    full = true;
+                    break;
+                }
+                statements.AddRange(found);
+                skipFirst = 0;
+                position = e.Sequence;
+                if (statements.Count == take)
                 {
                     full = true;
                     break;
@@ -215,7 +231,7 @@ public static class XapiEndpoint
         // Full: continue after the last event read. Otherwise the window is examined: continue after it, unless it
         // reached the end of the store.
         if (!full && end is not null) position = end.Value;
-        var more = !full && end is null ? "" : $"/api/xapi/statements?cursor={position}&limit={take}" +
+        var more = !full && end is null ? "" : $"/api/xapi/statements?cursor={position}&limit={take}" + (nextSkip > 0 ? $"&skip={nextSkip}" : "") +
             (since is null ? "" : $"&since={Uri.EscapeDataString(since)}") + (until is null ? "" : $"&until={Uri.EscapeDataString(until)}") +
             (agent is null ? "" : $"&agent={Uri.EscapeDataString(agent)}");
         http.Response.Headers["X-Experience-API-Version"] = "2.0.0";

@@ -7,17 +7,16 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Outputs;
 
-public sealed record ApproveOutput(string? Note = null);
+public sealed record ApproveOutput([Text(1000)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/approve — the school approves a submitted output.</summary>
 public static class ApproveOutputEndpoint
 {
     public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
-
-    public static ProblemDetails Validate(ApproveOutput command) => new Check().Text(command.Note, "note", 1000, required: false).Result();
 
     [WolverineBefore]
     public static ProblemDetails Rules(Guid outputId, StudioState studio, OutputStanding? output) =>

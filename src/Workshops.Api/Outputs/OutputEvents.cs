@@ -1,4 +1,5 @@
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Studios;
 
@@ -57,6 +58,7 @@ public enum RecommendationLevel
     [Label("教育部")] Ministry,
 }
 
+[Labelled]
 public sealed record OutputFacts(
     OutputKind Kind,
     CaseCategory? Category,
@@ -74,7 +76,8 @@ public sealed record OutputDrafted(Guid OutputId, OutputFacts Facts, Actor By, D
 
 public sealed record OutputRevised(Guid OutputId, OutputFacts Before, OutputFacts After, string? Note, Actor By, DateTimeOffset At) : IOutputEvent;
 
-public sealed record OutputSubmitted(Guid OutputId, int Year, Actor By, DateTimeOffset At) : IOutputEvent;
+/// <summary>A submission to the school, with the host's note (events stored before notes were kept have none).</summary>
+public sealed record OutputSubmitted(Guid OutputId, int Year, Actor By, DateTimeOffset At, string? Note = null) : IOutputEvent;
 
 public sealed record OutputApproved(Guid OutputId, int Year, string? Note, Actor By, DateTimeOffset At) : IOutputEvent;
 

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Projections;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Studios;
 using Workshops.Years;
 
@@ -9,6 +10,7 @@ namespace Workshops.Outputs;
 public sealed record OutputStep(string Step, string? Note, RecommendationLevel? Level, OutputFacts? Before, EventRef Ref);
 
 /// <summary>One output (成果) with its body and its review path: draft → submitted → approved → recommended.</summary>
+[Labelled]
 public sealed record OutputRecord
 {
     public Guid Id { get; init; }
@@ -18,10 +20,10 @@ public sealed record OutputRecord
     public RecommendationLevel? Level { get; init; }
     public IReadOnlyList<OutputStep> History { get; init; } = [];
     public int Year { get; init; }
-    public string KindCode { get; init; } = "";
-    public string? CategoryCode { get; init; }
-    public string StateCode { get; init; } = "";
-    public string? LevelCode { get; init; }
+    [Internal] public string KindCode { get; init; } = "";
+    [Internal] public string? CategoryCode { get; init; }
+    [Internal] public string StateCode { get; init; } = "";
+    [Internal] public string? LevelCode { get; init; }
     /// <summary>Characters of the body (Unicode scalar values; seed 001 limits a typical case to 3000).</summary>
     public int Characters { get; init; }
 
@@ -33,7 +35,7 @@ public sealed record OutputRecord
     public string? District { get; init; }
 
     /// <summary>Unigram and bigram terms of title, summary and body (see <see cref="Reports.ChineseText"/>).</summary>
-    public string SearchTerms { get; init; } = "";
+    [Internal] public string SearchTerms { get; init; } = "";
 
     public bool IsCase => Facts.Kind is OutputKind.TypicalCase or OutputKind.LibraryCase;
 
@@ -62,7 +64,7 @@ public sealed record OutputRecord
             {
                 History = [.. record.History, new OutputStep("revised", x.Note, null, x.Before, at)],
             },
-            OutputSubmitted when record is not null => record.Step("submitted", null, at).In(OutputState.Submitted),
+            OutputSubmitted x when record is not null => record.Step("submitted", x.Note, at).In(OutputState.Submitted),
             OutputApproved x when record is not null => record.Step("approved", x.Note, at).In(OutputState.Approved),
             OutputReturned x when record is not null => record.Step("returned", x.Reason, at).In(OutputState.Returned),
             OutputRecommended x when record is not null => (record.Step("recommended", x.Note, at, x.Level) with

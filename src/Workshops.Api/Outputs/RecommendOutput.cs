@@ -7,17 +7,16 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Outputs;
 
-public sealed record RecommendOutput(RecommendationLevel Level, string? Note = null);
+public sealed record RecommendOutput(RecommendationLevel Level, [Text(1000)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/recommend — a reviewer recommends an approved output to the next level above their jurisdiction (district → city → province → ministry).</summary>
 public static class RecommendOutputEndpoint
 {
     public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
-
-    public static ProblemDetails Validate(RecommendOutput command) => new Check().Text(command.Note, "note", 1000, required: false).Result();
 
     [WolverineBefore]
     public static ProblemDetails Rules(RecommendOutput command, Guid outputId, StudioState studio, OutputStanding? output, HttpContext http) =>

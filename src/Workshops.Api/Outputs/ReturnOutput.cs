@@ -7,17 +7,16 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Outputs;
 
-public sealed record ReturnOutput(string Reason);
+public sealed record ReturnOutput([Text(1000)] string Reason);
 
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/return — the school returns a submitted output for revision, with a reason.</summary>
 public static class ReturnOutputEndpoint
 {
     public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
-
-    public static ProblemDetails Validate(ReturnOutput command) => new Check().Text(command.Reason, "reason", 1000).Result();
 
     [WolverineBefore]
     public static ProblemDetails Rules(Guid outputId, StudioState studio, OutputStanding? output) =>

@@ -8,19 +8,20 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Outputs;
 
 public sealed record ReviseOutput(
     OutputKind Kind,
-    string Title,
-    IReadOnlyList<string> Authors,
+    [Text(200)] string Title,
+    [Items(1, 20), Id] IReadOnlyList<string> Authors,
     DateOnly Date,
     CaseCategory? Category = null,
-    string? Summary = null,
-    string? Body = null,
-    IReadOnlyList<string>? Links = null,
-    string? Note = null)
+    [Text(1000)] string? Summary = null,
+    [Text(OutputInput.MaxBodyCharacters)] string? Body = null,
+    [Items(0, 20), HttpUrl] IReadOnlyList<string>? Links = null,
+    [Text(1000)] string? Note = null)
 {
     public OutputFacts Facts() => new DraftOutput(Kind, Title, Authors, Date, Category, Summary, Body, Links).Facts();
 }
@@ -30,12 +31,10 @@ public static class ReviseOutputEndpoint
 {
     public static DocumentById<OutputRecord> Load(Guid outputId) => new(outputId);
 
-    public static ProblemDetails Validate(ReviseOutput command)
-    {
-        if (command.Title is null || command.Authors is null) return Problems.Invalid("body", "kind, title, authors and date are required");
-        var check = new Check().Text(command.Note, "note", 1000, required: false);
-        return !check.Ok ? check.Result() : OutputInput.Check(command.Facts()) ?? WolverineContinue.NoProblems;
-    }
+    public static ProblemDetails Validate(ReviseOutput command) =>
+        command.Title is null || command.Authors is null
+            ? Problems.Invalid("body", "kind, title, authors and date are required")
+            : WolverineContinue.NoProblems;
 
     [WolverineBefore]
     public static ProblemDetails Rules(ReviseOutput command, Guid outputId, StudioState studio, OutputRecord? record, Stamp stamp) =>

@@ -7,17 +7,16 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Outputs;
 
-public sealed record SubmitOutput(string? Note = null);
+public sealed record SubmitOutput([Text(1000)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/outputs/{outputId}/submit — the host submits a draft (or returned) output to the school.</summary>
 public static class SubmitOutputEndpoint
 {
     public static DocumentById<OutputStanding> Load(Guid outputId) => new(outputId);
-
-    public static ProblemDetails Validate(SubmitOutput command) => new Check().Text(command.Note, "note", 1000, required: false).Result();
 
     [WolverineBefore]
     public static ProblemDetails Rules(Guid outputId, StudioState studio, OutputStanding? output) =>
@@ -26,5 +25,5 @@ public static class SubmitOutputEndpoint
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/submit", Name = "SubmitOutput"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Outputs")]
     public static OutputSubmitted Post(SubmitOutput command, Guid outputId, [WriteAggregate("id")] StudioState studio, OutputStanding? output, Stamp stamp) =>
-        new(outputId, output!.Year, stamp.By, stamp.At);
+        new(outputId, output!.Year, stamp.By, stamp.At, command.Note);
 }

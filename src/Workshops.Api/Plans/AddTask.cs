@@ -8,16 +8,17 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
 /// <summary>A task added to a ledger mid-year (default: this year's).</summary>
 public sealed record AddTask(
-    string Title,
-    string? Description = null,
-    string? OwnerId = null,
+    [Text(200)] string Title,
+    [Text(2000)] string? Description = null,
+    [Id] string? OwnerId = null,
     DateOnly? Due = null,
-    IReadOnlyList<ActivityKind>? ExpectedKinds = null,
+    [Items(0, 10)] IReadOnlyList<ActivityKind>? ExpectedKinds = null,
     int? Year = null)
 {
     public TaskInput Input => new(Title, Description, OwnerId, Due, ExpectedKinds);

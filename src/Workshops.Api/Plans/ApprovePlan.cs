@@ -7,16 +7,15 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record ApprovePlan(string? Note = null);
+public sealed record ApprovePlan([Text(1000)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/plans/{year}/approval — the school approves the plan; its tasks open in the ledger.</summary>
 public static class ApprovePlanEndpoint
 {
-    public static ProblemDetails Validate(ApprovePlan command) => new Check().Text(command.Note, "note", 1000, required: false).Result();
-
     [WolverineBefore]
     public static ProblemDetails Rules(int year, StudioState studio) => PlanRules.Approve(studio, year).OrContinue();
 

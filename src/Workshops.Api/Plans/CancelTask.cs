@@ -7,17 +7,16 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record CancelTask(string Reason);
+public sealed record CancelTask([Text(1000)] string Reason);
 
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/cancel — cancel an open task, with a reason.</summary>
 public static class CancelTaskEndpoint
 {
     public static DocumentById<TaskStanding> Load(Guid taskId) => new(taskId);
-
-    public static ProblemDetails Validate(CancelTask command) => new Check().Text(command.Reason, "reason", 1000).Result();
 
     [WolverineBefore]
     public static ProblemDetails Rules(Guid taskId, StudioState studio, TaskStanding? task, Stamp stamp) =>

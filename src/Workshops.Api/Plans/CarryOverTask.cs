@@ -8,11 +8,12 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 using Workshops.Years;
 
 namespace Workshops.Plans;
 
-public sealed record CarryOverTask(string Reason);
+public sealed record CarryOverTask([Text(1000)] string Reason);
 
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/carry-over — carry an open task into next year's ledger, with a reason.</summary>
 public static class CarryOverTaskEndpoint
@@ -25,8 +26,6 @@ public static class CarryOverTaskEndpoint
         var at = await History.Load(session, id, null, clock.Today(), [task.Year], ct);
         return (task, at?.Year(task.Year).Tasks.FirstOrDefault(t => t.TaskId == taskId)?.Spec);
     }
-
-    public static ProblemDetails Validate(CarryOverTask command) => new Check().Text(command.Reason, "reason", 1000).Result();
 
     [WolverineBefore]
     public static ProblemDetails Rules(Guid taskId, StudioState studio, TaskStanding? task, Stamp stamp) =>

@@ -9,10 +9,12 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record CloseTask(string Note, IReadOnlyList<string>? Evidence = null, IReadOnlyList<Guid>? ActivityIds = null);
+public sealed record CloseTask([Text(2000)] string Note, [Items(0, 20), HttpUrl] IReadOnlyList<string>? Evidence = null,
+    [Items(0, 100)] IReadOnlyList<Guid>? ActivityIds = null);
 
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/close — close a task off (销账) with a note, evidence and the activities that did it.</summary>
 public static class CloseTaskEndpoint

@@ -8,15 +8,16 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
 public sealed record TaskInput(
-    string Title,
-    string? Description = null,
-    string? OwnerId = null,
+    [Text(200)] string Title,
+    [Text(2000)] string? Description = null,
+    [Id] string? OwnerId = null,
     DateOnly? Due = null,
-    IReadOnlyList<ActivityKind>? ExpectedKinds = null,
+    [Items(0, 10)] IReadOnlyList<ActivityKind>? ExpectedKinds = null,
     Guid? Id = null)
 {
     public TaskSpec Spec(Guid id) => new(id, Title.Trim(), Description, OwnerId, Due, ExpectedKinds ?? []);
@@ -28,15 +29,12 @@ public sealed record TaskInput(
             check.Add(field, "is required");
             return;
         }
-        check.Text(task.Title, $"{field}.title", 200)
-            .Text(task.Description, $"{field}.description", 2000, required: false)
-            .Count(task.ExpectedKinds, $"{field}.expectedKinds", 0, 10);
-        if (task.OwnerId is not null) check.Id(task.OwnerId, $"{field}.ownerId");
+        // Title, description, kinds and owner id are limited on the record and checked with the body (Core/Contract/Limits).
     }
 }
 
 /// <summary>The year's goals and planned tasks (年度工作计划).</summary>
-public sealed record DraftPlan(string Goals, IReadOnlyList<TaskInput> Tasks)
+public sealed record DraftPlan([Text(5000)] string Goals, [Items(1, 100)] IReadOnlyList<TaskInput> Tasks)
 {
     public IReadOnlyList<TaskSpec> Specs(Func<Guid> newId) => [.. Tasks.Select(t => t.Spec(t.Id ?? newId()))];
 }

@@ -7,18 +7,16 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record ProgressTask(string Note, int? Percent = null);
+public sealed record ProgressTask([Text(2000)] string Note, [Between(0, 100)] int? Percent = null);
 
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/progress — a progress note on an open task.</summary>
 public static class ProgressTaskEndpoint
 {
     public static DocumentById<TaskStanding> Load(Guid taskId) => new(taskId);
-
-    public static ProblemDetails Validate(ProgressTask command) => new Check().Text(command.Note, "note", 2000)
-            .When(command.Percent is < 0 or > 100, "percent", "must be between 0 and 100").Result();
 
     [WolverineBefore]
     public static ProblemDetails Rules(Guid taskId, StudioState studio, TaskStanding? task, Stamp stamp) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
@@ -10,7 +11,7 @@ using Workshops.Years;
 
 namespace Workshops.Programmes;
 
-public sealed record AdoptRuleSet(Track Track, string RuleSet, DateOnly? From = null);
+public sealed record AdoptRuleSet(Track Track, [Text(50)] string RuleSet, DateOnly? From = null);
 
 /// <summary>A region's rule sets on a day: the one in effect per track, and the adoptions along its chain.</summary>
 public sealed record RegionProgrammes(string Region, DateOnly On, IReadOnlyList<RuleSetChoice> InEffect, IReadOnlyList<RegionRuleSets> Adoptions);
@@ -31,7 +32,7 @@ public static class AdoptRuleSetEndpoint
         var caller = Caller.From(http.User);
         if (!caller.CoversCode(code)) return Results.Problem(Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {code}."));
         var today = clock.Today();
-        var check = new Check().Text(command.RuleSet, "ruleSet", 50)
+        var check = new Check()
             .When(command.From < new DateOnly(1990, 1, 1) || command.From > new DateOnly(2100, 12, 31), "from", "must be between 1990 and 2100");
         if (!check.Ok) return Results.Problem(check.Result());
         var all = await RuleSetLibrary.All(session, ct);

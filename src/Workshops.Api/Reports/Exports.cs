@@ -28,8 +28,8 @@ public sealed record Table(string Sheet, IReadOnlyList<string> Headers, IAsyncEn
 /// </summary>
 public static class Exports
 {
-    public const string CsvType = "text/csv";
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvType = Core.Contract.MediaTypes.Csv;
+    public const string XlsxType = Core.Contract.MediaTypes.Xlsx;
 
     /// <summary>?format= wins; else the Accept header; else JSON. An unknown format is a 400.</summary>
     public static (ExportFormat Format, Microsoft.AspNetCore.Mvc.ProblemDetails? Problem) Choose(HttpContext http, string? format)

@@ -8,10 +8,11 @@ using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
 using Workshops.Years;
+using Workshops.Core.Contract;
 
 namespace Workshops.Reviews;
 
-public sealed record HoldHearing(DateOnly Date, Semester? Semester = null, string? Note = null);
+public sealed record HoldHearing(DateOnly Date, Semester? Semester = null, [Text(2000)] string? Note = null);
 
 /// <summary>
 /// POST /api/studios/{id}/leadership-hearings — the school's leadership heard head-teacher work
@@ -19,8 +20,6 @@ public sealed record HoldHearing(DateOnly Date, Semester? Semester = null, strin
 /// </summary>
 public static class HoldHearingEndpoint
 {
-    public static ProblemDetails Validate(HoldHearing command) => new Check().Text(command.Note, "note", 2000, required: false).Result();
-
     [WolverineBefore]
     public static ProblemDetails Rules(HoldHearing command, StudioState studio, Stamp stamp)
     {

@@ -13,10 +13,11 @@ using Workshops.Roster;
 using Workshops.Studios;
 using Workshops.Teachers;
 using Workshops.Years;
+using Workshops.Core.Contract;
 
 namespace Workshops.Reviews;
 
-public sealed record RecordAssessment(AssessmentResult Result, string? Note = null, DateOnly? On = null);
+public sealed record RecordAssessment(AssessmentResult Result, [Text(2000)] string? Note = null, DateOnly? On = null);
 
 /// <summary>What recognition after an assessment reads: the roster (studio view), the studio's rule set on the day and the roster's teacher records.</summary>
 public sealed record AssessmentInputs(Studio? View, RuleSet RuleSet, IReadOnlyDictionary<string, TeacherRecord> Records);
@@ -39,8 +40,6 @@ public static class RecordAssessmentEndpoint
         var records = view is null ? new Dictionary<string, TeacherRecord>() : await RosterJudging.Records(session, view.CurrentRoster().Select(r => r.Teacher.Id), ct);
         return new AssessmentInputs(view, set, records);
     }
-
-    public static ProblemDetails Validate(RecordAssessment command) => new Check().Text(command.Note, "note", 2000, required: false).Result();
 
     [WolverineBefore]
     public static ProblemDetails Rules(RecordAssessment command, int year, StudioState studio, Stamp stamp)

@@ -7,20 +7,15 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Roster;
 
-public sealed record CompleteTrainee(DateOnly? On = null, string? Note = null);
+public sealed record CompleteTrainee(DateOnly? On = null, [Text(500)] string? Note = null);
 
 /// <summary>POST /api/studios/{id}/trainees/{teacherId}/complete — a trainee completes their training in the studio.</summary>
 public static class CompleteTraineeEndpoint
 {
-    public static ProblemDetails Validate(CompleteTrainee command)
-    {
-        var check = new Check().Text(command.Note, "note", 500, required: false);
-        return check.Result();
-    }
-
     [WolverineBefore]
     public static ProblemDetails Rules(CompleteTrainee command, StudioState studio, string teacherId, Stamp stamp) =>
         RosterRules.CompleteTrainee(studio, teacherId, command.On ?? stamp.Today, stamp.Today).OrContinue();

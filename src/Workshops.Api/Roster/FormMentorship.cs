@@ -7,10 +7,11 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Roster;
 
-public sealed record FormMentorship(string MentorId, string MenteeId, DateOnly? On = null);
+public sealed record FormMentorship([Id] string MentorId, [Id] string MenteeId, DateOnly? On = null);
 
 /// <summary>POST /api/studios/{id}/mentorships — a mentor–mentee pair (师徒结对); a mentee may have two mentors (双导师).</summary>
 public static class FormMentorshipEndpoint

@@ -7,20 +7,15 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Roster;
 
-public sealed record LeaveMember(DateOnly? On = null, string? Reason = null);
+public sealed record LeaveMember(DateOnly? On = null, [Text(500)] string? Reason = null);
 
 /// <summary>POST /api/studios/{id}/members/{teacherId}/leave — a member leaves; they may rejoin later.</summary>
 public static class LeaveMemberEndpoint
 {
-    public static ProblemDetails Validate(LeaveMember command)
-    {
-        var check = new Check().Text(command.Reason, "reason", 500, required: false);
-        return check.Result();
-    }
-
     [WolverineBefore]
     public static ProblemDetails Rules(LeaveMember command, StudioState studio, string teacherId, Stamp stamp) =>
         RosterRules.RemoveMember(studio, teacherId, command.On ?? stamp.Today, stamp.Today).OrContinue();

@@ -7,20 +7,15 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Roster;
 
-public sealed record StepDownCoordinator(DateOnly? On = null, string? Reason = null);
+public sealed record StepDownCoordinator(DateOnly? On = null, [Text(500)] string? Reason = null);
 
 /// <summary>POST /api/studios/{id}/coordinator/step-down — the coordinator steps down.</summary>
 public static class StepDownCoordinatorEndpoint
 {
-    public static ProblemDetails Validate(StepDownCoordinator command)
-    {
-        var check = new Check().Text(command.Reason, "reason", 500, required: false);
-        return check.Result();
-    }
-
     [WolverineBefore]
     public static ProblemDetails Rules(StepDownCoordinator command, StudioState studio, Stamp stamp) =>
         RosterRules.StepDown(studio, RosterRole.Coordinator, command.On ?? stamp.Today, stamp.Today).OrContinue();

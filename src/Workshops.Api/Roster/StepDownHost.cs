@@ -7,20 +7,15 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Roster;
 
-public sealed record StepDownHost(DateOnly? On = null, string? Reason = null);
+public sealed record StepDownHost(DateOnly? On = null, [Text(500)] string? Reason = null);
 
 /// <summary>POST /api/studios/{id}/host/step-down — the host steps down; a new one can then be appointed.</summary>
 public static class StepDownHostEndpoint
 {
-    public static ProblemDetails Validate(StepDownHost command)
-    {
-        var check = new Check().Text(command.Reason, "reason", 500, required: false);
-        return check.Result();
-    }
-
     [WolverineBefore]
     public static ProblemDetails Rules(StepDownHost command, StudioState studio, Stamp stamp) =>
         RosterRules.StepDown(studio, RosterRole.Host, command.On ?? stamp.Today, stamp.Today).OrContinue();

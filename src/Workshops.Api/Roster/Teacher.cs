@@ -1,4 +1,5 @@
 using Workshops.Core;
+using Workshops.Core.Contract;
 
 namespace Workshops.Roster;
 
@@ -14,12 +15,12 @@ public enum Gender
 /// <see cref="HeadTeacherSince"/>, teaching years (教龄) from <see cref="TeachingSince"/>.
 /// </summary>
 public sealed record TeacherInfo(
-    string Id,
-    string Name,
+    [Id] string Id,
+    [Text(50)] string Name,
     Gender Gender,
-    string School,
-    string Subject,
-    string Title,
+    [Text(100)] string School,
+    [Text(50)] string Subject,
+    [Text(50)] string Title,
     DateOnly HeadTeacherSince,
     DateOnly TeachingSince,
     bool ServingAsHeadTeacher,
@@ -36,12 +37,8 @@ public sealed record TeacherInfo(
             check.Add(field, "is required");
             return;
         }
-        check.Id(teacher.Id, $"{field}.id")
-            .Text(teacher.Name, $"{field}.name", 50)
-            .Text(teacher.School, $"{field}.school", 100)
-            .Text(teacher.Subject, $"{field}.subject", 50)
-            .Text(teacher.Title, $"{field}.title", 50)
-            .When(teacher.HeadTeacherSince > today, $"{field}.headTeacherSince", "must not be in the future")
+        // Lengths and the id's form are declared on the record and checked with the body (Core/Contract/Limits).
+        check.When(teacher.HeadTeacherSince > today, $"{field}.headTeacherSince", "must not be in the future")
             .When(teacher.TeachingSince > today, $"{field}.teachingSince", "must not be in the future")
             .When(teacher.HeadTeacherSince < new DateOnly(1950, 1, 1), $"{field}.headTeacherSince", "must be after 1950")
             .When(teacher.TeachingSince < new DateOnly(1950, 1, 1), $"{field}.teachingSince", "must be after 1950")
@@ -61,4 +58,4 @@ public enum ExpertKind
 }
 
 /// <summary>An outside expert who supplements the team; experts count toward no quota (seed 001 二.(一)).</summary>
-public sealed record Expert(string Id, string Name, ExpertKind Kind, string Organisation, string? Title = null);
+public sealed record Expert([Id] string Id, [Text(50)] string Name, ExpertKind Kind, [Text(100)] string Organisation, [Text(50)] string? Title = null);

@@ -8,6 +8,7 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Standards;
 
@@ -18,7 +19,7 @@ public enum AttestationResult
     [Label("未达标")] NotMet,
 }
 
-public sealed record RecordAttestation(string Code, AttestationResult Result, string Note, string? Standard = null, int? Year = null);
+public sealed record RecordAttestation([Text(20)] string Code, AttestationResult Result, [Text(2000)] string Note, string? Standard = null, int? Year = null);
 
 /// <summary>
 /// POST /api/studios/{id}/attestations — a school admin or reviewer judges an item only a person can judge

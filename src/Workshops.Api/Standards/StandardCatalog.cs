@@ -1,3 +1,5 @@
+using Workshops.Core.Contract;
+
 namespace Workshops.Standards;
 
 /// <summary>
@@ -5,11 +7,11 @@ namespace Workshops.Standards;
 /// and wording, and the evaluation rule that judges it (a rule code with optional parameters).
 /// </summary>
 public sealed record StandardItem(
-    string Code,
-    string Level1,
-    string Level2,
-    string Title,
-    string Wording,
+    [Text(20)] string Code,
+    [Text(100)] string Level1,
+    [Text(100)] string Level2,
+    [Text(200)] string Title,
+    [Text(2000)] string Wording,
     string Rule,
     IReadOnlyDictionary<string, decimal>? Parameters = null)
 {
@@ -18,7 +20,7 @@ public sealed record StandardItem(
 }
 
 /// <summary>A standard is versioned data: a later edition is a new code with its own items, judged by the same rules.</summary>
-public sealed record Standard(string Code, string Title, string Edition, string Source, IReadOnlyList<StandardItem> Items)
+public sealed record Standard(string Code, [Text(200)] string Title, [Text(50)] string Edition, [Text(200)] string Source, [Items(1, 200)] IReadOnlyList<StandardItem> Items)
 {
     public string Id => Code;
 }

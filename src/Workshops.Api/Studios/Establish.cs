@@ -5,12 +5,13 @@ using Wolverine.Marten;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Core.Contract;
 
 namespace Workshops.Studios;
 
 public sealed record EstablishStudio(
-    string Name,
-    string School,
+    [Text(100)] string Name,
+    [Text(100)] string School,
     Region Region,
     StudioLevel Level,
     Track Track,
@@ -36,7 +37,7 @@ public static class EstablishEndpoint
         var caller = Caller.From(http.User);
         return caller.Covers(command.Region)
             ? WolverineContinue.NoProblems
-            : Problems.Forbidden($"The caller's region ({caller.Region ?? "none"}) does not cover {command.Region.Code}.");
+            : Problems.Forbidden(Permits.RegionRefused(caller, command.Region.Code));
     }
 
     [WolverinePost("/api/studios", Name = "EstablishStudio"), Authorize(Policy = Policies.Establish)]

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Roster;
 
 namespace Workshops.Teachers;
 
-public sealed record ChangeTeacherDetails(string Reason, string? Name = null, Gender? Gender = null, int? BirthYear = null, string? Subject = null,
+public sealed record ChangeTeacherDetails([Text(500)] string Reason, [Text(50)] string? Name = null, Gender? Gender = null, int? BirthYear = null,
+    [Text(50)] string? Subject = null,
     Education? Education = null, bool? PartyMember = null);
 
 /// <summary>POST /api/teachers/{teacherId}/details — undated details changed or corrected (only those given), with the reason.</summary>
@@ -18,7 +20,7 @@ public static class ChangeTeacherDetailsEndpoint
     public static Task<TeacherStream> LoadAsync(string teacherId, IDocumentSession session, CancellationToken ct) => TeacherStream.Load(session, teacherId, ct);
 
     public static Check Input(ChangeTeacherDetails c, DateOnly today) =>
-        new Check().Text(c.Reason, "reason", 500).Text(c.Name, "name", 50, required: false).Text(c.Subject, "subject", 50, required: false)
+        new Check()
             .When(c.BirthYear is < 1930 || c.BirthYear > today.Year - 16, "birthYear", "must be a plausible year of birth")
             .When(c is { Name: null, Gender: null, BirthYear: null, Subject: null, Education: null, PartyMember: null }, "reason", "change at least one detail");
 

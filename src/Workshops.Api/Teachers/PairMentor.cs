@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 
 namespace Workshops.Teachers;
 
-public sealed record PairMentor(string MentorId, string MentorName, DateOnly On, DateOnly? Until = null, Guid? Corrects = null, string? Reason = null);
+public sealed record PairMentor([Id] string MentorId, [Text(50)] string MentorName, DateOnly On, DateOnly? Until = null, Guid? Corrects = null,
+    [Text(500)] string? Reason = null);
 
 /// <summary>
 /// POST /api/teachers/{teacherId}/mentors — the school pairs a new head teacher with a head-teacher mentor (班主任导师,
@@ -19,7 +21,7 @@ public static class PairMentorEndpoint
     public static Task<TeacherStream> LoadAsync(string teacherId, IDocumentSession session, CancellationToken ct) => TeacherStream.Load(session, teacherId, ct);
 
     public static Check Input(PairMentor c, DateOnly today) =>
-        new Check().Id(c.MentorId, "mentorId").Text(c.MentorName, "mentorName", 50).Day(c.On, "on", today)
+        new Check().Day(c.On, "on", today)
             .When(c.Until < c.On, "until", "must not be before the pairing began").Reasoned(c.Corrects, c.Reason);
 
     public static ProblemDetails Validate(PairMentor command, TeacherStream teacher, HttpContext http,

@@ -3,15 +3,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Programmes;
 
 namespace Workshops.Teachers;
 
-public sealed record GrantRecognition(string Rung, DateOnly? On = null, string? Basis = null);
+public sealed record GrantRecognition([Text(50)] string Rung, DateOnly? On = null, [Text(1000)] string? Basis = null);
 
-public sealed record RevokeRecognition(string Rung, string Reason, DateOnly? On = null);
+public sealed record RevokeRecognition([Text(50)] string Rung, [Text(500)] string Reason, DateOnly? On = null);
 
 /// <summary>
 /// POST /api/teachers/{teacherId}/recognitions — a reviewer of the teacher's region recognises a rung of the rule set
@@ -28,7 +29,7 @@ public static class GrantRecognitionEndpoint
         TimeProvider clock)
     {
         var today = clock.Today();
-        var input = new Check().Text(command.Rung, "rung", 50).Text(command.Basis, "basis", 1000, required: false).Day(command.On, "on", today);
+        var input = new Check().Day(command.On, "on", today);
         return teacher.Check(http, input,
             r => TierRules.MayGrant(teacher.RuleSet!.RuleSet, command.Rung, TeacherFacts.AsOfDay(r, command.On ?? today)));
     }
@@ -59,7 +60,7 @@ public static class RevokeRecognitionEndpoint
         TimeProvider clock)
     {
         var today = clock.Today();
-        var input = new Check().Text(command.Rung, "rung", 50).Text(command.Reason, "reason", 500).Day(command.On, "on", today);
+        var input = new Check().Day(command.On, "on", today);
         return teacher.Check(http, input,
             r => TierRules.MayRevoke(TeacherFacts.AsOfDay(r, command.On ?? today), command.Rung));
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 
@@ -11,13 +12,13 @@ namespace Workshops.Teachers;
 public sealed record RecordHonour(
     HonourKind Honour,
     HonourLevel Level,
-    string Issuer,
+    [Text(100)] string Issuer,
     DateOnly On,
-    string? Name = null,
-    string? Subject = null,
+    [Text(100)] string? Name = null,
+    [Text(50)] string? Subject = null,
     DateOnly? ValidUntil = null,
     Guid? Corrects = null,
-    string? Reason = null);
+    [Text(500)] string? Reason = null);
 
 /// <summary>
 /// POST /api/teachers/{teacherId}/honours — an honour conferred by an authority (名班主任, 优秀教师, 市/区学科带头人,
@@ -28,8 +29,7 @@ public static class RecordHonourEndpoint
     public static Task<TeacherStream> LoadAsync(string teacherId, IDocumentSession session, CancellationToken ct) => TeacherStream.Load(session, teacherId, ct);
 
     public static Check Input(RecordHonour c, DateOnly today) =>
-        new Check().Text(c.Issuer, "issuer", 100).Text(c.Name, "name", 100, required: false).Text(c.Subject, "subject", 50, required: false)
-            .Day(c.On, "on", today).When(c.ValidUntil < c.On, "validUntil", "must not be before the day conferred")
+        new Check().Day(c.On, "on", today).When(c.ValidUntil < c.On, "validUntil", "must not be before the day conferred")
             .Reasoned(c.Corrects, c.Reason);
 
     public static ProblemDetails Validate(RecordHonour command, TeacherStream teacher, HttpContext http,

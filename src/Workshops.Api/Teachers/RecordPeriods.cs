@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 
@@ -12,16 +13,16 @@ namespace Workshops.Teachers;
 /// A period begins on <see cref="From"/> (open), or a past period is recorded whole with its last day
 /// <see cref="To"/>; with <see cref="Corrects"/> it replaces the start of a period recorded in error.
 /// </summary>
-public sealed record StartPeriod(DateOnly From, DateOnly? To = null, string? School = null, Guid? Corrects = null, string? Reason = null);
+public sealed record StartPeriod(DateOnly From, DateOnly? To = null, [Text(100)] string? School = null, Guid? Corrects = null, [Text(500)] string? Reason = null);
 
 /// <summary>The open period ends on <see cref="On"/> (its last day); with <see cref="Corrects"/> it replaces an end recorded in error.</summary>
-public sealed record EndPeriod(DateOnly On, Guid? Corrects = null, string? Reason = null);
+public sealed record EndPeriod(DateOnly On, Guid? Corrects = null, [Text(500)] string? Reason = null);
 
 /// <summary>The events of the period writes, shared by head-teacher service, rural postings and principal service.</summary>
 public static class Periods
 {
     public static Check Input(StartPeriod c, DateOnly today, bool schoolRequired) =>
-        new Check().Day(c.From, "from", today).Day(c.To, "to", today).Text(c.School, "school", 100, required: schoolRequired)
+        new Check().Day(c.From, "from", today).Day(c.To, "to", today).When(schoolRequired && string.IsNullOrWhiteSpace(c.School), "school", "is required")
             .When(c is { To: not null, Corrects: not null }, "to", "correct a start and an end as separate facts")
             .Reasoned(c.Corrects, c.Reason);
 

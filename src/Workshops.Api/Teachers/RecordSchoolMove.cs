@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Reference;
@@ -10,8 +11,8 @@ using Workshops.Studios;
 
 namespace Workshops.Teachers;
 
-public sealed record RecordSchoolMove(string School, string Region, DateOnly On, Track Track = Track.K12, bool Rural = false, Guid? Corrects = null,
-    string? Reason = null);
+public sealed record RecordSchoolMove([Text(100)] string School, [RegionCode] string Region, DateOnly On, Track Track = Track.K12, bool Rural = false,
+    Guid? Corrects = null, [Text(500)] string? Reason = null);
 
 /// <summary>
 /// POST /api/teachers/{teacherId}/school-moves — the teacher moved to another school on a day. Recorded by the school
@@ -22,7 +23,7 @@ public static class RecordSchoolMoveEndpoint
     public static Task<TeacherStream> LoadAsync(string teacherId, IDocumentSession session, CancellationToken ct) => TeacherStream.Load(session, teacherId, ct);
 
     public static Check Input(RecordSchoolMove c, DateOnly today) =>
-        new Check().Text(c.School, "school", 100)
+        new Check()
             .When(!Region.IsCode(c.Region) || !Divisions.Exists(c.Region), "region", "must be a region code in the division list, e.g. 350203")
             .Day(c.On, "on", today).Reasoned(c.Corrects, c.Reason);
 

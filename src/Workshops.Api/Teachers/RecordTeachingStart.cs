@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 
 namespace Workshops.Teachers;
 
-public sealed record RecordTeachingStart(DateOnly On, Guid? Corrects = null, string? Reason = null);
+public sealed record RecordTeachingStart(DateOnly On, Guid? Corrects = null, [Text(500)] string? Reason = null);
 
 /// <summary>POST /api/teachers/{teacherId}/teaching-start — the day teaching years (教龄) count from; recorded once, then corrected.</summary>
 public static class RecordTeachingStartEndpoint

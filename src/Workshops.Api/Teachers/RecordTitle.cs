@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 
 namespace Workshops.Teachers;
 
-public sealed record RecordTitle(ProfessionalTitle Title, DateOnly On, Guid? Corrects = null, string? Reason = null);
+public sealed record RecordTitle(ProfessionalTitle Title, DateOnly On, Guid? Corrects = null, [Text(500)] string? Reason = null);
 
 /// <summary>POST /api/teachers/{teacherId}/titles — the professional title (职称) changed on a day.</summary>
 public static class RecordTitleEndpoint

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Reference;
@@ -17,12 +18,12 @@ namespace Workshops.Teachers;
 /// and optionally the first facts: the 教龄 start, an open period as head teacher and the current title.
 /// </summary>
 public sealed record RegisterTeacher(
-    string Id,
-    string Name,
+    [Id] string Id,
+    [Text(50)] string Name,
     Gender Gender,
-    string School,
-    string Region,
-    string Subject,
+    [Text(100)] string School,
+    [RegionCode] string Region,
+    [Text(50)] string Subject,
     int? BirthYear = null,
     Track Track = Track.K12,
     bool Rural = false,
@@ -43,14 +44,12 @@ public static class RegisterTeacherEndpoint
 {
     public static Check Input(RegisterTeacher c, DateOnly today)
     {
-        var check = new Check().Id(c.Id, "id").Text(c.Name, "name", 50).Text(c.School, "school", 100).Text(c.Subject, "subject", 50)
+        // Ids, text lengths and the code's shape are declared on the record and checked with the body (Core/Contract/Limits).
+        return new Check()
             .When(!Region.IsCode(c.Region) || !Divisions.Exists(c.Region), "region", "must be a region code in the division list, e.g. 350203")
             .When(c.BirthYear is < 1930 || c.BirthYear > today.Year - 16, "birthYear", "must be a plausible year of birth")
             .Day(c.TeachingSince, "teachingSince", today).Day(c.HeadTeacherSince, "headTeacherSince", today).Day(c.TitleSince, "titleSince", today)
             .When((c.Title is null) != (c.TitleSince is null), "titleSince", "give the title and the day it was conferred together");
-        if (c.Education is { } e)
-            check.Text(e.Institution, "education.institution", 100, required: false).Text(e.Major, "education.major", 100, required: false);
-        return check;
     }
 
     public static async Task<ProblemDetails> ValidateAsync(RegisterTeacher command, HttpContext http, IDocumentSession session, TimeProvider clock,

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 
 namespace Workshops.Teachers;
 
-public sealed record RetractFact(Guid FactId, string Reason);
+public sealed record RetractFact(Guid FactId, [Text(500)] string Reason);
 
 /// <summary>
 /// POST /api/teachers/{teacherId}/retractions — a fact recorded in error is withdrawn, with the reason; it stays in
@@ -20,7 +21,7 @@ public static class RetractFactEndpoint
 
     public static ProblemDetails Validate(RetractFact command, TeacherStream teacher, HttpContext http,
         TimeProvider clock) =>
-        teacher.Check(http, new Check().Text(command.Reason, "reason", 500),
+        teacher.Check(http, new Check(),
             r => TeacherRules.Retract(r, command.FactId));
 
     [WolverinePost("/api/teachers/{teacherId}/retractions", Name = "RetractTeacherFact"), Authorize(Policy = Policies.TeacherRecordWrite)]

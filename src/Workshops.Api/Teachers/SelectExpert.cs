@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 
 namespace Workshops.Teachers;
 
-public sealed record SelectExpertCandidate(DateOnly? On = null, string? Basis = null, IReadOnlyList<string>? Mentors = null);
+public sealed record SelectExpertCandidate(DateOnly? On = null, [Text(1000)] string? Basis = null,
+    [Items(0, SelectExpertCandidateEndpoint.MaxMentors), Text(50)] IReadOnlyList<string>? Mentors = null);
 
-public sealed record CompleteExpertTraining(DateOnly? On = null, string? Note = null);
+public sealed record CompleteExpertTraining(DateOnly? On = null, [Text(1000)] string? Note = null);
 
 /// <summary>
 /// POST /api/teachers/{teacherId}/expert-candidacy — seed 000 三.(二).4 选拔: a reviewer selects a 市德育学科带头人 or
@@ -27,9 +29,7 @@ public static class SelectExpertCandidateEndpoint
         TimeProvider clock)
     {
         var today = clock.Today();
-        var input = new Check().Day(command.On, "on", today).Text(command.Basis, "basis", 1000, required: false)
-            .When(command.Mentors?.Count > MaxMentors, "mentors", $"at most {MaxMentors} mentors (双导师)");
-        for (var i = 0; i < Math.Min(command.Mentors?.Count ?? 0, MaxMentors); i++) input.Text(command.Mentors![i], $"mentors[{i}]", 50);
+        var input = new Check().Day(command.On, "on", today);
         return teacher.Check(http, input,
             r => TierRules.MaySelect(teacher.RuleSet!.RuleSet, TeacherFacts.AsOfDay(r, command.On ?? today)));
     }
@@ -56,7 +56,7 @@ public static class CompleteExpertTrainingEndpoint
         TimeProvider clock)
     {
         var today = clock.Today();
-        return teacher.Check(http, new Check().Day(command.On, "on", today).Text(command.Note, "note", 1000, required: false),
+        return teacher.Check(http, new Check().Day(command.On, "on", today),
             r => TeacherRules.ExpertTraining(r, command.On ?? today));
     }
 

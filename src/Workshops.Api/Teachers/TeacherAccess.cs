@@ -74,7 +74,27 @@ public static class TeacherAccess
     }
 }
 
-public sealed record TeacherActRequirement(TeacherAct Act) : IAuthorizationRequirement;
+public sealed record TeacherActRequirement(TeacherAct Act) : IAuthorizationRequirement, IPermits
+{
+    /// <summary>Who <see cref="TeacherAccess.Allows"/> lets in, asked of each role in each way (for the contract and the README).</summary>
+    public IReadOnlyList<Permit> Permits()
+    {
+        const string school = "350203";
+        var permits = new List<Permit>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            var ways = new List<string>();
+            if (TeacherAccess.Allows(Act, new Caller("x", "x", role, new HashSet<Guid>(), null, "T1"), "T1", school, false, false))
+                ways.Add("the teacher's own login");
+            if (TeacherAccess.Allows(Act, new Caller("x", "x", role, new HashSet<Guid>(), school, null), "T1", school, false, false))
+                ways.Add("region covering the teacher's school");
+            if (TeacherAccess.Allows(Act, new Caller("x", "x", role, new HashSet<Guid> { Guid.Empty }, null, null), "T1", school, true, true))
+                ways.Add(Act == TeacherAct.Read ? "host of a studio the teacher is or was on" : "host of a studio the teacher is on");
+            if (ways.Count > 0) permits.Add(new Permit(role, string.Join(", or ", ways)));
+        }
+        return permits;
+    }
+}
 
 /// <summary>
 /// Resolves the teacher in the route ({teacherId}), reads their school's region today and the caller's rosters, and

@@ -1,3 +1,4 @@
+using Workshops.Core.Contract;
 using Workshops.Core.Auth;
 using Workshops.Programmes;
 using Workshops.Roster;
@@ -25,7 +26,7 @@ public interface ITeacherFact : ITeacherEvent
 }
 
 /// <summary>学缘: highest education, where and in what.</summary>
-public sealed record Education(EducationLevel Level, string? Institution = null, string? Major = null);
+public sealed record Education(EducationLevel Level, [Text(100)] string? Institution = null, [Text(100)] string? Major = null);
 
 /// <summary>A teacher's record begins: who they are and the school (its region, track and whether it is rural).</summary>
 public sealed record TeacherRegistered(

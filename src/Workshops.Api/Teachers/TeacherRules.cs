@@ -25,7 +25,7 @@ public static class TeacherRules
 
     /// <summary>A correction or retraction needs a reason; a correction names the fact it replaces.</summary>
     public static Check Reasoned(this Check check, Guid? corrects, string? reason) =>
-        corrects is null ? check.Text(reason, "reason", 500, required: false) : check.Text(reason, "reason", 500);
+        check.When(corrects is not null && string.IsNullOrWhiteSpace(reason), "reason", "is required when correcting a fact");
 
     /// <summary>The fact a correction replaces must be live and of one of the kinds.</summary>
     public static Refusal? Corrects(TeacherRecord r, Guid? corrects, params FactKind[] kinds)

@@ -32,7 +32,7 @@ namespace Workshops.Views;
 /// afresh. Keeping is an optimisation: when kept answers cannot be read or written the view is computed as without
 /// them, and old ones are pruned (<see cref="ViewMemoPruning"/>).
 /// </summary>
-public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfiguration config, ILogger<ViewMemo> log)
+public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfiguration config, ILogger<ViewMemo> log) : Core.Contract.IKeepsAnswers
 {
     public const string Table = "ws_view_memo";
     public const string Json = "application/json; charset=utf-8";

@@ -7,17 +7,15 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Years;
 
-public sealed record RecordReflection(string Text, string? Adjustments = null, DateOnly? Date = null);
+public sealed record RecordReflection([Text(10_000)] string Text, [Text(5000)] string? Adjustments = null, DateOnly? Date = null);
 
 /// <summary>POST /api/studios/{id}/reflections — a periodic reflection and the adjustments to strategy it led to.</summary>
 public static class RecordReflectionEndpoint
 {
-    public static ProblemDetails Validate(RecordReflection command) =>
-        new Check().Text(command.Text, "text", 10_000).Text(command.Adjustments, "adjustments", 5000, required: false).Result();
-
     [WolverineBefore]
     public static ProblemDetails Rules(RecordReflection command, StudioState studio, Stamp stamp)
     {
@@ -28,7 +26,7 @@ public static class RecordReflectionEndpoint
         return refusal.OrContinue();
     }
 
-    [WolverinePost("/api/studios/{id}/reflections", Name = "RecordReflection"), Authorize(Policy = Policies.StudioWork), Appends]
+    [WolverinePost("/api/studios/{id}/reflections", Name = "RecordReflection"), Authorize(Policy = Policies.StudioContribute), Appends]
     [Tags("Years")]
     public static ReflectionRecorded Post(RecordReflection command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(Guid.CreateVersion7(), command.Date ?? stamp.Today, command.Text, command.Adjustments, stamp.By, stamp.At);

@@ -7,16 +7,15 @@ using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
 using Workshops.Studios;
+using Workshops.Core.Contract;
 
 namespace Workshops.Years;
 
-public sealed record WriteSummary(string Text);
+public sealed record WriteSummary([Text(20_000)] string Text);
 
 /// <summary>POST /api/studios/{id}/years/{year}/summary — the year-end summary (年终总结); writing again revises it.</summary>
 public static class WriteSummaryEndpoint
 {
-    public static ProblemDetails Validate(WriteSummary command) => new Check().Text(command.Text, "text", 20_000).Result();
-
     [WolverineBefore]
     public static ProblemDetails Rules(int year, StudioState studio, Stamp stamp) =>
         (year < studio.FoundedOn.Year || year > stamp.Today.Year

@@ -67,7 +67,7 @@ public sealed class activity_refusals(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task only_the_studios_own_host_logs_activities()
+    public async Task only_the_studios_own_host_and_members_log_activities()
     {
         var (id, host) = await Studio();
         var other = await Host.EstablishStudio(School());
@@ -75,7 +75,8 @@ public sealed class activity_refusals(AppFixture fixture) : ApiTest(fixture)
         (await Host.Post($"/api/studios/{id}/activities", body, HostOf(other))).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{id}/activities", body, Reviewer())).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{id}/activities", body, School())).ShouldBeProblem(403);
-        (await Host.Post($"/api/studios/{id}/activities", body, MemberOf(id))).ShouldBeProblem(403);
+        (await Host.Post($"/api/studios/{id}/activities", body, MemberOf(other))).ShouldBeProblem(403);
+        await Host.LogActivity(id, MemberOf(id), Activity("lecture", ["learning"], "2026-03-11", 2, [("H1", 2)]));
         (await Host.Get($"/api/studios/{id}/activities", MemberOf(id))).ShouldBe(200);
         (await Host.Get($"/api/studios/{id}/activities", HostOf(other))).ShouldBeProblem(403);
         await Host.LogActivity(id, host, body);

@@ -55,7 +55,10 @@ public sealed class compiled_json_contracts
     {
         var type = typeof(JsonContracts).Assembly.GetType(typeName)!;
         var sample = Samples.Of(type, 0)!;
-        foreach (var (compiled, reflected) in new[] { Shapes(storage: true), Shapes(storage: false) })
+        // Records with internal members are only ever written to the wire (served from storage), never read from it.
+        var wireReadsIt = !type.GetProperties().Any(p => p.IsDefined(typeof(Workshops.Core.Contract.InternalAttribute), true));
+        foreach (var (compiled, reflected, storage) in new[] { (Shapes(storage: true), true), (Shapes(storage: false), false) }
+                     .Select(x => (x.Item1.Compiled, x.Item1.Reflected, x.Item2)))
         {
             var expected = JsonSerializer.Serialize(sample, type, reflected);
             var written = JsonSerializer.Serialize(sample, type, compiled);
@@ -65,6 +68,7 @@ public sealed class compiled_json_contracts
             using var stream = new MemoryStream();
             await JsonSerializer.SerializeAsync(stream, sample, type, new JsonSerializerOptions(compiled) { DefaultBufferSize = 16 });
             Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+            if (!storage && !wireReadsIt) continue;
             var read = JsonSerializer.Deserialize(written, type, compiled);
             Assert.Equal(expected, JsonSerializer.Serialize(read, type, reflected));
         }
@@ -77,7 +81,9 @@ public sealed class compiled_json_contracts
             var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
             if (storage) o.Converters.Add(new JsonStringEnumConverter());
             if (storage) Json.Shape(o); else Json.StrictRequests(o);
-            if (!compiled) o.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
+            // Reflection with the same wire view (internal members out, labels beside codes) as the compiled contracts get.
+            if (!compiled) o.TypeInfoResolver = storage ? new DefaultJsonTypeInfoResolver()
+                : new DefaultJsonTypeInfoResolver().WithAddedModifier(Workshops.Core.Contract.WireShape.Modify);
             return o;
         }
         return (Make(true), Make(false));

@@ -7,21 +7,38 @@ namespace Workshops.Tests.Contract;
 /// <summary>The OpenAPI document is the contract: CI fails when a change breaks the committed copy without a major version bump.</summary>
 public sealed class the_public_contract(AppFixture fixture) : ApiTest(fixture)
 {
+    /// <summary>ops/openapi (UPDATE_OPENAPI=1) writes the served document as the committed one, Chinese as itself so diffs read.</summary>
+    private static async Task WriteWhenAsked(JsonNode current)
+    {
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") != "1") return;
+        Directory.CreateDirectory(Path.GetDirectoryName(OpenApiContract.CommittedPath)!);
+        await File.WriteAllTextAsync(OpenApiContract.CommittedPath, current.ToJsonString(new JsonSerializerOptions
+        {
+            WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        }) + "\n");
+    }
+
     private async Task<JsonNode> Current() => (await Host.Get("/openapi/v1.json", null)).ShouldBe(200).Json;
 
     [Fact]
     public async Task the_document_keeps_every_endpoint_and_field_of_the_committed_copy()
     {
         var current = await Current();
-        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(OpenApiContract.CommittedPath)!);
-            await File.WriteAllTextAsync(OpenApiContract.CommittedPath, current.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        }
+        await WriteWhenAsked(current);
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(OpenApiContract.CommittedPath))!;
         var breaking = OpenApiContract.Breaking(committed, current);
         Assert.True(breaking.Count == 0,
             "Breaking changes against docs/openapi/v1.json (bump OpenApiShape.Version's major, then run ops/openapi):\n" + string.Join("\n", breaking));
+    }
+
+    /// <summary>The committed copy is the one CI lints and generates a client from: it must be the document the code serves.</summary>
+    [Fact]
+    public async Task the_committed_document_is_the_one_the_code_serves()
+    {
+        var current = await Current();
+        await WriteWhenAsked(current);
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(OpenApiContract.CommittedPath))!;
+        Assert.True(JsonNode.DeepEquals(committed, current), "docs/openapi/v1.json is not the document the code serves: run ops/openapi and commit it");
     }
 
     [Fact]
@@ -67,7 +84,8 @@ public sealed class the_public_contract(AppFixture fixture) : ApiTest(fixture)
             Assert.NotNull(log["responses"]![code]?["content"]?["application/problem+json"]);
         Assert.NotNull(log["security"]);
         Assert.NotNull(doc["paths"]!["/api/studios/{id}"]!["get"]!["responses"]!["200"]!["headers"]!["ETag"]);
-        Assert.Null(doc["paths"]!["/api/reference"]!["get"]!["security"]);
+        // Anonymous: one empty requirement, "no token needed".
+        Assert.Equal("[{}]", doc["paths"]!["/api/reference"]!["get"]!["security"]!.ToJsonString());
         foreach (var (path, operations) in doc["paths"]!.AsObject())
         foreach (var (method, operation) in operations!.AsObject())
             Assert.True(operation!["responses"]!.AsObject().Any(r => r.Key.StartsWith('2')), $"{method} {path} documents no success response");

@@ -109,7 +109,7 @@ public sealed class output_visibility(AppFixture fixture) : ApiTest(fixture)
             else reply.ShouldBeProblem(404);
         }
         var listed = (await Host.Get($"/api/studios/{studio}/outputs", token)).ShouldBe(200).Json["items"]!.AsArray()
-            .Select(o => o!["stateCode"]!.GetValue<string>()).Order().ToArray();
+            .Select(o => o!["state"]!.GetValue<string>()).Order().ToArray();
         Assert.Equal(visible.Order().ToArray(), listed);
         foreach (var state in outputs.Keys)
         {

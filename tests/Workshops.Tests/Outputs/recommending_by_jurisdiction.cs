@@ -82,7 +82,8 @@ public sealed class recommending_by_jurisdiction(AppFixture fixture) : ApiTest(f
         (await Host.Post($"/api/studios/{studio}/outputs/{output}/recommend", new { level = "province" }, Reviewer("350200"))).ShouldBe(200);
         (await Host.Post($"/api/studios/{studio}/outputs/{output}/recommend", new { level = "ministry" }, Reviewer("350000"))).ShouldBe(200);
         var record = (await Host.Get($"/api/studios/{studio}/outputs/{output}", HostOf(studio))).ShouldBe(200).Json;
-        Assert.Equal("ministry", record["levelCode"]!.GetValue<string>());
+        Assert.Equal("ministry", record["level"]!.GetValue<string>());
+        Assert.Equal("教育部", record["levelLabel"]!.GetValue<string>());
         // Once at the ministry, a national reviewer's ministry recommendation is not higher.
         (await Host.Post($"/api/studios/{studio}/outputs/{output}/recommend", new { level = "ministry" }, Reviewer("000000")))
             .ShouldBeProblem(422, "output.level-not-higher");

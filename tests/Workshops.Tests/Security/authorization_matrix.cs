@@ -40,6 +40,9 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["GET /api/studios/{id}/outputs/{outputId}"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/years/{year}"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/ledger/{year}"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/plans/{year}"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/tasks"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/tasks/{taskId}"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/checklist"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/recognitions/{year}"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/reports/annual/{year}"] = Own(H, M, S, R, I),
@@ -62,17 +65,17 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["POST /api/studios/{id}/tasks/{taskId}/carry-over"] = Own(H),
         ["POST /api/studios/{id}/tasks/{taskId}/cancel"] = Own(H),
         ["POST /api/studios/{id}/tasks/{taskId}/reopen"] = Own(H),
-        ["POST /api/studios/{id}/activities"] = Own(H),
+        ["POST /api/studios/{id}/activities"] = Own(H, M),
         ["POST /api/studios/{id}/activities/{activityId}/corrections"] = Own(H),
         ["POST /api/studios/{id}/activities/{activityId}/void"] = Own(H),
-        ["POST /api/studios/{id}/outputs"] = Own(H),
+        ["POST /api/studios/{id}/outputs"] = Own(H, M),
         ["POST /api/studios/{id}/outputs/{outputId}/revision"] = Own(H),
         ["POST /api/studios/{id}/outputs/{outputId}/submit"] = Own(H),
         ["POST /api/studios/{id}/outputs/{outputId}/approve"] = Own(S),
         ["POST /api/studios/{id}/outputs/{outputId}/return"] = Own(S),
         ["POST /api/studios/{id}/outputs/{outputId}/recommend"] = Own(R),
         ["POST /api/studios/{id}/years/{year}/summary"] = Own(H),
-        ["POST /api/studios/{id}/reflections"] = Own(H),
+        ["POST /api/studios/{id}/reflections"] = Own(H, M),
         ["POST /api/studios/{id}/leadership-hearings"] = Own(S),
         ["POST /api/studios/{id}/assessments/{year}"] = Own(R),
         ["POST /api/studios/{id}/attestations"] = Own(S, R),
@@ -149,6 +152,11 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["GET /api/webhooks"] = Both(I),
         ["GET /api/webhooks/{id}/deliveries"] = Own(I),
         ["POST /api/webhooks/{id}/deliveries/{deliveryId}/replay"] = Own(I),
+        ["GET /api/webhooks/{id}"] = Own(I),
+        ["PATCH /api/webhooks/{id}"] = Own(I),
+        ["POST /api/webhooks/{id}/secret"] = Own(I),
+        // Last: the owner's call removes the webhook the rows above use.
+        ["DELETE /api/webhooks/{id}"] = Own(I),
     };
 
     private static object TeacherRecord(string id) => new
@@ -218,11 +226,12 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
             {
                 "/api/studios" => StudioBody(),
                 "/api/webhooks" => new { url = "http://127.0.0.1:9/x", eventTypes = new[] { "task.closed" }, region = "350203", secret = "sixteen-characters-secret" },
+                "/api/webhooks/{id}/secret" => new { secret = "another-sixteen-characters" },
                 "/api/teachers" => TeacherRecord("M2"),
                 _ => new { },
             };
             foreach (var role in Everyone)
-            foreach (var own in new[] { true, false })
+            foreach (var own in new[] { false, true })
             {
                 var allowed = (own ? rule.Own : rule.Other).Contains(role);
                 var reply = await Host.Send(method, url, method == "GET" ? null : body, TokenFor(role, own));

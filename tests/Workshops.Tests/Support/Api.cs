@@ -43,6 +43,7 @@ public static class Api
                 case "POST": x.Post.Url(url); break;
                 case "PUT": x.Put.Url(url); break;
                 case "DELETE": x.Delete.Url(url); break;
+                case "PATCH": x.Patch.Url(url); break;
                 default: throw new ArgumentOutOfRangeException(nameof(method));
             }
             if (body is not null)
@@ -75,7 +76,11 @@ public static class Api
         if (text.Length > 0 && (result.Context.Response.ContentType ?? "").Contains("json"))
             json = JsonNode.Parse(text);
         var all = result.Context.Response.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        return new Reply(result.Context.Response.StatusCode, json, all, text, bytes);
+        var reply = new Reply(result.Context.Response.StatusCode, json, all, text, bytes);
+        // Every rule any test is answered must be in the rule catalogue (the README's error catalogue is written from it).
+        if (reply.Status >= 400 && json is JsonObject && reply.Rule is { } rule)
+            Assert.True(Workshops.Core.Contract.Contracts.Rules.ContainsKey(rule), $"{method} {url} answered rule '{rule}', which the rule catalogue lacks");
+        return reply;
     }
 
     public static Reply ShouldBe(this Reply reply, int status)

@@ -9,8 +9,10 @@ public enum StudioAccess
     Read,
     /// <summary>Change the roster: the studio's host, or a school admin of its region.</summary>
     Manage,
-    /// <summary>Log the studio's work: only its own host (or coordinator, who holds the host role in tokens).</summary>
+    /// <summary>Run the studio's year (plan, tasks, corrections, outputs' revisions and submission): only its own host (or coordinator, who holds the host role in tokens).</summary>
     Work,
+    /// <summary>Contribute to the studio's record (log activities, add reflections, draft outputs): its own host and members.</summary>
+    Contribute,
     /// <summary>School acts (approvals, hearings): a school admin of its region.</summary>
     School,
     /// <summary>Reviewer acts (assessments, recommendations): a reviewer of its region.</summary>
@@ -31,6 +33,7 @@ public static class Policies
     public const string StudioRead = "studio:read";
     public const string StudioManage = "studio:manage";
     public const string StudioWork = "studio:work";
+    public const string StudioContribute = "studio:contribute";
     public const string StudioSchool = "studio:school";
     public const string StudioReview = "studio:review";
     public const string StudioAttest = "studio:attest";
@@ -61,6 +64,7 @@ public static class Policies
         [StudioRead] = StudioAccess.Read,
         [StudioManage] = StudioAccess.Manage,
         [StudioWork] = StudioAccess.Work,
+        [StudioContribute] = StudioAccess.Contribute,
         [StudioSchool] = StudioAccess.School,
         [StudioReview] = StudioAccess.Review,
         [StudioAttest] = StudioAccess.Attest,
@@ -103,6 +107,7 @@ public static class Policies
             },
             StudioAccess.Manage => (caller.Role == Role.Host && own) || (caller.Role == Role.School && covers),
             StudioAccess.Work => caller.Role == Role.Host && own,
+            StudioAccess.Contribute => caller.Role is Role.Host or Role.Member && own,
             StudioAccess.School => caller.Role == Role.School && covers,
             StudioAccess.Review => caller.Role == Role.Reviewer && covers,
             StudioAccess.Attest => (caller.Role is Role.School or Role.Reviewer) && covers,
@@ -128,7 +133,7 @@ public sealed class RegionRouteRequirementCheck : AuthorizationHandler<RegionRou
         if (context.Resource is not HttpContext http || Caller.TryFrom(context.User) is not { } caller) return Task.CompletedTask;
         var code = http.GetRouteValue("code")?.ToString();
         if (code is null || caller.CoversCode(code)) context.Succeed(requirement);
-        else context.Fail(new AuthorizationFailureReason(this, $"The caller's region ({caller.Region ?? "none"}) does not cover {code}."));
+        else context.Fail(new AuthorizationFailureReason(this, Permits.RegionRefused(caller, code)));
         return Task.CompletedTask;
     }
 }
@@ -169,8 +174,7 @@ public sealed class StudioRequirementCheck(IStudioScopes scopes) : Authorization
             return;
         }
         if (Policies.Allows(requirement.Access, caller, studioId.Value, region)) context.Succeed(requirement);
-        else context.Fail(new AuthorizationFailureReason(this,
-            $"A {caller.Role.Code()} caller may not {requirement.Access.ToString().ToLowerInvariant()} this studio."));
+        else context.Fail(new AuthorizationFailureReason(this, Permits.StudioRefused(requirement.Access, caller, studioId.Value, region)));
     }
 }
 
@@ -181,8 +185,7 @@ public sealed class RoleRequirementCheck : AuthorizationHandler<RoleRequirement>
         if (Caller.TryFrom(context.User) is { } caller)
         {
             if (requirement.Roles.Contains(caller.Role)) context.Succeed(requirement);
-            else context.Fail(new AuthorizationFailureReason(this,
-                $"This needs the role {string.Join(" or ", requirement.Roles.Select(r => r.Code()))}; the caller is {caller.Role.Code()}."));
+            else context.Fail(new AuthorizationFailureReason(this, Permits.RoleRefused(requirement.Roles, caller)));
         }
         return Task.CompletedTask;
     }
@@ -217,6 +220,6 @@ public sealed class TeacherRequirementCheck : AuthorizationHandler<TeacherRequir
         var teacherId = http.GetRouteValue("teacherId")?.ToString() ?? "";
         var scope = await http.RequestServices.GetRequiredService<ITeacherScopes>().Of(http.RequestServices, teacherId, http.RequestAborted);
         if (scope is null || Allows(caller, teacherId, scope)) context.Succeed(requirement); // unknown: the endpoint answers 404
-        else context.Fail(new AuthorizationFailureReason(this, "Growth files are personal: only the teacher, their hosts, and school admins or reviewers of their region may read them."));
+        else context.Fail(new AuthorizationFailureReason(this, Permits.TeacherRefused(caller, teacherId)));
     }
 }

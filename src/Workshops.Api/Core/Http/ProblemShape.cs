@@ -5,7 +5,8 @@ namespace Workshops.Core.Http;
 
 /// <summary>
 /// Gives every problem the same shape: a workshops type, the request path as instance, the correlation id,
-/// and for unreadable JSON a per-field "errors" member naming the JSON path.
+/// and for unreadable JSON a per-field "errors" member naming the JSON path. No answer names a .NET type: the body
+/// check (<see cref="BodyShape"/>) reads bodies first, and whatever still reaches here is rewritten in plain words.
 /// </summary>
 public static partial class ProblemShape
 {
@@ -18,13 +19,15 @@ public static partial class ProblemShape
 
         if (problem.Status == StatusCodes.Status400BadRequest && problem.Title == "Invalid JSON format")
         {
-            var (field, message) = Split(problem.Detail ?? "");
+            var errors = Missing(problem.Detail ?? "") is { Count: > 0 } missing
+                ? missing.ToDictionary(m => m, _ => new[] { "is required" })
+                : new[] { Split(problem.Detail ?? "") }.ToDictionary(e => e.Field, e => new[] { e.Message });
             problem.Type = Problems.TypeOf("validation");
             problem.Title = "The request is not valid";
-            problem.Detail = $"{field}: {message}";
+            problem.Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}"));
             problem.Extensions.Remove("lineNumber");
             problem.Extensions.Remove("bytePositionInLine");
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+            problem.Extensions["errors"] = errors;
         }
         else if (problem.Type is null or "about:blank" || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal))
         {
@@ -46,6 +49,21 @@ public static partial class ProblemShape
                 _ => "error",
             });
         }
+        problem.Title = Plain(problem.Title);
+        problem.Detail = Plain(problem.Detail);
+        if (problem is ValidationProblemDetails validation)
+            foreach (var (field, messages) in validation.Errors) validation.Errors[field] = [.. messages.Select(m => Plain(m)!)];
+    }
+
+    /// <summary>The safety net: a .NET type name ("Workshops.Activities.LogActivity") in any answer becomes plain words.</summary>
+    public static string? Plain(string? text) =>
+        text is null ? null : TypeNamePattern().Replace(text, m => m.Value.StartsWith("type ", StringComparison.Ordinal) ? "the request" : "a value");
+
+    /// <summary>"… missing required properties including: 'kind', 'title'." → [kind, title].</summary>
+    public static IReadOnlyList<string> Missing(string detail)
+    {
+        var match = MissingPattern().Match(detail);
+        return match.Success ? [.. QuotedPattern().Matches(match.Groups[1].Value).Select(m => m.Groups[1].Value)] : [];
     }
 
     /// <summary>"… Path: $.teacher.gender | LineNumber: 0 | …" → ("teacher.gender", "…").</summary>
@@ -57,6 +75,7 @@ public static partial class ProblemShape
         var converting = ConvertPattern().Match(message);
         if (converting.Success) message = Expected(MemberType(converting.Groups[1].Value, field));
         if (message.Length == 0) message = "is not valid JSON";
+        message = Plain(message)!;
         return (field.Length == 0 ? "body" : field, message);
     }
 
@@ -80,23 +99,23 @@ public static partial class ProblemShape
         return found;
     }
 
-    private static string Expected(Type? type)
-    {
-        if (type is { IsEnum: true })
-            return $"is not a known {Codes.NameOf(type)} code; allowed: {string.Join(", ", Codes.List(type).Select(c => c.Code))}";
-        if (type == typeof(string)) return "must be a string, without NUL characters or unpaired surrogates";
-        if (type == typeof(DateOnly)) return "must be a date written YYYY-MM-DD";
-        if (type == typeof(DateTimeOffset) || type == typeof(DateTime)) return "must be an ISO 8601 timestamp";
-        if (type == typeof(Guid)) return "must be a UUID";
-        if (type == typeof(bool)) return "must be true or false";
-        if (type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal))
-            return "must be a number in range";
-        return "has the wrong type or shape";
-    }
+    private static string Expected(Type? type) =>
+        type is { IsEnum: true }
+            ? $"is not one of the {Codes.NameOf(type)} codes; allowed: {string.Join(", ", Codes.List(type).Select(c => $"{c.Code} ({c.Label})"))}"
+            : type is null ? "has the wrong type or shape" : BodyShape.Expected(type);
 
     [GeneratedRegex(@"\s*Path: (\S*)\s*(\|.*)?$", RegexOptions.Singleline)]
     private static partial Regex PathPattern();
 
     [GeneratedRegex(@"^The JSON value could not be converted to (\S+?)\.?$", RegexOptions.Singleline)]
     private static partial Regex ConvertPattern();
+
+    [GeneratedRegex(@"missing required properties including: (.*)$", RegexOptions.Singleline)]
+    private static partial Regex MissingPattern();
+
+    [GeneratedRegex(@"'([^']+)'")]
+    private static partial Regex QuotedPattern();
+
+    [GeneratedRegex(@"(type )?'?\b(Workshops|System|Microsoft|Wolverine|Marten|JasperFx|Npgsql|Weasel)(\.[A-Za-z_][A-Za-z0-9_`]*)+(\[[^\]]*\])?'?")]
+    private static partial Regex TypeNamePattern();
 }

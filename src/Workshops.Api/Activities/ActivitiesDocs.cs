@@ -1,0 +1,51 @@
+using Workshops.Core.Contract;
+using Workshops.Demo;
+
+namespace Workshops.Activities;
+
+/// <summary>The activities' part of the contract: what each operation does, a real request, and the rules it can name.</summary>
+public static class ActivitiesDocs
+{
+    public static readonly ApiDocs Docs = new(
+        [new TagDoc("Activities", "工作载体 (work carriers): what a studio did — 教研会 research meetings, 示范课 demonstration lessons, " +
+                                  "沙龙 salons and the rest — each with its date, hours, attendance and the ledger tasks it served. " +
+                                  "Attendance credits each teacher's hours (学时).", 4)],
+        [
+            new("LogActivity", "Log an activity (工作载体)",
+                "Records what the studio did on one day: the kind of carrier, the domains it covers (交流、学习、研究、实践、成长), a title, " +
+                "the hours (or start and end), who attended and for how long, and the tasks of the ledger it served. Attending teachers " +
+                "are credited the hours they attended. The host and the studio's members may log.",
+                ["activity.", "attendance."],
+                new LogActivity(ActivityKind.ThematicSeminar, [Domain.Research, Domain.Exchange], "班级常规管理中的师生沟通专题研讨",
+                    new DateOnly(2025, 3, 12), 2.5m, Place: "厦门市第一中学行政楼三楼会议室",
+                    Attendees: [new Attendance(DemoData.HostTeacherId, 2.5m), new Attendance(DemoData.Members[0].Id, 2.5m),
+                        new Attendance(DemoData.Trainees[0].Id, 2m)],
+                    Summary: "围绕“班会课如何让学生说真话”交流三个案例，形成共识与改进清单。")),
+            new("CorrectActivity", "Correct an activity",
+                "Changes some facts of a logged activity, with a reason: send only the fields that change in `changes`. The activity " +
+                "keeps its id and history; attendance credits follow the corrected facts.",
+                ["activity."],
+                new CorrectActivity(new ActivityChanges(Hours: 3m, Attendees: [new Attendance(DemoData.HostTeacherId, 3m)]), "活动实际延长半小时，按签到表更正学时")),
+            new("VoidActivity", "Void an activity",
+                "Marks a logged activity as void (作废), with a reason: it no longer counts anywhere and its credits are withdrawn. " +
+                "Nothing is deleted; the history keeps it.",
+                ["activity."], new VoidActivity("重复登记，保留3月12日的记录")),
+            new("ListActivities", "List a studio's activities",
+                "The studio's activities, newest first, a page at a time; filter by year, kind and domain. Each item is a summary; " +
+                "read one activity for its attendance and history."),
+            new("GetActivity", "Read one activity", "One activity with its facts, attendance, the tasks it served and its corrections."),
+        ],
+        [
+            new("activity.date-in-future", "The activity's date is after today (China time).", "Log activities once they have happened."),
+            new("activity.date-before-founding", "The activity's date is before the studio was founded.", "Check the date; only the studio's own activities are logged."),
+            new("activity.hours-range", "An activity lasts more than 0 and at most 24 hours.", "Send hours in that range, or start and end on the same day."),
+            new("activity.unknown-task", "A task id is not a task of this studio's ledgers.", "Use task ids from the studio's ledger (GET …/ledger/{year})."),
+            new("activity.task-cancelled", "The activity names a cancelled task.", "Leave the task out, or reopen it first."),
+            new("activity.unknown", "No such activity in this studio (404).", "Use an activity id from the studio's list."),
+            new("activity.voided", "The activity is void; it cannot be changed.", "Log a new activity instead."),
+            new("attendance.duplicate", "A teacher is listed twice among the attendees.", "List each teacher once, with the hours they attended."),
+            new("attendance.hours-range", "A teacher attended no time, or longer than the activity lasted.", "Send attended hours more than 0 and at most the activity's hours."),
+            new("attendance.not-on-roster", "An attendee was not on the roster that day (nor an invited expert).", "Mark outside people as guests (`guest: true` with a name)."),
+            new("attendance.day-over-24", "With this activity a teacher would attend more than 24 hours on one day.", "Check the hours of the teacher's other activities that day."),
+        ]);
+}

@@ -1,0 +1,30 @@
+using Workshops.Core.Http;
+
+namespace Workshops.Core.Contract;
+
+/// <summary>What every operation shares: the refusals of the write path and the parameters that mean the same everywhere.</summary>
+public static class CoreDocs
+{
+    public static readonly ApiDocs Docs = new(
+        [],
+        [],
+        [
+            new("if-match", "412: If-Match names a version the studio is no longer at; `currentVersion` says where it is.", "Read the studio again (its ETag), check your change still holds, and send it with the new version."),
+            new("concurrency", "409: another write to the same studio (or the same new record) won the race; nothing of this request was stored.", "Read the studio again and retry; send If-Match to be told (412) when it changed."),
+            new("idempotency.in-progress", "409: a request with this Idempotency-Key is still being processed.", "Retry a little later with the same key; you will get its answer."),
+            new("idempotency.key-reused", "422: this Idempotency-Key was used for a different request.", "Use a new key for a new request; reuse a key only to retry the same one."),
+            new("idempotency.answer-lost", "409: the first request with this key was accepted but its answer could not be kept.", "Read the resource to see what the first request did."),
+        ],
+        [
+            new("id", "The studio's id (a UUID), or for webhooks the subscription's id.", Format: "uuid"),
+            new("year", "A calendar year.", RequestGuards.FirstYear, RequestGuards.LastYear),
+            new("page", "The page, from 1.", 1, Paging.MaxPage),
+            new("pageSize", "Items per page (20 unless given).", 1, Paging.MaxPageSize),
+            new("asOf", "A past day, YYYY-MM-DD from 2000-01-01 to today: the answer as recorded by the end of that day.", Format: "date"),
+            new("code", "An administrative division code (GB/T 2260), six digits; 000000 is national.", Pattern: RegionCodeAttribute.Pattern),
+            new("region", "Narrows to a region: an administrative division code (six digits) inside the caller's region.", Pattern: RegionCodeAttribute.Pattern),
+            new("parent", "An administrative division code (six digits); 000000 or none for the provinces.", Pattern: RegionCodeAttribute.Pattern),
+            new("teacherId", "A teacher's id, such as T350203-0100."),
+            new("standard", "A standard's code (GET /api/standards), such as moe-2022 or k12-workshop; the region's default when left out."),
+        ]);
+}

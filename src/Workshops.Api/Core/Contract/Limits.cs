@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace Workshops.Core.Contract;
+
+// The limits of a request's fields, declared once on the request records: the body check (Http/BodyShape) enforces
+// them and answers 400 under each field's JSON path, and the OpenAPI document (SchemaShapes) states them, so the two
+// cannot disagree. On a list, a limit about one value (Text, Id, HttpUrl, RegionCode, Between) applies to each item.
+
+/// <summary>Text of at most <see cref="Max"/> characters, counted as Unicode scalar values (seed 001 counts 字); required text may not be blank.</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class TextAttribute(int max) : Attribute
+{
+    public int Max { get; } = max;
+}
+
+/// <summary>A list of <see cref="Min"/> to <see cref="Max"/> items.</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class ItemsAttribute(int min, int max) : Attribute
+{
+    public int Min { get; } = min;
+    public int Max { get; } = max;
+}
+
+/// <summary>A number from <see cref="Min"/> to <see cref="Max"/>; with <see cref="AboveMin"/>, more than <see cref="Min"/>.</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class BetweenAttribute(double min, double max) : Attribute
+{
+    public double Min { get; } = min;
+    public double Max { get; } = max;
+    public bool AboveMin { get; init; }
+
+    public bool Holds(decimal value) => (AboveMin ? value > (decimal)Min : value >= (decimal)Min) && value <= (decimal)Max;
+
+    public string Message => AboveMin ? $"must be more than {Min} and at most {Max}" : $"must be from {Min} to {Max}";
+}
+
+/// <summary>An identifier (teacher ids such as T350203-0100): 1-64 ASCII letters, digits, '-', '_' or '.'.</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class IdAttribute : Attribute
+{
+    public const string Pattern = "^[A-Za-z0-9._-]{1,64}$";
+    public const int MaxLength = 64;
+}
+
+/// <summary>An administrative division code (GB/T 2260): six digits; 000000 is national.</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class RegionCodeAttribute : Attribute
+{
+    public const string Pattern = "^[0-9]{6}$";
+}
+
+/// <summary>An absolute http or https URL of at most <see cref="MaxLength"/> characters.</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class HttpUrlAttribute : Attribute
+{
+    public const int MaxLength = 2000;
+}
+
+/// <summary>Text of <see cref="Min"/> to <see cref="Max"/> characters, such as a secret (counted in UTF-16 units, like the check).</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class LengthAttribute(int min, int max) : Attribute
+{
+    public int Min { get; } = min;
+    public int Max { get; } = max;
+}
+
+public static class Limits
+{
+    /// <summary>A limit declared on a member of a request record, on the property or on its constructor parameter.</summary>
+    public static T? Of<T>(JsonPropertyInfo property) where T : Attribute =>
+        property.AttributeProvider?.GetCustomAttributes(typeof(T), true).OfType<T>().FirstOrDefault()
+        ?? property.AssociatedParameter?.AttributeProvider?.GetCustomAttributes(typeof(T), true).OfType<T>().FirstOrDefault();
+
+    /// <summary>Whether a request must carry the member: required, or a constructor parameter without a default.</summary>
+    public static bool Required(JsonPropertyInfo property) =>
+        property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false };
+
+    /// <summary>Whether the member may be null.</summary>
+    public static bool Nullable(JsonPropertyInfo property) =>
+        property.AssociatedParameter?.IsNullable ?? property.IsSetNullable;
+}

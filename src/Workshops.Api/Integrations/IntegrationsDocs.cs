@@ -1,0 +1,42 @@
+using Workshops.Core.Contract;
+using Workshops.Demo;
+
+namespace Workshops.Integrations;
+
+/// <summary>The integrations' part of the contract, with the webhook verification guide.</summary>
+public static class IntegrationsDocs
+{
+    public static readonly ApiDocs Docs = new(
+        [new TagDoc("Integrations", "For other systems, with an integration token of a region: the feed of public events (in the store's " +
+                                    "order, resumable), xAPI 2.0 statements of attendance and training, and webhooks.\n\n" + WebhookGuide.Markdown, 12)],
+        [
+            new("Subscribe", "Subscribe a URL to events",
+                "Subscribes an https (or allowed) URL to public event types of a region the caller covers, with a secret of 16-200 characters " +
+                "that signs every delivery. The receiver's address is checked when each delivery connects.",
+                [], new Subscribe("https://platform.xmedu.cn/hooks/workshops", [IntegrationTypes.ActivityLogged, IntegrationTypes.HoursCredited],
+                    DemoData.Region.District!, "xm-platform-2025-k7Qp9vLm")),
+            new("ListWebhooks", "List the caller's subscriptions", "The caller's own subscriptions; secrets are never shown."),
+            new("GetWebhook", "Read a subscription", "One of the caller's subscriptions; while a rotation overlaps, until when the previous secret still signs."),
+            new("UpdateWebhook", "Pause, resume or refilter a subscription",
+                "Changes only what is sent: `active` pauses (false) or resumes (true) deliveries, `eventTypes` replaces the event types.",
+                [], new UpdateWebhook(false)),
+            new("DeleteWebhook", "Remove a subscription", "Removes the subscription; deliveries not yet made are not sent."),
+            new("RotateWebhookSecret", "Rotate a subscription's secret",
+                "Sets a new signing secret; for the overlap (a day unless `overlapMinutes` says otherwise, at most a week) deliveries are signed " +
+                "with the new and the previous secret, so the receiver can switch over at any moment.",
+                [], new RotateWebhookSecret("xm-platform-2026-Rw3sTz8e", 60)),
+            new("ListDeliveries", "List a subscription's deliveries", "Each delivery with its attempts and outcome (pending, delivered or dead), filtered by `state`."),
+            new("ReplayDelivery", "Send a delivery again", "Queues a dead (or delivered) delivery to be sent again.", ["delivery."]),
+            new("Feed", "Read the feed of public events",
+                "Public events of the caller's region in the store's total order, at most `limit` a page. Continue with `after=next&skip=nextSkip` " +
+                "until `more` is false; reading to the end and resuming misses nothing and repeats nothing."),
+            new("XapiStatements", "Read xAPI statements",
+                "Attendance and credited training as xAPI 2.0 statements of the caller's region, at most `limit` a page; follow `more` for the next."),
+        ],
+        [
+            new("delivery.pending", "The delivery is still being attempted.", "Wait for its attempts to end (see its state) before replaying it."),
+        ],
+        [
+            new("limit", "Items a page holds at most (100 unless given).", 1, FeedEndpoint.MaxLimit),
+        ]);
+}
