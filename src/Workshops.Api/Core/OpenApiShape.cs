@@ -123,7 +123,7 @@ public static class OpenApiShape
             if (stream && method == "GET" && operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse response)
             {
                 response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                response.Headers["ETag"] = new OpenApiHeader { Description = "The studio stream's version, for If-Match.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                response.Headers["ETag"] = new OpenApiHeader { Description = "The studio stream's version and a digest of the view (\"version.digest\"): If-None-Match sees changes of the people's records too; If-Match on a write accepts it or the plain version.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
             }
             if (!open)
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] }];
