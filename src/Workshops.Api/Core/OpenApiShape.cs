@@ -181,6 +181,11 @@ public static class OpenApiShape
             operation.Security = open
                 ? [new OpenApiSecurityRequirement()]
                 : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", context.Document)] = [] }];
+            if (path == "/api/studios/{id}" && method == "GET" && operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse response)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                response.Headers["ETag"] = new OpenApiHeader { Description = "The studio stream's version and a digest of the view (\"version.digest\"): If-None-Match sees changes of the people's records too; If-Match on a write accepts it or the plain version.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
             return Task.CompletedTask;
         });
         // After the transformer above: these complete the responses it declares.

@@ -30,10 +30,11 @@ public static class GetRecognitionsEndpoint
         var at = await History.Load(session, id, day, today, [year], ct);
         if (at is null) return Results.Problem(Problems.NotFound($"No studio {id}."));
         if (at.Year(year).Assessment is not { } assessment) return Results.Ok(new RecognitionReport(id, year, null, null, []));
-        // The rule set as adopted by the assessment day; the teachers' facts from their records as they stand now (the
-        // titles granted are the studio's own events, exact as of the day asked).
+        // The rule set as adopted by the assessment day; the teachers' facts from their records as recorded by the day
+        // asked (now without asOf), like the titles granted, which are the studio's own events.
         var set = (await Roster.RosterJudging.RuleSetOf(session, id, assessment.On, ct))?.RuleSet ?? Programmes.RuleSetPresets.National;
-        var records = await Roster.RosterJudging.Records(session, at.Studio.CurrentRoster().Select(r => r.Teacher.Id), ct);
+        var records = await Roster.RosterJudging.Records(session, at.Studio.CurrentRoster().Select(r => r.Teacher.Id), ct,
+            Training.TrainingReads.Moment(day, today));
         return Results.Ok(Report(at, year, set, records));
     }
 

@@ -33,8 +33,25 @@ public sealed record Honour
         RecognitionGranted { Title: RecognitionTitle.HeadTeacherLeader } => Leader,
         RecognitionGranted { Title: RecognitionTitle.BackboneHeadTeacher } => Backbone,
         TierGranted { Tier: Tier.Expert } => Expert,
+        Teachers.RecognitionConferred c => KindOfRung(c.Rung),
         _ => null,
     };
+
+    /// <summary>
+    /// The honour a rung held on a teacher's own record counts as: the rule set's rungs the targets name (seed 000
+    /// 三.(二): 带头人, 骨干, 专家型); others (青年骨干, 视同专家型教师, 德育学科带头人) have no target of their own.
+    /// </summary>
+    public static string? KindOfRung(string rung) => rung switch
+    {
+        "leader" => Leader,
+        "backbone" => Backbone,
+        "expert" => Expert,
+        _ => null,
+    };
+
+    /// <summary>A division code's province, city and (below a city) district.</summary>
+    public static Region RegionOf(string code) =>
+        new(code[..2] + "0000", code[..4] + "00", Region.Depth(code) == 3 ? code : null);
 
     public static string Key(string teacherId, string kind) => $"{teacherId}:{kind}";
 }
@@ -47,14 +64,22 @@ public partial class HonourProjection : MultiStreamProjection<Honour, string>
         CustomGrouping(Core.Grouping.By<Marten.IQuerySession, string>(Keys));
     }
 
-    /// <summary>The honour an event confers: its teacher and kind.</summary>
-    public static IEnumerable<string> Keys(IEvent e) =>
-        (e.Data as IGrowthEvent)?.TeacherId is { } teacher && Honour.KindOf(e.Data) is { } kind ? [Honour.Key(teacher, kind)] : [];
+    /// <summary>
+    /// The honour an event confers: its teacher and kind, from a studio's title or a recognition on the teacher's own
+    /// record (an assessment writes both: the same key, so the teacher is counted once).
+    /// </summary>
+    public static IEnumerable<string> Keys(IEvent e) => e.Data switch
+    {
+        IGrowthEvent g when Honour.KindOf(e.Data) is { } kind => [Honour.Key(g.TeacherId, kind)],
+        Teachers.RecognitionConferred c when Honour.KindOf(c) is { } kind => [Honour.Key(c.TeacherId, kind)],
+        _ => [],
+    };
 
     /// <summary>The first conferral counts; a teacher is counted once per kind, wherever it happened.</summary>
     public override async ValueTask<Honour?> EvolveAsync(Honour? snapshot, string id, IQuerySession session, IEvent e, CancellationToken ct)
     {
         if (snapshot is not null) return snapshot;
+        if (e.Data is Teachers.RecognitionConferred conferred) return await OnRecord(id, session, e.StreamId, conferred, ct);
         var studio = await StudioIdentities.Of(session, e.StreamId, ct);
         var (teacher, rural, year) = e.Data switch
         {
@@ -73,6 +98,31 @@ public partial class HonourProjection : MultiStreamProjection<Honour, string>
             Province = studio?.Region.Province ?? "",
             City = studio?.Region.City ?? "",
             District = studio?.Region.District,
+        };
+    }
+
+    /// <summary>
+    /// A recognition on a teacher's record counts in the region of the studio that conferred it, or else of the
+    /// teacher's school on the day; rural by the record's facts that day.
+    /// </summary>
+    private static async Task<Honour?> OnRecord(string id, IQuerySession session, Guid stream, Teachers.RecognitionConferred c, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<Teachers.TeacherRecord>(stream, ct);
+        var facts = record is null ? null : Teachers.TeacherFacts.AsOfDay(record, c.On);
+        var studio = c.StudioId is { } studioId ? await StudioIdentities.Of(session, studioId, ct) : null;
+        var region = studio?.Region ?? (facts is { } f && Region.IsCode(f.Region) ? Honour.RegionOf(f.Region) : null);
+        if (region is null) return null;
+        return new Honour
+        {
+            Id = id,
+            TeacherId = c.TeacherId,
+            Kind = Honour.KindOf(c)!,
+            Year = c.On.Year,
+            Rural = facts?.Rural ?? false,
+            StudioId = c.StudioId ?? Guid.Empty,
+            Province = region.Province,
+            City = region.City,
+            District = region.District,
         };
     }
 }

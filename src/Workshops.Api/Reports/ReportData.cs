@@ -79,7 +79,7 @@ public static class ReportData
                 sets[(studio.Region.Code, studio.Track)] = (await Programmes.RuleSetLibrary.For(session, studio.Region.Code, studio.Track, day, ct)).RuleSet;
             }
         var (facts, trainings) = await TrainingHours.RecordsOf(session, teacherIds, day, recorded, today, ct);
-        var records = await Workshops.Roster.RosterJudging.Records(session, teacherIds, ct);
+        var records = await Workshops.Roster.RosterJudging.Records(session, teacherIds, ct, TrainingReads.Moment(recorded, today));
         return [.. states.Select(s =>
         {
             var roster = s.Studio.CurrentRoster().Select(r => r.Teacher.Id).ToHashSet();

@@ -35,15 +35,13 @@ public static class RosterJudging
             records.TryGetValue(r.Teacher.Id, out var record) && record.Schools.Count > 0 ? record.SchoolOn(day).School : r.Teacher.School)),
     ];
 
-    /// <summary>Loads the records of everyone on the roster in one round trip, by teacher id.</summary>
-    public static async Task<IReadOnlyDictionary<string, TeacherRecord>> Records(IQuerySession session, IEnumerable<string> teacherIds,
-        CancellationToken ct)
-    {
-        var ids = teacherIds.Distinct().Select(TeacherStreams.IdOf).ToArray();
-        if (ids.Length == 0) return new Dictionary<string, TeacherRecord>();
-        var records = await session.LoadManyAsync<TeacherRecord>(ct, ids);
-        return records.ToDictionary(r => r.TeacherId);
-    }
+    /// <summary>
+    /// Loads the records of everyone on the roster in one round trip, by teacher id: as they stand now, or as recorded by
+    /// <paramref name="recordedBy"/> (a past asOf's end), so a fact recorded later does not change a past answer.
+    /// </summary>
+    public static Task<IReadOnlyDictionary<string, TeacherRecord>> Records(IQuerySession session, IEnumerable<string> teacherIds,
+        CancellationToken ct, DateTimeOffset? recordedBy = null) =>
+        TeacherReads.Records(session, teacherIds, recordedBy, ct);
 
     public static async Task<RosterJudged> Judge(IQuerySession session, Studio studio, RuleSet set, DateOnly day, CancellationToken ct)
     {

@@ -100,8 +100,9 @@ public static class ChecklistFactsLoader
         var recorded = asOf is { } then && then < today ? then : (DateOnly?)null;
         var clocks = await TrainingHours.ClocksOf(session, at.Studio.Region, at.Studio.Track, judged, TrainingReads.Moment(recorded, today), ct);
         var (facts, trainings) = await TrainingHours.RecordsOf(session, ids, judged, recorded, today, ct);
-        // People are judged on their teacher records as of the day judged, under the studio's rule set on that day.
-        var records = await Workshops.Roster.RosterJudging.Records(session, ids, ct);
+        // People are judged on their teacher records as of the day judged (a past asOf: as recorded by its end), under
+        // the studio's rule set on that day.
+        var records = await Workshops.Roster.RosterJudging.Records(session, ids, ct, TrainingReads.Moment(recorded, today));
         var set = (await Programmes.RuleSetLibrary.For(session, at.Studio.Region.Code, at.Studio.Track, judged, ct)).RuleSet;
         return new ChecklistFacts(at.Studio, at.Years, year, judged, files.ToDictionary(f => f.Id, f => f.AsOf(moment)), policies.Policies,
             new RosterHours(clocks, facts, trainings), records, set);

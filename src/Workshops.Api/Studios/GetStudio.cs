@@ -15,8 +15,8 @@ namespace Workshops.Studios;
 /// <summary>
 /// GET /api/studios/{id}?on= — the studio view with its roster; each person's facts (title, years as head teacher,
 /// 教龄, still serving, rural, school) as of the day asked (default today) from their teacher record, or from what the
-/// roster entry said when they joined; the warnings of the studio's rule set on that day. ETag carries the stream
-/// version. Teachers' personal fields go to the studio's own people and its school only (<see cref="StudioAudiences"/>).
+/// roster entry said when they joined; the warnings of the studio's rule set on that day. ETag: the stream version and
+/// a digest of the view (a record or rule set change shows, so If-None-Match stays true); If-Match takes it as the version. Teachers' personal fields go to the studio's own people and its school only (<see cref="StudioAudiences"/>).
 /// </summary>
 public static class GetStudioEndpoint
 {
@@ -44,6 +44,6 @@ public static class GetStudioEndpoint
         var records = await RosterJudging.Records(session, teachers, ct);
         var set = (await RuleSetLibrary.For(session, identity.Region.Code, identity.Track, day, ct)).RuleSet;
         var view = RosterJudging.View(studio, set, records, day);
-        return await memo.Keep(http, key, taken, StudioAudiences.View(view, audience), ct, etag: Writes.ETag(studio.Version));
+        return await memo.Keep(http, key, taken, StudioAudiences.View(view, audience), ct, etagOf: body => StreamWrites.ViewETag(studio.Version, body));
     }
 }

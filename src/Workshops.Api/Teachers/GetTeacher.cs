@@ -35,10 +35,23 @@ public static class TeacherReads
     {
         var day = on ?? asOf ?? today;
         if (asOf is not { } recorded || recorded >= today) return TeacherFacts.AsOfDay(record, day);
-        var until = History.EndOf(recorded);
         var events = await session.Events.FetchStreamAsync(record.Id, token: ct);
-        var then = TeacherRecord.Of(events.Where(e => e.Data is not ITeacherEvent t || t.At < until));
+        var then = TeacherRecord.RecordedBy(events, History.EndOf(recorded));
         return then is null ? null : TeacherFacts.AsOfDay(then, day);
+    }
+
+    /// <summary>
+    /// The records of many teachers by teacher id, in one round trip: as they stand now, or (given a moment) as recorded
+    /// by then, folded from their streams' events. Teachers with no record (by then) are left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, TeacherRecord>> Records(IQuerySession session, IEnumerable<string> teacherIds,
+        DateTimeOffset? recordedBy, CancellationToken ct)
+    {
+        var ids = teacherIds.Distinct().Select(TeacherStreams.IdOf).ToArray();
+        if (ids.Length == 0) return new Dictionary<string, TeacherRecord>();
+        if (recordedBy is not { } until) return (await session.LoadManyAsync<TeacherRecord>(ct, ids)).ToDictionary(r => r.TeacherId);
+        var events = await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return events.GroupBy(e => e.StreamId).Select(g => TeacherRecord.RecordedBy(g, until)).OfType<TeacherRecord>().ToDictionary(r => r.TeacherId);
     }
 
     /// <summary>Parses on= and asOf= (each YYYY-MM-DD, not in the future).</summary>

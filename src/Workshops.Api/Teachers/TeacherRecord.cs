@@ -185,6 +185,13 @@ public sealed record TeacherRecord
     /// <summary>Folds a stream's events in order (an as-of read passes only those recorded by then).</summary>
     public static TeacherRecord? Of(IEnumerable<IEvent> events) => events.Aggregate((TeacherRecord?)null, Fold);
 
+    /// <summary>
+    /// The record as recorded by a moment: the teacher's facts recorded before it (each fact's own <c>At</c>, so a fact
+    /// entered later, even back-dated, is not seen); null when the teacher had no record by then.
+    /// </summary>
+    public static TeacherRecord? RecordedBy(IEnumerable<IEvent> events, DateTimeOffset until) =>
+        Of(events.Where(e => e.Data is not ITeacherEvent t || t.At < until));
+
     /// <summary>A correcting fact leaves an entry in the audit trail naming the fact it replaced.</summary>
     private TeacherRecord Audited(ITeacherFact fact) =>
         fact.Corrects is { } replaced && KindOf(replaced) is { } kind

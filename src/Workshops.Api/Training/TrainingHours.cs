@@ -104,13 +104,13 @@ public static class TrainingHours
         var trainings = new Dictionary<string, TrainingRecord>();
         if (teacherIds.Count == 0) return (facts, trainings);
         var ids = teacherIds.Distinct().Select(TeacherStreams.IdOf).ToArray();
-        var records = await session.LoadManyAsync<TeacherRecord>(ct, ids);
-        var kept = (await session.LoadManyAsync<TrainingRecord>(ct, ids)).ToDictionary(t => t.TeacherId);
         var moment = TrainingReads.Moment(asOf, today);
-        foreach (var record in records)
+        // The records as recorded by then, every stream in one round trip.
+        var records = await TeacherReads.Records(session, teacherIds, moment, ct);
+        var kept = (await session.LoadManyAsync<TrainingRecord>(ct, ids)).ToDictionary(t => t.TeacherId);
+        foreach (var record in records.Values)
         {
-            if (await TeacherReads.FactsOn(record, day, asOf, today, session, ct) is not { } on) continue;
-            facts[record.TeacherId] = on;
+            facts[record.TeacherId] = TeacherFacts.AsOfDay(record, day);
             if (kept.GetValueOrDefault(record.TeacherId) is { } training) trainings[record.TeacherId] = moment is { } then ? training.AsOf(then) : training;
         }
         return (facts, trainings);

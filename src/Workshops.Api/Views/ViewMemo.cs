@@ -128,10 +128,13 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
     }
 
     /// <summary>Serves a freshly computed view and keeps it under the fingerprint taken before its inputs were read.</summary>
-    /// <param name="etag">The view's own ETag when it has one (the studio view's is its stream version, for If-Match).</param>
-    public async Task<IResult> Keep<T>(HttpContext http, string key, Taken? taken, T view, CancellationToken ct, string? etag = null)
+    /// <param name="etagOf">
+    /// The view's own ETag from its bytes when it has one (the studio view's starts with its stream version, for If-Match).
+    /// </param>
+    public async Task<IResult> Keep<T>(HttpContext http, string key, Taken? taken, T view, CancellationToken ct, Func<byte[], string>? etagOf = null)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(view, Workshops.Json.Wire);
+        var etag = etagOf?.Invoke(body);
         if (taken is not null && !MayKeep(http)) taken = null;
         if (taken is null) return etag is null ? Results.Bytes(body, Json) : Answer(http, etag, body);
         var salt = Salt();

@@ -33,4 +33,34 @@ public sealed class dashboard_targets(AppFixture fixture) : ApiTest(fixture)
         Assert.Empty(Codes((await Host.Get("/api/regions/350200/dashboard?year=2026", Reviewer("350200"))).Json));
         Assert.Contains("backbone", Codes((await Host.Get("/api/regions/350200/dashboard?year=2025", Reviewer("350200"))).Json));
     }
+    private static object Registration(string id, string name) => new
+    {
+        id, name, gender = "female", school = "厦门市第一中学", region = "350203", subject = "语文", teachingSince = "2005-09-01",
+        headTeacherSince = "2008-09-01",
+    };
+
+    [Fact]
+    public async Task recognitions_on_teacher_records_count_once_beside_the_studios_titles()
+    {
+        Clock.Set(2025, 12, 20);
+        var id = await Host.StaffedStudio(School());
+        var reviewer = Reviewer("350200");
+        (await Host.Post("/api/teachers", Registration("H1", "陈美玲"), School())).ShouldBe(201);
+        // E1 is on no studio: selected, trained and recognised as 专家型班主任 on the record alone.
+        (await Host.Post("/api/teachers", Registration("E1", "王丽华"), School())).ShouldBe(201);
+        (await Host.Post("/api/teachers/E1/honours", new { honour = "moral-education-leader", level = "municipal", issuer = "厦门市教育局", on = "2023-05-01" },
+            School())).ShouldBe(200);
+        (await Host.Post("/api/teachers/E1/expert-candidacy", new { on = "2024-03-01", mentors = new[] { "北京师范大学 某教授", "厦门市第一中学 王老师" } }, reviewer))
+            .ShouldBe(200);
+        (await Host.Post("/api/teachers/E1/expert-candidacy/training", new { on = "2025-12-01", note = "双导师培养结业" }, reviewer)).ShouldBe(200);
+        (await Host.Post("/api/teachers/E1/recognitions", new { rung = "expert", on = "2025-12-01" }, reviewer)).ShouldBe(200);
+        // H1's leader title goes both to the studio's stream and to H1's record.
+        (await Host.Post($"/api/studios/{id}/assessments/2025", new { result = "qualified" }, Reviewer())).ShouldBe(200);
+        await Settle();
+
+        var dashboard = (await Host.Get("/api/regions/350200/dashboard?year=2025", reviewer)).ShouldBe(200).Json;
+        int Measure(string code) => dashboard["measures"]!.AsArray().Single(m => m!["code"]!.GetValue<string>() == code)!["value"]!.GetValue<int>();
+        Assert.Equal(1, Measure("experts"));
+        Assert.Equal(1, Measure("leaders"));
+    }
 }

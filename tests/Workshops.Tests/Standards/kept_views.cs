@@ -128,9 +128,9 @@ public sealed class kept_views(AppFixture fixture) : ApiTest(fixture)
             await ComputedAfresh(url, host);
         }
 
-        // The studio view keeps its own ETag, the stream version that writes send back in If-Match.
+        // The studio view keeps its own ETag, led by the stream version that writes send back in If-Match.
         var studio = (await Host.Get($"/api/studios/{id}", host)).ShouldBe(200);
-        Assert.Equal($"\"{studio.Json["version"]!.GetValue<long>()}\"", studio.Header("ETag"));
+        Assert.StartsWith($"\"{studio.Json["version"]!.GetValue<long>()}.", studio.Header("ETag"));
         Assert.Equal(304, (await Host.Get($"/api/studios/{id}", host, ("If-None-Match", studio.Header("ETag")!))).Status);
 
         // Other formats of the annual report are not kept, and a kept JSON report does not answer for them.

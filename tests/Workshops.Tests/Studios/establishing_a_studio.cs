@@ -19,9 +19,9 @@ public sealed class establishing_a_studio(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal("famous-teacher", studio.Json["mode"]!.GetValue<string>());
         Assert.Equal("350203", studio.Json["region"]!["district"]!.GetValue<string>());
         Assert.Equal(1, studio.Json["version"]!.GetValue<long>());
-        Assert.Equal("\"1\"", studio.Header("etag"));
+        Assert.StartsWith("\"1.", studio.Header("etag"));
 
-        (await Host.Get($"/api/studios/{id}", School(), ("If-None-Match", "\"1\""))).ShouldBe(304);
+        (await Host.Get($"/api/studios/{id}", School(), ("If-None-Match", studio.Header("etag")!))).ShouldBe(304);
         (await Host.Get($"/api/studios/{Guid.NewGuid()}", School())).ShouldBeProblem(404);
     }
 

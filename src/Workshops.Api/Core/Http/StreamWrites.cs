@@ -61,8 +61,17 @@ public static class StreamWrites
     public static string ETag(long version) => $"\"{version}\"";
 
     /// <summary>
-    /// If-Match carries the stream version the client last read (as the ETag "n", W/"n" or a bare n).
-    /// A mismatch answers 412; "*" or no header always passes.
+    /// The ETag of a view of a stream that also shows what the stream does not hold (the studio view's roster facts
+    /// come from the teachers' records and the rule set): the stream version, a dot, and a digest of the view's bytes,
+    /// so If-None-Match sees every change while If-Match on a write reads only the version before the dot.
+    /// </summary>
+    public static string ViewETag(long version, byte[] body) =>
+        $"\"{version}.{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(body), 0, 8).ToLowerInvariant()}\"";
+
+    /// <summary>
+    /// If-Match carries the stream version the client last read (as the ETag "n", W/"n" or a bare n), or a view's ETag
+    /// "n.digest" (<see cref="ViewETag"/>), of which only the version counts. A mismatch answers 412; "*" or no header
+    /// always passes.
     /// </summary>
     public static ProblemDetails? IfMatch(HttpContext http, long version)
     {
@@ -72,6 +81,7 @@ public static class StreamWrites
         {
             var text = candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate;
             text = text.Trim('"');
+            if (text.IndexOf('.') is var dot and > 0) text = text[..dot];
             if (long.TryParse(text, out var given) && given == version) return null;
         }
         return Problems.PreconditionFailed(version, header);
