@@ -66,12 +66,12 @@ public static class SubmitPackageEndpoint
         return assemble ? await Submitting.Of(package, session, clock.Today(), ct) : new(package, [], [], default, []);
     }
 
-    public static ProblemDetails Validate(Submitting submitting, HttpContext http, TimeProvider clock) =>
+    public static ProblemDetails Validate([NotBody] Submitting submitting, HttpContext http, TimeProvider clock) =>
         submitting.Package.Check(http, SubmissionActor.Province, new Check(), p => SubmissionRules.Submit(p, clock.Today(), submitting.Cases));
 
     [WolverinePost("/api/regions/{code}/submissions/{year}/submit", Name = "SubmitPackage"), Authorize(Policy = Policies.RegionManage)]
     [Tags("Submissions")]
-    public static SubmissionWritten Post(Submitting submitting, HttpContext http, TimeProvider clock) =>
+    public static SubmissionWritten Post([NotBody] Submitting submitting, HttpContext http, TimeProvider clock) =>
         SubmissionRules.Submitted(submitting.Package.Package!)
             ? submitting.Package.Append(http)
             : submitting.Package.Append(http, new SubmissionSubmitted(submitting.Package.Id, submitting.JudgedOn, submitting.Studios,
