@@ -117,4 +117,23 @@ public sealed class provincial_submission(AppFixture fixture) : ApiTest(fixture)
         var read = (await Host.Get(Package, province)).ShouldBe(200).Json["package"]!;
         Assert.Equal("open", read["state"]!.GetValue<string>());
     }
+    [Fact]
+    public async Task a_case_of_another_province_or_of_no_output_is_refused()
+    {
+        Clock.Set(2026, 5, 10);
+        var guangzhou = await Host.StaffedStudio(School("440103"), StudioBody(name: "广州市旅游商务职业学校班主任工作室", district: "440103",
+            city: "440100", province: "440000", track: "vocational"));
+        var id = (await Host.Post($"/api/studios/{guangzhou}/outputs", new
+        {
+            kind = "typical-case", category = "key-student-support", title = "广州的案例", authors = new[] { "H1" }, date = "2026-04-01", body = "全文",
+        }, HostOf(guangzhou))).ShouldBe(201).Json["outputId"]!.GetValue<string>();
+        (await Host.Post($"/api/studios/{guangzhou}/outputs/{id}/submit", new { }, HostOf(guangzhou))).ShouldBe(200);
+        (await Host.Post($"/api/studios/{guangzhou}/outputs/{id}/approve", new { }, School("440103"))).ShouldBe(200);
+        var province = Province();
+        (await Host.Post(Package, new { deadline = "2026-06-30" }, province)).ShouldBe(200);
+        (await Host.Post($"{Package}/cases", new { outputId = id }, province)).ShouldBeProblem(422, "submission.case-outside-province");
+        (await Host.Post($"{Package}/cases", new { outputId = Guid.NewGuid() }, province)).ShouldBeProblem(404, "submission.case-unknown");
+        (await Host.Post($"{Package}/cases", new { }, province)).ShouldBe(400);
+        (await Host.Post($"{Package}/submit", new { }, province)).ShouldBeProblem(422, "submission.summary.required");
+    }
 }
