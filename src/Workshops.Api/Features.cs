@@ -14,6 +14,7 @@ using Workshops.Programmes;
 using Workshops.Reports;
 using Workshops.Standards;
 using Workshops.Studios;
+using Workshops.Submissions;
 using Workshops.Teachers;
 using Workshops.Training;
 using Workshops.Views;
@@ -45,6 +46,7 @@ public static class Features
         opts.AddTraining();
         opts.AddEvaluations();
         opts.AddIntegrations();
+        opts.AddSubmissions();
         ViewMemo.AddSchema(opts);
     }
 

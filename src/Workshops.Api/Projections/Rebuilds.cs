@@ -58,6 +58,8 @@ public static class Rebuilds
                 e => e.Data is Training.ITrainingEvent ? [e.StreamId] : []),
             Slot.Of<Evaluations.EvaluationTally, Guid>(Sync<Evaluations.EvaluationTally, Guid>(new Evaluations.EvaluationTallyProjection().Evolve),
                 e => e.Data is Evaluations.EvaluationSubmitted ? [e.StreamId] : []),
+            Slot.Of<Submissions.Submission, Guid>(Sync<Submissions.Submission, Guid>(new Submissions.SubmissionProjection().Evolve),
+                e => e.Data is Submissions.ISubmissionEvent ? [e.StreamId] : []),
         ];
 
         var missing = store.Options.Events.Projections().Select(p => p.Name).Except(slots.Select(s => s.Name)).ToList();

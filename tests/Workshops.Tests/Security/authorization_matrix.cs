@@ -146,6 +146,14 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         // A teacher's own login evaluates a training they took: whether they took it is a rule (422), not a role.
         ["POST /api/regions/{code}/trainings/{programme}/evaluations"] = Both(H, M),
         ["GET /api/regions/{code}/trainings/{programme}/evaluations"] = Own(S, R),
+        // A province's package: reviewers whose region covers the code (the endpoint then wants a province code and,
+        // to write, the province's own reviewer; receipt, a national one: submission_rules and provincial_submission).
+        ["POST /api/regions/{code}/submissions/{year}"] = Own(R),
+        ["GET /api/regions/{code}/submissions/{year}"] = Own(R),
+        ["PUT /api/regions/{code}/submissions/{year}/summary"] = Own(R),
+        ["POST /api/regions/{code}/submissions/{year}/cases"] = Own(R),
+        ["POST /api/regions/{code}/submissions/{year}/submit"] = Own(R),
+        ["POST /api/regions/{code}/submissions/{year}/receipt"] = Own(R),
         ["GET /api/feed"] = Both(I),
         ["GET /api/xapi/statements"] = Both(I),
         ["POST /api/webhooks"] = Own(I),
