@@ -52,7 +52,7 @@ public static class DashboardEndpoint
         var targets = programmes.InEffect.SelectMany(c => c.RuleSet.Targets.Select(t => (Target: t, c.RuleSet.Track)))
             .DistinctBy(t => t.Target.Code).ToList();
         var studios = await session.Query<StudioIdentity>().InRegion(code).Select(s => new { s.FoundedOn, s.Track }).ToListAsync(ct);
-        IQueryable<Honour> honours = session.Query<Honour>();
+        IQueryable<Honour> honours = session.Query<Honour>().Where(h => !h.Revoked);
         if (code != Region.National) honours = honours.Where(h => h.Province == code || h.City == code || h.District == code);
         var all = await honours.Where(h => h.Year <= y).ToListAsync(ct);
 

@@ -23,6 +23,8 @@ public sealed record Honour
     public string Province { get; init; } = "";
     public string City { get; init; } = "";
     public string? District { get; init; }
+    /// <summary>Withdrawn on the teacher's record (e.g. after a 不合格 assessment): not counted until conferred again.</summary>
+    public bool Revoked { get; init; }
 
     public const string Leader = "leader";
     public const string Backbone = "backbone";
@@ -72,13 +74,18 @@ public partial class HonourProjection : MultiStreamProjection<Honour, string>
     {
         IGrowthEvent g when Honour.KindOf(e.Data) is { } kind => [Honour.Key(g.TeacherId, kind)],
         Teachers.RecognitionConferred c when Honour.KindOf(c) is { } kind => [Honour.Key(c.TeacherId, kind)],
+        Teachers.RecognitionRevoked r when Honour.KindOfRung(r.Rung) is { } kind => [Honour.Key(r.TeacherId, kind)],
         _ => [],
     };
 
-    /// <summary>The first conferral counts; a teacher is counted once per kind, wherever it happened.</summary>
+    /// <summary>
+    /// The first conferral counts; a teacher is counted once per kind, wherever it happened. A revocation on the
+    /// teacher's record (e.g. after a 不合格 assessment) takes the honour off the count until it is conferred again.
+    /// </summary>
     public override async ValueTask<Honour?> EvolveAsync(Honour? snapshot, string id, IQuerySession session, IEvent e, CancellationToken ct)
     {
-        if (snapshot is not null) return snapshot;
+        if (e.Data is Teachers.RecognitionRevoked) return snapshot is null ? null : snapshot with { Revoked = true };
+        if (snapshot is { Revoked: false }) return snapshot;
         if (e.Data is Teachers.RecognitionConferred conferred) return await OnRecord(id, session, e.StreamId, conferred, ct);
         var studio = await StudioIdentities.Of(session, e.StreamId, ct);
         var (teacher, rural, year) = e.Data switch

@@ -5,11 +5,12 @@ using Wolverine.Http;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
+using Workshops.Core.Contract;
 
 namespace Workshops.Submissions;
 
 /// <summary>The province's 阶段性工作小结 (seed 001 四), at most <see cref="SubmissionRules.SummaryMax"/> characters.</summary>
-public sealed record WriteSubmissionSummary(string? Text);
+public sealed record WriteSubmissionSummary([Text(SubmissionRules.SummaryMax)] string? Text);
 
 /// <summary>PUT /api/regions/{code}/submissions/{year}/summary — writes (or rewrites) the summary while the package is open.</summary>
 public static class WriteSubmissionSummaryEndpoint

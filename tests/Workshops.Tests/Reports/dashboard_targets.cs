@@ -62,5 +62,12 @@ public sealed class dashboard_targets(AppFixture fixture) : ApiTest(fixture)
         int Measure(string code) => dashboard["measures"]!.AsArray().Single(m => m!["code"]!.GetValue<string>() == code)!["value"]!.GetValue<int>();
         Assert.Equal(1, Measure("experts"));
         Assert.Equal(1, Measure("leaders"));
+
+        // A revoked recognition leaves the count.
+        (await Host.Post("/api/teachers/E1/recognitions/revocations", new { rung = "expert", reason = "年度考核不合格" }, reviewer)).ShouldBe(200);
+        await Settle();
+        var after = (await Host.Get("/api/regions/350200/dashboard?year=2025", reviewer)).ShouldBe(200).Json;
+        Assert.Equal(0, after["measures"]!.AsArray().Single(m => m!["code"]!.GetValue<string>() == "experts")!["value"]!.GetValue<int>());
+        Assert.Equal(1, Measure("leaders"));
     }
 }
