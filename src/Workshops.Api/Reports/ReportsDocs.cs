@@ -19,6 +19,14 @@ public static class ReportsDocs
             new("StudiosTable", "The table of studios (Annex 2)",
                 "One row per studio in the caller's region for a year, in a stable order: JSON pages, or CSV/XLSX pages of at most Exports:MaxRows rows.",
                 Parameters: [new ParameterDoc("year", "A calendar year from 2000 to this year (a later year is refused).", RequestGuards.FirstYear)]),
+            new("WorkshopsTable", "The table of K-12 workshops",
+                "The Annex 2 table for seed 000's K-12 head-teacher workshops (中小学班主任工作坊建设情况表): one row per workshop in the caller's " +
+                "region for a year, as it stood at the year's end (today while the year runs, or `asOf`), items met counted against the " +
+                "K-12 standard. JSON pages, or CSV/XLSX pages of at most Exports:MaxRows rows.",
+                Parameters: [new ParameterDoc("year", "A calendar year from 2000 to this year (a later year is refused).", RequestGuards.FirstYear)]),
+            new("WorkshopCasesTable", "The table of the K-12 workshops' typical cases",
+                "Typical cases (典型案例) of seed 000's K-12 workshops recommended to or above the caller's level within their region, as the " +
+                "Annex 3 table lists them; `q` finds any Chinese substring of the title, abstract or body. JSON pages, or CSV/XLSX."),
             new("CasesTable", "The table of typical cases (Annex 3)",
                 "Typical cases (典型案例) recommended to or above the caller's level within their region; `q` finds any Chinese substring of the " +
                 "title, abstract or body. JSON pages, or CSV/XLSX."),

@@ -23,6 +23,13 @@ public static class StudiosDocs
             new("GetStudio", "Read a studio",
                 "The studio view with its roster, history and counts; the ETag is the studio's version (for If-Match on writes). " +
                 "Kept once computed: an unchanged studio answers If-None-Match with 304."),
+            new("NameSupervision", "Name the studio's supervising leader and department",
+                "seed 001 二.1: the school names the studio's supervising school leader (主管校领导) and the department responsible for it " +
+                "(责任部门), from a day (today unless given); a later naming replaces the earlier one from its day. The Annex 2 table lists them.",
+                ["supervision.date-before-founding"], new NameSupervision("陈志明", "德育处", new DateOnly(2023, 9, 1))),
         ],
-        []);
+        [
+            new("supervision.date-before-founding", "The naming's day is before the studio was founded; the detail gives the founding day.",
+                "Give a day on or after the studio's founding."),
+        ]);
 }

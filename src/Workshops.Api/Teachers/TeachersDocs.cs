@@ -50,7 +50,7 @@ public static class TeachersDocs
             new("RecordHonour", "Record an honour (荣誉)",
                 "An honour conferred by an authority (名班主任, 优秀教师, 市/区学科带头人, 德育学科带头人, 十佳班主任, 优秀班主任 …) with its issuer, " +
                 "level, day and, where it lapses, its last day.",
-                ["honour.", "teacher.fact-"],
+                ["honour.duplicate", "teacher.fact-"],
                 new RecordHonour(HonourKind.SubjectLeader, HonourLevel.Municipal, "厦门市教育局", new DateOnly(2021, 6, 1), "厦门市语文学科带头人", "语文")),
             new("RecordSchoolMove", "Record a move to another school (调动学校)",
                 "The teacher moved to another school on a day. Recorded by the school the teacher is at (or their host); after it, the new school's " +
