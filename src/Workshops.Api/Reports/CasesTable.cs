@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Http;
+using Workshops.Core.Contract;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -288,6 +289,7 @@ public static class CasesTableEndpoint
         await search.Export(http, kind, title, $"{title}-{scope}", data, serializer, session, exports, page ?? 1, ct);
     }
 
+    [Formats("json")]
     [WolverineGet("/api/reviews/cases/{outputId}", Name = "GetCase"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<OutputRecord>(200)]

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Workshops.Core.Contract;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -33,6 +34,7 @@ public sealed record Dashboard(string Region, int Year, int TargetYear, IReadOnl
 /// </summary>
 public static class DashboardEndpoint
 {
+    [Formats("json")]
     [WolverineGet("/api/regions/{code}/dashboard", Name = "RegionDashboard"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Dashboard>(200)]

@@ -3,6 +3,7 @@ using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Workshops.Core.Contract;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -22,6 +23,7 @@ public sealed record StudioChecklistRow(Guid StudioId, string StudioName, string
 /// </summary>
 public static class ReviewChecklistsEndpoint
 {
+    [Formats("json")]
     [WolverineGet("/api/reviews/checklists", Name = "ReviewChecklists"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Standards")]
     [ProducesResponseType<Page<StudioChecklistRow>>(200)]

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Workshops.Core.Contract;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -24,6 +25,7 @@ public static class GetSubmissionEndpoint
     /// <summary>The summary sheet's name and columns.</summary>
     public const string SummarySheet = "阶段性工作小结";
 
+    [Formats("json", "xlsx")]
     [WolverineGet("/api/regions/{code}/submissions/{year}", Name = "GetSubmission"), Authorize(Policy = Policies.RegionManage)]
     [Tags("Submissions")]
     [ProducesResponseType<SubmissionView>(200)]

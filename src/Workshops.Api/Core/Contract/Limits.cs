@@ -79,3 +79,13 @@ public static class Limits
     public static bool Nullable(JsonPropertyInfo property) =>
         property.AssociatedParameter?.IsNullable ?? property.IsSetNullable;
 }
+
+/// <summary>
+/// The answers an endpoint's <c>format</c> parameter gives (json, csv, xlsx); without it, all three. An endpoint that
+/// takes <c>format</c> only to refuse exports says json alone, so the document declares no CSV or XLSX answer for it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class FormatsAttribute(params string[] formats) : Attribute
+{
+    public IReadOnlyList<string> Formats { get; } = formats;
+}

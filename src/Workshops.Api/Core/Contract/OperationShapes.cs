@@ -52,7 +52,8 @@ public static class OperationShapes
         Rules(operation, doc);
         RetryAfter(operation);
         Parameters(operation, doc);
-        Formats(operation);
+        Formats(operation, metadata.OfType<HttpChain>().FirstOrDefault()?.Method.Method.GetCustomAttributes(typeof(FormatsAttribute), false)
+            .OfType<FormatsAttribute>().FirstOrDefault()?.Formats ?? ["json", "csv", "xlsx"]);
         if (KeptView(metadata)) Kept(operation);
         if (doc?.Example is { } example && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
             body.Example = JsonSerializer.SerializeToNode(example, example.GetType(), Example);
@@ -114,20 +115,23 @@ public static class OperationShapes
     }
 
     /// <summary>?format=json|csv|xlsx: the same 200 as CSV (UTF-8) or an XLSX workbook, a page of rows at a time.</summary>
-    private static void Formats(OpenApiOperation operation)
+    private static void Formats(OpenApiOperation operation, IReadOnlyList<string> formats)
     {
         var format = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "format" && p.In == ParameterLocation.Query);
         if (format is null) return;
-        format.Description = "`json` (the default), `csv` (UTF-8 with a byte order mark) or `xlsx`; the Accept header may ask for " +
-                             $"`{MediaTypes.Csv}` or `{MediaTypes.Xlsx}` instead.";
+        format.Description = formats.Count == 1
+            ? "`json` only: any other value is refused (400)."
+            : "`json` (the default)" + (formats.Contains("csv") ? ", `csv` (UTF-8 with a byte order mark)" : "") +
+              (formats.Contains("xlsx") ? " or `xlsx`" : "") + "; other values are refused (400).";
         format.Schema = new OpenApiSchema
         {
-            Type = JsonSchemaType.String, Enum = [JsonValue.Create("json"), JsonValue.Create("csv"), JsonValue.Create("xlsx")], Default = JsonValue.Create("json"),
+            Type = JsonSchemaType.String, Enum = [.. formats.Select(f => (System.Text.Json.Nodes.JsonNode)JsonValue.Create(f))], Default = JsonValue.Create("json"),
         };
-        if (!operation.Responses!.TryGetValue("200", out var found) || found is not OpenApiResponse ok) return;
+        if (formats.Count == 1 || !operation.Responses!.TryGetValue("200", out var found) || found is not OpenApiResponse ok) return;
         ok.Content ??= new Dictionary<string, OpenApiMediaType>();
-        ok.Content[MediaTypes.Csv] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-        ok.Content[MediaTypes.Xlsx] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        if (formats.Contains("csv")) ok.Content[MediaTypes.Csv] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        if (formats.Contains("xlsx"))
+            ok.Content[MediaTypes.Xlsx] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
         ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
         ok.Headers["X-Total-Count"] = new OpenApiHeader
         {
