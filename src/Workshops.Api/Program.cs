@@ -46,6 +46,9 @@ app.MapWolverineEndpoints(opts =>
 {
     opts.RejectUnparseableQueryValues = true;
     Features.Map(opts, app.Configuration);
+    // A database per province: every session of a request (and its outbox) opens on the request's province.
+    if (app.Services.GetRequiredService<Tenants>().Separate)
+        opts.TenantId.DetectWith(ActivatorUtilities.CreateInstance<RequestTenant>(app.Services));
     opts.AddMiddleware(typeof(WriteAudit), chain => chain.HttpMethods.Any(Bodies.IsWrite));
 });
 

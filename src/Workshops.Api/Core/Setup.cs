@@ -52,8 +52,13 @@ public static class Setup
     /// <param name="store">The event store and every projection (see <see cref="Events"/>).</param>
     public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder, Action<StoreOptions> store)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Marten")
-            ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (environment variable ConnectionStrings__Marten).");
+        // One database per province when Tenancy:Tenants maps them (see Tenants); else the one database, as always.
+        var tenants = Tenants.From(builder.Configuration);
+        builder.Services.AddSingleton(tenants);
+        var connectionString = tenants.Separate
+            ? tenants.ConnectionOf(Tenants.Ministry)
+            : builder.Configuration.GetConnectionString("Marten")
+              ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (environment variable ConnectionStrings__Marten).");
         var npgsql = new NpgsqlDataSourceBuilder(connectionString) { Name = "workshops" };
         // A request opens and returns pooled connections several times (load, append, outbox); nothing here sets
         // session state, so the reset round trip (DISCARD ALL) on every return is skipped unless configured.
@@ -72,19 +77,33 @@ public static class Setup
         var marten = builder.Services.AddMarten(opts =>
             {
                 store(opts);
+                if (tenants.Separate)
+                    opts.MultiTenantedDatabases(map =>
+                    {
+                        foreach (var tenant in tenants.All) map.AddSingleTenantDatabase(tenants.ConnectionOf(tenant), tenant);
+                    });
                 if (!migrate) opts.AutoCreateSchemaObjects = AutoCreate.None;
-            })
-            .UseNpgsqlDataSource()
-            .UseLightweightSessions()
-            // Messages (webhook fan-out, deliveries) go through Wolverine's durable outbox in the transaction of the write.
-            .IntegrateWithWolverine();
+            });
+        // The shared data source (idempotency keys, kept views, health) is the single database's, or the ministry's.
+        if (!tenants.Separate) marten.UseNpgsqlDataSource();
+        marten.UseLightweightSessions()
+            // Messages (webhook fan-out, deliveries) go through Wolverine's durable outbox in the transaction of the write:
+            // with a database per province, each province's outbox is in its own database.
+            .IntegrateWithWolverine(w =>
+            {
+                if (!tenants.Separate) return;
+                // Nodes and agent assignments live in one coordination database; the projection shards of every
+                // province's database are spread over the running nodes by Wolverine (no per-node async daemon).
+                w.MainDatabaseConnectionString = tenants.Main;
+                w.UseWolverineManagedEventSubscriptionDistribution = true;
+            });
         if (migrate)
         {
             marten.ApplyAllDatabaseChangesOnStartup();
             // Hosted services start in order and the store's schema step puts itself first: go before it.
             builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaUpgrades>());
         }
-        if (daemon != JasperFx.Events.Daemon.DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
+        if (!tenants.Separate && daemon != JasperFx.Events.Daemon.DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
 
         builder.Host.UseWolverine(opts =>
         {
@@ -98,6 +117,10 @@ public static class Setup
             // start; Dynamic (default): generated at start-up, for development and tests.
             opts.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);
             if (!migrate) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
+            // How fast a dead node's projection shards move (Wolverine's defaults: 10 s checks, a node stale after 1 min).
+            if (builder.Configuration.GetValue<TimeSpan?>("Wolverine:HealthCheckPollingTime") is { } poll) opts.Durability.HealthCheckPollingTime = poll;
+            if (builder.Configuration.GetValue<TimeSpan?>("Wolverine:StaleNodeTimeout") is { } stale) opts.Durability.StaleNodeTimeout = stale;
+            if (builder.Configuration.GetValue<TimeSpan?>("Wolverine:CheckAssignmentPeriod") is { } check) opts.Durability.CheckAssignmentPeriod = check;
         });
         builder.Services.AddWolverineHttp();
         return builder;

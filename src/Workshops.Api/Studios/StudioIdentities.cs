@@ -45,13 +45,37 @@ public static class StudioIdentities
         return identity is null ? null : Known.GetOrAdd(studioId, identity);
     }
 
+    /// <summary>A studio's identity if this process has met it.</summary>
+    public static StudioIdentity? Cached(Guid studioId) => Known.GetValueOrDefault(studioId);
+
     /// <summary>Caches a studio's identity (a rebuild knows each studio from its first event on).</summary>
     public static void Remember(StudioIdentity identity) => Known.TryAdd(identity.Id, identity);
 }
 
-/// <summary>A studio's region for authorization, from its identity.</summary>
-public sealed class StudioRegions : Core.Auth.IStudioScopes
+/// <summary>
+/// A studio's region for authorization and for the tenant of a request, from its identity. With a database per
+/// province the studio's province is not in its id: the identity is looked up by primary key in every province's
+/// database at once (one indexed read each, in parallel) and cached for the life of the process — a studio never
+/// changes province — so each node pays it once per studio. Chosen over a ministry directory of studio → province,
+/// which would be one more write per establishment in another database (outside the event's transaction) and one more
+/// database every request depends on; and over routing by the token's region, which hosts' and members' tokens lack.
+/// </summary>
+public sealed class StudioRegions(Tenants tenants, IDocumentStore store) : Core.Auth.IStudioScopes
 {
-    public async ValueTask<Region?> RegionOf(IServiceProvider services, Guid studioId, CancellationToken ct) =>
-        (await StudioIdentities.Of(services.GetRequiredService<IQuerySession>(), studioId, ct))?.Region;
+    public async ValueTask<Region?> RegionOf(IServiceProvider services, Guid studioId, CancellationToken ct)
+    {
+        if (!tenants.Separate)
+            return (await StudioIdentities.Of(services.GetRequiredService<IQuerySession>(), studioId, ct))?.Region;
+        if (StudioIdentities.Cached(studioId) is { } known) return known.Region;
+        var found = await tenants.Each(store, tenants.All, (session, token) => session.LoadAsync<StudioIdentity>(studioId, token), ct);
+        if (found.Values.OfType<StudioIdentity>().FirstOrDefault() is { } identity)
+        {
+            StudioIdentities.Remember(identity);
+            return identity.Region;
+        }
+        // Not found where we could look: if a province did not answer, the studio may be there — say so (503), not 404.
+        if (found.All.FirstOrDefault(l => l.Failure is not null) is { Failure: { } failure })
+            throw new TimeoutException($"The databases of {string.Join(", ", found.Missing)} did not answer while looking for studio {studioId}.", failure);
+        return null;
+    }
 }

@@ -41,6 +41,10 @@ public sealed class Failures(ILogger<Failures> logger) : IExceptionHandler
                 ? Problems.Conflict("idempotency.in-progress", "A request with this Idempotency-Key is being processed; retry later.")
                 : Problems.Conflict("concurrency", "A concurrent write created the same record first; read it again and retry.");
         }
+        if (chain.OfType<TenantRefused>().FirstOrDefault() is { } refused)
+            return Problems.Forbidden(refused.Message);
+        if (chain.Any(e => e is JasperFx.MultiTenancy.UnknownTenantIdException))
+            return Problems.NotFound("No database serves this province (it is not in the tenant map).");
         if (chain.Any(e => e is BadHttpRequestException))
         {
             var bad = chain.OfType<BadHttpRequestException>().First();
@@ -73,7 +77,10 @@ public sealed class Failures(ILogger<Failures> logger) : IExceptionHandler
     {
         SocketException or TimeoutException => true,
         NpgsqlException { InnerException: SocketException or TimeoutException or IOException } => true,
-        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exceptions
+        // connection exceptions, and a province's database that is gone (renamed, dropped) or refusing connections
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
+                               || p.SqlState == PostgresErrorCodes.InvalidCatalogName
+                               || (p.SqlState == PostgresErrorCodes.InsufficientPrivilege && p.MessageText.Contains("CONNECT", StringComparison.Ordinal))
                                || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
                                    or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections,
         NpgsqlException n => n.IsTransient,

@@ -1,0 +1,227 @@
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Wolverine.Http.Runtime.MultiTenancy;
+using Workshops.Core.Auth;
+
+namespace Workshops.Core;
+
+/// <summary>
+/// Where each province's data lives. Configuration <c>Tenancy:Tenants:&lt;code&gt;</c> maps a six-digit province code
+/// (350000, 110000, …) and the ministry's own code (000000) to a connection string; each is a Marten tenant with a
+/// database of its own. Moving a province to another server is: copy its database, change its line, restart.
+/// <para>
+/// Without a map (the default, and what <c>ops/run</c> starts) every province lives in the one database of
+/// <c>ConnectionStrings:Marten</c>, exactly as before tenancy existed: the store keeps its untenanted shape (no
+/// tenant_id keys, no migration), requests detect no tenant, and a national read "fans out" to that one database
+/// once. Keeping the region filters of the queries is what separates provinces there, as it always did.
+/// </para>
+/// </summary>
+public sealed class Tenants
+{
+    public const string Section = "Tenancy";
+
+    /// <summary>The ministry's own tenant: national rule sets, teacher registry, the "served in" index.</summary>
+    public const string Ministry = Region.National;
+
+    /// <summary>The one leg of a single-database deployment (the store's default session).</summary>
+    public const string Single = "";
+
+    private readonly IReadOnlyDictionary<string, string> map;
+
+    public Tenants(IReadOnlyDictionary<string, string> map, string? main = null, TimeSpan? legTimeout = null)
+    {
+        this.map = map;
+        Main = main ?? (map.TryGetValue(Ministry, out var ministry) ? ministry : null);
+        LegTimeout = legTimeout ?? TimeSpan.FromSeconds(3);
+        All = Separate ? map.Keys.Order(StringComparer.Ordinal).ToList() : [Single];
+    }
+
+    /// <summary>Reads the map from configuration and refuses one that would silently misbehave.</summary>
+    public static Tenants From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var map = section.GetSection("Tenants").GetChildren()
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
+        var tenants = new Tenants(map, section["Main"], section.GetValue<TimeSpan?>("LegTimeout"));
+        if (Problems(map).FirstOrDefault() is { } problem)
+            throw new InvalidOperationException($"Tenancy:Tenants is not usable: {problem}");
+        return tenants;
+    }
+
+    /// <summary>What is wrong with a tenant map: unknown codes, no ministry, two tenants in one database name.</summary>
+    public static IEnumerable<string> Problems(IReadOnlyDictionary<string, string> map)
+    {
+        if (map.Count == 0) yield break;
+        foreach (var code in map.Keys.Where(c => c != Ministry && !(Region.IsCode(c) && c.EndsWith("0000", StringComparison.Ordinal))))
+            yield return $"{code} is neither a six-digit province code (e.g. 350000) nor the ministry's {Ministry}";
+        if (!map.ContainsKey(Ministry))
+            yield return $"the ministry's tenant {Ministry} is missing";
+        // Wolverine and Marten tell databases apart by host and database name, not by port: two tenants with one database
+        // name on two clusters of one host would share one set of projection agents, and one of them would never project.
+        foreach (var same in map.GroupBy(t => new NpgsqlConnectionStringBuilder(t.Value).Database ?? "", StringComparer.Ordinal).Where(g => g.Count() > 1))
+            yield return $"tenants {string.Join(", ", same.Select(t => t.Key))} share the database name '{same.Key}' (each province needs a database of its own, with a name unique in the deployment)";
+    }
+
+    /// <summary>Is there one database per province (else the single-database default)?</summary>
+    public bool Separate => map.Count > 0;
+
+    /// <summary>Every tenant, ordered; the single-database default has one leg, <see cref="Single"/>.</summary>
+    public IReadOnlyList<string> All { get; }
+
+    /// <summary>Wolverine's coordination database (nodes, agent assignments): the ministry's unless configured.</summary>
+    public string? Main { get; }
+
+    /// <summary>How long one tenant may take in a fan-out before the read answers without it.</summary>
+    public TimeSpan LegTimeout { get; }
+
+    public string ConnectionOf(string tenant) => map[tenant];
+
+    /// <summary>The tenant holding a region code: its province (000000 is the ministry's).</summary>
+    public static string Of(string code) =>
+        code == Region.National ? Ministry : code.Length >= 2 ? code[..2] + "0000" : code;
+
+    /// <summary>
+    /// The tenants a caller may reach: a token whose region lies in a province reaches that province only; national
+    /// tokens and tokens without a region (hosts and members, bounded by their studio claims) reach every tenant.
+    /// </summary>
+    public IReadOnlyList<string> Reachable(Caller caller)
+    {
+        if (!Separate || caller.Region is null or Region.National) return All;
+        var own = Of(caller.Region);
+        return All.Contains(own) ? [own] : [];
+    }
+
+    public bool Reaches(Caller caller, string tenant) =>
+        !Separate || caller.Region is null or Region.National || Of(caller.Region) == tenant;
+
+    /// <summary>The tenants of a scope the caller asked for (a region filter), within what the caller reaches.</summary>
+    public IReadOnlyList<string> Within(Caller caller, string scope) =>
+        !Separate || scope == Region.National ? Reachable(caller) : Reachable(caller).Where(t => t == Of(scope)).ToList();
+
+    /// <summary>A query session on one tenant's database (the store's own in the single-database default).</summary>
+    public IQuerySession Session(IDocumentStore store, string tenant) =>
+        tenant == Single ? store.QuerySession() : store.QuerySession(tenant);
+
+    /// <summary>
+    /// Runs a read on each tenant in parallel, each bounded by <see cref="LegTimeout"/>. A tenant that fails or does not
+    /// answer in time is named in the result's <see cref="Legs{T}.Missing"/>; nothing throws.
+    /// </summary>
+    public async Task<Legs<T>> Each<T>(IDocumentStore store, IEnumerable<string> tenants,
+        Func<IQuerySession, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        var legs = await Task.WhenAll(tenants.Select(async tenant =>
+        {
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            bound.CancelAfter(LegTimeout);
+            try
+            {
+                await using var session = Session(store, tenant);
+                var value = await read(session, bound.Token).WaitAsync(LegTimeout, ct);
+                return new Leg<T>(tenant, value, null);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                return new Leg<T>(tenant, default, e);
+            }
+        }));
+        return new Legs<T>(legs);
+    }
+}
+
+public sealed record Leg<T>(string Tenant, T? Value, Exception? Failure);
+
+/// <summary>What each tenant answered in a fan-out.</summary>
+public sealed record Legs<T>(IReadOnlyList<Leg<T>> All)
+{
+    public IEnumerable<T> Values => All.Where(l => l.Failure is null).Select(l => l.Value!);
+
+    /// <summary>The tenants that did not answer, ordered.</summary>
+    public IReadOnlyList<string> Missing => All.Where(l => l.Failure is not null).Select(l => l.Tenant).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The national answer's completeness: with every tenant answering, nothing; otherwise a <c>Missing-Provinces</c>
+    /// header naming them, or — when the caller asked for <c>complete=true</c> — a 503 refusal.
+    /// </summary>
+    public ProblemDetails? Incomplete(HttpContext http, bool? complete)
+    {
+        var missing = Missing;
+        if (missing.Count == 0) return null;
+        if (complete == true)
+            return new ProblemDetails
+            {
+                Type = Core.Problems.TypeOf("tenancy.incomplete"),
+                Title = "Service unavailable",
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Detail = $"The databases of {string.Join(", ", missing)} did not answer; a complete answer was asked for. Retry shortly.",
+                Extensions = { ["missing"] = missing },
+            };
+        http.Response.Headers[MissingHeader] = string.Join(",", missing);
+        return null;
+    }
+
+    public const string MissingHeader = "Missing-Provinces";
+}
+
+/// <summary>The token's region does not reach the tenant the request is about.</summary>
+public sealed class TenantRefused(string region, string tenant)
+    : Exception($"The caller's region ({region}) does not reach the data of {tenant}.");
+
+/// <summary>
+/// The tenant of a request, in order: the region in the path (<c>{code}</c>); the studio in the path (its region,
+/// found by <see cref="IStudioScopes"/>); the region of a JSON body (establishing a studio); else the caller's own
+/// region, else the ministry. The caller's token must reach it (<see cref="Tenants.Reaches"/>), else 403.
+/// Wolverine opens every session of the request (and the outbox) on that tenant's database.
+/// </summary>
+public sealed class RequestTenant(Tenants tenants, IStudioScopes studios) : ITenantDetection
+{
+    public async ValueTask<string?> DetectTenant(HttpContext http)
+    {
+        var tenant = await Named(http);
+        var caller = Caller.TryFrom(http.User);
+        tenant ??= caller?.Region is { } own && Region.IsCode(own) ? Tenants.Of(own) : Tenants.Ministry;
+        if (caller is not null && !tenants.Reaches(caller, tenant))
+            throw new TenantRefused(caller.Region ?? "none", tenant);
+        return tenant;
+    }
+
+    private async ValueTask<string?> Named(HttpContext http)
+    {
+        if (http.GetRouteValue("code")?.ToString() is { } code && Region.IsScope(code)) return Tenants.Of(code);
+        foreach (var key in StudioRequirementCheck.RouteKeys)
+        {
+            if (!Guid.TryParse(http.GetRouteValue(key)?.ToString(), out var studioId)) continue;
+            if (await studios.RegionOf(http.RequestServices, studioId, http.RequestAborted) is { } region)
+                return Tenants.Of(region.Province);
+        }
+        return await BodyRegion(http);
+    }
+
+    /// <summary>The <c>region.province</c> of a JSON body, read without consuming it (the endpoint binds it after).</summary>
+    private static async ValueTask<string?> BodyRegion(HttpContext http)
+    {
+        var request = http.Request;
+        if (HttpMethods.IsGet(request.Method) || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true) return null;
+        request.EnableBuffering();
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, default, http.RequestAborted);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                   && body.RootElement.TryGetProperty("region", out var region) && region.ValueKind == JsonValueKind.Object
+                   && region.TryGetProperty("province", out var province) && province.ValueKind == JsonValueKind.String
+                   && province.GetString() is { } code && Region.IsCode(code)
+                ? Tenants.Of(code)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null; // the endpoint's own binding answers 400
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+    }
+}
