@@ -39,7 +39,8 @@ public static class Latest
         var schema = store.Options.DatabaseSchemaName;
         var serializer = store.Options.Serializer();
         var rows = new EventRows(store);
-        await using var connection = store.Storage.Database.CreateConnection();
+        // The session's own database: with a database per province, the province the session was opened on.
+        await using var connection = session.Database.CreateConnection();
         await connection.OpenAsync(ct);
 
         await using var cmd = connection.CreateCommand();

@@ -80,6 +80,7 @@ public sealed class Failures(ILogger<Failures> logger) : IExceptionHandler
         // connection exceptions, and a province's database that is gone (renamed, dropped) or refusing connections
         PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
                                || p.SqlState == PostgresErrorCodes.InvalidCatalogName
+                               || (p.SqlState == PostgresErrorCodes.ObjectNotInPrerequisiteState && p.MessageText.Contains("accepting connections", StringComparison.Ordinal))
                                || (p.SqlState == PostgresErrorCodes.InsufficientPrivilege && p.MessageText.Contains("CONNECT", StringComparison.Ordinal))
                                || p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
                                    or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections,

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Wolverine;
+using Workshops.Core.Auth;
+using Workshops.Tests.Support;
+
+namespace Workshops.Tests.Tenancy;
+
+/// <summary>
+/// One API host with a database per province: Fujian (350000), Beijing (110000) and the ministry (000000), each a
+/// database of its own in the throwaway cluster, named uniquely.
+/// </summary>
+public sealed class ProvincesFixture : IAsyncLifetime
+{
+    public const string Fujian = "350000", Beijing = "110000", Ministry = "000000";
+    public static readonly string[] Codes = [Fujian, Beijing, Ministry];
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public TestClock Clock { get; } = new(TestClock.Start);
+    public TokenIssuer Tokens { get; private set; } = null!;
+    private readonly Dictionary<string, string> connections = new();
+
+    public static string Database(string code) => $"workshops_tenant_{code}";
+
+    public async ValueTask InitializeAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
+                     ?? throw new InvalidOperationException("Run the tests with ./ops/test (it starts a throwaway PostgreSQL).");
+        await using (var admin = NpgsqlDataSource.Create(server))
+        {
+            foreach (var code in Codes)
+            {
+                await using var drop = admin.CreateCommand($"drop database if exists {Database(code)} with (force)");
+                await drop.ExecuteNonQueryAsync();
+                await using var create = admin.CreateCommand($"create database {Database(code)}");
+                await create.ExecuteNonQueryAsync();
+                connections[code] = new NpgsqlConnectionStringBuilder(server) { Database = Database(code) }.ConnectionString;
+            }
+        }
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            web.UseSetting("RateLimits:WritesPerSecond", "100000");
+            web.UseSetting("RateLimits:Burst", "100000");
+            web.UseSetting("RateLimits:ReadsPerSecond", "1000000");
+            web.UseSetting("RateLimits:ReadBurst", "1000000");
+            web.UseSetting("Tenancy:LegTimeout", "00:00:05");
+            foreach (var (code, connection) in connections) web.UseSetting($"Tenancy:Tenants:{code}", connection);
+            web.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            });
+        });
+        Tokens = Host.Services.GetRequiredService<TokenIssuer>();
+    }
+
+    public string Token(Role role, string name, string? region = null, Guid[]? studios = null) =>
+        Tokens.Mint(new TokenRequest(role, name, studios, region, null));
+
+    /// <summary>A number read straight from one province's database.</summary>
+    public async Task<long> Count(string code, string sql, params object[] values)
+    {
+        await using var data = NpgsqlDataSource.Create(connections[code]);
+        await using var cmd = data.CreateCommand(sql);
+        foreach (var value in values) cmd.Parameters.Add(new NpgsqlParameter { Value = value });
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
+    /// <summary>Makes a province's database refuse connections (and drops the ones open) until <see cref="Reopen"/>.</summary>
+    public async Task Close(string code)
+    {
+        await Admin($"alter database {Database(code)} allow_connections false");
+        await Admin($"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{Database(code)}'");
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    public Task Reopen(string code) => Admin($"alter database {Database(code)} allow_connections true");
+
+    private static async Task Admin(string sql)
+    {
+        await using var admin = NpgsqlDataSource.Create(Environment.GetEnvironmentVariable("ConnectionStrings__Marten")!);
+        await using var cmd = admin.CreateCommand(sql);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ProvincesCollection : ICollectionFixture<ProvincesFixture>
+{
+    public const string Name = "provinces";
+}
