@@ -28,9 +28,11 @@ public sealed record Dashboard(string Region, int Year, int TargetYear, IReadOnl
 }
 
 /// <summary>
-/// GET /api/regions/{code}/dashboard?year= — the region against the targets its rule sets define: under Xiamen's (seed
+/// GET /api/regions/{code}/dashboard?year=&amp;complete= — the region against the targets its rule sets define: under Xiamen's (seed
 /// 000 三.(二), (三)) studios, leaders, backbone, experts, rural backbone and rural leaders by 2030 and rural head teachers
 /// trained by 2025; and progress by year. A region whose rule sets set no targets has no measures.
+/// With a database per province, the studios and honours above a province are read from each province in parallel; a
+/// province that does not answer is named in the Missing-Provinces header (503 with complete=true).
 /// </summary>
 public static class DashboardEndpoint
 {
@@ -38,8 +40,8 @@ public static class DashboardEndpoint
     [WolverineGet("/api/regions/{code}/dashboard", Name = "RegionDashboard"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Dashboard>(200)]
-    public static async Task<IResult> Get(string code, int? year, string? format, IQuerySession session, HttpContext http, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<IResult> Get(string code, int? year, string? format, bool? complete, IQuerySession session, IDocumentStore store,
+        Tenants tenants, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (Exports.JsonOnly(format) is { } unsupported) return Results.Problem(unsupported);
         var caller = Caller.From(http.User);
@@ -53,10 +55,19 @@ public static class DashboardEndpoint
         var programmes = await Programmes.RegionProgrammesEndpoint.On(session, code, new DateOnly(y, 12, 31), ct);
         var targets = programmes.InEffect.SelectMany(c => c.RuleSet.Targets.Select(t => (Target: t, c.RuleSet.Track)))
             .DistinctBy(t => t.Target.Code).ToList();
-        var studios = await session.Query<StudioIdentity>().InRegion(code).Select(s => new { s.FoundedOn, s.Track }).ToListAsync(ct);
-        IQueryable<Honour> honours = session.Query<Honour>().Where(h => !h.Revoked);
-        if (code != Region.National) honours = honours.Where(h => h.Province == code || h.City == code || h.District == code);
-        var all = await honours.Where(h => h.Year <= y).ToListAsync(ct);
+        // Studios and honours live in their provinces' databases: above a province they are read from each in parallel.
+        var legs = await tenants.Each(store, tenants.Within(caller, code), async (province, token) =>
+        {
+            var founded = await province.Query<StudioIdentity>().InRegion(code).Select(s => new { s.FoundedOn, s.Track }).ToListAsync(token);
+            IQueryable<Honour> honours = province.Query<Honour>().Where(h => !h.Revoked);
+            if (code != Region.National) honours = honours.Where(h => h.Province == code || h.City == code || h.District == code);
+            return (Studios: founded, Honours: await honours.Where(h => h.Year <= y).ToListAsync(token));
+        }, ct);
+        // Nothing answered: the database is unavailable (503); some did: the answer names who did not.
+        if (legs.All.Count > 0 && legs.All.All(l => l.Failure is not null)) throw legs.All[0].Failure!;
+        if (legs.Incomplete(http, complete) is { } incomplete) return Results.Problem(incomplete);
+        var studios = legs.Values.SelectMany(l => l.Studios).ToList();
+        var all = legs.Values.SelectMany(l => l.Honours).ToList();
 
         int Count(string kind, bool ruralOnly, int upTo) =>
             all.Where(h => h.Kind == kind && h.Year <= upTo && (!ruralOnly || h.Rural)).Select(h => h.TeacherId).Distinct().Count();

@@ -118,13 +118,16 @@ public static class ChecklistFactsLoader
     /// stream and, for training hours, from the streams of the studios its people were in; the search is kept to those
     /// streams, which the stream index serves (the event id itself is not indexed).
     /// </summary>
-    public static async Task<Checklist> WithSequences(Checklist checklist, ChecklistFacts facts, NpgsqlDataSource data, CancellationToken ct)
+    public static async Task<Checklist> WithSequences(Checklist checklist, ChecklistFacts facts, IQuerySession session, CancellationToken ct)
     {
         var ids = checklist.Items.SelectMany(i => i.Evidence).Select(e => e.EventId).Distinct().ToArray();
         if (ids.Length == 0) return checklist;
         var streams = facts.Teachers.Values.SelectMany(t => t.StudioIds).Append(facts.Studio.Id).Distinct().ToArray();
         var sequences = new Dictionary<Guid, long>();
-        await using (var cmd = data.CreateCommand($"select id, seq_id from {Setup.Schema}.mt_events where stream_id = any($1) and id = any($2)"))
+        // The studio's own database (its province's, with a database per province).
+        await using var connection = session.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using (var cmd = new NpgsqlCommand($"select id, seq_id from {Setup.Schema}.mt_events where stream_id = any($1) and id = any($2)", connection))
         {
             cmd.Parameters.Add(new NpgsqlParameter { Value = streams });
             cmd.Parameters.Add(new NpgsqlParameter { Value = ids });

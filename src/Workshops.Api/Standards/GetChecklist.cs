@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using Wolverine.Http;
 using Workshops.Core;
 using Workshops.Core.Auth;
@@ -22,7 +21,7 @@ public static class GetChecklistEndpoint
     [WolverineGet("/api/studios/{id}/checklist", Name = "GetChecklist"), Authorize(Policy = Policies.StudioRead)]
     [Tags("Standards")]
     [ProducesResponseType<Checklist>(200)]
-    public static async Task<IResult> Get(Guid id, string? standard, int? year, string? asOf, IQuerySession session, NpgsqlDataSource data,
+    public static async Task<IResult> Get(Guid id, string? standard, int? year, string? asOf, IQuerySession session,
         ViewMemo memo, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var today = clock.Today();
@@ -43,6 +42,6 @@ public static class GetChecklistEndpoint
             var codes = (await StandardsLibrary.All(session, ct)).Select(s => s.Code);
             return Results.Problem(Problems.Invalid("standard", $"allowed: {string.Join(", ", codes)}"));
         }
-        return await memo.Keep(http, key, taken, await ChecklistFactsLoader.WithSequences(Checklist.Of(chosen, facts), facts, data, ct), ct);
+        return await memo.Keep(http, key, taken, await ChecklistFactsLoader.WithSequences(Checklist.Of(chosen, facts), facts, session, ct), ct);
     }
 }

@@ -53,8 +53,9 @@ public static class ListStudiosEndpoint
             var read = await Latest.Of(session, ids, token, new Latest.Want(typeof(Studio), ids));
             return (Total: total, Rows: rows.Select(s => (Key: s, View: StudioViews.Fold(read, 0, s.Id))).ToList());
         }, ct);
+        // Nothing answered: the database is unavailable (503); some did: the answer names who did not.
+        if (targets.Count > 0 && legs.All.All(l => l.Failure is not null)) throw legs.All[0].Failure!;
         if (legs.Incomplete(http, complete) is { } incomplete) return Results.Problem(incomplete);
-        if (targets.Count > 0 && legs.Missing.Count == targets.Count) throw legs.All[0].Failure!;
 
         var merged = legs.Values.SelectMany(l => l.Rows)
             .OrderBy(r => r.Key.Name, StringComparer.Ordinal).ThenBy(r => r.Key.Id.ToString(), StringComparer.Ordinal)

@@ -140,6 +140,10 @@ public sealed class a_database_per_province(ProvincesFixture fixture)
             (await Host.Get($"/api/studios/{beijingStudio}", BeijingSchool)).ShouldBeProblem(503);
             (await Host.Post("/api/studios", BeijingStudio("停机时设立的工作坊"), BeijingSchool)).ShouldBeProblem(503);
             (await Host.Get($"/api/studios/{fujianStudio}", FujianSchool)).ShouldBe(200);
+            var dashboard = (await Host.Get("/api/regions/000000/dashboard", NationalReviewer)).ShouldBe(200);
+            Assert.Equal(Beijing, dashboard.Header("Missing-Provinces"));
+            (await Host.Get("/api/regions/000000/dashboard?complete=true", NationalReviewer)).ShouldBeProblem(503);
+            (await Host.Get("/api/regions/350000/dashboard?complete=true", NationalReviewer)).ShouldBe(200);
             (await Host.Get($"/api/studios?region={Fujian}", NationalReviewer)).ShouldBe(200);
         }
         finally
@@ -147,6 +151,7 @@ public sealed class a_database_per_province(ProvincesFixture fixture)
             await fixture.Reopen(Beijing);
         }
         (await Host.Get($"/api/studios/{beijingStudio}", BeijingSchool)).ShouldBe(200);
+        Assert.Null((await Host.Get("/api/regions/000000/dashboard?complete=true", NationalReviewer)).ShouldBe(200).Header("Missing-Provinces"));
     }
 
     private sealed record Listed(Guid Id, string Name);
