@@ -149,22 +149,24 @@ public static class StudiosTableEndpoint
     [WolverineGet("/api/reviews/studios", Name = "StudiosTable"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Page<StudioRow>>(200)]
-    public static Task Get(string? region, int? year, string? asOf, string? standard, int? page, int? pageSize, string? format,
-        IQuerySession session, HttpContext http, TimeProvider clock, ExportOptions exports, CancellationToken ct) =>
-        Serve(Track.Vocational, region, year, asOf, standard, page, pageSize, format, session, http, clock, exports, ct);
+    public static Task Get(string? region, int? year, string? asOf, string? standard, int? page, int? pageSize, string? format, bool? complete,
+        IQuerySession session, IDocumentStore store, Tenants tenants, HttpContext http, TimeProvider clock, ExportOptions exports, CancellationToken ct) =>
+        Serve(Track.Vocational, region, year, asOf, standard, page, pageSize, format, complete, session, store, tenants, http, clock, exports, ct);
 
     [WolverineGet("/api/reviews/workshops", Name = "WorkshopsTable"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Page<StudioRow>>(200)]
     public static Task GetWorkshops(string? region, int? year, string? asOf, string? standard, int? page, int? pageSize, string? format,
-        IQuerySession session, HttpContext http, TimeProvider clock, ExportOptions exports, CancellationToken ct) =>
-        Serve(Track.K12, region, year, asOf, standard, page, pageSize, format, session, http, clock, exports, ct);
+        bool? complete, IQuerySession session, IDocumentStore store, Tenants tenants, HttpContext http, TimeProvider clock, ExportOptions exports,
+        CancellationToken ct) =>
+        Serve(Track.K12, region, year, asOf, standard, page, pageSize, format, complete, session, store, tenants, http, clock, exports, ct);
 
     /// <summary>The table's title: seed 001 附件2 for vocational studios, its K-12 counterpart for seed 000's workshops.</summary>
     public static string Title(Track track) => track == Track.Vocational ? "中等职业学校班主任工作室建设情况信息表" : "中小学班主任工作坊建设情况表";
 
     private static async Task Serve(Track track, string? region, int? year, string? asOfText, string? standard, int? page, int? pageSize,
-        string? format, IQuerySession session, HttpContext http, TimeProvider clock, ExportOptions exports, CancellationToken ct)
+        string? format, bool? complete, IQuerySession session, IDocumentStore store, Tenants tenants, HttpContext http, TimeProvider clock,
+        ExportOptions exports, CancellationToken ct)
     {
         var (kind, problem) = Exports.Choose(http, format);
         var caller = Caller.From(http.User);
@@ -188,13 +190,22 @@ public static class StudiosTableEndpoint
         var day = ReportData.JudgedOn(y, asOf, today);
         var until = History.EndOf(day);
 
-        async Task<IReadOnlyList<StudioRow>> Rows(int offset, int take)
+        async Task<IReadOnlyList<StudioRow>> RowsIn(IQuerySession province, int offset, int take, CancellationToken token)
         {
-            var studios = await ReportData.Studios(session, scope, track, until, offset, take, ct);
-            var facts = await ReportData.Facts(session, studios, y, day, today, ct);
-            var defaults = chosen is null ? await StandardsLibrary.Defaults(session, ct) : null;
-            var records = await StudioRow.Records(session, facts, ct);
+            var studios = await ReportData.Studios(province, scope, track, until, offset, take, token);
+            var facts = await ReportData.Facts(province, studios, y, day, today, token);
+            var defaults = chosen is null ? await StandardsLibrary.Defaults(province, token) : null;
+            var records = await StudioRow.Records(province, facts, token);
             return facts.Select((f, i) => StudioRow.Of(offset + i + 1, f, chosen ?? defaults!(f.Studio), records)).ToList();
+        }
+        Task<IReadOnlyList<StudioRow>> Rows(int offset, int take) => RowsIn(session, offset, take, ct);
+
+        var provinces = tenants.Within(caller, scope);
+        if (kind == ExportFormat.Json && tenants.Separate && provinces.Count > 1)
+        {
+            await National(http, provinces, page ?? 1, pageSize ?? 20, complete, store, tenants,
+                (province, token) => ReportData.Count(province, scope, track, until, token), RowsIn, ct);
+            return;
         }
 
         if (kind == ExportFormat.Json)
@@ -219,5 +230,42 @@ public static class StudiosTableEndpoint
         }
         var title = Title(track);
         await Exports.Write(http, kind, $"{title}-{scope}-{y}", [new Table(title, StudioRow.Headers(track), All(), StudioRow.Widths)]);
+    }
+
+    /// <summary>
+    /// The table above a province with a database per province: its first key is the province code, so each province's
+    /// rows are one contiguous run in code order. The provinces' counts are read in parallel, then only the provinces the
+    /// page spans are asked for their part of it, and the rows are numbered across the nation.
+    /// </summary>
+    private static async Task National(HttpContext http, IReadOnlyList<string> provinces, int number, int size, bool? complete,
+        IDocumentStore store, Tenants tenants, Func<IQuerySession, CancellationToken, Task<int>> count,
+        Func<IQuerySession, int, int, CancellationToken, Task<IReadOnlyList<StudioRow>>> rows, CancellationToken ct)
+    {
+        var counts = await tenants.Each(store, provinces, count, ct);
+        if (counts.All.All(l => l.Failure is not null)) throw counts.All[0].Failure!;
+        var offset = (number - 1) * size;
+        var parts = new List<(string Province, int Offset, int Take, long Before)>();
+        long before = 0;
+        foreach (var leg in counts.All.Where(l => l.Failure is null).OrderBy(l => l.Tenant, StringComparer.Ordinal))
+        {
+            var from = Math.Max(0, offset - before);
+            var take = Math.Min(leg.Value - from, offset + size - Math.Max(offset, before));
+            if (take > 0) parts.Add((leg.Tenant, (int)from, (int)take, before));
+            before += leg.Value;
+        }
+        var found = await tenants.Each(store, parts.Select(p => p.Province), async (province, token) =>
+        {
+            var part = parts.First(p => p.Province == province.TenantId);
+            return (await rows(province, part.Offset, part.Take, token)).Select(r => r with { Number = (int)(part.Before + r.Number) }).ToList();
+        }, ct);
+        var legs = new Legs<object?>([.. counts.All.Select(l => new Leg<object?>(l.Tenant, null, l.Failure)),
+            .. found.All.Where(l => l.Failure is not null).Select(l => new Leg<object?>(l.Tenant, null, l.Failure))]);
+        if (legs.Incomplete(http, complete) is { } incomplete)
+        {
+            await http.WriteProblem(incomplete);
+            return;
+        }
+        var page = found.Values.SelectMany(r => r).OrderBy(r => r.Number).ToList();
+        await http.Response.WriteAsJsonAsync(new Page<StudioRow>(page, number, size, counts.Values.Sum(c => (long)c)), Json.Wire, ct);
     }
 }

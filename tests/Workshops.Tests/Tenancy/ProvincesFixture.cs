@@ -1,3 +1,5 @@
+using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,6 +64,17 @@ public sealed class ProvincesFixture : IAsyncLifetime
 
     public string Token(Role role, string name, string? region = null, Guid[]? studios = null) =>
         Tokens.Mint(new TokenRequest(role, name, studios, region, null));
+
+    /// <summary>
+    /// Waits until both provinces' async projections reach their latest event: they run on this node, where Wolverine
+    /// placed every province's shards (solo mode), not under a test-driven daemon. (The ministry's database holds no
+    /// events in these tests, and waiting on an empty store fails.)
+    /// </summary>
+    public async Task Settle()
+    {
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        foreach (var code in new[] { Fujian, Beijing }) await store.WaitForNonStaleProjectionDataAsync(code, TimeSpan.FromSeconds(60));
+    }
 
     /// <summary>A number read straight from one province's database.</summary>
     public async Task<long> Count(string code, string sql, params object[] values)

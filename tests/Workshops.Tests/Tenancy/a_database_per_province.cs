@@ -122,6 +122,35 @@ public sealed class a_database_per_province(ProvincesFixture fixture)
     }
 
     [Fact]
+    public async Task the_national_annex_2_is_the_provinces_tables_in_code_order_numbered_across_the_nation()
+    {
+        await Host.EstablishStudio(FujianSchool, StudioBody("宁德蕉城班主任工作坊"));
+        await Host.EstablishStudio(BeijingSchool, BeijingStudio("北京石景山班主任工作坊"));
+        await fixture.Settle();
+        async Task<List<Guid>> Rows(string query)
+        {
+            var reply = (await Host.Get($"/api/reviews/workshops?pageSize=100{query}", NationalReviewer)).ShouldBe(200);
+            return reply.Json["items"]!.AsArray().Select(i => Guid.Parse(i!["studioId"]!.GetValue<string>())).ToList();
+        }
+        var expected = (await Rows($"&region={Beijing}")).Concat(await Rows($"&region={Fujian}")).ToList();
+
+        var paged = new List<Guid>();
+        var numbers = new List<int>();
+        for (var page = 1; ; page++)
+        {
+            var reply = (await Host.Get($"/api/reviews/workshops?page={page}&pageSize=3", NationalReviewer)).ShouldBe(200);
+            Assert.Equal(expected.Count, reply.Json["total"]!.GetValue<long>());
+            var items = reply.Json["items"]!.AsArray();
+            if (items.Count == 0) break;
+            paged.AddRange(items.Select(i => Guid.Parse(i!["studioId"]!.GetValue<string>())));
+            numbers.AddRange(items.Select(i => i!["number"]!.GetValue<int>()));
+        }
+        Assert.Equal(expected, paged);
+        Assert.Equal(Enumerable.Range(1, expected.Count), numbers);
+        (await Host.Get($"/api/reviews/workshops?region={Ministry}", FujianReviewer)).ShouldBeProblem(403);
+    }
+
+    [Fact]
     public async Task a_province_that_does_not_answer_is_named_and_the_others_keep_working()
     {
         var fujianStudio = await Host.EstablishStudio(FujianSchool, StudioBody("漳州芗城班主任工作坊"));
@@ -144,6 +173,8 @@ public sealed class a_database_per_province(ProvincesFixture fixture)
             Assert.Equal(Beijing, dashboard.Header("Missing-Provinces"));
             (await Host.Get("/api/regions/000000/dashboard?complete=true", NationalReviewer)).ShouldBeProblem(503);
             (await Host.Get("/api/regions/350000/dashboard?complete=true", NationalReviewer)).ShouldBe(200);
+            Assert.Equal(Beijing, (await Host.Get("/api/reviews/workshops", NationalReviewer)).ShouldBe(200).Header("Missing-Provinces"));
+            (await Host.Get("/api/reviews/workshops?complete=true", NationalReviewer)).ShouldBeProblem(503);
             (await Host.Get($"/api/studios?region={Fujian}", NationalReviewer)).ShouldBe(200);
         }
         finally
