@@ -57,10 +57,13 @@ public static class ListStudiosEndpoint
         if (targets.Count > 0 && legs.All.All(l => l.Failure is not null)) throw legs.All[0].Failure!;
         if (legs.Incomplete(http, complete) is { } incomplete) return Results.Problem(incomplete);
 
-        var merged = legs.Values.SelectMany(l => l.Rows)
-            .OrderBy(r => r.Key.Name, StringComparer.Ordinal).ThenBy(r => r.Key.Id.ToString(), StringComparer.Ordinal)
-            .Skip(inPlace ? 0 : (number - 1) * size).Take(size)
-            .Select(r => r.View).OfType<Studio>().ToList();
+        // One database: its page as it sorted it (whatever its collation); several: the union in code-point order.
+        var rows = inPlace
+            ? legs.Values.SelectMany(l => l.Rows)
+            : legs.Values.SelectMany(l => l.Rows)
+                .OrderBy(r => r.Key.Name, StringComparer.Ordinal).ThenBy(r => r.Key.Id.ToString(), StringComparer.Ordinal)
+                .Skip((number - 1) * size).Take(size);
+        var merged = rows.Select(r => r.View).OfType<Studio>().ToList();
         return Results.Ok(new Page<Studio>(merged, number, size, legs.Values.Sum(l => (long)l.Total)));
     }
 
