@@ -170,7 +170,7 @@ public sealed class TenantRefused(string region, string tenant)
     : Exception($"The caller's region ({region}) does not reach the data of {tenant}.");
 
 /// <summary>
-/// The tenant of a request, in order: the region in the path (<c>{code}</c>); the studio in the path (its region,
+/// The tenant of a request, in order: the region in the path (<c>{code}</c>) or in the query (<c>?region=</c>); the studio in the path (its region,
 /// found by <see cref="IStudioScopes"/>); the region of a JSON body (establishing a studio); else the caller's own
 /// region, else the ministry. The caller's token must reach it (<see cref="Tenants.Reaches"/>), else 403.
 /// Wolverine opens every session of the request (and the outbox) on that tenant's database.
@@ -190,6 +190,8 @@ public sealed class RequestTenant(Tenants tenants, IStudioScopes studios) : ITen
     private async ValueTask<string?> Named(HttpContext http)
     {
         if (http.GetRouteValue("code")?.ToString() is { } code && Region.IsScope(code)) return Tenants.Of(code);
+        // A region filter in the query (?region=) names the province a regional read is about.
+        if (http.Request.Query["region"].ToString() is { } filter && Region.IsCode(filter)) return Tenants.Of(filter);
         foreach (var key in StudioRequirementCheck.RouteKeys)
         {
             if (!Guid.TryParse(http.GetRouteValue(key)?.ToString(), out var studioId)) continue;

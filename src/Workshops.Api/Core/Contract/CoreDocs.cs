@@ -25,6 +25,7 @@ public static class CoreDocs
             new("region", "Narrows to a region: an administrative division code (six digits) inside the caller's region.", Pattern: RegionCodeAttribute.Pattern),
             new("parent", "An administrative division code (six digits); 000000 or none for the provinces.", Pattern: RegionCodeAttribute.Pattern),
             new("teacherId", "A teacher's id, such as T350203-0100."),
+            new("complete", "With a database per province, above a province: true refuses (503) an answer that lacks a province that did not answer; otherwise such provinces are named in the Missing-Provinces header."),
             new("standard", "A standard's code (GET /api/standards), such as moe-2022 or k12-workshop; the region's default when left out."),
         ]);
 }
