@@ -60,6 +60,7 @@ public static class Features
         builder.Services.AddHostedService<ViewMemoPruning>();
         builder.AddWebhooks();
         builder.AddEvaluationKey();
+        builder.AddSubmissionAccess();
         return builder;
     }
 

@@ -14,8 +14,12 @@ namespace Workshops.Core;
 public static class OpenApiShape
 {
     /// <summary>The contract's version: bump the major part when a field or endpoint is removed or renamed.</summary>
-    /// <remarks>2.0.0: numbers are numbers (never "2"), unknown fields are refused, and the document became precise.</remarks>
-    public const string Version = "2.0.0";
+    /// <remarks>
+    /// 2.0.0: numbers are numbers (never "2"), unknown fields are refused, and the document became precise.
+    /// 3.0.0: an output's revision takes the edit convention of activity corrections, <c>{"changes": {…only the changed
+    /// fields}, "reason": …}</c>; the old whole-output body and its <c>note</c> are refused with a 400 naming where each field goes.
+    /// </remarks>
+    public const string Version = "3.0.0";
 
     private static readonly (string Code, string Description)[] Problems =
     [

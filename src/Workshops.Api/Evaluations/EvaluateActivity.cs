@@ -56,7 +56,7 @@ public static class EvaluationWrites
 
 /// <summary>
 /// POST /api/studios/{id}/activities/{activityId}/evaluations — a member or trainee who attended the activity evaluates it
-/// anonymously, once (<c>evaluation.already-given</c>). The host who leads it does not (<c>evaluation.host</c>); nor does
+/// anonymously, once (<c>evaluation.already-given</c>). The host who leads it does not (the policy: 403); nor does
 /// anyone who did not attend (<c>evaluation.not-attended</c>) or anyone of a voided activity (<c>evaluation.voided</c>).
 /// </summary>
 public static class EvaluateActivityEndpoint
@@ -82,7 +82,6 @@ public static class EvaluateActivityEndpoint
         var input = EvaluationWrites.Input(command);
         if (!input.Ok) return input.Result();
         if (activity.Voided) return Problems.Rule("evaluation.voided", "The activity was voided; it is not evaluated.");
-        if (caller.Role == Role.Host) return Problems.Rule("evaluation.host", "The studio's host leads its activities; members and trainees who attended evaluate them.");
         if (!activity.Attendees.Any(a => a.TeacherId == caller.TeacherId && !a.Guest))
             return Problems.Rule("evaluation.not-attended", "Only those who attended the activity evaluate it.");
         return target.Spent

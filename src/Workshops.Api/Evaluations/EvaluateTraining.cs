@@ -55,7 +55,7 @@ public static class EvaluateTrainingEndpoint
             : WolverineContinue.NoProblems;
     }
 
-    [WolverinePost("/api/regions/{code}/trainings/{programme}/evaluations", Name = "EvaluateTraining"), Authorize(Policy = Policies.TeacherLogin)]
+    [WolverinePost("/api/regions/{code}/trainings/{programme}/evaluations", Name = "EvaluateTraining"), Authorize(Policy = EvaluationsSetup.TraineePolicy)]
     [AuthorUnrecorded]
     [Tags("Evaluations")]
     public static EvaluationReceived Post(Evaluate command, string code, string programme, Target target, IDocumentSession session, TimeProvider clock)

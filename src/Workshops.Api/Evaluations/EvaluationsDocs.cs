@@ -17,9 +17,9 @@ public static class EvaluationsDocs
                                    "evaluations.", 17)],
         [
             new("EvaluateActivity", "Evaluate an activity you attended",
-                "A member or trainee who attended the activity evaluates it anonymously, with their own login, once. The host who leads it " +
-                "does not evaluate it, nor does a guest or anyone who did not attend.",
-                ["evaluation.voided", "evaluation.host", "evaluation.not-attended", "evaluation.already-given"],
+                "A member or trainee who attended the activity evaluates it anonymously, with their own member login, once. The host who leads it " +
+                "does not evaluate it (403), nor does a guest or anyone who did not attend.",
+                ["evaluation.voided", "evaluation.not-attended", "evaluation.already-given"],
                 new Evaluate(Scores, "案例研讨贴近带班实际，小组讨论时间可以再长一些。")),
             new("EvaluateTraining", "Evaluate a training programme you took",
                 "A trainee — a teacher whose record holds a credit of that programme from that region — evaluates the training anonymously " +
@@ -36,8 +36,6 @@ public static class EvaluationsDocs
         ],
         [
             new("evaluation.voided", "The activity was voided; it is not evaluated.", "Nothing to evaluate: evaluate the studio's standing activities."),
-            new("evaluation.host", "The studio's host leads its activities and does not evaluate them.",
-                "Members and trainees who attended evaluate with their own login."),
             new("evaluation.not-attended", "Only those on the activity's attendance (not as guests) evaluate it.",
                 "Ask the host to correct the attendance if you attended."),
             new("evaluation.already-given", "You have already evaluated this activity or training; each person evaluates it once.",

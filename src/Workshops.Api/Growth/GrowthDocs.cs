@@ -44,6 +44,7 @@ public static class GrowthDocs
             new("GetRecognitions", "Read a studio's recognition report",
                 "For the host and each member, the titles the year's assessment conferred, or why not; `asOf` gives it as recorded then."),
             new("ListHourPolicies", "List the hour policies", "The preset policies (from the seeds) and those reviewers added."),
+            new("GetHourPolicy", "Read an hour policy", "One policy by its code (`policy`), a preset or one a reviewer added; where adding one points."),
             new("AddHourPolicy", "Add an hour policy", "A reviewer adds a policy as data under a new code; policies are never redefined.",
                 ["policy."], HourPolicies.Presets[0] with { Code = "xm-2026-annual", Title = "厦门市2026年起班主任年度学时要求" }),
             new("GetRegionHourPolicies", "Read a region's hour policies", "The set of hour policies in effect for a region (its own choice, or the nearest region above that chose)."),

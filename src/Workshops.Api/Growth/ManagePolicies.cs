@@ -22,6 +22,14 @@ public static class ManagePoliciesEndpoint
     [Tags("Hour policies")]
     public static Task<IReadOnlyList<HourPolicy>> List(IQuerySession session, CancellationToken ct) => PolicyCatalog.All(session, ct);
 
+    /// <summary>GET /api/hour-policies/{policy} — one policy by its code (where POST /api/hour-policies points).</summary>
+    [WolverineGet("/api/hour-policies/{policy}", Name = "GetHourPolicy"), Authorize(Policy = Policies.Authenticated)]
+    [Tags("Hour policies")]
+    [ProducesResponseType<HourPolicy>(200)]
+    public static async Task<IResult> One(string policy, IQuerySession session, CancellationToken ct) =>
+        (await PolicyCatalog.All(session, ct)).FirstOrDefault(p => p.Code == policy) is { } found
+            ? Results.Ok(found)
+            : Results.Problem(Problems.NotFound($"No hour policy {policy}: GET /api/hour-policies lists them."));
 }
 
 /// <summary>POST /api/hour-policies — a reviewer adds a policy as data. (Its own class: Validate applies to every endpoint of a class.)</summary>
@@ -41,7 +49,7 @@ public static class AddHourPolicyEndpoint
     [WolverinePost("/api/hour-policies", Name = "AddHourPolicy"), Authorize(Policy = Policies.RegionManage)]
     [Tags("Hour policies")]
     public static (CreationResponse, IMartenOp) Add(HourPolicy policy, HttpContext http, TimeProvider clock) =>
-        (new CreationResponse($"/api/hour-policies#{policy.Code}"),
+        (new CreationResponse($"/api/hour-policies/{policy.Code}"),
             MartenOps.Insert(new CustomPolicy { Id = policy.Code, Policy = policy, By = http.Actor(), At = clock.GetUtcNow() }));
 }
 

@@ -47,17 +47,13 @@ public static class FeedEndpoint
         if (caller.Region is null) return Results.Problem(Problems.Forbidden("An integration client needs a region claim."));
 
         var mark = await HighWaterMark(data, ct);
-        var events = new List<IntegrationEvent>();
-        var position = from;
-        var skipFirst = skip ?? 0;
-        var nextSkip = 0;
+        var page = new EventPage<IntegrationEvent>(take, from, skip ?? 0);
         var examined = 0;
-        var full = false;
         var end = false;
-        while (!full && !end)
+        while (!page.Full && !end)
         {
             var batch = await session.Events.QueryAllRawEvents()
-                .Where(e => e.Sequence > position && e.Sequence <= mark)
+                .Where(e => e.Sequence > page.Position && e.Sequence <= mark)
                 .Where(e => e.EventTypesAre(IntegrationTypes.Sources))
                 .OrderBy(e => e.Sequence)
                 .Take(MaxLimit)
@@ -66,29 +62,16 @@ public static class FeedEndpoint
             foreach (var e in batch)
             {
                 var studio = await StudioIdentities.Of(session, e.StreamId, ct);
-                var items = studio is null || !caller.Covers(studio.Region) ? new List<IntegrationEvent>() : IntegrationEvents.From(e, studio).Skip(skipFirst).ToList();
-                var room = take - events.Count;
-                if (items.Count > room)
+                if (!page.Add(e.Sequence, studio is null || !caller.Covers(studio.Region) ? [] : IntegrationEvents.From(e, studio))) break;
+                if (++examined >= MaxEventsPerRead)
                 {
-                    // The page is full inside this event: the next page starts with what is left of it.
-                    events.AddRange(items.Take(room));
-                    nextSkip = skipFirst + room;
-                    full = true;
-                    break;
-                }
-                events.AddRange(items);
-                skipFirst = 0;
-                position = e.Sequence;
-                examined++;
-                if (events.Count == take || examined >= MaxEventsPerRead)
-                {
-                    full = true;
+                    page.Stop();
                     break;
                 }
             }
         }
-        var next = full ? position : Math.Max(from, mark);
-        return Results.Ok(new FeedPage(events, from, next, mark, full, nextSkip));
+        var next = page.Full ? page.Position : Math.Max(from, mark);
+        return Results.Ok(new FeedPage(page.Items, from, next, mark, page.Full, page.NextSkip));
     }
     public static async Task<long> HighWaterMark(NpgsqlDataSource data, CancellationToken ct)
     {

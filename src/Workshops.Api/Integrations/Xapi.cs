@@ -187,54 +187,34 @@ public static class XapiEndpoint
         var caller = Caller.From(http.User);
         var baseUrl = options.PublicBaseUrl;
 
-        var statements = new List<XStatement>();
-        var position = cursor ?? 0;
-        var skipFirst = skip ?? 0;
-        var nextSkip = 0;
+        var page = new EventPage<XStatement>(take, cursor ?? 0, skip ?? 0);
         // The window this read may examine: up to the sequence of the last event it may look at (null: the store's end).
-        var end = await WindowEnd(data, position, Math.Max(1, options.MaxEventsPerRead), ct);
+        var end = await WindowEnd(data, page.Position, Math.Max(1, options.MaxEventsPerRead), ct);
         var last = end ?? long.MaxValue;
-        var full = false;
-        while (!full)
+        while (!page.Full)
         {
             var batch = await session.Events.QueryAllRawEvents()
-                .Where(e => e.Sequence > position && e.Sequence <= last)
+                .Where(e => e.Sequence > page.Position && e.Sequence <= last)
                 .Where(e => e.EventTypesAre(XapiStatements.Sources))
                 .OrderBy(e => e.Sequence).Take(500).ToListAsync(ct);
             foreach (var e in batch)
             {
-                var found = new List<XStatement>();
                 var at = (e.Data as Studios.IStudioEvent)?.At ?? e.Timestamp;
-                if (!(from is { } f && at < f || to is { } t && at >= t) &&
-                    await StudioIdentities.Of(session, e.StreamId, ct) is { } studio && caller.Covers(studio.Region))
-                    found.AddRange(XapiStatements.From(e, baseUrl).Where(x => teacher is null || x.Actor.Account.Name == teacher).Skip(skipFirst));
-                var room = take - statements.Count;
-                if (found.Count > room)
-                {
-                    // The page is full inside this event: more continues with what is left of it.
-                    statements.AddRange(found.Take(room));
-                    nextSkip = skipFirst + room;
-                    full = true;
-                    break;
-                }
-                statements.AddRange(found);
-                skipFirst = 0;
-                position = e.Sequence;
-                if (statements.Count == take)
-                {
-                    full = true;
-                    break;
-                }
+                IEnumerable<XStatement> found = !(from is { } f && at < f || to is { } t && at >= t) &&
+                            await StudioIdentities.Of(session, e.StreamId, ct) is { } studio && caller.Covers(studio.Region)
+                    ? XapiStatements.From(e, baseUrl).Where(x => teacher is null || x.Actor.Account.Name == teacher)
+                    : [];
+                if (!page.Add(e.Sequence, found)) break;
             }
             if (batch.Count < 500) break;
         }
         // Full: continue after the last event read. Otherwise the window is examined: continue after it, unless it
         // reached the end of the store.
-        if (!full && end is not null) position = end.Value;
-        var more = !full && end is null ? "" : $"/api/xapi/statements?cursor={position}&limit={take}" + (nextSkip > 0 ? $"&skip={nextSkip}" : "") +
+        var position = !page.Full && end is not null ? end.Value : page.Position;
+        var more = !page.Full && end is null ? "" : $"/api/xapi/statements?cursor={position}&limit={take}" + (page.NextSkip > 0 ? $"&skip={page.NextSkip}" : "") +
             (since is null ? "" : $"&since={Uri.EscapeDataString(since)}") + (until is null ? "" : $"&until={Uri.EscapeDataString(until)}") +
             (agent is null ? "" : $"&agent={Uri.EscapeDataString(agent)}");
         http.Response.Headers["X-Experience-API-Version"] = "2.0.0";
-        return Results.Ok(new XStatementResult(statements, more));
+        return Results.Ok(new XStatementResult(page.Items, more));
     }
 }

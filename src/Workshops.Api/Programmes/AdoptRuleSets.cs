@@ -58,11 +58,8 @@ public static class RegionProgrammesEndpoint
     [ProducesResponseType<RegionProgrammes>(200)]
     public static async Task<IResult> Get(string code, string? on, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        if (!Region.IsCode(code)) return Results.Problem(Problems.Invalid("code", "must be a six-digit region code"));
-        var today = clock.Today();
-        var (day, invalid) = History.Parse(on, today);
-        if (invalid is not null) return Results.Problem(Problems.Invalid("on", "must be a date written YYYY-MM-DD, not in the future"));
-        return Results.Ok(await On(session, code, day ?? today, ct, day is null ? null : History.EndOf(day.Value)));
+        var (day, problem) = RegionDay.Parse(code, on, clock.Today());
+        return day is null ? Results.Problem(problem!) : Results.Ok(await On(session, code, day.Day, ct, day.RecordedBy));
     }
 
     public static async Task<RegionProgrammes> On(IQuerySession session, string code, DateOnly day, CancellationToken ct, DateTimeOffset? recordedBy = null)

@@ -17,6 +17,18 @@ public static class ListRuleSetsEndpoint
     public static Task<IReadOnlyList<RuleSet>> Get(IQuerySession session, CancellationToken ct) => RuleSetLibrary.All(session, ct);
 }
 
+/// <summary>GET /api/rule-sets/{ruleSet} — one rule set by its code (where POST /api/rule-sets points).</summary>
+public static class GetRuleSetEndpoint
+{
+    [WolverineGet("/api/rule-sets/{ruleSet}", Name = "GetRuleSet"), Authorize(Policy = Policies.Authenticated)]
+    [Tags("Programmes")]
+    [ProducesResponseType<RuleSet>(200)]
+    public static async Task<IResult> Get(string ruleSet, IQuerySession session, CancellationToken ct) =>
+        (await RuleSetLibrary.All(session, ct)).FirstOrDefault(s => s.Code == ruleSet) is { } found
+            ? Results.Ok(found)
+            : Results.Problem(Problems.NotFound($"No rule set {ruleSet}: GET /api/rule-sets lists them."));
+}
+
 /// <summary>POST /api/rule-sets — a reviewer adds a later or local edition as data (a new code; editions are never redefined).</summary>
 public static class AddRuleSetEndpoint
 {
@@ -33,6 +45,6 @@ public static class AddRuleSetEndpoint
     [WolverinePost("/api/rule-sets", Name = "AddRuleSet"), Authorize(Policy = Policies.RegionManage)]
     [Tags("Programmes")]
     public static (CreationResponse, IMartenOp) Post(RuleSet ruleSet, HttpContext http, TimeProvider clock) =>
-        (new CreationResponse($"/api/rule-sets#{ruleSet.Code}"),
+        (new CreationResponse($"/api/rule-sets/{ruleSet.Code}"),
             MartenOps.Insert(new CustomRuleSet { Id = ruleSet.Code, RuleSet = ruleSet, By = http.Actor(), At = clock.GetUtcNow() }));
 }

@@ -13,6 +13,7 @@ public static class ProgrammesDocs
                                   "judged by the one in effect for its region and track on the day.", 15)],
         [
             new("ListRuleSets", "List the rule sets", "Every programme's rule set: the presets and the editions added as data."),
+            new("GetRuleSet", "Read a rule set", "One rule set by its code (`ruleSet`), a preset or an edition added as data; where adding one points."),
             new("AddRuleSet", "Add a rule set edition",
                 "A reviewer adds a later or local edition as data under a new code; editions are never redefined.",
                 ["rule-set.exists"],

@@ -18,6 +18,18 @@ public static class ListStandardsEndpoint
     public static Task<IReadOnlyList<Standard>> Get(IQuerySession session, CancellationToken ct) => StandardsLibrary.All(session, ct);
 }
 
+/// <summary>GET /api/standards/{standard} — one standard edition by its code (where POST /api/standards points).</summary>
+public static class GetStandardEndpoint
+{
+    [WolverineGet("/api/standards/{standard}", Name = "GetStandard"), Authorize(Policy = Policies.Authenticated)]
+    [Tags("Standards")]
+    [ProducesResponseType<Standard>(200)]
+    public static async Task<IResult> Get(string standard, IQuerySession session, CancellationToken ct) =>
+        (await StandardsLibrary.All(session, ct)).FirstOrDefault(s => s.Code == standard) is { } found
+            ? Results.Ok(found)
+            : Results.Problem(Problems.NotFound($"No standard {standard}: GET /api/standards lists them."));
+}
+
 /// <summary>POST /api/standards — a reviewer adds a later edition as data; its items use the existing rule codes.</summary>
 public static class AddStandardEndpoint
 {
@@ -48,7 +60,7 @@ public static class AddStandardEndpoint
     [WolverinePost("/api/standards", Name = "AddStandard"), Authorize(Policy = Policies.RegionManage)]
     [Tags("Standards")]
     public static (CreationResponse, IMartenOp) Post(Standard standard, HttpContext http, TimeProvider clock) =>
-        (new CreationResponse($"/api/standards#{standard.Code}"),
+        (new CreationResponse($"/api/standards/{standard.Code}"),
             MartenOps.Insert(new CustomStandard { Id = standard.Code, Standard = standard, By = http.Actor(), At = clock.GetUtcNow() }));
 }
 

@@ -21,6 +21,7 @@ public static class StandardsDocs
             new("ReviewChecklists", "Review the checklists of a region",
                 "One row per studio in the caller's region: its checklist summary and the items not met, a page at a time in a stable order."),
             new("ListStandards", "List the standards", "Every standard and edition with its items, wording and rule codes."),
+            new("GetStandard", "Read a standard", "One standard edition by its code (`standard`), with its items, wording and rule codes; where adding one points."),
             new("AddStandard", "Add a standard edition", "A reviewer adds a later edition as data, under a new code; its items use the existing rule codes.",
                 ["standard."], StandardCatalog.Moe with { Code = "moe-2025", Edition = "2025", Items = [.. StandardCatalog.Moe.Items.Take(2)] }),
             new("AdoptStandards", "Adopt standards for a region", "A reviewer adopts editions for their region; the first is the region's default.",

@@ -27,8 +27,8 @@ public static class GetStudioEndpoint
         CancellationToken ct)
     {
         var today = clock.Today();
-        var (asked, invalid) = History.Parse(on, today);
-        if (invalid is not null) return Results.Problem(Problems.Invalid("on", "must be a date written YYYY-MM-DD, not in the future"));
+        var (asked, invalid) = History.Parse(on, today, "on");
+        if (invalid is not null) return Results.Problem(invalid);
         var day = asked ?? today;
         // Kept like the computed views: a stored studio is converted for the wire (enumerations as codes) once per change
         // of its stream, of its people's records or of the rule sets, once per audience and day.

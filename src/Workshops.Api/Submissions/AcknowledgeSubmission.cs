@@ -17,7 +17,7 @@ public static class AcknowledgeSubmissionEndpoint
     public static ProblemDetails Validate([NotBody] SubmissionStream package, HttpContext http) =>
         package.Check(http, SubmissionActor.Ministry, new Check(), SubmissionRules.Acknowledge);
 
-    [WolverinePost("/api/regions/{code}/submissions/{year}/receipt", Name = "AcknowledgeSubmission"), Authorize(Policy = Policies.RegionManage)]
+    [WolverinePost("/api/regions/{code}/submissions/{year}/receipt", Name = "AcknowledgeSubmission"), Authorize(Policy = SubmissionActorRequirement.MinistryPolicy)]
     [Tags("Submissions")]
     public static SubmissionWritten Post([NotBody] SubmissionStream package, HttpContext http, TimeProvider clock) =>
         package.Package!.State == SubmissionState.Received

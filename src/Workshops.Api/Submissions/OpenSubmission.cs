@@ -27,7 +27,7 @@ public static class OpenSubmissionEndpoint
         return package.Check(http, SubmissionActor.Province, input, p => SubmissionRules.Open(p, command.Deadline!.Value), opening: true);
     }
 
-    [WolverinePost("/api/regions/{code}/submissions/{year}", Name = "OpenSubmission"), Authorize(Policy = Policies.RegionManage)]
+    [WolverinePost("/api/regions/{code}/submissions/{year}", Name = "OpenSubmission"), Authorize(Policy = SubmissionActorRequirement.ProvincePolicy)]
     [Tags("Submissions")]
     public static SubmissionWritten Post(OpenSubmission command, SubmissionStream package, HttpContext http, TimeProvider clock) =>
         package.Package is not null

@@ -32,7 +32,7 @@ public static class PickSubmissionCaseEndpoint
         picking.Package.Check(http, SubmissionActor.Province, new Check().When(command.OutputId is null, "outputId", "is required"),
             p => picking.Case is { } found ? SubmissionRules.Pick(p, found) : Refusal.Unknown("submission.case-unknown", $"No output {command.OutputId}."));
 
-    [WolverinePost("/api/regions/{code}/submissions/{year}/cases", Name = "PickSubmissionCase"), Authorize(Policy = Policies.RegionManage)]
+    [WolverinePost("/api/regions/{code}/submissions/{year}/cases", Name = "PickSubmissionCase"), Authorize(Policy = SubmissionActorRequirement.ProvincePolicy)]
     [Tags("Submissions")]
     public static SubmissionWritten Post(PickSubmissionCase command, Picking picking, HttpContext http, TimeProvider clock) =>
         picking.Package.Package!.Cases.Contains(command.OutputId!.Value)

@@ -69,7 +69,7 @@ public static class SubmitPackageEndpoint
     public static ProblemDetails Validate([NotBody] Submitting submitting, HttpContext http, TimeProvider clock) =>
         submitting.Package.Check(http, SubmissionActor.Province, new Check(), p => SubmissionRules.Submit(p, clock.Today(), submitting.Cases));
 
-    [WolverinePost("/api/regions/{code}/submissions/{year}/submit", Name = "SubmitPackage"), Authorize(Policy = Policies.RegionManage)]
+    [WolverinePost("/api/regions/{code}/submissions/{year}/submit", Name = "SubmitPackage"), Authorize(Policy = SubmissionActorRequirement.ProvincePolicy)]
     [Tags("Submissions")]
     public static SubmissionWritten Post([NotBody] Submitting submitting, HttpContext http, TimeProvider clock) =>
         SubmissionRules.Submitted(submitting.Package.Package!)

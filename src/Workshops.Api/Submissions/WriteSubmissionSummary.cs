@@ -22,7 +22,7 @@ public static class WriteSubmissionSummaryEndpoint
         package.Check(http, SubmissionActor.Province, new Check().Text(command.Text, "text", SubmissionRules.SummaryMax),
             p => p.Summary == command.Text ? null : SubmissionRules.Summary(p));
 
-    [WolverinePut("/api/regions/{code}/submissions/{year}/summary", Name = "WriteSubmissionSummary"), Authorize(Policy = Policies.RegionManage)]
+    [WolverinePut("/api/regions/{code}/submissions/{year}/summary", Name = "WriteSubmissionSummary"), Authorize(Policy = SubmissionActorRequirement.ProvincePolicy)]
     [Tags("Submissions")]
     public static SubmissionWritten Put(WriteSubmissionSummary command, SubmissionStream package, HttpContext http, TimeProvider clock) =>
         package.Package!.Summary == command.Text

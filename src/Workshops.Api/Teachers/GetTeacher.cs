@@ -54,13 +54,13 @@ public static class TeacherReads
         return events.GroupBy(e => e.StreamId).Select(g => TeacherRecord.RecordedBy(g, until)).OfType<TeacherRecord>().ToDictionary(r => r.TeacherId);
     }
 
-    /// <summary>Parses on= and asOf= (each YYYY-MM-DD, not in the future).</summary>
+    /// <summary>Parses on= and asOf= (each YYYY-MM-DD from 2000-01-01 to today), both problems at once.</summary>
     public static (DateOnly? On, DateOnly? AsOf, ProblemDetails? Problem) Days(string? on, string? asOf, DateOnly today)
     {
-        var (recorded, invalid) = History.Parse(asOf, today);
-        if (invalid is not null) return (null, null, invalid);
-        var (day, wrong) = History.Parse(on, today);
-        return wrong is not null ? (null, null, Problems.Invalid("on", "must be a date written YYYY-MM-DD, not in the future")) : (day, recorded, null);
+        var check = new Check();
+        var recorded = History.Day(check, asOf, "asOf", today);
+        var day = History.Day(check, on, "on", today);
+        return check.Ok ? (day, recorded, null) : (null, null, check.Result());
     }
 }
 

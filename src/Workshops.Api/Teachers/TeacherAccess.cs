@@ -46,13 +46,14 @@ public static class TeacherAccess
     public static WebApplicationBuilder AddTeacherAccess(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IAuthorizationHandler, TeacherActCheck>();
+        builder.Services.AddSingleton<IAuthorizationHandler, TeacherRegisterCheck>();
         builder.Services.AddAuthorization(o =>
         {
             o.AddPolicy(Policies.TeacherRecordRead, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherActRequirement(TeacherAct.Read)));
             o.AddPolicy(Policies.TeacherRecordWrite, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherActRequirement(TeacherAct.Record)));
             o.AddPolicy(Policies.TeacherRecognise, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherActRequirement(TeacherAct.Recognise)));
-            // Registering: the school or host role here, the region or roster against the body in the endpoint.
-            o.AddPolicy(Policies.TeacherRegister, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.School, Role.Host)));
+            // Registering: the roles here, the region or roster against the body in the endpoint.
+            o.AddPolicy(Policies.TeacherRegister, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherRegisterRequirement()));
         });
         return builder;
     }
@@ -93,6 +94,31 @@ public sealed record TeacherActRequirement(TeacherAct Act) : IAuthorizationRequi
             if (ways.Count > 0) permits.Add(new Permit(role, string.Join(", or ", ways)));
         }
         return permits;
+    }
+}
+
+/// <summary>
+/// Registering a teacher: whoever may record facts on the record (<see cref="TeacherAct.Record"/>), judged against the
+/// region and id in the body by the endpoint, since there is no record yet.
+/// </summary>
+public sealed record TeacherRegisterRequirement : IAuthorizationRequirement, IPermits
+{
+    public IReadOnlyList<Permit> Permits() =>
+    [
+        .. new TeacherActRequirement(TeacherAct.Record).Permits()
+            .Select(p => p with { Scope = p.Scope.Replace("the teacher's school", "the school's region in the body", StringComparison.Ordinal) }),
+    ];
+}
+
+public sealed class TeacherRegisterCheck : AuthorizationHandler<TeacherRegisterRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TeacherRegisterRequirement requirement)
+    {
+        if (Caller.TryFrom(context.User) is not { } caller) return Task.CompletedTask;
+        var roles = requirement.Permits().Select(p => p.Role).ToList();
+        if (roles.Contains(caller.Role)) context.Succeed(requirement);
+        else context.Fail(new AuthorizationFailureReason(this, Workshops.Core.Auth.Permits.RoleRefused(roles, caller)));
+        return Task.CompletedTask;
     }
 }
 

@@ -118,7 +118,7 @@ public static class TeachersDocs
             new("expert.already-trained", "The training's end is already recorded.", "Correct nothing: read the record."),
             new("expert.trained-before-selection", "The training cannot end before the candidate was selected.", "Give a day on or after the selection."),
         ],
-        [new ParameterDoc("on", "A day, YYYY-MM-DD, not in the future: the day judged (today unless given).", Format: "date")]);
+        []);
 
     /// <summary>The rules every kind of period answers with (TeacherRules.StartPeriod and EndPeriod compose them from the kind).</summary>
     private static IEnumerable<RuleDoc> Period(string rule, string what) =>

@@ -72,13 +72,23 @@ public static class History
     /// <summary>The first day an as-of read may ask about (nothing here is older; every day asked is a view kept).</summary>
     public static readonly DateOnly FirstDay = new(RequestGuards.FirstYear, 1, 1);
 
-    /// <summary>Reads ?asOf=YYYY-MM-DD: absent means today; a future day or one before 2000 is refused.</summary>
-    public static (DateOnly? AsOf, Microsoft.AspNetCore.Mvc.ProblemDetails? Problem) Parse(string? text, DateOnly today)
+    /// <summary>Reads ?asOf=YYYY-MM-DD (or another day parameter named by <paramref name="field"/>): absent means today; a future day or one before 2000 is refused.</summary>
+    public static (DateOnly? AsOf, Microsoft.AspNetCore.Mvc.ProblemDetails? Problem) Parse(string? text, DateOnly today, string field = "asOf")
     {
-        if (string.IsNullOrEmpty(text)) return (null, null);
+        var check = new Check();
+        var day = Day(check, text, field, today);
+        return check.Ok ? (day, null) : (null, check.Result());
+    }
+
+    /// <summary>A day parameter (YYYY-MM-DD, from 2000-01-01 to today, as the contract declares it): null when absent or refused into <paramref name="check"/>.</summary>
+    public static DateOnly? Day(Check check, string? text, string field, DateOnly today)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-            return (null, Problems.Invalid("asOf", "must be a date written YYYY-MM-DD"));
-        if (day < FirstDay) return (null, Problems.Invalid("asOf", $"must be {FirstDay:yyyy-MM-dd} or later"));
-        return day > today ? (null, Problems.Invalid("asOf", "must not be in the future")) : (day, null);
+            check.Add(field, "must be a date written YYYY-MM-DD");
+        else if (day < FirstDay) check.Add(field, $"must be {FirstDay:yyyy-MM-dd} or later");
+        else if (day > today) check.Add(field, "must not be in the future");
+        else return day;
+        return null;
     }
 }

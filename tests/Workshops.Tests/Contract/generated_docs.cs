@@ -94,15 +94,20 @@ public sealed partial class generated_docs(AppFixture fixture) : ApiTest(fixture
             .Replace("region of a studio the teacher is or was in", "their studios' region"),
     };
 
-    /// <summary>The operations that answer CSV and XLSX, from the document.</summary>
+    /// <summary>The operations that answer CSV and XLSX, and those that answer XLSX only, from the document.</summary>
     private async Task<string> Exports()
     {
         var doc = (await Host.Get("/openapi/v1.json", null)).ShouldBe(200).Json;
-        var exporting = doc["paths"]!.AsObject()
-            .SelectMany(p => p.Value!.AsObject().Where(m => m.Value!["responses"]?["200"]?["content"]?[MediaTypes.Csv] is not null)
+        IEnumerable<string> Answering(Func<JsonNode?, bool> formats) => doc["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Where(m => formats(m.Value!["responses"]?["200"]?["content"]))
                 .Select(m => $"`{m.Key.ToUpperInvariant()} {p.Key}`"))
             .Order(StringComparer.Ordinal);
-        return "CSV (`?format=csv`) and XLSX (`?format=xlsx`) exports: " + string.Join(", ", exporting) + ".";
+        var both = Answering(c => c?[MediaTypes.Csv] is not null && c[MediaTypes.Xlsx] is not null).ToList();
+        var xlsx = Answering(c => c?[MediaTypes.Csv] is null && c?[MediaTypes.Xlsx] is not null).ToList();
+        var csv = Answering(c => c?[MediaTypes.Csv] is not null && c[MediaTypes.Xlsx] is null).ToList();
+        return "CSV (`?format=csv`) and XLSX (`?format=xlsx`) exports: " + string.Join(", ", both) + "." +
+               (xlsx.Count > 0 ? " XLSX only: " + string.Join(", ", xlsx) + "." : "") +
+               (csv.Count > 0 ? " CSV only: " + string.Join(", ", csv) + "." : "");
     }
 
     /// <summary>docs/ERRORS.md: every rule a refusal can name, with its meaning, its fix and the operations that answer it.</summary>

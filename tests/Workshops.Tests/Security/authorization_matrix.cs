@@ -31,6 +31,9 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["GET /api/studios"] = Both(Everyone),
         ["GET /api/hour-policies"] = Both(Everyone),
         ["GET /api/standards"] = Both(Everyone),
+        ["GET /api/standards/{standard}"] = Both(Everyone),
+        ["GET /api/hour-policies/{policy}"] = Both(Everyone),
+        ["GET /api/rule-sets/{ruleSet}"] = Both(Everyone),
         ["GET /api/regions/{code}/hour-policies"] = Both(Everyone),
         ["POST /api/studios"] = Own(S, R),
         ["GET /api/studios/{id}"] = Own(H, M, S, R, I),
@@ -140,7 +143,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["GET /api/studios/{id}/certificates"] = Own(H, S, R),
         ["PUT /api/regions/{code}/credit-recognition"] = Own(R),
         ["GET /api/regions/{code}/credit-recognition"] = Both(Everyone),
-        ["POST /api/studios/{id}/activities/{activityId}/evaluations"] = Own(H, M),
+        ["POST /api/studios/{id}/activities/{activityId}/evaluations"] = Own(M),
         ["GET /api/studios/{id}/activities/{activityId}/evaluations"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/evaluations/{year}"] = Own(H, M, S, R, I),
         // A teacher's own login evaluates a training they took: whether they took it is a rule (422), not a role.

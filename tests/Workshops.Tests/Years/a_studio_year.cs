@@ -101,8 +101,7 @@ public sealed class a_studio_year(AppFixture fixture) : ApiTest(fixture)
         (await Host.Post($"/api/studios/{id}/outputs/{outputId}/return", new { reason = "补充细节" }, School())).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/outputs/{outputId}/revision", new
         {
-            kind = "typical-case", category = "home-school-communication", title = "家校沟通典型案例（修订）",
-            authors = new[] { "H1", "M1" }, date = "2026-11-20", summary = "摘要", body = new string('校', 3000), note = "已补充",
+            changes = new { title = "家校沟通典型案例（修订）", body = new string('校', 3000) }, reason = "已补充",
         }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/outputs/{outputId}/submit", new { }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/outputs/{outputId}/approve", new { note = "同意推荐" }, School())).ShouldBe(200);

@@ -23,7 +23,7 @@ public enum StudioAccess
     Growth,
     /// <summary>Personal overviews of the roster (certificates): the studio's host, a school admin or a reviewer of its region.</summary>
     Oversee,
-    /// <summary>Anonymous evaluations of its activities: its own host and member logins (attendance is checked per activity).</summary>
+    /// <summary>Anonymous evaluations of its activities: its own members' logins (the host leads them; attendance is checked per activity).</summary>
     Evaluate,
 }
 
@@ -47,8 +47,6 @@ public static class Policies
     public const string TeacherRecordWrite = "teacher-record:write";
     public const string TeacherRecognise = "teacher-record:recognise";
     public const string TeacherRegister = "teacher-record:register";
-    /// <summary>A teacher's own login: a host or member token with the teacher claim (evaluating a training they took).</summary>
-    public const string TeacherLogin = "teacher:login";
     /// <summary>Regional settings (hour-policy sets, custom policies): reviewers, within their region.</summary>
     public const string RegionManage = "region:manage";
     /// <summary>Establish a studio: school admins and reviewers, within their region (checked against the body).</summary>
@@ -86,8 +84,6 @@ public static class Policies
             .AddRequirements(new RoleRequirement(Role.Reviewer), new RegionRouteRequirement()));
         options.AddPolicy(TeacherRead, p => p.RequireAuthenticatedUser().AddRequirements(new TeacherRequirement()));
         options.AddPolicy(Integration, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Role.Integration)));
-        options.AddPolicy(TeacherLogin, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
-            Caller.TryFrom(c.User) is { Role: Role.Host or Role.Member, TeacherId: not null }));
         options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser().AddRequirements(new RoleRequirement(Enum.GetValues<Role>())));
         options.FallbackPolicy = options.GetPolicy(Authenticated);
     }
@@ -113,7 +109,7 @@ public static class Policies
             StudioAccess.Attest => (caller.Role is Role.School or Role.Reviewer) && covers,
             StudioAccess.Growth => caller.Role is Role.Host or Role.Member && own,
             StudioAccess.Oversee => (caller.Role == Role.Host && own) || (caller.Role is Role.School or Role.Reviewer && covers),
-            StudioAccess.Evaluate => caller.Role is Role.Host or Role.Member && own,
+            StudioAccess.Evaluate => caller.Role == Role.Member && own,
             _ => false,
         };
     }

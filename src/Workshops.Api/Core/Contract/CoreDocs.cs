@@ -21,6 +21,7 @@ public static class CoreDocs
             new("page", "The page, from 1.", 1, Paging.MaxPage),
             new("pageSize", "Items per page (20 unless given).", 1, Paging.MaxPageSize),
             new("asOf", "A past day, YYYY-MM-DD from 2000-01-01 to today: the answer as recorded by the end of that day.", Format: "date"),
+            new("on", "A day, YYYY-MM-DD from 2000-01-01 to today: the day judged (today unless given).", Format: "date"),
             new("code", "An administrative division code (GB/T 2260), six digits; 000000 is national.", Pattern: RegionCodeAttribute.Pattern),
             new("region", "Narrows to a region: an administrative division code (six digits) inside the caller's region.", Pattern: RegionCodeAttribute.Pattern),
             new("parent", "An administrative division code (six digits); 000000 or none for the provinces.", Pattern: RegionCodeAttribute.Pattern),

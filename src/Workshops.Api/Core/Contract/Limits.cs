@@ -49,6 +49,16 @@ public sealed class RegionCodeAttribute : Attribute
     public const string Pattern = "^[0-9]{6}$";
 }
 
+/// <summary>
+/// The field's name before the contract renamed it: a request that still sends the old name is told the new one
+/// (400 under the old name) instead of only that the field is unknown.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class FormerlyAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
 /// <summary>An absolute http or https URL of at most <see cref="MaxLength"/> characters.</summary>
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
 public sealed class HttpUrlAttribute : Attribute

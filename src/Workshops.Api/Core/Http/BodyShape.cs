@@ -145,8 +145,21 @@ public static class BodyShape
                 if (Check.Found == before) Declared(match.Value, property, at);
             }
             foreach (var unknown in given.Where(g => !info.Properties.Any(p => string.Equals(p.Name, g.Name, StringComparison.OrdinalIgnoreCase))))
-                Check.Add(Join(path, unknown.Name),
-                    $"is not a field of this request; its fields are {string.Join(", ", info.Properties.Select(p => p.Name))}");
+                Check.Add(Join(path, unknown.Name), Unknown(info, unknown.Name));
+        }
+
+        /// <summary>
+        /// An unknown field: renamed (<see cref="FormerlyAttribute"/>), or an edit's field sent beside its <c>changes</c>
+        /// object instead of inside it (the edit convention), or simply not one of the request's fields.
+        /// </summary>
+        private static string Unknown(JsonTypeInfo info, string name)
+        {
+            if (info.Properties.FirstOrDefault(p => string.Equals(Limits.Of<FormerlyAttribute>(p)?.Name, name, StringComparison.OrdinalIgnoreCase)) is { } renamed)
+                return $"was renamed: send it as {renamed.Name}";
+            if (info.Properties.FirstOrDefault(p => p.Name == "changes") is { } changes &&
+                info.Options.GetTypeInfo(changes.PropertyType).Properties.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+                return $"belongs inside changes: an edit sends only the fields it changes, as {{\"changes\": {{\"{name}\": …}}, \"reason\": …}}";
+            return $"is not a field of this request; its fields are {string.Join(", ", info.Properties.Select(p => p.Name))}";
         }
 
         /// <summary>The limits the member declares (<see cref="Limits"/>).</summary>
