@@ -65,7 +65,7 @@ public sealed class Report(Options options)
             md.AppendLine().AppendLine("### 1a. What one append costs the database (sequential appends to one studio, async daemon off; pg_stat_statements)").AppendLine();
             md.AppendLine("| studio | appends | statements per append | WAL bytes per append | full-page images | WAL position per append, less idle | API processor ms per append |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
             foreach (var c in WriteCosts)
-                md.AppendLine($"| {c.Label} ({c.StudioEvents} events) | {c.Appends} | {F(c.Statements)} | {c.WalBytes:N0} | {F(c.FullPageImages)} | {c.WalPositionBytes:N0} | {F(c.ApiCpuMs)} |");
+                md.AppendLine($"| {(c.Label == "stack floor" ? "stack floor (its own stream; processor ms: its process)" : $"{c.Label} ({c.StudioEvents} events)")} | {c.Appends} | {F(c.Statements)} | {c.WalBytes:N0} | {F(c.FullPageImages)} | {c.WalPositionBytes:N0} | {F(c.ApiCpuMs)} |");
             md.AppendLine().AppendLine("Statements of one append (the large studio):").AppendLine();
             md.AppendLine("| per append | statement |").AppendLine("|---:|---|");
             foreach (var s in WriteCosts[1].ByStatement) md.AppendLine($"| {F(s.PerAppend)} | `{s.Query.Replace("|", "\\|")}` |");

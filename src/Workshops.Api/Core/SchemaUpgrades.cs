@@ -11,8 +11,11 @@ namespace Workshops.Core;
 /// </summary>
 public sealed class SchemaUpgrades(NpgsqlDataSource data, IEnumerable<SchemaUpgrades.Upgrade> upgrades, ILogger<SchemaUpgrades> log) : IHostedService
 {
-    /// <summary>A column of <paramref name="Table"/> of <paramref name="Type"/>, filled by the expression <paramref name="Fill"/>.</summary>
-    public sealed record Upgrade(string Table, string Column, string Type, string Fill);
+    /// <summary>
+    /// A column of <paramref name="Table"/> of <paramref name="Type"/>, filled by the expression <paramref name="Fill"/>, then
+    /// by <paramref name="Compute"/> where the documents do not hold the value (it is computed from them in .NET).
+    /// </summary>
+    public sealed record Upgrade(string Table, string Column, string Type, string Fill, Func<NpgsqlConnection, CancellationToken, Task>? Compute = null);
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -38,6 +41,7 @@ public sealed class SchemaUpgrades(NpgsqlDataSource data, IEnumerable<SchemaUpgr
                 connection);
             add.CommandTimeout = 0;
             await add.ExecuteNonQueryAsync(ct);
+            if (u.Compute is { } compute) await compute(connection, ct);
             log.LogInformation("Schema upgrade: added {Table}.{Column} and filled it from the documents", u.Table, u.Column);
         }
     }

@@ -55,6 +55,8 @@ public sealed record CreditMonth
     public string TeacherId { get; init; } = "";
     public int Year { get; init; }
     public int Month { get; init; }
+    /// <summary>Stored in runs of credits that share their studio, category, level and who recorded them (<see cref="CreditRunsJson"/>).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(CreditRunsJson))]
     public IReadOnlyList<Credit> Credits { get; init; } = [];
     /// <summary>The standing credits (not removed) summed by category, level and studio: what "now" questions need of a month.</summary>
     public IReadOnlyList<CreditTotal> Totals { get; init; } = [];

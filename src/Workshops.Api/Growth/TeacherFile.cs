@@ -39,18 +39,32 @@ public sealed record Credit(
 /// <summary>
 /// A credit as stored: short member names, and nothing stored twice — its event is recorded at the credit's time, and an
 /// activity's credit is keyed by the activity's id. Credits are never sent over the wire as they are (answers carry
-/// <see cref="CountedCredit"/>).
+/// <see cref="CountedCredit"/>). Inside a <see cref="CreditRunsJson">run</see>, the studio, category, level and the
+/// recording actor are the run's and are not repeated.
 /// </summary>
 public sealed class CreditJson : JsonConverter<Credit>
 {
-    public override Credit Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Credit Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Read(ref reader, options, null);
+
+    public override void Write(Utf8JsonWriter writer, Credit value, JsonSerializerOptions options) => Write(writer, value, options, null);
+
+    /// <summary>What the credits of one run share: their studio, category, level and, when each credit's event is compact, who recorded it.</summary>
+    internal sealed record Run(Guid StudioId, CreditCategory Category, TrainingLevel Level, Core.Auth.Actor? By)
+    {
+        public static Run Of(Credit c) => new(c.StudioId, c.Category, c.Level, Compact(c) ? c.Ref!.By : null);
+    }
+
+    /// <summary>Whether the credit's event was recorded at the credit's time (always, as projected): written as a short array.</summary>
+    private static bool Compact(Credit c) => c.Ref is { } at && at.At == c.RecordedAt;
+
+    internal static Credit Read(ref Utf8JsonReader reader, JsonSerializerOptions options, Run? run)
     {
         if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException();
         string key = "", title = "";
-        Guid studio = default;
+        var studio = run?.StudioId ?? default;
         Guid? activity = null;
-        CreditCategory category = default;
-        TrainingLevel level = default;
+        var category = run?.Category ?? default;
+        var level = run?.Level ?? default;
         decimal hours = 0;
         DateOnly date = default;
         DateTimeOffset? recorded = null, removed = null;
@@ -73,7 +87,8 @@ public sealed class CreditJson : JsonConverter<Credit>
                 case "t": title = reader.GetString()!; break;
                 case "r": at = JsonSerializer.Deserialize<EventRef>(ref reader, options); break;
                 case "e":
-                    // The event behind the credit, compact: id, type, version and who recorded it (when: the time recorded).
+                    // The event behind the credit, compact: id, type, version and who recorded it (when: the time
+                    // recorded; who: the run's, when the array stops after the version).
                     reader.Read();
                     var eventId = reader.GetGuid();
                     reader.Read();
@@ -81,9 +96,13 @@ public sealed class CreditJson : JsonConverter<Credit>
                     reader.Read();
                     var version = reader.GetInt64();
                     reader.Read();
-                    var by = JsonSerializer.Deserialize<Core.Auth.Actor>(ref reader, options)!;
-                    reader.Read();
-                    at = new EventRef(eventId, type, version, by, default);
+                    var by = run?.By;
+                    if (reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        by = JsonSerializer.Deserialize<Core.Auth.Actor>(ref reader, options)!;
+                        reader.Read();
+                    }
+                    at = new EventRef(eventId, type, version, by ?? throw new JsonException("a credit's event without who recorded it"), default);
                     compact = true;
                     break;
                 case "a": recorded = reader.GetDateTimeOffset(); break;
@@ -101,27 +120,30 @@ public sealed class CreditJson : JsonConverter<Credit>
         return new Credit(key, studio, category, level, hours, date, title, recorded ?? default, removed, activity, at, count);
     }
 
-    public override void Write(Utf8JsonWriter writer, Credit value, JsonSerializerOptions options)
+    internal static void Write(Utf8JsonWriter writer, Credit value, JsonSerializerOptions options, Run? run)
     {
         writer.WriteStartObject();
         writer.WriteString("k", value.Key);
-        writer.WriteString("s", value.StudioId);
-        writer.WritePropertyName("c");
-        JsonSerializer.Serialize(writer, value.Category, options);
-        writer.WritePropertyName("l");
-        JsonSerializer.Serialize(writer, value.Level, options);
+        if (run is null)
+        {
+            writer.WriteString("s", value.StudioId);
+            writer.WritePropertyName("c");
+            JsonSerializer.Serialize(writer, value.Category, options);
+            writer.WritePropertyName("l");
+            JsonSerializer.Serialize(writer, value.Level, options);
+        }
         writer.WriteNumber("h", value.Hours);
         writer.WritePropertyName("d");
         JsonSerializer.Serialize(writer, value.Date, options);
         writer.WriteString("t", value.Title);
-        // The event behind the credit, compact when it was recorded at the credit's time (always, as projected).
-        if (value.Ref is { } at && at.At == value.RecordedAt)
+        if (Compact(value))
         {
+            var at = value.Ref!;
             writer.WriteStartArray("e");
             writer.WriteStringValue(at.EventId);
             writer.WriteStringValue(at.Type);
             writer.WriteNumberValue(at.Version);
-            JsonSerializer.Serialize(writer, at.By, options);
+            if (run?.By is null) JsonSerializer.Serialize(writer, at.By, options);
             writer.WriteEndArray();
         }
         else if (value.Ref is { } other)
@@ -139,6 +161,84 @@ public sealed class CreditJson : JsonConverter<Credit>
             else writer.WriteNull("i");
         }
         writer.WriteEndObject();
+    }
+}
+
+/// <summary>
+/// A month's credits as stored: consecutive credits of the same studio, category, level and recording actor are one
+/// run, {"s", "c", "l", "by", "credits"}, so what they share is written once (most months are one run: one studio's
+/// activities logged by its host). The order of the credits is kept. Reads plain credits too (months written before
+/// runs).
+/// </summary>
+public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
+{
+    public override IReadOnlyList<Credit> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException();
+        var credits = new List<Credit>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            // A run names its credits under "credits"; the members it shares may come after them (jsonb orders keys), so
+            // the credits are read once the run's object is read through (the whole value is buffered for a converter).
+            var start = reader;
+            Guid studio = default;
+            CreditCategory category = default;
+            TrainingLevel level = default;
+            Core.Auth.Actor? by = null;
+            var list = reader;
+            var inRun = false;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                switch (name)
+                {
+                    case "credits":
+                        list = reader;
+                        inRun = true;
+                        reader.Skip();
+                        break;
+                    case "s": studio = reader.GetGuid(); break;
+                    case "c": category = JsonSerializer.Deserialize<CreditCategory>(ref reader, options); break;
+                    case "l": level = JsonSerializer.Deserialize<TrainingLevel>(ref reader, options); break;
+                    case "by": by = JsonSerializer.Deserialize<Core.Auth.Actor>(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+            }
+            if (!inRun)
+            {
+                credits.Add(CreditJson.Read(ref start, options, null));
+                continue;
+            }
+            var run = new CreditJson.Run(studio, category, level, by);
+            while (list.Read() && list.TokenType != JsonTokenType.EndArray) credits.Add(CreditJson.Read(ref list, options, run));
+        }
+        return credits;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<Credit> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count;)
+        {
+            var run = CreditJson.Run.Of(value[i]);
+            writer.WriteStartObject();
+            writer.WriteString("s", run.StudioId);
+            writer.WritePropertyName("c");
+            JsonSerializer.Serialize(writer, run.Category, options);
+            writer.WritePropertyName("l");
+            JsonSerializer.Serialize(writer, run.Level, options);
+            if (run.By is { } by)
+            {
+                writer.WritePropertyName("by");
+                JsonSerializer.Serialize(writer, by, options);
+            }
+            writer.WriteStartArray("credits");
+            for (; i < value.Count && CreditJson.Run.Of(value[i]) == run; i++) CreditJson.Write(writer, value[i], options, run);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 }
 

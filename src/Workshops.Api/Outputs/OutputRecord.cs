@@ -34,8 +34,13 @@ public sealed record OutputRecord
     public string City { get; init; } = "";
     public string? District { get; init; }
 
-    /// <summary>Unigram and bigram terms of title, summary and body (see <see cref="Reports.ChineseText"/>).</summary>
-    [Internal] public string SearchTerms { get; init; } = "";
+    /// <summary>
+    /// Unigram and bigram terms of title, summary and body (see <see cref="Reports.ChineseText"/>): computed from the facts
+    /// whenever the record is written, for its tsvector column only; not stored in the document (it was as large as the
+    /// body).
+    /// </summary>
+    [Internal, System.Text.Json.Serialization.JsonIgnore]
+    public string SearchTerms => Reports.ChineseText.Terms(Facts.Title, Facts.Summary, Facts.Body);
 
     public bool IsCase => Facts.Kind is OutputKind.TypicalCase or OutputKind.LibraryCase;
 
@@ -88,7 +93,6 @@ public sealed record OutputRecord
         KindCode = facts.Kind.Code(),
         CategoryCode = facts.Category?.Code(),
         Characters = Check.Length(facts.Body),
-        SearchTerms = Reports.ChineseText.Terms(facts.Title, facts.Summary, facts.Body),
     };
 }
 

@@ -27,7 +27,31 @@ public static class OutputsSetup
         return opts;
     }
 
-    /// <summary>Search terms were only inside the document once, as text in tsvector's input form.</summary>
+    /// <summary>
+    /// Search terms were only inside the document once, as text in tsvector's input form; documents written since hold
+    /// no terms (<see cref="OutputRecord.SearchTerms"/>): theirs are computed from the facts.
+    /// </summary>
     public static readonly Core.SchemaUpgrades.Upgrade SearchTermsColumn =
-        new("mt_doc_outputrecord", "search_terms", "tsvector", "(data ->> 'searchTerms')::tsvector");
+        new("mt_doc_outputrecord", "search_terms", "tsvector", "(data ->> 'searchTerms')::tsvector", ComputeSearchTerms);
+
+    private static async Task ComputeSearchTerms(Npgsql.NpgsqlConnection connection, CancellationToken ct)
+    {
+        var table = $"{Core.Setup.Schema}.mt_doc_outputrecord";
+        var terms = new List<(Guid Id, string Terms)>();
+        await using (var read = new Npgsql.NpgsqlCommand(
+            $"select id, data -> 'facts' ->> 'title', data -> 'facts' ->> 'summary', data -> 'facts' ->> 'body' from {table} where search_terms is null", connection))
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                terms.Add((reader.GetGuid(0), Reports.ChineseText.Terms(reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))));
+        }
+        foreach (var (id, text) in terms)
+        {
+            await using var write = new Npgsql.NpgsqlCommand($"update {table} set search_terms = $2::tsvector where id = $1", connection);
+            write.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
+            write.Parameters.Add(new Npgsql.NpgsqlParameter { Value = text });
+            await write.ExecuteNonQueryAsync(ct);
+        }
+    }
 }

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Growth;
+using Workshops.Studios;
+
+namespace Workshops.Tests.Growth;
+
+/// <summary>
+/// A credit month stores its credits in runs: consecutive credits of one studio, category, level and recording actor
+/// share those once. What is read back is what was written, in the same order.
+/// </summary>
+public sealed class credit_runs
+{
+    private static readonly JsonSerializerOptions Options = Stored();
+
+    private static JsonSerializerOptions Stored()
+    {
+        var o = new JsonSerializerOptions();
+        Json.Shape(o);
+        return o;
+    }
+
+    private static readonly Guid StudioA = Guid.Parse("017c1c65-b500-738f-af4c-4765b38ab561");
+    private static readonly Guid StudioB = Guid.Parse("01834ae4-0100-7591-bc5f-82831736e74c");
+    private static readonly Actor HostA = new("host:a", "坊主甲", Role.Host);
+    private static readonly Actor HostB = new("host:b", "坊主乙", Role.Host);
+
+    private static Credit Activity(Guid studio, Actor by, int day, decimal hours, long version, DateTimeOffset? removed = null)
+    {
+        var activity = Guid.CreateVersion7();
+        var at = new DateTimeOffset(2026, 3, day, 18, 0, 0, TimeSpan.FromHours(8));
+        return new Credit(activity.ToString(), studio, CreditCategory.StudioActivity, TrainingLevel.District, hours, new DateOnly(2026, 3, day),
+            $"主题班会（第{day}次）", at, removed, activity, new EventRef(Guid.NewGuid(), "activity_logged", version, by, at));
+    }
+
+    private static CreditMonth Month(params Credit[] credits) =>
+        new() { Id = "M1:2026-03", TeacherId = "M1", Year = 2026, Month = 3, Credits = credits };
+
+    [Fact]
+    public void credits_of_one_studio_and_host_are_one_run_and_read_back_in_order()
+    {
+        var credits = new[]
+        {
+            Activity(StudioA, HostA, 2, 1.5m, 10),
+            Activity(StudioA, HostA, 3, 2m, 11, removed: new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.FromHours(8))),
+            Activity(StudioB, HostB, 3, 1m, 40),
+            Activity(StudioA, HostA, 5, 2.5m, 12),
+            new Credit(Guid.NewGuid().ToString(), StudioA, CreditCategory.HeadTeacherTraining, TrainingLevel.Provincial, 8m, new DateOnly(2026, 3, 20),
+                "3月班主任专题培训", new DateTimeOffset(2026, 3, 21, 10, 0, 0, TimeSpan.FromHours(8)),
+                Ref: new EventRef(Guid.NewGuid(), "outside_training_recorded", 13, HostA, new DateTimeOffset(2026, 3, 21, 10, 0, 0, TimeSpan.FromHours(8)))),
+        };
+
+        var json = JsonSerializer.Serialize(Month(credits), Options);
+        var runs = JsonNode.Parse(json)!["credits"]!.AsArray();
+
+        Assert.Equal([2, 1, 1, 1], runs.Select(r => r!["credits"]!.AsArray().Count));
+        Assert.Equal(StudioA, runs[0]!["s"]!.GetValue<Guid>());
+        Assert.Equal("host:a", runs[0]!["by"]!["id"]!.GetValue<string>());
+        Assert.Null(runs[0]!["credits"]![0]!["s"]);
+        Assert.Equal(3, runs[0]!["credits"]![0]!["e"]!.AsArray().Count);
+        var back = JsonSerializer.Deserialize<CreditMonth>(json, Options)!;
+        Assert.Equal(credits, back.Credits);
+    }
+
+    [Fact]
+    public void a_month_stored_as_plain_credits_still_reads()
+    {
+        var credits = new[] { Activity(StudioA, HostA, 2, 1.5m, 10), Activity(StudioB, HostB, 9, 3m, 41) };
+        var plain = new JsonObject
+        {
+            ["id"] = "M1:2026-03", ["teacherId"] = "M1", ["year"] = 2026, ["month"] = 3,
+            ["credits"] = new JsonArray([.. credits.Select(c => JsonNode.Parse(JsonSerializer.Serialize(c, Options)))]),
+        };
+
+        var back = JsonSerializer.Deserialize<CreditMonth>(plain.ToJsonString(), Options)!;
+
+        Assert.Equal(credits, back.Credits);
+    }
+}
