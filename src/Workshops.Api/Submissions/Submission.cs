@@ -60,7 +60,13 @@ public static class SubmissionStreams
 
 public partial class SubmissionProjection : SingleStreamProjection<Submission, Guid>
 {
-    public SubmissionProjection() => Core.ProjectionTuning.Apply(Options);
+    public SubmissionProjection()
+    {
+        Core.ProjectionTuning.Apply(Options);
+        // Without its own event types an Evolve-only projection is handed every event of every stream, and each studio
+        // append would read the submission table for nothing.
+        foreach (var type in Core.Grouping.Implementing<ISubmissionEvent>()) IncludeType(type);
+    }
 
     public override Submission? Evolve(Submission? snapshot, Guid id, IEvent e) => Submission.Fold(snapshot, e);
 }
