@@ -2,6 +2,7 @@ using Marten;
 using Weasel.Core;
 using Wolverine.Http;
 using Workshops.Activities;
+using Workshops.Applications;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -47,6 +48,7 @@ public static class Features
         opts.AddEvaluations();
         opts.AddIntegrations();
         opts.AddSubmissions();
+        opts.AddApplications();
         ViewMemo.AddSchema(opts);
     }
 
@@ -60,6 +62,7 @@ public static class Features
         builder.Services.AddHostedService<ViewMemoPruning>();
         builder.AddWebhooks();
         builder.AddEvaluationKey();
+        builder.AddApplicationAccess();
         return builder;
     }
 

@@ -8,6 +8,19 @@ namespace Workshops;
 /// replaces describing the types by reflection, the largest part of a cold start's first write. The test
 /// json_contracts fails when a stored or wire type is missing here.
 /// </summary>
+[JsonSerializable(typeof(global::Workshops.Applications.Application))]
+[JsonSerializable(typeof(global::Workshops.Applications.ApplicationCreated))]
+[JsonSerializable(typeof(global::Workshops.Applications.ApplicationRecommended))]
+[JsonSerializable(typeof(global::Workshops.Applications.ApplicationRefused))]
+[JsonSerializable(typeof(global::Workshops.Applications.ApplicationSelected))]
+[JsonSerializable(typeof(global::Workshops.Applications.ApplicationWritten))]
+[JsonSerializable(typeof(global::Workshops.Applications.ApplyForStudio))]
+[JsonSerializable(typeof(global::Workshops.Applications.AttestPartyApproval))]
+[JsonSerializable(typeof(global::Workshops.Applications.PartyApprovalAttested))]
+[JsonSerializable(typeof(global::Workshops.Applications.RecommendApplication))]
+[JsonSerializable(typeof(global::Workshops.Applications.RefuseApplication))]
+[JsonSerializable(typeof(global::Workshops.Applications.SelectApplication))]
+[JsonSerializable(typeof(global::Workshops.Applications.StudioApplied))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityCorrected))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityCreated))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityEntry))]
