@@ -7,7 +7,7 @@ namespace Workshops.Applications;
 /// <summary>Applications (申报), recommendation (推荐) and selection (遴选) in the contract.</summary>
 public static class ApplicationsDocs
 {
-    private static readonly Region Xiamen = new("350000", "350200", "350206");
+    private static readonly Region Xiamen = Demo.DemoData.Region;
 
     public static readonly ApiDocs Docs = new(
         [new TagDoc("Applications", "申报、推荐、遴选: a school applies for a district, municipal or provincial studio with its construction plan " +

@@ -8,9 +8,9 @@ namespace Workshops.Applications;
 public static class ApplicationsSetup
 {
     /// <summary>Who acts on applications: a school applies and attests; reviewers recommend, select and refuse; both read (within their region, checked per application).</summary>
-    public const string Apply = "application:apply";
-    public const string Review = "application:review";
-    public const string Read = "application:read";
+    public const string Apply = Policies.ApplicationApply;
+    public const string Review = Policies.ApplicationReview;
+    public const string Read = Policies.ApplicationRead;
 
     /// <summary>An application is read as it was written: the projection runs in the write's transaction.</summary>
     public static StoreOptions AddApplications(this StoreOptions opts)
