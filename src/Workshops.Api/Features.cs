@@ -2,6 +2,7 @@ using Marten;
 using Weasel.Core;
 using Wolverine.Http;
 using Workshops.Activities;
+using Workshops.Applications;
 using Workshops.Core;
 using Workshops.Core.Auth;
 using Workshops.Core.Http;
@@ -47,6 +48,7 @@ public static class Features
         opts.AddEvaluations();
         opts.AddIntegrations();
         opts.AddSubmissions();
+        opts.AddApplications();
         ViewMemo.AddSchema(opts);
     }
 
@@ -61,6 +63,7 @@ public static class Features
         builder.AddWebhooks();
         builder.AddEvaluationKey();
         builder.AddSubmissionAccess();
+        builder.AddApplicationAccess();
         return builder;
     }
 

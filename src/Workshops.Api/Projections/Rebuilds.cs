@@ -60,6 +60,8 @@ public static class Rebuilds
                 e => e.Data is Evaluations.EvaluationSubmitted ? [e.StreamId] : []),
             Slot.Of<Submissions.Submission, Guid>(Sync<Submissions.Submission, Guid>(new Submissions.SubmissionProjection().Evolve),
                 e => e.Data is Submissions.ISubmissionEvent ? [e.StreamId] : []),
+            Slot.Of<Applications.Application, Guid>(Sync<Applications.Application, Guid>(new Applications.ApplicationProjection().Evolve),
+                e => e.Data is Applications.IApplicationEvent ? [e.StreamId] : []),
         ];
 
         var missing = store.Options.Events.Projections().Select(p => p.Name).Except(slots.Select(s => s.Name)).ToList();

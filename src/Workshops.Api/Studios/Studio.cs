@@ -50,7 +50,8 @@ public sealed record StudioEstablished(
     DateOnly FoundedOn,
     BuildMode Mode,
     Actor By,
-    DateTimeOffset At) : IStudioEvent;
+    DateTimeOffset At,
+    Guid? ApplicationId = null) : IStudioEvent;
 
 public sealed record Warning(string Code, string Message);
 
@@ -106,6 +107,9 @@ public sealed record Studio
 
     public IReadOnlyDictionary<int, AssessmentResult> Assessments { get; init; } = new Dictionary<int, AssessmentResult>();
 
+    /// <summary>The term, its assessments, renewals and dissolution (<see cref="Lifecycle"/>).</summary>
+    public StudioLifecycle Lifecycle { get; init; } = new();
+
     /// <summary>Growth files kept in this studio, by teacher: the profile's revision and how many entries.</summary>
     public IReadOnlyDictionary<string, GrowthCounts> GrowthFiles { get; init; } = new Dictionary<string, GrowthCounts>();
 
@@ -152,6 +156,7 @@ public sealed record Studio
                 FoundedOn = x.FoundedOn,
                 Mode = x.Mode,
                 EstablishedAt = x.At,
+                Lifecycle = StudioLifecycle.Start(x),
             },
             _ when studio is null => null,
             HostAppointed x => studio with { Host = new RosterEntry(x.Teacher, RosterRole.Host, x.On, EventRef.Of(e)) },
@@ -207,6 +212,7 @@ public sealed record Studio
             RecognitionGranted x => studio with { Recognitions = [.. studio.Recognitions, RecognitionKey(x.TeacherId, x.Title)] },
             TierGranted x => studio with { Tiers = studio.Tiers.With(x.TeacherId, x.Tier) },
             IGrowthEvent x => studio.Growth(x.TeacherId, g => g with { Entries = g.Entries + 1, Latest = EventRef.Of(e) }),
+            ILifecycleEvent x => studio with { Lifecycle = studio.Lifecycle.Fold(x, EventRef.Of(e)) },
             _ => studio,
         };
         if (next is null) return null;

@@ -13,7 +13,7 @@ namespace Workshops.Studios;
 /// of these kinds touch it: logging an activity neither reads more than this nor rewrites it. Texts, names and
 /// histories are in the views.
 /// </summary>
-public sealed record StudioState
+public sealed record StudioState : Core.Http.IRefusesWrites
 {
     public Guid Id { get; init; }
     public DateOnly FoundedOn { get; init; }
@@ -22,14 +22,18 @@ public sealed record StudioState
     public GrowthState Growth { get; init; } = new();
     /// <summary>Year-end summaries written, by year: the latest revision.</summary>
     public IReadOnlyDictionary<int, int> Summaries { get; init; } = new Dictionary<int, int>();
+    /// <summary>The term and whether the studio was dissolved (<see cref="Lifecycle"/>).</summary>
+    public LifecycleState Lifecycle { get; init; } = new();
+
+    public Core.Refusal? RefusesWrites() => Studios.Lifecycle.Writable(Lifecycle);
 
     /// <summary>The events this state folds; any other leaves its document untouched.</summary>
     public static readonly Type[] Events =
-        [typeof(StudioEstablished), .. RosterState.Events, .. PlanStatus.Events, .. GrowthState.Events, typeof(Years.YearSummaryWritten)];
+        [typeof(StudioEstablished), .. RosterState.Events, .. PlanStatus.Events, .. GrowthState.Events, typeof(Years.YearSummaryWritten), .. LifecycleState.Events];
 
     public static StudioState? Fold(StudioState? state, IEvent e) => e.Data switch
     {
-        StudioEstablished x => new StudioState { Id = x.StudioId, FoundedOn = x.FoundedOn },
+        StudioEstablished x => new StudioState { Id = x.StudioId, FoundedOn = x.FoundedOn, Lifecycle = LifecycleState.Start(x) },
         _ when state is null => null,
         Years.YearSummaryWritten x => state with { Summaries = state.Summaries.With(x.Year, x.Revision) },
         var data => state with
@@ -37,6 +41,7 @@ public sealed record StudioState
             Roster = RosterState.Fold(state.Roster, data),
             Plans = PlanStatus.Fold(state.Plans, data),
             Growth = GrowthState.Fold(state.Growth, data),
+            Lifecycle = LifecycleState.Fold(state.Lifecycle, data),
         },
     };
 }

@@ -157,6 +157,18 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["POST /api/regions/{code}/submissions/{year}/cases"] = Own(R),
         ["POST /api/regions/{code}/submissions/{year}/submit"] = Own(R),
         ["POST /api/regions/{code}/submissions/{year}/receipt"] = Own(R),
+        // Applications: the role is the policy's (403); an application outside the caller's region is not found (404, in
+        // applying_and_selecting), so the other region's school and reviewers pass the role check here.
+        ["POST /api/applications"] = Both(S),
+        ["GET /api/applications"] = Both(S, R),
+        ["GET /api/applications/{id}"] = Both(S, R),
+        ["POST /api/applications/{id}/party-approval"] = Both(S),
+        ["POST /api/applications/{id}/recommendation"] = Both(R),
+        ["POST /api/applications/{id}/selection"] = Both(R),
+        ["POST /api/applications/{id}/refusal"] = Both(R),
+        ["POST /api/studios/{id}/term-assessments"] = Own(R),
+        ["POST /api/studios/{id}/renewal"] = Own(R),
+        ["POST /api/studios/{id}/dissolution"] = Own(R),
         ["GET /api/feed"] = Both(I),
         ["GET /api/xapi/statements"] = Both(I),
         ["POST /api/webhooks"] = Own(I),
@@ -210,6 +222,8 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
             url = "http://127.0.0.1:9/none", eventTypes = new[] { "task.closed" }, region = "350203", secret = "sixteen-characters-secret",
         }, ownClient)).ShouldBe(201).Json["id"]!.GetValue<string>();
         var other = await Host.EstablishStudio(School("350206"), StudioBody(name: "湖里区工作坊", district: "350206"));
+        var application = (await Host.Post("/api/applications", Applications.applying_and_selecting.Application(district: "350203"), School()))
+            .ShouldBe(201).Json["id"]!.GetValue<string>();
         (await Host.Post("/api/teachers", TeacherRecord("M1"), School())).ShouldBe(201);
         await Settle();
 
@@ -226,7 +240,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         {
             var method = endpoint[..endpoint.IndexOf(' ')];
             var route = endpoint[(endpoint.IndexOf(' ') + 1)..];
-            var url = route.Replace("{id}", route.StartsWith("/api/webhooks/") ? webhook : studio.ToString())
+            var url = route.Replace("{id}", route.StartsWith("/api/webhooks/") ? webhook : route.StartsWith("/api/applications/") ? application : studio.ToString())
                 .Replace("{year}", "2026").Replace("{taskId}", task).Replace("{activityId}", activity.ToString())
                 .Replace("{outputId}", output).Replace("{code}", "350203").Replace("{deliveryId}", "none")
                 .Replace("{creditId}", Guid.NewGuid().ToString()).Replace("{certificateId}", Guid.NewGuid().ToString()).Replace("{programme}", "xm-bzr-2026")
@@ -275,6 +289,8 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         Clock.Set(2026, 5, 1);
         var studio = await Host.StaffedStudio(School());
         var other = await Host.EstablishStudio(School("350206"), StudioBody(name: "湖里区工作坊", district: "350206"));
+        var application = (await Host.Post("/api/applications", Applications.applying_and_selecting.Application(district: "350203"), School()))
+            .ShouldBe(201).Json["id"]!.GetValue<string>();
         var host = HostOf(studio);
         var outputs = new Dictionary<string, string>();
         foreach (var state in OutputsByState.Keys)
@@ -316,6 +332,8 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         Clock.Set(2026, 5, 1);
         var studio = await Host.StaffedStudio(School());
         var other = await Host.EstablishStudio(School("350206"), StudioBody(name: "湖里区工作坊", district: "350206"));
+        var application = (await Host.Post("/api/applications", Applications.applying_and_selecting.Application(district: "350203"), School()))
+            .ShouldBe(201).Json["id"]!.GetValue<string>();
         (await Host.Post($"/api/studios/{studio}/growth/M1/reflections", new { text = "反思" }, MemberOf(studio, "M1"))).ShouldBe(200);
         await Settle();
         var file = "/api/teachers/M1/growth-file";

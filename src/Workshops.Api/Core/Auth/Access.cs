@@ -53,6 +53,10 @@ public static class Policies
     public const string Establish = "region:establish";
     /// <summary>Regional reads: school admins and reviewers, within their region (checked against the query).</summary>
     public const string RegionRead = "region:read";
+    /// <summary>Applications (Applications/ApplicationsSetup.cs registers these three): a school applies and attests, reviewers decide, both read.</summary>
+    public const string ApplicationApply = "application:apply";
+    public const string ApplicationReview = "application:review";
+    public const string ApplicationRead = "application:read";
     /// <summary>Any authenticated caller (lists scoped to the caller, reference data).</summary>
     public const string Authenticated = "authenticated";
     public const string Integration = "integration";

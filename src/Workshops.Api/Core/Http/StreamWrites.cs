@@ -51,6 +51,12 @@ public sealed class AppendsAttribute : EmptyResponseAttribute
     }
 }
 
+/// <summary>A stream's state that can refuse every write to it (a dissolved studio), asked after If-Match and before the endpoint's rules.</summary>
+public interface IRefusesWrites
+{
+    Refusal? RefusesWrites();
+}
+
 /// <summary>
 /// Every write to a stream, once: If-Match against the version the stream was loaded at (412), then the endpoint's
 /// rules and handler, then, after the commit, the ETag and the answer carrying the new version. An endpoint's handler
@@ -120,6 +126,7 @@ public static class StreamWrites
                 var rulesAt = chain.Middleware.FindIndex(f => f is MethodCall call && call.HandlerType == chain.Method.HandlerType &&
                                                               call.Method.HasAttribute<WolverineBeforeAttribute>());
                 chain.Middleware.Insert(rulesAt < 0 ? chain.Middleware.Count : rulesAt, new IfMatchFrame(stream));
+                chain.Middleware.Insert(rulesAt < 0 ? chain.Middleware.Count : rulesAt + 1, new WritableFrame(stream));
 
                 Variable? created = null;
                 if (appends.Created is { } type)
@@ -167,6 +174,35 @@ public static class StreamWrites
             writer.WriteLine($"var {problem} = {typeof(StreamWrites).FullNameInCode()}.{nameof(IfMatch)}({_http!.Usage}, {stream.Usage}.StartingVersion ?? 0);");
             writer.Write($"BLOCK:if ({problem} != null)");
             writer.WriteLine($"await WriteProblems({problem}, {_http.Usage}).ConfigureAwait(false);");
+            writer.WriteLine("return;");
+            writer.FinishBlock();
+            Next?.GenerateCode(method, writer);
+        }
+    }
+
+    /// <summary>The refusal a stream's state gives every write (a dissolved studio: 422), or null.</summary>
+    public static ProblemDetails? Writable(object? state) =>
+        state is IRefusesWrites closed && closed.RefusesWrites() is { } refusal ? Problems.Rule(refusal) : null;
+
+    /// <summary>After If-Match: a state that refuses every write (<see cref="IRefusesWrites"/>) answers its refusal before the endpoint's own rules.</summary>
+    private sealed class WritableFrame(Variable stream) : AsyncFrame
+    {
+        private Variable? _http;
+
+        public override IEnumerable<Variable> FindVariables(IMethodVariables chain)
+        {
+            _http = chain.FindVariable(typeof(HttpContext));
+            yield return _http;
+            yield return stream;
+        }
+
+        public override void GenerateCode(GeneratedMethod method, ISourceWriter writer)
+        {
+            var problem = $"{stream.Usage}_closed";
+            writer.WriteComment("A state that refuses every write");
+            writer.WriteLine($"var {problem} = {typeof(StreamWrites).FullNameInCode()}.{nameof(Writable)}({stream.Usage}.Aggregate);");
+            writer.Write($"BLOCK:if ({problem} != null)");
+            writer.WriteLine($"await WriteProblems({problem}, {_http!.Usage}).ConfigureAwait(false);");
             writer.WriteLine("return;");
             writer.FinishBlock();
             Next?.GenerateCode(method, writer);

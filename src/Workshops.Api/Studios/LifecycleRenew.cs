@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Attributes;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Workshops.Core;
+using Workshops.Core.Auth;
+using Workshops.Core.Contract;
+using Workshops.Core.Http;
+
+namespace Workshops.Studios;
+
+/// <summary>A renewal for another term of 1–5 years (three unless given), with the reason.</summary>
+public sealed record RenewStudio([Text(2000)] string Reason, [Between(1, 5)] int? Years = null);
+
+/// <summary>
+/// POST /api/studios/{id}/renewal — a reviewer of the studio's level or above renews a term assessed 合格 or 优秀:
+/// the new term starts the day after the old one ends.
+/// </summary>
+public static class RenewStudioEndpoint
+{
+    public static ProblemDetails Validate(RenewStudio command) =>
+        new Check()
+            .Text(command.Reason, "reason", 2000)
+            .When(command.Years is < 1 or > 5, "years", "must be between 1 and 5")
+            .Result();
+
+    [WolverineBefore]
+    public static ProblemDetails Rules(StudioState studio, HttpContext http) =>
+        Lifecycle.Renew(studio.Lifecycle, Caller.From(http.User).Region).OrContinue();
+
+    [WolverinePost("/api/studios/{id}/renewal", Name = "RenewStudio"), Authorize(Policy = Policies.StudioReview), Appends]
+    [Tags("Studios")]
+    public static StudioRenewed Post(RenewStudio command, [WriteAggregate("id")] StudioState studio, Stamp stamp)
+    {
+        var starts = studio.Lifecycle.TermEnds.AddDays(1);
+        return new(starts, Lifecycle.TermEnd(starts, command.Years ?? Lifecycle.DefaultTermYears), command.Reason.Trim(), stamp.By, stamp.At);
+    }
+}
