@@ -109,6 +109,9 @@ public static class ChecklistRules
             ["k12-hours"] = K12Hours,
         };
 
+    /// <summary>Whether a person attests the item (wholly, or a part of it the records cannot show).</summary>
+    public static bool Attestable(StandardItem item) => item.Rule == Attestation;
+
     public static bool Known(string rule) => rule == Attestation || Rules.ContainsKey(rule);
 
     public static Judgement Evaluate(Standard standard, StandardItem item, ChecklistFacts facts)

@@ -79,6 +79,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["POST /api/studios/{id}/leadership-hearings"] = Own(S),
         ["POST /api/studios/{id}/assessments/{year}"] = Own(R),
         ["POST /api/studios/{id}/attestations"] = Own(S, R),
+        ["POST /api/studios/{id}/judgements"] = Own(R),
         ["POST /api/studios/{id}/growth/{teacherId}/profile"] = Own(H, M),
         ["POST /api/studios/{id}/growth/{teacherId}/trainings"] = Own(H, M),
         ["POST /api/studios/{id}/growth/{teacherId}/awards"] = Own(H, M),
