@@ -129,7 +129,7 @@ public sealed record StudioYear
         OutputRecommended x => [x.Year],
         YearSummaryWritten x => [x.Year],
         ReflectionRecorded x => [x.Date.Year],
-        LeadershipHearingHeld x => [x.Date.Year],
+        LeadershipHearingHeld x => [Semesters.YearOf(x.Date)],
         AssessmentRecorded x => [x.Year],
         Standards.AttestationRecorded x => [x.Year],
         Standards.ChecklistItemJudged x => [x.Year],
@@ -209,7 +209,8 @@ public sealed record StudioYear
             },
             LeadershipHearingHeld x => doc with
             {
-                Hearings = [.. doc.Hearings, new Hearing(x.HearingId, x.Date, x.Semester, x.Note, at)],
+                // The term from the date: hearings recorded before school terms were kept carry the calendar half-year.
+                Hearings = [.. doc.Hearings, new Hearing(x.HearingId, x.Date, Semesters.Of(x.Date), x.Note, at)],
             },
             AssessmentRecorded x => doc with
             {
