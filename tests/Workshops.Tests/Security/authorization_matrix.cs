@@ -29,6 +29,13 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["GET /api/reference/regions"] = new(Everyone, Everyone, Anonymous: true),
         ["POST /api/dev/tokens"] = new(Everyone, Everyone, Anonymous: true),
         ["GET /api/studios"] = Both(Everyone),
+        // The public showcase: read without a token (only what studios published).
+        ["GET /api/showcase/outputs"] = new(Everyone, Everyone, Anonymous: true),
+        ["GET /api/showcase/outputs/{outputId}"] = new(Everyone, Everyone, Anonymous: true),
+        ["GET /api/showcase/studios"] = new(Everyone, Everyone, Anonymous: true),
+        ["GET /api/showcase/studios/{id}"] = new(Everyone, Everyone, Anonymous: true),
+        ["POST /api/studios/{id}/showcase"] = Own(H),
+        ["POST /api/studios/{id}/showcase/outputs/{outputId}"] = Own(H),
         ["GET /api/hour-policies"] = Both(Everyone),
         ["GET /api/standards"] = Both(Everyone),
         ["GET /api/regions/{code}/hour-policies"] = Both(Everyone),
