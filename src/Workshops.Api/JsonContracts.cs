@@ -141,6 +141,7 @@ namespace Workshops;
 [JsonSerializable(typeof(global::Workshops.Submissions.OpenSubmission))]
 [JsonSerializable(typeof(global::Workshops.Submissions.PickSubmissionCase))]
 [JsonSerializable(typeof(global::Workshops.Submissions.Submission))]
+[JsonSerializable(typeof(global::Workshops.Submissions.SubmissionCaseDropped))]
 [JsonSerializable(typeof(global::Workshops.Submissions.SubmissionCasePicked))]
 [JsonSerializable(typeof(global::Workshops.Submissions.SubmissionOpened))]
 [JsonSerializable(typeof(global::Workshops.Submissions.SubmissionReceiptAcknowledged))]

@@ -160,6 +160,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["GET /api/regions/{code}/submissions/{year}"] = Own(R),
         ["PUT /api/regions/{code}/submissions/{year}/summary"] = Own(R),
         ["POST /api/regions/{code}/submissions/{year}/cases"] = Own(R),
+        ["DELETE /api/regions/{code}/submissions/{year}/cases/{outputId}"] = Own(R),
         ["POST /api/regions/{code}/submissions/{year}/submit"] = Own(R),
         ["POST /api/regions/{code}/submissions/{year}/receipt"] = Own(R),
         ["GET /api/feed"] = Both(I),
