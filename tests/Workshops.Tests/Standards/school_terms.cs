@@ -61,7 +61,7 @@ public sealed class school_terms
     public void no_term_has_begun_in_january()
     {
         // The events are recorded on 2026-03-02 (Given.At): a January later than that.
-        var judgement = Evaluate(Facts(2027, new(2027, 1, 20), PartyPlan(year: 2027)));
+        var judgement = Evaluate(Facts(2027, new(2027, 1, 20)));
         Assert.Equal(ItemStatus.NotMet, judgement.Status);
         Assert.Contains("尚未开始", judgement.Reason);
     }
