@@ -24,6 +24,8 @@ public sealed record OutputRecord
     [Internal] public string? CategoryCode { get; init; }
     [Internal] public string StateCode { get; init; } = "";
     [Internal] public string? LevelCode { get; init; }
+    /// <summary>Whether the studio published it in the public showcase (shown there only while approved or recommended).</summary>
+    public bool Published { get; init; }
     /// <summary>Characters of the body (Unicode scalar values; seed 001 limits a typical case to 3000).</summary>
     public int Characters { get; init; }
 
@@ -77,6 +79,8 @@ public sealed record OutputRecord
                 Level = x.Level,
                 LevelCode = x.Level.Code(),
             }).In(OutputState.Recommended),
+            Showcase.OutputPublished when record is not null => record with { Published = true },
+            Showcase.OutputUnpublished when record is not null => record with { Published = false },
             _ => record,
         };
     }

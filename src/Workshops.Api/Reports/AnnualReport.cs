@@ -63,7 +63,7 @@ public sealed record AnnualReport(
             year.Plan is { } p ? new PlanSummary(p.Goals, p.Revision, p.Tasks.Count, p.Approval is not null, p.Approval) : null,
             LedgerView.Count(year.Tasks, f.AsOf), YearView.SummarizeActivities(year), YearView.SummarizeOutputs(year),
             standard.Code, checklist.Summary,
-            [.. checklist.Items.Where(i => i.Status != ItemStatus.Met).Select(i => new UnmetItem(i.Code, i.Title, i.Status, i.Reason))],
+            [.. checklist.Items.Where(i => i.Status != ItemStatus.Met).Select(i => new UnmetItem(i.Code, i.Title, i.Status, Standards.Checklist.ReasonOf(i)))],
             year.Assessment);
     }
 

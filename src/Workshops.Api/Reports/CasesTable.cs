@@ -97,6 +97,8 @@ public sealed class OutputSearch
     public int? Year { get; init; }
     public string? Category { get; init; }
     public string? Q { get; init; }
+    /// <summary>Only outputs their studio published in the public showcase.</summary>
+    public bool PublishedOnly { get; init; }
     /// <summary>Only outputs of studios of this track (Annex 3 lists seed 001's vocational studios' cases).</summary>
     public Track? Track { get; init; }
 
@@ -133,6 +135,7 @@ public sealed class OutputSearch
         if (States is not null) where.Append($" and d.state_code = any({P(States.ToArray())})");
         if (Year is { } y) where.Append($" and d.year = {P(y)}");
         if (Category is not null) where.Append($" and d.category_code = {P(Category)}");
+        if (PublishedOnly) where.Append(" and d.data @> '{\"published\": true}'");
         if (Track is { } track)
             where.Append($" and exists (select 1 from {Setup.Schema}.mt_doc_studioidentity i" +
                          $" where i.id = CAST(d.data ->> 'studioId' as uuid) and i.data ->> 'track' = {P(track.ToString())})");

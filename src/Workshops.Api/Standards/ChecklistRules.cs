@@ -109,12 +109,19 @@ public static class ChecklistRules
             ["k12-hours"] = K12Hours,
         };
 
+    /// <summary>Whether a person attests the item (wholly, or a part of it the records cannot show).</summary>
+    public static bool Attestable(StandardItem item) => item.Rule == Attestation || item.AttestedPart is not null;
+
     public static bool Known(string rule) => rule == Attestation || Rules.ContainsKey(rule);
 
     public static Judgement Evaluate(Standard standard, StandardItem item, ChecklistFacts facts)
     {
-        if (item.Rule != Attestation) return Rules[item.Rule](item, facts);
         var attestation = facts.ThisYear.Attestations.LastOrDefault(a => a.Code == item.Code && a.Standard == standard.Code);
+        if (item.Rule != Attestation)
+        {
+            var found = Rules[item.Rule](item, facts);
+            return item.AttestedPart is { } part ? WithAttestedPart(found, part, attestation, facts) : found;
+        }
         if (attestation is null)
             return new(ItemStatus.AwaitingAttestation, $"此项需学校或评审人员认定，{facts.Year}年尚未认定。", []);
         var by = attestation.Ref.By.Name;
@@ -122,11 +129,33 @@ public static class ChecklistRules
             $"{by}认定{(attestation.Met ? "达标" : "未达标")}：{attestation.Note}", [Evidence.Of(attestation.Ref, facts.YearLink)]);
     }
 
-    /// <summary>1.1.1: a hearing in every semester that has begun (spring from 1 January, autumn from 1 August).</summary>
+    /// <summary>
+    /// A rule-evaluated item with a part a person attests: met when the records and the attestation both are; not met
+    /// when neither is; otherwise partly met.
+    /// </summary>
+    public static Judgement WithAttestedPart(Judgement found, string part, Workshops.Years.Attestation? attestation, ChecklistFacts f)
+    {
+        if (attestation is null)
+            return new(found.Status == ItemStatus.Met ? ItemStatus.PartlyMet : found.Status,
+                $"{found.Reason}“{part}”需学校或评审人员认定，{f.Year}年尚未认定。", found.Evidence);
+        var status = (found.Status, attestation.Met) switch
+        {
+            (ItemStatus.Met, true) => ItemStatus.Met,
+            (ItemStatus.NotMet, false) => ItemStatus.NotMet,
+            _ => ItemStatus.PartlyMet,
+        };
+        return new(status, $"{found.Reason}“{part}”：{attestation.Ref.By.Name}认定{(attestation.Met ? "达标" : "未达标")}：{attestation.Note}",
+            [.. found.Evidence, Evidence.Of(attestation.Ref, f.YearLink)]);
+    }
+
+    /// <summary>
+    /// 1.1.1: a hearing in every school term of the year that has begun (spring from 1 February, autumn from
+    /// 1 September); the autumn term runs into January and a hearing then counts for it (<see cref="Semesters"/>).
+    /// </summary>
     private static Judgement HearingEachSemester(StandardItem item, ChecklistFacts f)
     {
-        var begun = new List<Semester> { Semester.Spring };
-        if (f.AsOf >= new DateOnly(f.Year, 8, 1) || f.AsOf.Year > f.Year) begun.Add(Semester.Autumn);
+        var begun = new[] { Semester.Spring, Semester.Autumn }.Where(s => f.AsOf >= Semesters.Begins(f.Year, s)).ToList();
+        if (begun.Count == 0) return NotMet($"{f.Year}年春季学期尚未开始（2月1日起），尚无应听取的汇报。");
         var hearings = f.ThisYear.Hearings;
         var heard = begun.Where(s => hearings.Any(h => h.Semester == s)).ToList();
         var missing = begun.Except(heard).Select(s => s.Label()).ToList();

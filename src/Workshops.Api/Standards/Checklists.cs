@@ -10,6 +10,11 @@ using Workshops.Views;
 
 namespace Workshops.Standards;
 
+/// <summary>
+/// One item of a checklist. <see cref="Verdict"/> is what the rule (or, for an attested item, the attestation) found and
+/// <see cref="Reason"/> says why; <see cref="Attestation"/> is the latest attestation of the item, if any; <see cref="Review"/> is
+/// the latest reviewer's judgement, if any. <see cref="Status"/> is what counts: the reviewer's judgement where there is one.
+/// </summary>
 public sealed record ItemResult(
     string Code,
     string Level1,
@@ -19,7 +24,16 @@ public sealed record ItemResult(
     bool Attestable,
     ItemStatus Status,
     string Reason,
-    IReadOnlyList<Evidence> Evidence);
+    IReadOnlyList<Evidence> Evidence,
+    ItemStatus Verdict,
+    AttestationNote? Attestation = null,
+    ReviewerJudgement? Review = null);
+
+/// <summary>An attestation as the checklist shows it: met or not, the note, who and when.</summary>
+public sealed record AttestationNote(bool Met, string Note, string By, DateTimeOffset At, Guid EventId);
+
+/// <summary>A reviewer's judgement as the checklist shows it: the result, the reason, who and when.</summary>
+public sealed record ReviewerJudgement(JudgementResult Result, string Reason, string By, DateTimeOffset At, Guid EventId);
 
 public sealed record Tally(int Met, int PartlyMet, int NotMet, int AwaitingAttestation, int Total);
 
@@ -42,13 +56,38 @@ public sealed record Checklist(
     {
         var items = standard.Items.Select(item =>
         {
-            var judgement = ChecklistRules.Evaluate(standard, item, facts);
-            return new ItemResult(item.Code, item.Level1, item.Level2, item.Title, item.Wording, item.Rule == ChecklistRules.Attestation,
-                judgement.Status, judgement.Reason, judgement.Evidence);
+            var verdict = ChecklistRules.Evaluate(standard, item, facts);
+            var attested = facts.ThisYear.Attestations.LastOrDefault(a => a.Code == item.Code && a.Standard == standard.Code);
+            var judged = ItemJudgements.Latest(facts.ThisYear.Judgements, standard.Code, item.Code);
+            return new ItemResult(item.Code, item.Level1, item.Level2, item.Title, item.Wording, ChecklistRules.Attestable(item),
+                ItemJudgements.Standing(verdict.Status, judged), verdict.Reason, verdict.Evidence, verdict.Status,
+                attested is null ? null : new AttestationNote(attested.Met, attested.Note, attested.Ref.By.Name, attested.Ref.At, attested.Ref.EventId),
+                judged is null ? null : new ReviewerJudgement(judged.Result, judged.Reason, judged.Ref.By.Name, judged.Ref.At, judged.Ref.EventId));
         }).ToList();
         return new Checklist(facts.Studio.Id, facts.Studio.Name, standard.Code, standard.Title, standard.Edition, facts.Year, facts.AsOf,
             Count(items), [.. items.GroupBy(i => i.Level1).Select(g => new LevelTally(g.Key, Count([.. g])))], items);
     }
+
+    /// <summary>
+    /// The checklist as reviewers open it: one row per item with the rule's verdict, the attestation and the reviewer's
+    /// judgement side by side, and the standing that counts.
+    /// </summary>
+    public IReadOnlyList<Reports.Table> Tables() =>
+    [
+        new("达标情况", ["指标", "一级指标", "二级指标", "三级指标", "规则判定", "判定说明", "认定", "认定说明", "认定人", "评审判定", "评审理由", "评审人", "结论"],
+            Reports.Exports.Of(Items, i => [
+                i.Code, i.Level1, i.Level2, i.Title, i.Verdict.Label(), i.Reason,
+                i.Attestation is { } a ? (a.Met ? "达标" : "未达标") : null, i.Attestation?.Note, i.Attestation?.By,
+                i.Review?.Result.Label(), i.Review?.Reason, i.Review?.By, i.Status.Label(),
+            ]),
+            new Dictionary<string, double> { ["判定说明"] = 40, ["认定说明"] = 30, ["评审理由"] = 30 }),
+        new("汇总", ["一级指标", "达标", "部分达标", "未达标", "待认定", "合计"],
+            Reports.Exports.Of(ByLevel.Append(new LevelTally("合计", Summary)), l =>
+                [l.Level1, l.Tally.Met, l.Tally.PartlyMet, l.Tally.NotMet, l.Tally.AwaitingAttestation, l.Tally.Total])),
+    ];
+
+    /// <summary>Why an item stands as it does: the reviewer's reason where a reviewer judged it, else the rule's.</summary>
+    public static string ReasonOf(ItemResult item) => item.Review is { } r ? $"评审判定（{r.By}）：{r.Reason}" : item.Reason;
 
     public static Tally Count(IReadOnlyList<ItemResult> items) => new(
         items.Count(i => i.Status == ItemStatus.Met),

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
 using Workshops.Core.Auth;
+using Workshops.Core.Contract;
 using Workshops.Core.Http;
 using Workshops.Studios;
 using Workshops.Years;
@@ -18,12 +19,15 @@ namespace Workshops.Standards;
 /// </summary>
 public static class GetChecklistEndpoint
 {
+    [Formats("json", "csv", "xlsx")]
     [WolverineGet("/api/studios/{id}/checklist", Name = "GetChecklist"), Authorize(Policy = Policies.StudioRead)]
     [Tags("Standards")]
     [ProducesResponseType<Checklist>(200)]
-    public static async Task<IResult> Get(Guid id, string? standard, int? year, string? asOf, IQuerySession session,
+    public static async Task<IResult> Get(Guid id, string? standard, int? year, string? asOf, string? format, IQuerySession session,
         ViewMemo memo, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
+        var (kind, unsupported) = Reports.Exports.Choose(http, format);
+        if (unsupported is not null) return Results.Problem(unsupported);
         var today = clock.Today();
         var (day, problem) = History.Parse(asOf, today);
         if (problem is not null) return Results.Problem(problem);
@@ -31,7 +35,7 @@ public static class GetChecklistEndpoint
         if (year is { } y && (y < 1990 || y > on.Year)) return Results.Problem(Problems.Invalid("year", $"must be a year up to {on.Year}"));
 
         var key = ViewMemo.Key("checklist", id, standard, year ?? on.Year, day?.ToString("yyyy-MM-dd"));
-        if (await memo.Kept(http, key, ct) is { } kept) return kept;
+        if (kind == Reports.ExportFormat.Json && await memo.Kept(http, key, ct) is { } kept) return kept;
         ViewMemo.Taken? taken = null;
         var facts = await ChecklistFactsLoader.Load(session, id, year ?? on.Year, day, today, ct, itemized: true,
             reading: async inputs => taken = await memo.Take(inputs, ct));
@@ -42,6 +46,12 @@ public static class GetChecklistEndpoint
             var codes = (await StandardsLibrary.All(session, ct)).Select(s => s.Code);
             return Results.Problem(Problems.Invalid("standard", $"allowed: {string.Join(", ", codes)}"));
         }
-        return await memo.Keep(http, key, taken, await ChecklistFactsLoader.WithSequences(Checklist.Of(chosen, facts), facts, session, ct), ct);
+        var checklist = Checklist.Of(chosen, facts);
+        if (kind != Reports.ExportFormat.Json)
+        {
+            await Reports.Exports.Write(http, kind, $"{facts.Studio.Name}-{facts.Year}年达标情况", checklist.Tables());
+            return Results.Empty;
+        }
+        return await memo.Keep(http, key, taken, await ChecklistFactsLoader.WithSequences(checklist, facts, session, ct), ct);
     }
 }

@@ -23,7 +23,8 @@ public sealed record RecordAttestation([Text(20)] string Code, AttestationResult
 
 /// <summary>
 /// POST /api/studios/{id}/attestations — a school admin or reviewer judges an item only a person can judge
-/// (e.g. 2.2.1 ethics, 4.5.1 class quality); the attestation is itself the evidence.
+/// (e.g. 2.2.1 ethics, 4.5.1 class quality), or the part of an item the records cannot show (1.1.1's 纳入学校党建工作规划);
+/// the attestation is itself the evidence.
 /// </summary>
 public static class RecordAttestationEndpoint
 {
@@ -43,7 +44,7 @@ public static class RecordAttestationEndpoint
     {
         var item = standard.Items.FirstOrDefault(i => i.Code == command.Code);
         Refusal? refusal = item is null ? Refusal.Unknown("attestation.unknown-item", $"{standard.Code} has no item {command.Code}.")
-            : item.Rule != ChecklistRules.Attestation
+            : !ChecklistRules.Attestable(item)
                 ? new("attestation.not-needed", $"{command.Code} is judged from the studio's records, not by attestation.")
                 : null;
         return refusal.OrContinue();

@@ -56,7 +56,7 @@ public static class ReviewChecklistsEndpoint
             var chosen = asked ?? defaults!(facts.Studio);
             var checklist = Checklist.Of(chosen, facts);
             rows.Add(new StudioChecklistRow(id, facts.Studio.Name, facts.Studio.School, facts.Studio.Region, chosen.Code, checklist.Summary,
-                [.. checklist.Items.Where(i => i.Status != ItemStatus.Met).Select(i => new UnmetItem(i.Code, i.Title, i.Status, i.Reason))]));
+                [.. checklist.Items.Where(i => i.Status != ItemStatus.Met).Select(i => new UnmetItem(i.Code, i.Title, i.Status, Checklist.ReasonOf(i)))]));
         }
         return Results.Ok(new Page<StudioChecklistRow>(rows, number, size, studios.TotalItemCount));
     }

@@ -4,7 +4,8 @@ namespace Workshops.Standards;
 
 /// <summary>
 /// One third-level item of a standard: its code (A.B.C), its place in the first and second levels, its Chinese title
-/// and wording, and the evaluation rule that judges it (a rule code with optional parameters).
+/// and wording, and the evaluation rule that judges it (a rule code with optional parameters). <paramref name="AttestedPart"/>:
+/// a part of a rule-evaluated item that the records cannot show, which a school admin or reviewer attests.
 /// </summary>
 public sealed record StandardItem(
     [Text(20)] string Code,
@@ -13,7 +14,8 @@ public sealed record StandardItem(
     [Text(200)] string Title,
     [Text(2000)] string Wording,
     string Rule,
-    IReadOnlyDictionary<string, decimal>? Parameters = null)
+    IReadOnlyDictionary<string, decimal>? Parameters = null,
+    [Text(200)] string? AttestedPart = null)
 {
     public decimal Parameter(string name, decimal fallback) =>
         Parameters is not null && Parameters.TryGetValue(name, out var v) ? v : fallback;
@@ -39,8 +41,10 @@ public static class StandardCatalog
     /// <summary>seed 001, Annex 1 (中等职业学校班主任工作室建设标准), every third-level item.</summary>
     public static readonly Standard Moe = new(Moe2022, "中等职业学校班主任工作室建设标准", "2022", "seed 001 附件1",
     [
-        new("1.1.1", L1, "1.1 领导有力", "学校领导班子每学期听取班主任工作汇报",
-            "学校领导班子每学期至少听取1次班主任工作情况汇报，研究遇到的新情况、新问题。", "hearing-each-semester"),
+        // seed 001 附件1 一.(一).1: the hearings are on record; 纳入学校党建工作规划 is attested.
+        new("1.1.1", L1, "1.1 领导有力", "纳入学校党建工作规划，学校领导班子每学期听取班主任工作汇报",
+            "班主任工作和队伍建设纳入学校党建工作规划和学校年度工作要点，定期研究部署、推进落实。学校领导班子每学期至少听取1次班主任工作情况汇报，研究遇到的新情况、新问题。",
+            "hearing-each-semester", AttestedPart: "班主任工作和队伍建设纳入学校党建工作规划和学校年度工作要点"),
         new("1.1.2", L1, "1.1 领导有力", "每个班级配有一名班主任，职责待遇明确",
             "每个班级配有一名班主任，配备和选聘工作规范有序；班主任工作职责和权利明确，待遇保障有力。", "attestation"),
         new("1.1.3", L1, "1.1 领导有力", "领导小组定期听取建设情况汇报",

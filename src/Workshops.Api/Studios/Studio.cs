@@ -71,6 +71,8 @@ public sealed record Studio
     public bool Rural { get; init; }
     public DateOnly FoundedOn { get; init; }
     public BuildMode Mode { get; init; }
+    /// <summary>Whether the host published the studio's public profile (seed 001 四 推介宣传); not until they do.</summary>
+    public bool Published { get; init; }
     public RosterEntry? Host { get; init; }
     public RosterEntry? Coordinator { get; init; }
     public IReadOnlyList<RosterEntry> Members { get; init; } = [];
@@ -206,6 +208,8 @@ public sealed record Studio
             OutputApproved x => studio.OutputNow(x.OutputId, o => o with { State = OutputState.Approved }),
             OutputReturned x => studio.OutputNow(x.OutputId, o => o with { State = OutputState.Returned }),
             OutputRecommended x => studio.OutputNow(x.OutputId, o => o with { State = OutputState.Recommended, Level = x.Level }),
+            Showcase.StudioProfilePublished => studio with { Published = true },
+            Showcase.StudioProfileUnpublished => studio with { Published = false },
             YearSummaryWritten x => studio with { Summaries = studio.Summaries.With(x.Year, x.Revision) },
             AssessmentRecorded x => studio with { Assessments = studio.Assessments.With(x.Year, x.Result) },
             GrowthProfileRecorded x => studio.Growth(x.TeacherId, g => g with { ProfileRevision = x.Revision, Latest = EventRef.Of(e) }),

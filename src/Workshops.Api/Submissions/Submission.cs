@@ -39,6 +39,7 @@ public sealed record Submission
         },
         (not null, SubmissionSummaryWritten x) => s with { Summary = x.Text, SummaryWritten = new(x.By, x.At) },
         (not null, SubmissionCasePicked x) => s with { Cases = [.. s.Cases, x.OutputId] },
+        (not null, SubmissionCaseDropped x) => s with { Cases = [.. s.Cases.Where(c => c != x.OutputId)] },
         (not null, SubmissionSubmitted x) => s with
         {
             State = SubmissionState.Submitted, Submitted = new(x.By, x.At), JudgedOn = x.JudgedOn, Studios = x.Studios, CaseRows = x.Cases,

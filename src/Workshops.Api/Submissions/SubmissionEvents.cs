@@ -30,6 +30,9 @@ public sealed record SubmissionSummaryWritten(Guid SubmissionId, string Text, Ac
 /// <summary>A typical case was picked for the package.</summary>
 public sealed record SubmissionCasePicked(Guid SubmissionId, Guid OutputId, Actor By, DateTimeOffset At) : ISubmissionEvent;
 
+/// <summary>A case picked for the package was dropped from it before submission.</summary>
+public sealed record SubmissionCaseDropped(Guid SubmissionId, Guid OutputId, Actor By, DateTimeOffset At) : ISubmissionEvent;
+
 /// <summary>
 /// The package was submitted: Annex 2 and Annex 3 as they stood at that moment are part of the fact, so later changes
 /// to the studios or the cases do not change what was submitted.

@@ -49,6 +49,12 @@ public static class SubmissionRules
                    : null);
     }
 
+    /// <summary>
+    /// A picked case may be dropped while the package is open (to pick another in its place); once submitted the package
+    /// is frozen. Dropping a case that is not in the package is a repeat (no event).
+    /// </summary>
+    public static Refusal? Drop(Submission package) => NotOpen(package);
+
     /// <summary>Whether a case may stand in the package (when picked and again when submitted).</summary>
     public static Refusal? Eligible(Submission package, CaseFacts @case) =>
         @case.Kind != OutputKind.TypicalCase ? new("submission.case-not-typical", "Only typical cases (典型案例) are submitted; this output is not one.")

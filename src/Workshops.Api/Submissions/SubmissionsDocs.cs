@@ -31,6 +31,10 @@ public static class SubmissionsDocs
                  "submission.case-outside-province", "submission.case-other-year", "submission.case-unknown", "submission.not-open"],
                 new PickSubmissionCase(Guid.Parse("0195d2a0-7c00-7000-8000-000000000001")),
                 [new ParameterDoc("year", Year, RequestGuards.FirstYear)]),
+            new("DropSubmissionCase", "Drop a picked case from the package",
+                "Takes a picked typical case out of the package while it is open, to pick another in its place; dropping a case that is not in " +
+                "the package answers the same. A submitted package is frozen.",
+                ["submission.not-open"], Parameters: [new ParameterDoc("year", Year, RequestGuards.FirstYear)]),
             new("SubmitPackage", "Submit the package",
                 "Submits the package by its deadline: the summary and the cases are checked again, and Annex 2 and the cases are frozen as they " +
                 "stand at this moment; later changes to studios or cases do not alter it.",

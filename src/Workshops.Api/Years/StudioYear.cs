@@ -64,6 +64,9 @@ public sealed record Hearing(Guid HearingId, DateOnly Date, Semester Semester, s
 
 public sealed record Attestation(Guid AttestationId, string Standard, string Code, bool Met, string Note, EventRef Ref);
 
+/// <summary>A reviewer's judgement of a checklist item (the latest of an item stands).</summary>
+public sealed record ItemJudgement(Guid JudgementId, string Standard, string Code, Standards.JudgementResult Result, string Reason, EventRef Ref);
+
 public sealed record Assessment(AssessmentResult Result, string? Note, DateOnly On, EventRef Ref, int Recorded);
 
 /// <summary>
@@ -97,6 +100,7 @@ public sealed record StudioYear
     public IReadOnlyList<Hearing> Hearings { get; init; } = [];
     public Assessment? Assessment { get; init; }
     public IReadOnlyList<Attestation> Attestations { get; init; } = [];
+    public IReadOnlyList<ItemJudgement> Judgements { get; init; } = [];
     public DateTimeOffset UpdatedAt { get; init; }
 
     public static string Key(Guid studioId, int year) => $"{studioId}:{year}";
@@ -125,9 +129,10 @@ public sealed record StudioYear
         OutputRecommended x => [x.Year],
         YearSummaryWritten x => [x.Year],
         ReflectionRecorded x => [x.Date.Year],
-        LeadershipHearingHeld x => [x.Date.Year],
+        LeadershipHearingHeld x => [Semesters.YearOf(x.Date)],
         AssessmentRecorded x => [x.Year],
         Standards.AttestationRecorded x => [x.Year],
+        Standards.ChecklistItemJudged x => [x.Year],
         _ => [],
     };
 
@@ -204,7 +209,8 @@ public sealed record StudioYear
             },
             LeadershipHearingHeld x => doc with
             {
-                Hearings = [.. doc.Hearings, new Hearing(x.HearingId, x.Date, x.Semester, x.Note, at)],
+                // The term from the date: hearings recorded before school terms were kept carry the calendar half-year.
+                Hearings = [.. doc.Hearings, new Hearing(x.HearingId, x.Date, Semesters.Of(x.Date), x.Note, at)],
             },
             AssessmentRecorded x => doc with
             {
@@ -213,6 +219,10 @@ public sealed record StudioYear
             Standards.AttestationRecorded x => doc with
             {
                 Attestations = [.. doc.Attestations, new Attestation(x.AttestationId, x.Standard, x.Code, x.Met, x.Note, at)],
+            },
+            Standards.ChecklistItemJudged x => doc with
+            {
+                Judgements = [.. doc.Judgements, new ItemJudgement(x.JudgementId, x.Standard, x.Code, x.Result, x.Reason, at)],
             },
             _ => doc,
         };

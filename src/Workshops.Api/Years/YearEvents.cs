@@ -7,9 +7,9 @@ namespace Workshops.Years;
 [Codes("semesters")]
 public enum Semester
 {
-    /// <summary>January to July.</summary>
+    /// <summary>February to July.</summary>
     [Label("春季学期")] Spring,
-    /// <summary>August to December.</summary>
+    /// <summary>September to January (August, the summer break, goes with the term it prepares).</summary>
     [Label("秋季学期")] Autumn,
 }
 
@@ -21,9 +21,25 @@ public enum AssessmentResult
     [Label("不合格")] Unqualified,
 }
 
+/// <summary>
+/// School terms. seed 001 附件1 一.(一).1 asks for a hearing 每学期 without naming the months; a Chinese school year
+/// (学年) runs in two terms: the autumn term (第一学期) from September to January and the spring term (第二学期) from
+/// February to July. A hearing in August, between them, prepares the autumn term and counts for it.
+/// </summary>
 public static class Semesters
 {
-    public static Semester Of(DateOnly date) => date.Month <= 7 ? Semester.Spring : Semester.Autumn;
+    public static Semester Of(DateOnly date) => date.Month is >= 2 and <= 7 ? Semester.Spring : Semester.Autumn;
+
+    /// <summary>
+    /// The calendar year whose checklist a day's term counts for: the year the term begins in. The autumn term that
+    /// spans the year's end belongs to the year it starts in (as 2026-2027学年第一学期 is the autumn of 2026), so a
+    /// hearing in January counts for the previous year's autumn term; the spring term lies within its year.
+    /// </summary>
+    public static int YearOf(DateOnly date) => date.Month == 1 ? date.Year - 1 : date.Year;
+
+    /// <summary>The first day of a year's term: spring from 1 February, autumn from 1 September.</summary>
+    public static DateOnly Begins(int year, Semester semester) =>
+        semester == Semester.Spring ? new DateOnly(year, 2, 1) : new DateOnly(year, 9, 1);
 }
 
 /// <summary>The year-end summary (年终总结); writing it again revises it.</summary>

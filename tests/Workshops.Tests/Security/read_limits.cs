@@ -39,6 +39,8 @@ public sealed class read_costs
     [InlineData("/api/reviews/outputs?q=家校")]
     [InlineData("/api/regions/350200/dashboard")]
     [InlineData("/api/xapi/statements")]
+    [InlineData("/api/showcase/outputs?q=家校")]
+    [InlineData("/api/showcase/studios")]
     public void as_of_reads_region_wide_tables_and_xapi_cost_more(string url) => Assert.Equal(10, Cost("GET", url));
 
     [Theory]
@@ -46,6 +48,8 @@ public sealed class read_costs
     [InlineData("/api/studios?region=350200")]
     [InlineData("/api/reviews/cases/0195a000-3502-7030-8000-000000000001")]
     [InlineData("/api/feed?after=10")]
+    [InlineData("/api/showcase/outputs/0195a000-3502-7030-8000-000000000001")]
+    [InlineData("/api/showcase/studios/0195a000-3502-7030-8000-000000000001")]
     [InlineData("/api/reports/annual?format=json")]
     public void other_reads_cost_one(string url) => Assert.Equal(1, Cost("GET", url));
 
@@ -76,6 +80,26 @@ public sealed class read_limits(AppFixture fixture) : ApiTest(fixture)
         // What is left of the budget still pays for cheap reads; another client has a budget of its own.
         (await host.Get("/api/studios", greedy)).ShouldBe(200);
         (await host.Get("/api/reviews/studios?region=350200&format=xlsx", Token(Role.Reviewer, "另一位评审", region: "350200"))).ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task an_anonymous_client_is_limited_by_its_address()
+    {
+        await using var host = await OtherHosts.Start(Fixture, settings: new Dictionary<string, string>
+        {
+            ["RateLimits:ReadsPerSecond"] = "1", ["RateLimits:ReadBurst"] = "25", ["RateLimits:HeavyReadCost"] = "10",
+        });
+        async Task<int> From(string address) => (await host.Scenario(x =>
+        {
+            x.Get.Url("/api/showcase/outputs?q=班级");
+            x.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address));
+            x.IgnoreStatusCode();
+        })).Context.Response.StatusCode;
+        Assert.Equal(200, await From("203.0.113.7"));
+        Assert.Equal(200, await From("203.0.113.7"));
+        Assert.Equal(429, await From("203.0.113.7"));
+        // Another address has a budget of its own.
+        Assert.Equal(200, await From("198.51.100.20"));
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class a_vocational_studio_through_a_year(AppFixture fixture) : Api
         (await Host.Post($"/api/studios/{id}/plans/2026/approval", new { }, school)).ShouldBe(200);
         Clock.Set(2026, 3, 20);
         (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-03-15", note = "听取汇报" }, school)).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/attestations", new { code = "1.1.1", result = "met", note = "已纳入学校2026年党建工作要点" }, school)).ShouldBe(200);
         var task = (await Host.Get($"/api/studios/{id}/ledger/2026", host)).Json["tasks"]![0]!["taskId"]!.GetValue<string>();
         await Host.LogActivity(id, host, Activity("teaching-research-meeting", ["exchange", "learning", "research"], "2026-03-18", 2,
             [("H1", 2), ("M1", 2), ("M5", 2)], [Guid.Parse(task)]));

@@ -30,14 +30,16 @@ public sealed class checklist_rules
 
     private static LeadershipHearingHeld Hearing(string date) => new(Guid.NewGuid(), DateOnly.Parse(date), Semesters.Of(DateOnly.Parse(date)), null, By, At);
 
+    private static readonly AttestationRecorded PartyPlan = new(Guid.NewGuid(), "moe-2022", "1.1.1", 2026, true, "已纳入学校党建工作规划", By, At);
+
     [Fact]
     public void a_hearing_is_needed_in_every_semester_that_has_begun()
     {
         Assert.Equal(ItemStatus.NotMet, Status("moe-2022", "1.1.1", Facts(new(2026, 5, 1))));
-        Assert.Equal(ItemStatus.Met, Status("moe-2022", "1.1.1", Facts(new(2026, 5, 1), Hearing("2026-03-10"))));
-        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", "1.1.1", Facts(new(2026, 9, 1), Hearing("2026-03-10"))));
-        Assert.Equal(ItemStatus.Met, Status("moe-2022", "1.1.1", Facts(new(2026, 9, 1), Hearing("2026-03-10"), Hearing("2026-08-20"))));
-        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", "1.1.1", Facts(new(2026, 12, 31), Hearing("2026-10-10"))));
+        Assert.Equal(ItemStatus.Met, Status("moe-2022", "1.1.1", Facts(new(2026, 5, 1), PartyPlan, Hearing("2026-03-10"))));
+        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", "1.1.1", Facts(new(2026, 9, 1), PartyPlan, Hearing("2026-03-10"))));
+        Assert.Equal(ItemStatus.Met, Status("moe-2022", "1.1.1", Facts(new(2026, 9, 1), PartyPlan, Hearing("2026-03-10"), Hearing("2026-08-20"))));
+        Assert.Equal(ItemStatus.PartlyMet, Status("moe-2022", "1.1.1", Facts(new(2026, 12, 31), PartyPlan, Hearing("2026-10-10"))));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class checklists_over_a_year(AppFixture fixture) : ApiTest(fixture
 
         Clock.Set(2026, 9, 20);
         (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-09-15" }, School())).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/attestations", new { code = "1.1.1", result = "met", note = "已纳入学校党建工作规划" }, School())).ShouldBe(200);
         await Host.LogActivity(id, host, Activity("class-practice", ["practice", "growth"], "2026-09-10", 3, [("M2", 3)]));
         var platform = (await Host.Post($"/api/studios/{id}/outputs", new { kind = "publicity-platform", title = "工作室公众号", authors = new[] { "H1" }, date = "2026-09-01" }, host))
             .ShouldBe(201).Json["outputId"]!.GetValue<string>();

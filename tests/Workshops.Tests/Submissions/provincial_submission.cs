@@ -50,11 +50,21 @@ public sealed class provincial_submission(AppFixture fixture) : ApiTest(fixture)
         (await Host.Post($"{Package}/cases", new { outputId = third }, province)).ShouldBeProblem(422, "submission.cases.max");
         (await Host.Post($"{Package}/cases", new { outputId = first }, Token(Role.Reviewer, "广东省教育厅评审", region: "440000"))).ShouldBe(403);
         (await Host.Post($"{Package}/cases", new { outputId = first }, Reviewer("350200"))).ShouldBe(403);
+        // Dropping a case before submission makes room for another; a repeat answers the same; only the province drops.
+        (await Host.Send("DELETE", $"{Package}/cases/{second}", null, Reviewer("350200"))).ShouldBe(403);
+        var dropped = (await Host.Send("DELETE", $"{Package}/cases/{second}", null, province)).ShouldBe(200).Json;
+        Assert.True(dropped["appended"]!.GetValue<bool>());
+        Assert.False((await Host.Send("DELETE", $"{Package}/cases/{second}", null, province)).ShouldBe(200).Json["appended"]!.GetValue<bool>());
+        (await Host.Post($"{Package}/cases", new { outputId = third }, province)).ShouldBe(200);
+        Assert.Equal([first, third], (await Host.Get(Package, province)).ShouldBe(200).Json["package"]!["cases"]!.AsArray().Select(c => c!.GetValue<string>()));
+        (await Host.Send("DELETE", $"{Package}/cases/{third}", null, province)).ShouldBe(200);
+        (await Host.Post($"{Package}/cases", new { outputId = second }, province)).ShouldBe(200);
 
         Clock.Set(2026, 6, 1);
         var submitted = (await Host.Post($"{Package}/submit", new { }, province)).ShouldBe(200).Json["version"]!.GetValue<long>();
         Assert.Equal(submitted, (await Host.Post($"{Package}/submit", new { }, province)).ShouldBe(200).Json["version"]!.GetValue<long>());
         (await Host.Put($"{Package}/summary", new { text = "改写" }, province)).ShouldBeProblem(422, "submission.not-open");
+        (await Host.Send("DELETE", $"{Package}/cases/{second}", null, province)).ShouldBeProblem(422, "submission.not-open");
 
         // The studio changes after the submission: the live table follows, the package does not.
         (await Host.Post($"/api/studios/{studio}/members", new { teacher = Teacher("M4", "王丽华"), on = "2026-06-01" }, School("350206"))).ShouldBe(200);

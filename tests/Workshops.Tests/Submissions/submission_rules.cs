@@ -28,6 +28,26 @@ public sealed class submission_rules
     }
 
     [Fact]
+    public void a_picked_case_is_dropped_while_the_package_is_open_and_another_takes_its_place()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        Submission? package = null;
+        var version = 0;
+        void Apply(ISubmissionEvent e) => package = Submission.Fold(package, Workshops.Tests.Support.Given.Wrap(e, ++version));
+        var at = new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.Zero);
+        var id = SubmissionStreams.IdOf("350000", 2026);
+        Apply(new SubmissionOpened(id, "350000", 2026, new DateOnly(2026, 6, 30), Province, at));
+        Apply(new SubmissionCasePicked(id, first, Province, at));
+        Apply(new SubmissionCasePicked(id, second, Province, at));
+        Assert.Equal("submission.cases.max", SubmissionRules.Pick(package!, Case())?.Rule);
+        Assert.Null(SubmissionRules.Drop(package!));
+        Apply(new SubmissionCaseDropped(id, first, Province, at));
+        Assert.Equal([second], package!.Cases);
+        Assert.Null(SubmissionRules.Pick(package!, Case()));
+    }
+
+    [Fact]
     public void a_third_case_is_refused() =>
         Assert.Equal("submission.cases.max", SubmissionRules.Pick(Package(cases: [Guid.NewGuid(), Guid.NewGuid()]), Case())?.Rule);
 
@@ -81,6 +101,7 @@ public sealed class submission_rules
     {
         Assert.Equal("submission.not-open", SubmissionRules.Pick(Package(state), Case())?.Rule);
         Assert.Equal("submission.not-open", SubmissionRules.Summary(Package(state))?.Rule);
+        Assert.Equal("submission.not-open", SubmissionRules.Drop(Package(state, cases: [Guid.NewGuid()]))?.Rule);
         Assert.Equal("submission.not-open", SubmissionRules.Open(Package(state), new DateOnly(2026, 6, 30))?.Rule);
         // Submitting again is a repeat, even after the deadline: nothing is appended.
         Assert.Null(SubmissionRules.Submit(Package(state), new DateOnly(2026, 12, 1), []));

@@ -25,7 +25,7 @@ public sealed class RateLimitOptions
     public int ReadBurst { get; set; } = 2000;
     /// <summary>What a CSV or XLSX export costs.</summary>
     public int ExportCost { get; set; } = 50;
-    /// <summary>What a heavy read costs: as-of reads, the reviewers' region-wide tables and searches, the dashboard, the honour list, xAPI.</summary>
+    /// <summary>What a heavy read costs: as-of reads, the reviewers' region-wide tables and searches, the public showcase's lists, the dashboard, the honour list, xAPI.</summary>
     public int HeavyReadCost { get; set; } = 10;
     /// <summary>Heavy reads (exports included) the node works on at once; more wait their turn (0: no bound).</summary>
     public int ConcurrentHeavyReads { get; set; } = Math.Max(2, 2 * Environment.ProcessorCount);
@@ -64,6 +64,8 @@ public static class ReadCosts
     {
         var path = request.Path;
         if (request.Query.ContainsKey("asOf") || path.StartsWithSegments("/api/xapi")) return true;
+        // The public showcase's lists search every published output or profile, for anyone: heavy, keyed by address.
+        if (path.StartsWithSegments("/api/showcase", out var shown)) return shown.Value is "/outputs" or "/studios";
         if (path.StartsWithSegments("/api/reviews", out var rest))
             return !(rest.Value?.StartsWith("/cases/", StringComparison.Ordinal) ?? false); // one case is one document
         return path.StartsWithSegments("/api/regions")

@@ -1,0 +1,170 @@
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Wolverine.Http;
+using Workshops.Core;
+using Workshops.Core.Contract;
+using Workshops.Core.Http;
+using Workshops.Outputs;
+using Workshops.Reference;
+using Workshops.Reports;
+using Workshops.Studios;
+
+namespace Workshops.Showcase;
+
+/// <summary>
+/// An output as the public sees it: what it is, its text, its studio and school, and its authors by name only —
+/// never teacher ids, review notes, who approved it or anything else from the roster.
+/// </summary>
+public sealed record PublicOutput(
+    Guid OutputId,
+    Guid StudioId,
+    string StudioName,
+    string School,
+    string Province,
+    string? ProvinceName,
+    string City,
+    string? CityName,
+    string? District,
+    string? DistrictName,
+    OutputKind Kind,
+    string KindLabel,
+    CaseCategory? Category,
+    string? CategoryLabel,
+    string Title,
+    IReadOnlyList<string> Authors,
+    DateOnly Date,
+    int Year,
+    string? Summary,
+    string? Body,
+    IReadOnlyList<string> Links,
+    OutputState State,
+    RecommendationLevel? Level,
+    string? LevelLabel)
+{
+    public static PublicOutput Of(OutputRecord r, Studio? studio) => new(
+        r.Id, r.StudioId, r.StudioName, r.School, r.Province, Divisions.Name(r.Province), r.City, Divisions.Name(r.City), r.District,
+        Divisions.Name(r.District), r.Facts.Kind, r.Facts.Kind.Label(), r.Facts.Category, r.Facts.Category?.Label(), r.Facts.Title,
+        // Authors by name; one not found on the roster is left out rather than shown by id.
+        [.. r.Facts.Authors.Select(a => studio is null ? null : Years.YearView.NameOf(studio, a)).OfType<string>()],
+        r.Facts.Date, r.Year, r.Facts.Summary, r.Facts.Body, r.Facts.Links, r.State, r.Level, r.Level?.Label());
+}
+
+/// <summary>A published output in a studio's public profile.</summary>
+public sealed record PublicOutputLine(Guid OutputId, OutputKind Kind, string KindLabel, string Title, int Year, RecommendationLevel? Level, string? LevelLabel);
+
+/// <summary>A studio's public profile: name, school, place, level, the host's name, mode and its published outputs.</summary>
+public sealed record PublicStudio(
+    Guid StudioId,
+    string Name,
+    string School,
+    string Province,
+    string? ProvinceName,
+    string City,
+    string? CityName,
+    string? District,
+    string? DistrictName,
+    StudioLevel Level,
+    string LevelLabel,
+    Track Track,
+    string TrackLabel,
+    BuildMode Mode,
+    string ModeLabel,
+    string? HostName,
+    IReadOnlyList<PublicOutputLine> Outputs)
+{
+    public static PublicStudio Of(Studio s, IReadOnlyList<PublicOutputLine> outputs) => new(
+        s.Id, s.Name, s.School, s.Region.Province, Divisions.Name(s.Region.Province), s.Region.City, Divisions.Name(s.Region.City),
+        s.Region.District, Divisions.Name(s.Region.District), s.Level, s.Level.Label(), s.Track, s.Track.Label(), s.Mode, s.Mode.Label(),
+        s.Host?.Teacher.Name, outputs);
+}
+
+/// <summary>
+/// The public showcase (seed 001 四: 推介宣传, 共建共研共享), read without a token: the outputs studios published — only
+/// while approved or recommended — and the profiles they published. Paged and searched like the reviewers' tables;
+/// limited per client (its address) like every read.
+/// </summary>
+public static class ReadShowcaseEndpoints
+{
+    public const int MaxQuery = 50;
+
+    private static ProblemDetails? Query(string? q) => q?.Trim() is { Length: > MaxQuery } ? Problems.Invalid("q", $"at most {MaxQuery} characters") : null;
+
+    private static OutputSearch Search(string scope, string? q, string? kind, int? year) => new()
+    {
+        Scope = scope, Kinds = kind is null ? null : [kind], Year = year, Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+        States = [OutputState.Approved.Code(), OutputState.Recommended.Code()], PublishedOnly = true,
+    };
+
+    private static async Task<IReadOnlyDictionary<Guid, Studio>> Studios(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct) =>
+        (await session.LoadManyAsync<Studio>(ct, ids.Distinct())).ToDictionary(s => s.Id);
+
+    /// <summary>GET /api/showcase/outputs?q=&amp;kind=&amp;year=&amp;region=&amp;page=&amp;pageSize= — published outputs, a page at a time.</summary>
+    [WolverineGet("/api/showcase/outputs", Name = "ListPublicOutputs"), AllowAnonymous]
+    [Tags("Showcase")]
+    [ProducesResponseType<Page<PublicOutput>>(200)]
+    public static async Task<IResult> ListOutputs(string? q, string? kind, int? year, string? region, int? page, int? pageSize,
+        NpgsqlDataSource data, IDocumentStore store, IQuerySession session, CancellationToken ct)
+    {
+        var scope = region ?? Region.National;
+        var problem = Paging.Check(page, pageSize) ?? Query(q)
+                      ?? (!Region.IsScope(scope) ? Problems.Invalid("region", "must be a six-digit region code") : null)
+                      ?? (kind is not null && !Codes.TryParse<OutputKind>(kind, out _) ? Problems.Invalid("kind", $"allowed: {Codes.Allowed<OutputKind>()}") : null);
+        if (problem is not null) return Results.Problem(problem);
+        var number = page ?? 1;
+        var size = pageSize ?? 20;
+        var search = Search(scope, q, kind, year);
+        var records = await search.Page(data, store.Options.Serializer(), (number - 1) * size, size, ct);
+        var studios = await Studios(session, records.Select(r => r.StudioId), ct);
+        return Results.Ok(new Page<PublicOutput>([.. records.Select(r => PublicOutput.Of(r, studios.GetValueOrDefault(r.StudioId)))], number, size,
+            await search.Count(data, ct)));
+    }
+
+    /// <summary>GET /api/showcase/outputs/{outputId} — one published output; 404 for anything not published and approved.</summary>
+    [WolverineGet("/api/showcase/outputs/{outputId}", Name = "GetPublicOutput"), AllowAnonymous]
+    [Tags("Showcase")]
+    [ProducesResponseType<PublicOutput>(200)]
+    public static async Task<IResult> GetOutput(Guid outputId, IQuerySession session, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<OutputRecord>(outputId, ct);
+        if (record is null || !record.Published || !ShowcaseRules.Publishable(record.State))
+            return Results.Problem(Problems.NotFound($"No published output {outputId}."));
+        return Results.Ok(PublicOutput.Of(record, await session.LoadAsync<Studio>(record.StudioId, ct)));
+    }
+
+    /// <summary>GET /api/showcase/studios?q=&amp;page=&amp;pageSize= — published studio profiles by name (q: a part of the name or school).</summary>
+    [WolverineGet("/api/showcase/studios", Name = "ListPublicStudios"), AllowAnonymous]
+    [Tags("Showcase")]
+    [ProducesResponseType<Page<PublicStudio>>(200)]
+    public static async Task<IResult> ListStudios(string? q, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+    {
+        if ((Paging.Check(page, pageSize) ?? Query(q)) is { } problem) return Results.Problem(problem);
+        var number = page ?? 1;
+        var size = pageSize ?? 20;
+        var text = q?.Trim();
+        var query = session.Query<Studio>().Where(s => s.Published);
+        if (!string.IsNullOrEmpty(text)) query = query.Where(s => s.Name.Contains(text) || s.School.Contains(text));
+        var studios = await query.OrderBy(s => s.Name).ThenBy(s => s.Id).ToPagedListAsync(number, size, ct);
+        return Results.Ok(new Page<PublicStudio>([.. studios.Select(s => PublicStudio.Of(s, []))], number, size, studios.TotalItemCount));
+    }
+
+    /// <summary>GET /api/showcase/studios/{id} — a published profile with its published outputs; 404 while unpublished.</summary>
+    [WolverineGet("/api/showcase/studios/{id}", Name = "GetPublicStudio"), AllowAnonymous]
+    [Tags("Showcase")]
+    [ProducesResponseType<PublicStudio>(200)]
+    public static async Task<IResult> GetStudio(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        var studio = await session.LoadAsync<Studio>(id, ct);
+        if (studio is null || !studio.Published) return Results.Problem(Problems.NotFound($"No published studio {id}."));
+        var shown = new[] { OutputState.Approved.Code(), OutputState.Recommended.Code() };
+        var outputs = await session.Query<OutputRecord>()
+            .Where(o => o.StudioId == id && o.Published && shown.Contains(o.StateCode))
+            .OrderByDescending(o => o.Year).ThenBy(o => o.Id)
+            .Take(200)
+            .ToListAsync(ct);
+        return Results.Ok(PublicStudio.Of(studio,
+            [.. outputs.Select(o => new PublicOutputLine(o.Id, o.Facts.Kind, o.Facts.Kind.Label(), o.Facts.Title, o.Year, o.Level, o.Level?.Label()))]));
+    }
+}
