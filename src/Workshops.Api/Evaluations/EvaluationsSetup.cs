@@ -18,7 +18,7 @@ public static class EvaluationsSetup
     }
 
     /// <summary>Evaluating a training: a trainee's own login (<see cref="TraineeLogin"/>).</summary>
-    public const string TraineePolicy = "evaluation:trainee";
+    public const string TraineePolicy = Policies.EvaluationTrainee;
 
     /// <summary>The key that makes evaluation tokens, and the policy of a trainee's own login.</summary>
     public static WebApplicationBuilder AddEvaluationKey(this WebApplicationBuilder builder)

@@ -20,7 +20,7 @@ public static class DropSubmissionCaseEndpoint
     public static ProblemDetails Validate([NotBody] SubmissionStream package, HttpContext http) =>
         package.Check(http, SubmissionActor.Province, new Check(), SubmissionRules.Drop);
 
-    [WolverineDelete("/api/regions/{code}/submissions/{year}/cases/{outputId}", Name = "DropSubmissionCase"), Authorize(Policy = Policies.RegionManage)]
+    [WolverineDelete("/api/regions/{code}/submissions/{year}/cases/{outputId}", Name = "DropSubmissionCase"), Authorize(Policy = SubmissionActorRequirement.ProvincePolicy)]
     [Tags("Submissions")]
     public static SubmissionWritten Delete(Guid outputId, [NotBody] SubmissionStream package, HttpContext http, TimeProvider clock) =>
         package.Package!.Cases.Contains(outputId)

@@ -11,8 +11,8 @@ namespace Workshops.Submissions;
 /// </summary>
 public sealed record SubmissionActorRequirement(SubmissionActor Actor) : IAuthorizationRequirement, IPermits
 {
-    public const string ProvincePolicy = "submission:province";
-    public const string MinistryPolicy = "submission:ministry";
+    public const string ProvincePolicy = Policies.SubmissionProvince;
+    public const string MinistryPolicy = Policies.SubmissionMinistry;
 
     public bool Allows(Caller caller, string code) =>
         caller.Role == Role.Reviewer && (!Region.IsCode(code) || Region.Depth(code) != 1

@@ -57,6 +57,11 @@ public static class Policies
     public const string ApplicationApply = "application:apply";
     public const string ApplicationReview = "application:review";
     public const string ApplicationRead = "application:read";
+    /// <summary>A province's package (Submissions/SubmissionAccess.cs): that province's reviewers; the ministry's receipt: national reviewers.</summary>
+    public const string SubmissionProvince = "submission:province";
+    public const string SubmissionMinistry = "submission:ministry";
+    /// <summary>Evaluating a training programme (Evaluations/EvaluationsSetup.cs): the trainees' own logins.</summary>
+    public const string EvaluationTrainee = "evaluation:trainee";
     /// <summary>Any authenticated caller (lists scoped to the caller, reference data).</summary>
     public const string Authenticated = "authenticated";
     public const string Integration = "integration";
