@@ -68,7 +68,13 @@ public sealed record Application
 
 public partial class ApplicationProjection : SingleStreamProjection<Application, Guid>
 {
-    public ApplicationProjection() => Core.ProjectionTuning.Apply(Options);
+    public ApplicationProjection()
+    {
+        Core.ProjectionTuning.Apply(Options);
+        // Its own events only: an Evolve-only projection is otherwise handed every event, and each studio append would
+        // read the application table for nothing.
+        foreach (var type in Core.Grouping.Implementing<IApplicationEvent>()) IncludeType(type);
+    }
 
     public override Application? Evolve(Application? snapshot, Guid id, IEvent e) => Application.Fold(snapshot, e);
 }

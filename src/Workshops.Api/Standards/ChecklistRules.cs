@@ -221,11 +221,21 @@ public static class ChecklistRules
                $"班主任工作年限{years.Min()}-{years.Max()}年；职称：{string.Join("、", titles)}。";
     }
 
+    /// <summary>
+    /// 2.2.3 (seed 001 附件1 二.(二).3): the leading host (担纲领衔的主持人) has 实绩 — "名班主任", 优秀教师, a head-teacher
+    /// competition prize and the like; a coordinator (承担统筹协调职责的负责人) is asked for leadership and cohesion, which
+    /// records cannot show. The seed sets no length of service for the vocational track (a standard may still name
+    /// <c>minYears</c>); that the host serves as a head teacher on the day is our reading of 业务上工作能力过硬.
+    /// </summary>
     private static Judgement HostRequirements(StandardItem item, ChecklistFacts f)
     {
-        var lead = f.Studio.Host ?? f.Studio.Coordinator;
-        if (lead is null) return NotMet("尚无主持人或负责人。");
-        var minYears = (int)item.Parameter("minYears", 5);
+        var lead = f.Studio.Host;
+        if (lead is null)
+            return f.Studio.Coordinator is { } coordinator
+                ? Met($"{coordinator.Role.Label()}{coordinator.Teacher.Name}承担统筹协调职责：标准要求的领导能力、影响力和凝聚力由学校认定，不以奖项衡量。",
+                    Roster(f, [coordinator]))
+                : NotMet("尚无主持人或负责人。");
+        var minYears = (int)item.Parameter("minYears", 0);
         var facts = f.Facts(lead);
         var years = facts.HeadTeacherYears;
         var awards = f.Teachers.GetValueOrDefault(lead.Teacher.Id)?.Awards
@@ -238,8 +248,8 @@ public static class ChecklistRules
         var evidence = Roster(f, [lead]).Concat((f.Teachers.GetValueOrDefault(lead.Teacher.Id)?.Awards ?? [])
             .Where(a => awards.Contains(a.Title)).Select(a => Evidence.Of(a.Ref, ChecklistFacts.TeacherLink(lead.Teacher.Id))));
         var reason = $"{lead.Role.Label()}{lead.Teacher.Name}：班主任工作{years}年" +
-                     (won.Count > 0 ? $"，获{string.Join("、", won)}。" : "，尚无名班主任、优秀班主任或能力比赛奖项记录。");
-        var parts = new[] { years >= minYears && facts.ServingAsHeadTeacher, won.Count > 0 };
+                     (won.Count > 0 ? $"，获{string.Join("、", won)}。" : "，尚无名班主任、优秀教师、优秀班主任或能力比赛奖项记录。");
+        bool[] parts = [facts.ServingAsHeadTeacher && years >= minYears, won.Count > 0];
         return Grade(parts.Count(p => p), parts.Length, reason, evidence);
     }
 

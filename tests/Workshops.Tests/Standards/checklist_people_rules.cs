@@ -60,6 +60,20 @@ public sealed class checklist_people_rules
     }
 
     [Fact]
+    public void the_vocational_host_needs_an_honour_not_five_years_of_service()
+    {
+        // seed 001 附件1 二.(二).3 asks the leading host for 实绩 (名班主任, 优秀教师, competition prizes) and names no years.
+        var day = new DateOnly(2026, 12, 31);
+        var twoYears = TeacherGiven.Record(TeacherGiven.Started("2024-09-01"),
+            TeacherGiven.Honour(HonourKind.ExcellentHeadTeacher, HonourLevel.Municipal, "2025-09-10"));
+        var judged = Judge("moe-2022", "2.2.3", Facts(day, RuleSetPresets.Moe, [twoYears], HostedRecorded(new DateOnly(2024, 9, 1))));
+        Assert.Equal(ItemStatus.Met, judged.Status);
+        Assert.Contains("班主任工作2年", judged.Reason);
+        var noHonour = TeacherGiven.Record(TeacherGiven.Started("2010-09-01"));
+        Assert.Equal(ItemStatus.PartlyMet, Judge("moe-2022", "2.2.3", Facts(day, RuleSetPresets.Moe, [noHonour], HostedRecorded(new DateOnly(2010, 9, 1)))).Status);
+    }
+
+    [Fact]
     public void the_size_item_takes_the_rule_sets_numbers()
     {
         var day = new DateOnly(2026, 12, 31);
