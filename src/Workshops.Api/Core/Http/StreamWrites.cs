@@ -125,8 +125,7 @@ public static class StreamWrites
                 // After the input checks (Validate: 400, 403) and before the rules the state decides ([WolverineBefore]: 422).
                 var rulesAt = chain.Middleware.FindIndex(f => f is MethodCall call && call.HandlerType == chain.Method.HandlerType &&
                                                               call.Method.HasAttribute<WolverineBeforeAttribute>());
-                chain.Middleware.Insert(rulesAt < 0 ? chain.Middleware.Count : rulesAt, new IfMatchFrame(stream));
-                chain.Middleware.Insert(rulesAt < 0 ? chain.Middleware.Count : rulesAt + 1, new WritableFrame(stream));
+                chain.Middleware.Insert(rulesAt < 0 ? chain.Middleware.Count : rulesAt, new RefusalFrame(stream));
 
                 Variable? created = null;
                 if (appends.Created is { } type)
@@ -156,7 +155,14 @@ public static class StreamWrites
         }
     }
 
-    private sealed class IfMatchFrame(Variable stream) : AsyncFrame
+    /// <summary>
+    /// What every write to a stream is refused before the endpoint's own rules: If-Match against the version the stream
+    /// was loaded at (412), then a state that refuses every write (<see cref="IRefusesWrites"/>: a dissolved studio, 422).
+    /// </summary>
+    public static ProblemDetails? Refused(HttpContext http, long version, object? state) =>
+        IfMatch(http, version) ?? (state is IRefusesWrites closed && closed.RefusesWrites() is { } refusal ? Problems.Rule(refusal) : null);
+
+    private sealed class RefusalFrame(Variable stream) : AsyncFrame
     {
         private Variable? _http;
 
@@ -169,40 +175,11 @@ public static class StreamWrites
 
         public override void GenerateCode(GeneratedMethod method, ISourceWriter writer)
         {
-            var problem = $"{stream.Usage}_ifMatch";
-            writer.WriteComment("If-Match against the version the stream was loaded at");
-            writer.WriteLine($"var {problem} = {typeof(StreamWrites).FullNameInCode()}.{nameof(IfMatch)}({_http!.Usage}, {stream.Usage}.StartingVersion ?? 0);");
+            var problem = $"{stream.Usage}_refused";
+            writer.WriteComment("If-Match against the version the stream was loaded at, then a state that refuses every write");
+            writer.WriteLine($"var {problem} = {typeof(StreamWrites).FullNameInCode()}.{nameof(Refused)}({_http!.Usage}, {stream.Usage}.StartingVersion ?? 0, {stream.Usage}.Aggregate);");
             writer.Write($"BLOCK:if ({problem} != null)");
             writer.WriteLine($"await WriteProblems({problem}, {_http.Usage}).ConfigureAwait(false);");
-            writer.WriteLine("return;");
-            writer.FinishBlock();
-            Next?.GenerateCode(method, writer);
-        }
-    }
-
-    /// <summary>The refusal a stream's state gives every write (a dissolved studio: 422), or null.</summary>
-    public static ProblemDetails? Writable(object? state) =>
-        state is IRefusesWrites closed && closed.RefusesWrites() is { } refusal ? Problems.Rule(refusal) : null;
-
-    /// <summary>After If-Match: a state that refuses every write (<see cref="IRefusesWrites"/>) answers its refusal before the endpoint's own rules.</summary>
-    private sealed class WritableFrame(Variable stream) : AsyncFrame
-    {
-        private Variable? _http;
-
-        public override IEnumerable<Variable> FindVariables(IMethodVariables chain)
-        {
-            _http = chain.FindVariable(typeof(HttpContext));
-            yield return _http;
-            yield return stream;
-        }
-
-        public override void GenerateCode(GeneratedMethod method, ISourceWriter writer)
-        {
-            var problem = $"{stream.Usage}_closed";
-            writer.WriteComment("A state that refuses every write");
-            writer.WriteLine($"var {problem} = {typeof(StreamWrites).FullNameInCode()}.{nameof(Writable)}({stream.Usage}.Aggregate);");
-            writer.Write($"BLOCK:if ({problem} != null)");
-            writer.WriteLine($"await WriteProblems({problem}, {_http!.Usage}).ConfigureAwait(false);");
             writer.WriteLine("return;");
             writer.FinishBlock();
             Next?.GenerateCode(method, writer);
