@@ -51,7 +51,10 @@ public static class ListStudiosEndpoint
                 : await ordered.Take(number * size).ToListAsync(token);
             var ids = rows.Select(s => s.Id).ToArray();
             var read = await Latest.Of(session, ids, token, new Latest.Want(typeof(Studio), ids));
-            return (Total: total, Rows: rows.Select(s => (Key: s, View: StudioViews.Fold(read, 0, s.Id))).ToList());
+            var views = new List<(StudioIdentity Key, Studio? View)>();
+            foreach (var s in rows)
+                views.Add((s, StudioViews.Fold(read, 0, s.Id) ?? (StudioViews.Missed(read, s.Id) ? await StudioViews.FromStream(session, s.Id, token) : null)));
+            return (Total: total, Rows: views);
         }, ct);
         // Nothing answered: the database is unavailable (503); some did: the answer names who did not.
         if (targets.Count > 0 && legs.All.All(l => l.Failure is not null)) throw legs.All[0].Failure!;

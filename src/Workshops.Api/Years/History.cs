@@ -61,7 +61,8 @@ public static class History
         }
         var keys = years.Select(y => StudioYear.Key(studioId, y)).ToArray();
         var read = await Latest.Of(session, [studioId], ct, new Latest.Want(typeof(Studio), new[] { studioId }), new Latest.Want(typeof(StudioYear), keys));
-        if (StudioViews.Fold(read, 0, studioId) is not { } studio) return null;
+        if (StudioViews.Fold(read, 0, studioId) is not { } studio)
+            return StudioViews.Missed(read, studioId) ? Fold(await session.Events.FetchStreamAsync(studioId, token: ct), today) : null;
         var docs = read.Found[1].Of<StudioYear>().ToDictionary(y => y.Year);
         foreach (var e in read.Found[1].Unfolded(read.Pending))
         foreach (var year in StudioYear.Years(e.Data).Where(years.Contains))

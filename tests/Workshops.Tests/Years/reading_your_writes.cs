@@ -57,4 +57,26 @@ public sealed class reading_your_writes(AppFixture fixture) : ApiTest(fixture)
         await Settle();
         Assert.Equal(before, (await Host.Get($"/api/studios/{id}/years/2026", host, ("Cache-Control", "no-cache"))).ShouldBe(200).Text);
     }
+
+    [Fact]
+    public async Task a_studio_whose_views_the_daemon_passed_over_is_read_from_its_events()
+    {
+        Clock.Set(2026, 3, 10);
+        var id = await Host.StaffedStudio(School());
+        var host = HostOf(id);
+        await Host.LogActivity(id, host, Activity("lecture", ["learning"], "2026-03-05", 2, [("H1", 2), ("M1", 2)]));
+        await Settle();
+        var studio = (await Host.Get($"/api/studios/{id}", host, ("Cache-Control", "no-cache"))).ShouldBe(200).Text;
+        var year = (await Host.Get($"/api/studios/{id}/years/2026", host, ("Cache-Control", "no-cache"))).ShouldBe(200).Text;
+
+        // As after a high-water mark moved over the studio's events before they were committed: the progression is past
+        // them and no view was kept.
+        Assert.Equal(1, await Scalar($"with d as (delete from {Setup.Schema}.mt_doc_studio where id = '{id}' returning 1) select count(*) from d"));
+        Assert.Equal(1, await Scalar($"with d as (delete from {Setup.Schema}.mt_doc_studioyear where id = '{id}:2026' returning 1) select count(*) from d"));
+
+        Assert.Equal(studio, (await Host.Get($"/api/studios/{id}", host, ("Cache-Control", "no-cache"))).ShouldBe(200).Text);
+        Assert.Equal(year, (await Host.Get($"/api/studios/{id}/years/2026", host, ("Cache-Control", "no-cache"))).ShouldBe(200).Text);
+        var listed = (await Host.Get("/api/studios", host)).ShouldBe(200).Json["items"]!.AsArray();
+        Assert.Equal(id.ToString(), Assert.Single(listed)!["id"]!.GetValue<string>());
+    }
 }
