@@ -244,8 +244,21 @@ foreach (var (label, studio) in options.Skips("reads") ? [] : new[] { ("about 10
     {
         // Twenty reads first, unmeasured: the first read of a path compiles and caches what it needs.
         for (var i = 0; i < 20; i++) await api!.Get(path, reader, computed);
-        var sample = await Run.Sequential(options.Reads, async _ => await api!.Get(path, reader, computed) == 200 ? Outcome.Ok : Outcome.Error);
+        // A read that is not 200 is an error; the first one's status and the start of its body are kept beside the count.
+        FailedRead? failed = null;
+        var sample = await Run.Sequential(options.Reads, async _ =>
+        {
+            var (status, body) = await api!.Read(path, reader, computed);
+            if (status == 200) return Outcome.Ok;
+            failed ??= new FailedRead($"{label}: {name}", status, body.Length > 400 ? body[..400] : body);
+            return Outcome.Error;
+        });
         results.Add(sample.Summarize(name));
+        if (failed is { } f)
+        {
+            report.FailedReads.Add(f with { Count = sample.Errors });
+            log($"reads, {f.Read}: {sample.Errors} failed, the first {f.Status} {f.Body}");
+        }
     }
     report.Reads.Add(new(label, studio.Events, results));
     log($"reads, {label} ({studio.Events} events): " + string.Join("; ", results.Select(r => $"{r.Name} p50 {r.P50} ms")));
@@ -394,6 +407,16 @@ namespace Workshops.Bench
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var reply = await _http.SendAsync(request);
+            return ((int)reply.StatusCode, reply.IsSuccessStatusCode ? "" : await reply.Content.ReadAsStringAsync());
+        }
+
+        /// <summary>A read's status and, when it is not a success, its body (a problem document).</summary>
+        public async Task<(int Status, string Body)> Read(string path, string token, bool afresh)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Url + path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (afresh) request.Headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+            using var reply = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             return ((int)reply.StatusCode, reply.IsSuccessStatusCode ? "" : await reply.Content.ReadAsStringAsync());
         }
 

@@ -11,6 +11,8 @@ public sealed record RebuildResult(long Events, long Documents, double Seconds, 
     double DocumentsSeconds, long DocumentBytes, long EventBytes, double ReadingSeconds, IReadOnlyDictionary<string, double> Writing);
 public sealed record AppendResult(int Concurrency, Result Http, Result Insert, Result Append, Result Floor);
 public sealed record ReadResult(string Label, int Events, IReadOnlyList<Result> Results);
+/// <summary>A kind of read that failed: how many times, and the first failure's status and the start of its body.</summary>
+public sealed record FailedRead(string Read, int Status, string Body, int Count = 1);
 
 public static class Machine
 {
@@ -39,6 +41,7 @@ public sealed class Report(Options options)
     public List<AppendResult> Appends { get; } = [];
     public List<WriteCostResult> WriteCosts { get; } = [];
     public List<ReadResult> Reads { get; } = [];
+    public List<FailedRead> FailedReads { get; } = [];
     public Result[] Reviewer { get; set; } = [];
 
     private static string F(double v) => double.IsNaN(v) ? "–" : v.ToString("0.##", CultureInfo.InvariantCulture);
@@ -76,6 +79,12 @@ public sealed class Report(Options options)
         {
             var raw = r.Results[0].P50;
             foreach (var x in r.Results) md.AppendLine($"| {r.Label} ({r.Events} events) | {x.Name} | {F(x.P50)} | {F(x.P95)} | {F(x.P50 / raw)} |");
+        }
+        if (FailedReads.Count > 0)
+        {
+            md.AppendLine().AppendLine("Failed reads (the first failure of each kind):").AppendLine();
+            md.AppendLine("| read | failed | status | body (start) |").AppendLine("|---|---:|---:|---|");
+            foreach (var f in FailedReads) md.AppendLine($"| {f.Read} | {f.Count} | {f.Status} | `{f.Body.Replace("|", "\\|").Replace("\n", " ")}` |");
         }
         if (Rebuild is { } b)
             md.AppendLine().AppendLine("### 4. Projection rebuild").AppendLine()
