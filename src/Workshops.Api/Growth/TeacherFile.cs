@@ -112,7 +112,7 @@ public sealed class CreditJson : JsonConverter<Credit>
                     named = true;
                     activity = reader.TokenType == JsonTokenType.Null ? null : reader.GetGuid();
                     break;
-                default: reader.Skip(); break;
+                default: CreditRunsJson.Pass(ref reader); break;
             }
         }
         if (!named) activity = category == CreditCategory.StudioActivity && Guid.TryParse(key, out var id) ? id : null;
@@ -172,6 +172,17 @@ public sealed class CreditJson : JsonConverter<Credit>
 /// </summary>
 public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
 {
+    /// <summary>
+    /// Steps over a value. A converter is handed its whole value, but when the document is read from a stream (Marten
+    /// reads every document so) in more than one buffer the reader is not marked final, and Skip() refuses it whatever
+    /// it holds; TrySkip() passes a value that is all there. Skip() broke every read of a credit month longer than the
+    /// first buffer (16 KB): a busy teacher's hours, growth file, checklist and annual report answered 500.
+    /// </summary>
+    internal static void Pass(ref Utf8JsonReader reader)
+    {
+        if (!reader.TrySkip()) throw new JsonException("a credit value ends past what was read");
+    }
+
     public override IReadOnlyList<Credit> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException();
@@ -196,13 +207,13 @@ public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
                     case "credits":
                         list = reader;
                         inRun = true;
-                        reader.Skip();
+                        Pass(ref reader);
                         break;
                     case "s": studio = reader.GetGuid(); break;
                     case "c": category = JsonSerializer.Deserialize<CreditCategory>(ref reader, options); break;
                     case "l": level = JsonSerializer.Deserialize<TrainingLevel>(ref reader, options); break;
                     case "by": by = JsonSerializer.Deserialize<Core.Auth.Actor>(ref reader, options); break;
-                    default: reader.Skip(); break;
+                    default: CreditRunsJson.Pass(ref reader); break;
                 }
             }
             if (!inRun)

@@ -78,4 +78,19 @@ public sealed class credit_runs
 
         Assert.Equal(credits, back.Credits);
     }
+
+    [Fact]
+    public async Task a_month_longer_than_one_read_buffer_reads_from_a_stream()
+    {
+        // A busy teacher's month: hundreds of credits, far past the 16 KB a stream is read in at a time (Marten reads
+        // every document from a stream).
+        var credits = Enumerable.Range(0, 300).Select(n => Activity(n % 7 == 0 ? StudioB : StudioA, n % 7 == 0 ? HostB : HostA, 1 + n % 28, 1.5m, 100 + n)).ToArray();
+        var json = JsonSerializer.SerializeToUtf8Bytes(Month(credits), Options);
+        Assert.True(json.Length > 16 * 1024, $"{json.Length} bytes");
+
+        using var stream = new MemoryStream(json);
+        var read = await JsonSerializer.DeserializeAsync<CreditMonth>(stream, Options);
+
+        Assert.Equal(credits, read!.Credits);
+    }
 }
