@@ -236,7 +236,13 @@ public sealed record TeacherRecord
 
 public partial class TeacherRecordProjection : SingleStreamProjection<TeacherRecord, Guid>
 {
-    public TeacherRecordProjection() => Core.ProjectionTuning.Apply(Options);
+    public TeacherRecordProjection()
+    {
+        Core.ProjectionTuning.Apply(Options);
+        // Its own events only: an Evolve-only projection is otherwise handed every event, and each studio append
+        // looked its stream up in the record table (a round trip of its own before the append).
+        foreach (var type in Core.Grouping.Implementing<ITeacherEvent>()) IncludeType(type);
+    }
 
     public override TeacherRecord? Evolve(TeacherRecord? snapshot, Guid id, IEvent e) => TeacherRecord.Fold(snapshot, e);
 }
