@@ -140,6 +140,13 @@ public static class Setup
 
     public static WebApplicationBuilder AddHttpBasics(this WebApplicationBuilder builder)
     {
+        // Runtime:MinWorkerThreads raises the thread pool's floor of workers it starts without waiting (0: the runtime's
+        // own, one per core). Measured by ops/bench; see docs/PERFORMANCE.md for the choice of default.
+        if (builder.Configuration.GetValue("Runtime:MinWorkerThreads", 0) is > 0 and var workers)
+        {
+            ThreadPool.GetMinThreads(out _, out var io);
+            ThreadPool.SetMinThreads(workers, io);
+        }
         // Nothing here protects data with ASP.NET's key ring (bearer tokens are signed with Auth:SigningKey), so the
         // key ring lives in memory instead of being read from disk at start-up.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
