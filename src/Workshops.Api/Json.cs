@@ -26,6 +26,18 @@ public static class Json
     }
 
     /// <summary>
+    /// The store's shape: the wire's, with the values documents repeat most written as arrays (event references, example
+    /// activities, credit totals; credits have their own converter). Each reads the objects stored before.
+    /// </summary>
+    public static void Stored(JsonSerializerOptions o)
+    {
+        Shape(o);
+        o.Converters.Add(new Studios.StoredEventRef());
+        o.Converters.Add(new Years.StoredActivityRef());
+        o.Converters.Add(new Growth.StoredCreditTotal());
+    }
+
+    /// <summary>
     /// Requests are read strictly: a missing required member or a null where none is allowed is a 400, and so is a
     /// number written as a string ("2"): the contract says numbers, and the document says nothing else.
     /// </summary>
