@@ -33,7 +33,7 @@ public static class Features
     public static void Store(StoreOptions opts)
     {
         Setup.Events(opts);
-        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Shape);
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, Json.Stored);
         opts.AddStudios();
         opts.AddPlans();
         opts.AddActivities();

@@ -26,6 +26,30 @@ public static class Json
     }
 
     /// <summary>
+    /// Steps over a value inside a converter. A converter is handed its whole value, but when a document is read from a
+    /// stream (Marten reads every document so) in more than one buffer the reader is not marked final, and Skip()
+    /// refuses it whatever it holds; TrySkip() passes a value that is all there. Skip() broke every read of a credit
+    /// month longer than the first buffer (16 KB): a busy teacher's hours, growth file, checklist and annual report
+    /// answered 500.
+    /// </summary>
+    public static void Pass(ref Utf8JsonReader reader)
+    {
+        if (!reader.TrySkip()) throw new JsonException("a value ends past what was read");
+    }
+
+    /// <summary>
+    /// The store's shape: the wire's, with the values documents repeat most written as arrays (event references, example
+    /// activities, credit totals; credits have their own converter). Each reads the objects stored before.
+    /// </summary>
+    public static void Stored(JsonSerializerOptions o)
+    {
+        Shape(o);
+        o.Converters.Add(new Studios.StoredEventRef());
+        o.Converters.Add(new Years.StoredActivityRef());
+        o.Converters.Add(new Growth.StoredCreditTotal());
+    }
+
+    /// <summary>
     /// Requests are read strictly: a missing required member or a null where none is allowed is a 400, and so is a
     /// number written as a string ("2"): the contract says numbers, and the document says nothing else.
     /// </summary>

@@ -119,6 +119,24 @@ public static class Baselines
         return total;
     }
 
+    /// <summary>Each document table's rows, JSON bytes as PostgreSQL prints them, stored bytes of the data column
+    /// (pg_column_size: after TOAST compression) and the table's whole size with its indexes and TOAST.</summary>
+    public static async Task<List<TableSize>> DocumentSizes(NpgsqlDataSource data)
+    {
+        var sizes = new List<TableSize>();
+        foreach (var table in DocumentTables.Append("mt_events"))
+        {
+            await using var cmd = data.CreateCommand(
+                $"select count(*), coalesce(sum(octet_length(data::text)), 0)::bigint, coalesce(sum(pg_column_size(data)), 0)::bigint, " +
+                $"pg_total_relation_size('workshops.{table}') from workshops.{table}");
+            cmd.CommandTimeout = 0;
+            await using var reader = await cmd.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            sizes.Add(new(table, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
+        }
+        return sizes;
+    }
+
     /// <summary>The events' JSON as PostgreSQL prints it, in bytes: what the documents are compared with.</summary>
     public static async Task<long> EventBytes(NpgsqlDataSource data)
     {

@@ -81,6 +81,9 @@ async Task Rebuild()
     var floor = await Baselines.StreamAndCopy(data, documents);
     var (documentSeconds, documentBytes) = await Baselines.CopyDocuments(data);
     var eventBytes = await Baselines.EventBytes(data);
+    report.Sizes = await Baselines.DocumentSizes(data);
+    foreach (var t in report.Sizes)
+        log($"  {t.Table}: {t.Rows:N0} rows, JSON {t.JsonBytes / 1e6:N1} MB, stored {t.StoredBytes / 1e6:N1} MB, table {t.TotalBytes / 1e6:N1} MB");
     report.Rebuild = new(generated.Events, documents, Math.Round(onePass.Elapsed.TotalSeconds, 1), Math.Round(floor, 1),
         Math.Round(onePass.Elapsed.TotalSeconds / floor, 2), daemonSeconds is { } d ? Math.Round(d, 1) : null, Math.Round(documentSeconds, 1), documentBytes,
         eventBytes, Math.Round(onePass.Reading.TotalSeconds, 1), onePass.Writing.ToDictionary(w => w.Key, w => Math.Round(w.Value.TotalSeconds, 1)));

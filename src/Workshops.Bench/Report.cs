@@ -9,6 +9,7 @@ namespace Workshops.Bench;
 public sealed record GenerationResult(long Events, int Studios, double Seconds, double EventsPerSecond);
 public sealed record RebuildResult(long Events, long Documents, double Seconds, double FloorSeconds, double Ratio, double? DaemonSeconds,
     double DocumentsSeconds, long DocumentBytes, long EventBytes, double ReadingSeconds, IReadOnlyDictionary<string, double> Writing);
+public sealed record TableSize(string Table, long Rows, long JsonBytes, long StoredBytes, long TotalBytes);
 public sealed record AppendResult(int Concurrency, Result Http, Result Insert, Result Append, Result Floor);
 public sealed record ReadResult(string Label, int Events, IReadOnlyList<Result> Results);
 /// <summary>A kind of read that failed: how many times, and the first failure's status and the start of its body.</summary>
@@ -36,6 +37,7 @@ public sealed class Report(Options options)
     public string Machine { get; set; } = "";
     public GenerationResult? Generation { get; set; }
     public RebuildResult? Rebuild { get; set; }
+    public List<TableSize> Sizes { get; set; } = [];
     public double[] ColdStartMs { get; set; } = [];
     public double FirstStartMs { get; set; }
     public List<AppendResult> Appends { get; } = [];
@@ -94,6 +96,11 @@ public sealed class Report(Options options)
                             $" Writing the rebuilt documents alone (stream their JSON as PostgreSQL prints it, {b.DocumentBytes / 1_048_576.0:N0} MB, and COPY it into a table of id and jsonb): " +
                             $"{F(b.DocumentsSeconds)} s ({F(b.DocumentsSeconds / b.FloorSeconds)}× the floor). Documents ÷ events (JSON bytes): " +
                             $"{F((double)b.DocumentBytes / b.EventBytes)}× ({b.DocumentBytes / 1_048_576.0:N0} MB ÷ {b.EventBytes / 1_048_576.0:N0} MB).");
+        if (Sizes.Count > 0)
+        {
+            md.AppendLine().AppendLine("| table | rows | JSON MB | stored MB (data column) | table MB (with indexes, TOAST) |").AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var t in Sizes) md.AppendLine($"| `{t.Table}` | {t.Rows:N0} | {t.JsonBytes / 1e6:N1} | {t.StoredBytes / 1e6:N1} | {t.TotalBytes / 1e6:N1} |");
+        }
         md.AppendLine().AppendLine("### 5. Cold start (process start → first successful write; pre-generated code, self-contained composite ReadyToRun)").AppendLine()
             .AppendLine($"Schema already applied: {string.Join(", ", ColdStartMs.Select(c => $"{c:N0} ms"))}. " +
                         $"First start, applying the schema itself: {FirstStartMs:N0} ms.");

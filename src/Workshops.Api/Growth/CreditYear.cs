@@ -193,7 +193,7 @@ public sealed record CreditTotal(CreditCategory Category, TrainingLevel Level, i
     /// <summary>A row of teacher, year and totals read back from the stored months (enumerations stored as names).</summary>
     public static readonly System.Text.Json.JsonSerializerOptions ColumnRow = new()
     {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new StoredCreditTotal() },
         PropertyNameCaseInsensitive = true,
     };
 }

@@ -48,10 +48,14 @@ public sealed class CreditJson : JsonConverter<Credit>
 
     public override void Write(Utf8JsonWriter writer, Credit value, JsonSerializerOptions options) => Write(writer, value, options, null);
 
-    /// <summary>What the credits of one run share: their studio, category, level and, when each credit's event is compact, who recorded it.</summary>
-    internal sealed record Run(Guid StudioId, CreditCategory Category, TrainingLevel Level, Core.Auth.Actor? By)
+    /// <summary>
+    /// What the credits of one run share: their studio, category, level, month ("yyyy-MM") and, when each credit's event is
+    /// compact, who recorded it. Runs stored before the month was shared have none; their credits carry whole dates.
+    /// </summary>
+    internal sealed record Run(Guid StudioId, CreditCategory Category, TrainingLevel Level, Core.Auth.Actor? By, string? Month = null)
     {
-        public static Run Of(Credit c) => new(c.StudioId, c.Category, c.Level, Compact(c) ? c.Ref!.By : null);
+        public static Run Of(Credit c) => new(c.StudioId, c.Category, c.Level, Compact(c) ? c.Ref!.By : null,
+            c.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Whether the credit's event was recorded at the credit's time (always, as projected): written as a short array.</summary>
@@ -59,6 +63,7 @@ public sealed class CreditJson : JsonConverter<Credit>
 
     internal static Credit Read(ref Utf8JsonReader reader, JsonSerializerOptions options, Run? run)
     {
+        if (reader.TokenType == JsonTokenType.StartArray && run is { By: { } runBy, Month: { } runMonth }) return ReadRow(ref reader, run, runBy, runMonth);
         if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException();
         string key = "", title = "";
         var studio = run?.StudioId ?? default;
@@ -112,7 +117,7 @@ public sealed class CreditJson : JsonConverter<Credit>
                     named = true;
                     activity = reader.TokenType == JsonTokenType.Null ? null : reader.GetGuid();
                     break;
-                default: CreditRunsJson.Pass(ref reader); break;
+                default: Json.Pass(ref reader); break;
             }
         }
         if (!named) activity = category == CreditCategory.StudioActivity && Guid.TryParse(key, out var id) ? id : null;
@@ -120,8 +125,104 @@ public sealed class CreditJson : JsonConverter<Credit>
         return new Credit(key, studio, category, level, hours, date, title, recorded ?? default, removed, activity, at, count);
     }
 
+    /// <summary>
+    /// The usual credit, inside a run that names its month and recorder, as one array:
+    /// [key, hours, day of the month, title, event id, event version, recorded, removed?, event type?]. Ids are written
+    /// as base64url of their 16 bytes; times recorded in UTC as seconds since 1970 with up to seven decimals (exact to
+    /// the tick), other times as text; the event type only when it is not the category's usual one.
+    /// </summary>
+    private static bool AsRow(Credit c, Run? run) =>
+        run is { By: not null, Month: not null } && Compact(c) && c.Count == 1 && Guid.TryParse(c.Key, out var key) && key.ToString() == c.Key &&
+        c.ActivityId == (c.Category == CreditCategory.StudioActivity ? key : null);
+
+    private static string UsualType(CreditCategory category) =>
+        category == CreditCategory.StudioActivity ? "activity_logged" : "outside_training_recorded";
+
+    private static void WriteRow(Utf8JsonWriter writer, Credit c)
+    {
+        var at = c.Ref!;
+        var usual = at.Type == UsualType(c.Category);
+        writer.WriteStartArray();
+        WriteId(writer, Guid.Parse(c.Key));
+        writer.WriteNumberValue(c.Hours);
+        writer.WriteNumberValue(c.Date.Day);
+        writer.WriteStringValue(c.Title);
+        WriteId(writer, at.EventId);
+        writer.WriteNumberValue(at.Version);
+        WriteTime(writer, c.RecordedAt);
+        if (c.RemovedAt is { } removed) WriteTime(writer, removed);
+        else if (!usual) writer.WriteNullValue();
+        if (!usual) writer.WriteStringValue(at.Type);
+        writer.WriteEndArray();
+    }
+
+    private static Credit ReadRow(ref Utf8JsonReader reader, Run run, Core.Auth.Actor by, string month)
+    {
+        reader.Read();
+        var key = ReadId(ref reader);
+        reader.Read();
+        var hours = reader.GetDecimal();
+        reader.Read();
+        var date = DateOnly.ParseExact($"{month}-{reader.GetInt32():00}", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        reader.Read();
+        var title = reader.GetString()!;
+        reader.Read();
+        var eventId = ReadId(ref reader);
+        reader.Read();
+        var version = reader.GetInt64();
+        reader.Read();
+        var recorded = ReadTime(ref reader);
+        DateTimeOffset? removed = null;
+        var type = UsualType(run.Category);
+        if (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.Null) removed = ReadTime(ref reader);
+            if (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                type = reader.GetString()!;
+                reader.Read();
+            }
+        }
+        if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("a credit row longer than its nine members");
+        return new Credit(key.ToString(), run.StudioId, run.Category, run.Level, hours, date, title, recorded, removed,
+            run.Category == CreditCategory.StudioActivity ? key : null, new EventRef(eventId, type, version, by, recorded));
+    }
+
+    private static void WriteId(Utf8JsonWriter writer, Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        writer.WriteStringValue(System.Buffers.Text.Base64Url.EncodeToString(bytes));
+    }
+
+    private static Guid ReadId(ref Utf8JsonReader reader) => new(System.Buffers.Text.Base64Url.DecodeFromChars(reader.GetString()));
+
+    private static void WriteTime(Utf8JsonWriter writer, DateTimeOffset time)
+    {
+        if (time.Offset != TimeSpan.Zero || time < DateTimeOffset.UnixEpoch)
+        {
+            writer.WriteStringValue(time);
+            return;
+        }
+        var ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        var seconds = Math.DivRem(ticks, TimeSpan.TicksPerSecond, out var fraction);
+        writer.WriteRawValue(fraction == 0
+            ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"{seconds}.{fraction.ToString("0000000", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0')}", skipInputValidation: true);
+    }
+
+    private static DateTimeOffset ReadTime(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String
+            ? reader.GetDateTimeOffset()
+            : DateTimeOffset.UnixEpoch.AddTicks((long)(reader.GetDecimal() * TimeSpan.TicksPerSecond));
+
     internal static void Write(Utf8JsonWriter writer, Credit value, JsonSerializerOptions options, Run? run)
     {
+        if (AsRow(value, run))
+        {
+            WriteRow(writer, value);
+            return;
+        }
         writer.WriteStartObject();
         writer.WriteString("k", value.Key);
         if (run is null)
@@ -166,23 +267,13 @@ public sealed class CreditJson : JsonConverter<Credit>
 
 /// <summary>
 /// A month's credits as stored: consecutive credits of the same studio, category, level and recording actor are one
-/// run, {"s", "c", "l", "by", "credits"}, so what they share is written once (most months are one run: one studio's
-/// activities logged by its host). The order of the credits is kept. Reads plain credits too (months written before
-/// runs).
+/// run, {"s", "c", "l", "by", "m", "credits"}, so what they share is written once (most months are one run: one studio's
+/// activities logged by its host), and each usual credit is one array (<see cref="CreditJson"/>). The order of the
+/// credits is kept. Reads what was stored before too: plain credits (months written before runs) and runs without a
+/// month whose credits are objects.
 /// </summary>
 public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
 {
-    /// <summary>
-    /// Steps over a value. A converter is handed its whole value, but when the document is read from a stream (Marten
-    /// reads every document so) in more than one buffer the reader is not marked final, and Skip() refuses it whatever
-    /// it holds; TrySkip() passes a value that is all there. Skip() broke every read of a credit month longer than the
-    /// first buffer (16 KB): a busy teacher's hours, growth file, checklist and annual report answered 500.
-    /// </summary>
-    internal static void Pass(ref Utf8JsonReader reader)
-    {
-        if (!reader.TrySkip()) throw new JsonException("a credit value ends past what was read");
-    }
-
     public override IReadOnlyList<Credit> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException();
@@ -196,6 +287,7 @@ public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
             CreditCategory category = default;
             TrainingLevel level = default;
             Core.Auth.Actor? by = null;
+            string? month = null;
             var list = reader;
             var inRun = false;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -207,13 +299,14 @@ public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
                     case "credits":
                         list = reader;
                         inRun = true;
-                        Pass(ref reader);
+                        Json.Pass(ref reader);
                         break;
                     case "s": studio = reader.GetGuid(); break;
                     case "c": category = JsonSerializer.Deserialize<CreditCategory>(ref reader, options); break;
                     case "l": level = JsonSerializer.Deserialize<TrainingLevel>(ref reader, options); break;
                     case "by": by = JsonSerializer.Deserialize<Core.Auth.Actor>(ref reader, options); break;
-                    default: CreditRunsJson.Pass(ref reader); break;
+                    case "m": month = reader.GetString(); break;
+                    default: Json.Pass(ref reader); break;
                 }
             }
             if (!inRun)
@@ -221,7 +314,7 @@ public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
                 credits.Add(CreditJson.Read(ref start, options, null));
                 continue;
             }
-            var run = new CreditJson.Run(studio, category, level, by);
+            var run = new CreditJson.Run(studio, category, level, by, month);
             while (list.Read() && list.TokenType != JsonTokenType.EndArray) credits.Add(CreditJson.Read(ref list, options, run));
         }
         return credits;
@@ -244,6 +337,7 @@ public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
                 writer.WritePropertyName("by");
                 JsonSerializer.Serialize(writer, by, options);
             }
+            writer.WriteString("m", run.Month);
             writer.WriteStartArray("credits");
             for (; i < value.Count && CreditJson.Run.Of(value[i]) == run; i++) CreditJson.Write(writer, value[i], options, run);
             writer.WriteEndArray();

@@ -80,7 +80,7 @@ public sealed class compiled_json_contracts
         {
             var o = new JsonSerializerOptions(JsonSerializerDefaults.Web);
             if (storage) o.Converters.Add(new JsonStringEnumConverter());
-            if (storage) Json.Shape(o); else Json.StrictRequests(o);
+            if (storage) Json.Stored(o); else Json.StrictRequests(o);
             // Reflection with the same wire view (internal members out, labels beside codes) as the compiled contracts get.
             if (!compiled) o.TypeInfoResolver = storage ? new DefaultJsonTypeInfoResolver()
                 : new DefaultJsonTypeInfoResolver().WithAddedModifier(Workshops.Core.Contract.WireShape.Modify);

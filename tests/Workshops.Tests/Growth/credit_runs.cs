@@ -18,7 +18,7 @@ public sealed class credit_runs
     private static JsonSerializerOptions Stored()
     {
         var o = new JsonSerializerOptions();
-        Json.Shape(o);
+        Json.Stored(o);
         return o;
     }
 
@@ -58,8 +58,11 @@ public sealed class credit_runs
         Assert.Equal([2, 1, 1, 1], runs.Select(r => r!["credits"]!.AsArray().Count));
         Assert.Equal(StudioA, runs[0]!["s"]!.GetValue<Guid>());
         Assert.Equal("host:a", runs[0]!["by"]!["id"]!.GetValue<string>());
-        Assert.Null(runs[0]!["credits"]![0]!["s"]);
-        Assert.Equal(3, runs[0]!["credits"]![0]!["e"]!.AsArray().Count);
+        Assert.Equal("2026-03", runs[0]!["m"]!.GetValue<string>());
+        // The usual credit is one array: key, hours, day, title, event id, version, recorded (a removed one adds when).
+        Assert.Equal(7, runs[0]!["credits"]![0]!.AsArray().Count);
+        Assert.Equal(8, runs[0]!["credits"]![1]!.AsArray().Count);
+        Assert.Equal(2, runs[0]!["credits"]![0]![2]!.GetValue<int>());
         var back = JsonSerializer.Deserialize<CreditMonth>(json, Options)!;
         Assert.Equal(credits, back.Credits);
     }
@@ -92,5 +95,73 @@ public sealed class credit_runs
         var read = await JsonSerializer.DeserializeAsync<CreditMonth>(stream, Options);
 
         Assert.Equal(credits, read!.Credits);
+    }
+
+    [Fact]
+    public void a_run_stored_before_rows_with_its_credits_as_objects_still_reads()
+    {
+        var credits = new[] { Activity(StudioA, HostA, 2, 1.5m, 10), Activity(StudioA, HostA, 9, 3m, 11) };
+        // As runs were stored before they named their month: each credit an object without what the run shares.
+        var objects = credits.Select(c =>
+        {
+            var o = JsonNode.Parse(JsonSerializer.Serialize(c, Options))!.AsObject();
+            o.Remove("s");
+            o.Remove("c");
+            o.Remove("l");
+            o["e"]!.AsArray().RemoveAt(3);
+            return (JsonNode)o;
+        });
+        var run = new JsonObject
+        {
+            ["s"] = StudioA, ["c"] = JsonSerializer.SerializeToNode(CreditCategory.StudioActivity, Options),
+            ["l"] = JsonSerializer.SerializeToNode(TrainingLevel.District, Options), ["by"] = JsonNode.Parse(JsonSerializer.Serialize(HostA, Options)),
+            ["credits"] = new JsonArray([.. objects]),
+        };
+        var month = new JsonObject { ["id"] = "M1:2026-03", ["teacherId"] = "M1", ["year"] = 2026, ["month"] = 3, ["credits"] = new JsonArray(run) };
+
+        var back = JsonSerializer.Deserialize<CreditMonth>(month.ToJsonString(), Options)!;
+
+        Assert.Equal(credits, back.Credits);
+    }
+
+    [Fact]
+    public void times_recorded_in_utc_are_stored_as_seconds_and_read_back_to_the_tick()
+    {
+        var at = new DateTimeOffset(2026, 3, 7, 1, 2, 3, TimeSpan.Zero).AddTicks(1_234_560);
+        var activity = Guid.CreateVersion7();
+        var credit = new Credit(activity.ToString(), StudioA, CreditCategory.StudioActivity, TrainingLevel.School, 2m, new DateOnly(2026, 3, 7),
+            "班级文化建设研讨", at, at.AddDays(2), activity, new EventRef(Guid.NewGuid(), "activity_corrected", 4, HostA, at));
+
+        var json = JsonSerializer.Serialize(Month(credit), Options);
+        var row = JsonNode.Parse(json)!["credits"]![0]!["credits"]![0]!.AsArray();
+
+        Assert.Equal("1772845323.123456", row[6]!.ToJsonString());
+        Assert.Equal("activity_corrected", row[8]!.GetValue<string>());
+        Assert.Equal([credit], JsonSerializer.Deserialize<CreditMonth>(json, Options)!.Credits);
+    }
+
+    /// <summary>
+    /// The bound on what a credit costs to store: a month of twenty activity credits logged by the studio's host, each
+    /// titled with twelve Chinese characters, is this many bytes of JSON per credit, its run's shared members included.
+    /// Exact: the count changes only when the stored shape does.
+    /// </summary>
+    [Fact]
+    public void a_usual_activity_credit_is_stored_in_131_bytes()
+    {
+        var start = new DateTimeOffset(2026, 3, 1, 10, 30, 0, TimeSpan.Zero);
+        var credits = Enumerable.Range(1, 20).Select(day =>
+        {
+            var activity = Guid.CreateVersion7();
+            var at = start.AddDays(day - 1).AddTicks(day * 1_234_567);
+            return new Credit(activity.ToString(), StudioA, CreditCategory.StudioActivity, TrainingLevel.School, 1.5m, new DateOnly(2026, 3, day),
+                "主题班会：班级文化建设研讨", at, null, activity, new EventRef(Guid.CreateVersion7(), "activity_logged", 100 + day, HostA, at));
+        }).ToArray();
+
+        var month = Month(credits);
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(month, Options))
+                    - System.Text.Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(Month(), Options));
+
+        Assert.Equal(131, bytes / credits.Length);
+        Assert.Equal(credits, JsonSerializer.Deserialize<CreditMonth>(JsonSerializer.Serialize(month, Options), Options)!.Credits);
     }
 }
