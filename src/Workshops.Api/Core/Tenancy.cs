@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -78,6 +79,9 @@ public sealed class Tenants
     public TimeSpan LegTimeout { get; }
 
     public string ConnectionOf(string tenant) => map[tenant];
+
+    /// <summary>Is <paramref name="tenant"/> a database of the map (always, in the single-database default)?</summary>
+    public bool Has(string tenant) => !Separate || map.ContainsKey(tenant);
 
     /// <summary>The tenant holding a region code: its province (000000 is the ministry's).</summary>
     public static string Of(string code) =>
@@ -177,7 +181,21 @@ public sealed class TenantRefused(string region, string tenant)
 /// </summary>
 public sealed class RequestTenant(Tenants tenants, IStudioScopes studios) : ITenantDetection
 {
+    private const string ItemKey = "workshops.tenant";
+
+    /// <summary>
+    /// The request's tenant, worked out once per request: the idempotency keys (before the endpoint) and Wolverine's
+    /// sessions (in it) use the same answer.
+    /// </summary>
     public async ValueTask<string?> DetectTenant(HttpContext http)
+    {
+        if (http.Items[ItemKey] is string known) return known;
+        var tenant = await Detect(http);
+        http.Items[ItemKey] = tenant;
+        return tenant;
+    }
+
+    private async ValueTask<string> Detect(HttpContext http)
     {
         var tenant = await Named(http);
         var caller = Caller.TryFrom(http.User);
@@ -225,5 +243,38 @@ public sealed class RequestTenant(Tenants tenants, IStudioScopes studios) : ITen
         {
             request.Body.Position = 0;
         }
+    }
+}
+
+/// <summary>
+/// The databases for what is written and read with plain SQL beside Marten's sessions: idempotency keys, kept views,
+/// the feed's high-water mark, the case tables, schema upgrades. In the single-database default that is the one shared
+/// data source; with a database per province, a pool per tenant database (the ministry's is the shared one), so each
+/// reaches the database of the request's (or the session's) tenant, never the ministry's by accident.
+/// </summary>
+public sealed class TenantData(Tenants tenants, NpgsqlDataSource shared) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, NpgsqlDataSource> sources = new(StringComparer.Ordinal);
+
+    /// <summary>The data source of a tenant; null for a province that has no database in the map.</summary>
+    public NpgsqlDataSource? For(string? tenant) =>
+        !tenants.Separate || tenant is null or Tenants.Single or Tenants.Ministry ? shared
+        : tenants.Has(tenant) ? sources.GetOrAdd(tenant, t => Setup.DataSource(tenants.ConnectionOf(t)))
+        : null;
+
+    /// <summary>The database a session reads and writes (the request's tenant, for a session Wolverine opened).</summary>
+    public NpgsqlDataSource Of(IQuerySession session) =>
+        For(session.TenantId) ?? throw new InvalidOperationException($"Tenant {session.TenantId} has no database.");
+
+    /// <summary>The database of the request's tenant (<see cref="RequestTenant"/>); null for a province without one.</summary>
+    public async ValueTask<NpgsqlDataSource?> Of(HttpContext http) =>
+        !tenants.Separate ? shared : For(await http.RequestServices.GetRequiredService<RequestTenant>().DetectTenant(http));
+
+    /// <summary>Every tenant database, each once.</summary>
+    public IEnumerable<NpgsqlDataSource> Every => tenants.All.Select(t => For(t)!).Distinct();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var source in sources.Values) await source.DisposeAsync();
     }
 }
