@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Http.Runtime.MultiTenancy;
 using Workshops.Core.Auth;
+using Workshops.Core.Http;
 
 namespace Workshops.Core;
 
@@ -147,12 +148,14 @@ public sealed record Legs<T>(IReadOnlyList<Leg<T>> All)
 
     /// <summary>
     /// The national answer's completeness: with every tenant answering, nothing; otherwise a <c>Missing-Provinces</c>
-    /// header naming them, or — when the caller asked for <c>complete=true</c> — a 503 refusal.
+    /// header naming them, or — when the caller asked for <c>complete=true</c> — a 503 refusal. When no tenant answered
+    /// at all, the first failure is thrown: the data is unavailable (503 through the exception handler), not empty.
     /// </summary>
     public ProblemDetails? Incomplete(HttpContext http, bool? complete)
     {
         var missing = Missing;
         if (missing.Count == 0) return null;
+        if (missing.Count == All.Count) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(All[0].Failure!);
         if (complete == true)
             return new ProblemDetails
             {
@@ -210,39 +213,10 @@ public sealed class RequestTenant(Tenants tenants, IStudioScopes studios) : ITen
         if (http.GetRouteValue("code")?.ToString() is { } code && Region.IsScope(code)) return Tenants.Of(code);
         // A region filter in the query (?region=) names the province a regional read is about.
         if (http.Request.Query["region"].ToString() is { } filter && Region.IsCode(filter)) return Tenants.Of(filter);
-        foreach (var key in StudioRequirementCheck.RouteKeys)
-        {
-            if (!Guid.TryParse(http.GetRouteValue(key)?.ToString(), out var studioId)) continue;
-            if (await studios.RegionOf(http.RequestServices, studioId, http.RequestAborted) is { } region)
-                return Tenants.Of(region.Province);
-        }
-        return await BodyRegion(http);
-    }
-
-    /// <summary>The <c>region.province</c> of a JSON body, read without consuming it (the endpoint binds it after).</summary>
-    private static async ValueTask<string?> BodyRegion(HttpContext http)
-    {
-        var request = http.Request;
-        if (HttpMethods.IsGet(request.Method) || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true) return null;
-        request.EnableBuffering();
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body, default, http.RequestAborted);
-            return body.RootElement.ValueKind == JsonValueKind.Object
-                   && body.RootElement.TryGetProperty("region", out var region) && region.ValueKind == JsonValueKind.Object
-                   && region.TryGetProperty("province", out var province) && province.ValueKind == JsonValueKind.String
-                   && province.GetString() is { } code && Region.IsCode(code)
-                ? Tenants.Of(code)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null; // the endpoint's own binding answers 400
-        }
-        finally
-        {
-            request.Body.Position = 0;
-        }
+        // Only a studio's route probes the provinces for it (an application's or a webhook's id is not a studio's).
+        if (await StudioRoute.RegionOf(http, studios) is { } region) return Tenants.Of(region.Province);
+        // The region of a JSON body (establishing a studio), as the body's shape check read it.
+        return BodyShape.Province(http) is { } province ? Tenants.Of(province) : null;
     }
 }
 
