@@ -48,7 +48,7 @@ app.MapWolverineEndpoints(opts =>
     Features.Map(opts, app.Configuration);
     // A database per province: every session of a request (and its outbox) opens on the request's province.
     if (app.Services.GetRequiredService<Tenants>().Separate)
-        opts.TenantId.DetectWith(ActivatorUtilities.CreateInstance<RequestTenant>(app.Services));
+        opts.TenantId.DetectWith(app.Services.GetRequiredService<RequestTenant>());
     opts.AddMiddleware(typeof(WriteAudit), chain => chain.HttpMethods.Any(Bodies.IsWrite));
 });
 

@@ -7,9 +7,9 @@ namespace Workshops.Core;
 /// other than text (a jsonb or tsvector column filled from a text value) is back-filled by a statement that assigns
 /// text to it, which PostgreSQL refuses. These (registered by the capabilities that own them) are added here first,
 /// filled from the documents, and the comparison then finds them in place. Runs before the schema is applied at
-/// start-up; does nothing on a new database.
+/// start-up; does nothing on a new database. With a database per province, every tenant database is upgraded.
 /// </summary>
-public sealed class SchemaUpgrades(NpgsqlDataSource data, IEnumerable<SchemaUpgrades.Upgrade> upgrades, ILogger<SchemaUpgrades> log) : IHostedService
+public sealed class SchemaUpgrades(TenantData databases, IEnumerable<SchemaUpgrades.Upgrade> upgrades, ILogger<SchemaUpgrades> log) : IHostedService
 {
     /// <summary>
     /// A column of <paramref name="Table"/> of <paramref name="Type"/>, filled by the expression <paramref name="Fill"/>, then
@@ -18,6 +18,11 @@ public sealed class SchemaUpgrades(NpgsqlDataSource data, IEnumerable<SchemaUpgr
     public sealed record Upgrade(string Table, string Column, string Type, string Fill, Func<NpgsqlConnection, CancellationToken, Task>? Compute = null);
 
     public async Task StartAsync(CancellationToken ct)
+    {
+        foreach (var data in databases.Every) await Apply(data, ct);
+    }
+
+    private async Task Apply(NpgsqlDataSource data, CancellationToken ct)
     {
         await using var connection = await data.OpenConnectionAsync(ct);
         foreach (var u in upgrades)
@@ -42,7 +47,7 @@ public sealed class SchemaUpgrades(NpgsqlDataSource data, IEnumerable<SchemaUpgr
             add.CommandTimeout = 0;
             await add.ExecuteNonQueryAsync(ct);
             if (u.Compute is { } compute) await compute(connection, ct);
-            log.LogInformation("Schema upgrade: added {Table}.{Column} and filled it from the documents", u.Table, u.Column);
+            log.LogInformation("Schema upgrade: added {Table}.{Column} to {Database} and filled it from the documents", u.Table, u.Column, connection.Database);
         }
     }
 

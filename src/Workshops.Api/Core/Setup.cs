@@ -59,13 +59,10 @@ public static class Setup
             ? tenants.ConnectionOf(Tenants.Ministry)
             : builder.Configuration.GetConnectionString("Marten")
               ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (environment variable ConnectionStrings__Marten).");
-        var npgsql = new NpgsqlDataSourceBuilder(connectionString) { Name = "workshops" };
-        // A request opens and returns pooled connections several times (load, append, outbox); nothing here sets
-        // session state, so the reset round trip (DISCARD ALL) on every return is skipped unless configured.
-        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
-            npgsql.ConnectionStringBuilder.NoResetOnClose = true;
-        var dataSource = npgsql.Build();
+        var dataSource = DataSource(connectionString);
         builder.Services.AddSingleton(dataSource);
+        builder.Services.AddSingleton<TenantData>();
+        builder.Services.AddSingleton<RequestTenant>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         // Operational switch: a node may leave the async projections to other nodes (Projections:Daemon = Disabled).
@@ -124,6 +121,17 @@ public static class Setup
         });
         builder.Services.AddWolverineHttp();
         return builder;
+    }
+
+    /// <summary>A pool of connections to one database.</summary>
+    public static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var npgsql = new NpgsqlDataSourceBuilder(connectionString) { Name = "workshops" };
+        // A request opens and returns pooled connections several times (load, append, outbox); nothing here sets
+        // session state, so the reset round trip (DISCARD ALL) on every return is skipped unless configured.
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+            npgsql.ConnectionStringBuilder.NoResetOnClose = true;
+        return npgsql.Build();
     }
 
     /// <summary>How events are stored: the schema, metadata, quick appends, aggregates kept in the identity map.</summary>

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Http.Runtime.MultiTenancy;
 using Workshops.Core.Auth;
+using Workshops.Core.Http;
 
 namespace Workshops.Core;
 
@@ -79,6 +81,9 @@ public sealed class Tenants
 
     public string ConnectionOf(string tenant) => map[tenant];
 
+    /// <summary>Is <paramref name="tenant"/> a database of the map (always, in the single-database default)?</summary>
+    public bool Has(string tenant) => !Separate || map.ContainsKey(tenant);
+
     /// <summary>The tenant holding a region code: its province (000000 is the ministry's).</summary>
     public static string Of(string code) =>
         code == Region.National ? Ministry : code.Length >= 2 ? code[..2] + "0000" : code;
@@ -143,12 +148,14 @@ public sealed record Legs<T>(IReadOnlyList<Leg<T>> All)
 
     /// <summary>
     /// The national answer's completeness: with every tenant answering, nothing; otherwise a <c>Missing-Provinces</c>
-    /// header naming them, or — when the caller asked for <c>complete=true</c> — a 503 refusal.
+    /// header naming them, or — when the caller asked for <c>complete=true</c> — a 503 refusal. When no tenant answered
+    /// at all, the first failure is thrown: the data is unavailable (503 through the exception handler), not empty.
     /// </summary>
     public ProblemDetails? Incomplete(HttpContext http, bool? complete)
     {
         var missing = Missing;
         if (missing.Count == 0) return null;
+        if (missing.Count == All.Count) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(All[0].Failure!);
         if (complete == true)
             return new ProblemDetails
             {
@@ -177,7 +184,21 @@ public sealed class TenantRefused(string region, string tenant)
 /// </summary>
 public sealed class RequestTenant(Tenants tenants, IStudioScopes studios) : ITenantDetection
 {
+    private const string ItemKey = "workshops.tenant";
+
+    /// <summary>
+    /// The request's tenant, worked out once per request: the idempotency keys (before the endpoint) and Wolverine's
+    /// sessions (in it) use the same answer.
+    /// </summary>
     public async ValueTask<string?> DetectTenant(HttpContext http)
+    {
+        if (http.Items[ItemKey] is string known) return known;
+        var tenant = await Detect(http);
+        http.Items[ItemKey] = tenant;
+        return tenant;
+    }
+
+    private async ValueTask<string> Detect(HttpContext http)
     {
         var tenant = await Named(http);
         var caller = Caller.TryFrom(http.User);
@@ -192,38 +213,42 @@ public sealed class RequestTenant(Tenants tenants, IStudioScopes studios) : ITen
         if (http.GetRouteValue("code")?.ToString() is { } code && Region.IsScope(code)) return Tenants.Of(code);
         // A region filter in the query (?region=) names the province a regional read is about.
         if (http.Request.Query["region"].ToString() is { } filter && Region.IsCode(filter)) return Tenants.Of(filter);
-        foreach (var key in StudioRequirementCheck.RouteKeys)
-        {
-            if (!Guid.TryParse(http.GetRouteValue(key)?.ToString(), out var studioId)) continue;
-            if (await studios.RegionOf(http.RequestServices, studioId, http.RequestAborted) is { } region)
-                return Tenants.Of(region.Province);
-        }
-        return await BodyRegion(http);
+        // Only a studio's route probes the provinces for it (an application's or a webhook's id is not a studio's).
+        if (await StudioRoute.RegionOf(http, studios) is { } region) return Tenants.Of(region.Province);
+        // The region of a JSON body (establishing a studio), as the body's shape check read it.
+        return BodyShape.Province(http) is { } province ? Tenants.Of(province) : null;
     }
+}
 
-    /// <summary>The <c>region.province</c> of a JSON body, read without consuming it (the endpoint binds it after).</summary>
-    private static async ValueTask<string?> BodyRegion(HttpContext http)
+/// <summary>
+/// The databases for what is written and read with plain SQL beside Marten's sessions: idempotency keys, kept views,
+/// the feed's high-water mark, the case tables, schema upgrades. In the single-database default that is the one shared
+/// data source; with a database per province, a pool per tenant database (the ministry's is the shared one), so each
+/// reaches the database of the request's (or the session's) tenant, never the ministry's by accident.
+/// </summary>
+public sealed class TenantData(Tenants tenants, NpgsqlDataSource shared) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, NpgsqlDataSource> sources = new(StringComparer.Ordinal);
+
+    /// <summary>The data source of a tenant; null for a province that has no database in the map.</summary>
+    public NpgsqlDataSource? For(string? tenant) =>
+        !tenants.Separate || tenant is null or Tenants.Single or Tenants.Ministry ? shared
+        : tenants.Has(tenant) ? sources.GetOrAdd(tenant, t => Setup.DataSource(tenants.ConnectionOf(t)))
+        : null;
+
+    /// <summary>The database a session reads and writes (the request's tenant, for a session Wolverine opened).</summary>
+    public NpgsqlDataSource Of(IQuerySession session) =>
+        For(session.TenantId) ?? throw new InvalidOperationException($"Tenant {session.TenantId} has no database.");
+
+    /// <summary>The database of the request's tenant (<see cref="RequestTenant"/>); null for a province without one.</summary>
+    public async ValueTask<NpgsqlDataSource?> Of(HttpContext http) =>
+        !tenants.Separate ? shared : For(await http.RequestServices.GetRequiredService<RequestTenant>().DetectTenant(http));
+
+    /// <summary>Every tenant database, each once.</summary>
+    public IEnumerable<NpgsqlDataSource> Every => tenants.All.Select(t => For(t)!).Distinct();
+
+    public async ValueTask DisposeAsync()
     {
-        var request = http.Request;
-        if (HttpMethods.IsGet(request.Method) || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true) return null;
-        request.EnableBuffering();
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body, default, http.RequestAborted);
-            return body.RootElement.ValueKind == JsonValueKind.Object
-                   && body.RootElement.TryGetProperty("region", out var region) && region.ValueKind == JsonValueKind.Object
-                   && region.TryGetProperty("province", out var province) && province.ValueKind == JsonValueKind.String
-                   && province.GetString() is { } code && Region.IsCode(code)
-                ? Tenants.Of(code)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null; // the endpoint's own binding answers 400
-        }
-        finally
-        {
-            request.Body.Position = 0;
-        }
+        foreach (var source in sources.Values) await source.DisposeAsync();
     }
 }

@@ -34,7 +34,7 @@ public static class FeedEndpoint
     [WolverineGet("/api/feed", Name = "Feed"), Authorize(Policy = Policies.Integration)]
     [Tags("Integrations")]
     [ProducesResponseType<FeedPage>(200)]
-    public static async Task<IResult> Get(long? after, int? skip, int? limit, IQuerySession session, NpgsqlDataSource data, HttpContext http,
+    public static async Task<IResult> Get(long? after, int? skip, int? limit, IQuerySession session, TenantData databases, HttpContext http,
         CancellationToken ct)
     {
         var take = limit ?? 100;
@@ -46,7 +46,7 @@ public static class FeedEndpoint
         var caller = Caller.From(http.User);
         if (caller.Region is null) return Results.Problem(Problems.Forbidden("An integration client needs a region claim."));
 
-        var mark = await HighWaterMark(data, ct);
+        var mark = await HighWaterMark(databases.Of(session), ct);
         var page = new EventPage<IntegrationEvent>(take, from, skip ?? 0);
         var examined = 0;
         var end = false;

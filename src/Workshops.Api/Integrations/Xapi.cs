@@ -160,8 +160,9 @@ public static class XapiEndpoint
     [Tags("Integrations")]
     [ProducesResponseType<XStatementResult>(200)]
     public static async Task<IResult> Get(string? since, string? until, string? agent, int? limit, long? cursor, int? skip, IQuerySession session,
-        Npgsql.NpgsqlDataSource data, XapiOptions options, HttpContext http, CancellationToken ct)
+        TenantData databases, XapiOptions options, HttpContext http, CancellationToken ct)
     {
+        var data = databases.Of(session);
         var take = limit ?? 100;
         var check = new Check().When(take is < 1 or > FeedEndpoint.MaxLimit, "limit", $"must be between 1 and {FeedEndpoint.MaxLimit}")
             .When(cursor is < 0, "cursor", "must be 0 or a cursor returned in more")

@@ -121,7 +121,7 @@ public static class AnnualReportEndpoint
         ViewMemo.Taken? taken = null;
         // A past year is judged on its last day.
         var facts = await ChecklistFactsLoader.Load(session, id, year, null, today, ct, judgedOn: year < today.Year ? new DateOnly(year, 12, 31) : null,
-            reading: kind == ExportFormat.Json ? async inputs => taken = await memo.Take(inputs, ct) : null);
+            reading: kind == ExportFormat.Json ? async inputs => taken = await memo.Take(http, inputs, ct) : null);
         if (facts is null)
         {
             await http.WriteProblem(Problems.NotFound($"No studio {id}."));

@@ -232,17 +232,17 @@ public static class CasesTableEndpoint
     [Tags("Reports")]
     [ProducesResponseType<Page<CaseRow>>(200)]
     public static Task Get(string? region, int? year, string? category, string? level, string? q, int? page, int? pageSize,
-        string? format, NpgsqlDataSource data, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
+        string? format, TenantData databases, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
         CancellationToken ct) =>
-        Serve(Track.Vocational, region, year, category, level, q, page, pageSize, format, data, store, session, http, exports, ct);
+        Serve(Track.Vocational, region, year, category, level, q, page, pageSize, format, databases.Of(session), store, session, http, exports, ct);
 
     [WolverineGet("/api/reviews/workshop-cases", Name = "WorkshopCasesTable"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Page<CaseRow>>(200)]
     public static Task GetWorkshopCases(string? region, int? year, string? category, string? level, string? q, int? page, int? pageSize,
-        string? format, NpgsqlDataSource data, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
+        string? format, TenantData databases, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
         CancellationToken ct) =>
-        Serve(Track.K12, region, year, category, level, q, page, pageSize, format, data, store, session, http, exports, ct);
+        Serve(Track.K12, region, year, category, level, q, page, pageSize, format, databases.Of(session), store, session, http, exports, ct);
 
     /// <summary>The table's title: seed 001 附件3 for vocational studios, its K-12 counterpart for seed 000's workshops.</summary>
     public static string Title(Track track) => track == Track.Vocational ? "中等职业学校班主任工作室典型案例汇总表" : "中小学班主任工作坊典型案例汇总表";
@@ -321,8 +321,9 @@ public static class SearchOutputsEndpoint
     [Tags("Reports")]
     [ProducesResponseType<Page<CaseRow>>(200)]
     public static async Task Get(string? region, string? q, string? kind, int? year, int? page, int? pageSize, string? format,
-        NpgsqlDataSource data, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports, CancellationToken ct)
+        TenantData databases, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports, CancellationToken ct)
     {
+        var data = databases.Of(session);
         var (as_, problem) = Exports.Choose(http, format);
         var caller = Caller.From(http.User);
         var scope = region ?? caller.Region ?? "";

@@ -106,8 +106,9 @@ public static class ReadShowcaseEndpoints
     [Tags("Showcase")]
     [ProducesResponseType<Page<PublicOutput>>(200)]
     public static async Task<IResult> ListOutputs(string? q, string? kind, int? year, string? region, int? page, int? pageSize,
-        NpgsqlDataSource data, IDocumentStore store, IQuerySession session, CancellationToken ct)
+        TenantData databases, IDocumentStore store, IQuerySession session, CancellationToken ct)
     {
+        var data = databases.Of(session);
         var scope = region ?? Region.National;
         var problem = Paging.Check(page, pageSize) ?? Query(q)
                       ?? (!Region.IsScope(scope) ? Problems.Invalid("region", "must be a six-digit region code") : null)

@@ -38,7 +38,7 @@ public static class GetChecklistEndpoint
         if (kind == Reports.ExportFormat.Json && await memo.Kept(http, key, ct) is { } kept) return kept;
         ViewMemo.Taken? taken = null;
         var facts = await ChecklistFactsLoader.Load(session, id, year ?? on.Year, day, today, ct, itemized: true,
-            reading: async inputs => taken = await memo.Take(inputs, ct));
+            reading: async inputs => taken = await memo.Take(http, inputs, ct));
         if (facts is null) return Results.Problem(Problems.NotFound($"No studio {id}{(day is null ? "" : $" on {day:yyyy-MM-dd}")}."));
         var chosen = await StandardsLibrary.For(session, facts.Studio, standard, ct);
         if (chosen is null)

@@ -40,7 +40,7 @@ public static class GetStudioEndpoint
         var studio = await StudioViews.Latest(session, id, ct);
         if (studio is null) return Results.Problem(Problems.NotFound($"No studio {id}."));
         var teachers = studio.CurrentRoster().Select(r => r.Teacher.Id).Distinct().Order(StringComparer.Ordinal).ToList();
-        var taken = await memo.Take(new ViewMemo.Inputs(id, studio.Version, teachers, RuleSetLibrary.Chain(identity.Region.Code), true), ct);
+        var taken = await memo.Take(http, new ViewMemo.Inputs(id, studio.Version, teachers, RuleSetLibrary.Chain(identity.Region.Code), true), ct);
         var records = await RosterJudging.Records(session, teachers, ct);
         var set = (await RuleSetLibrary.For(session, identity.Region.Code, identity.Track, day, ct)).RuleSet;
         var view = RosterJudging.View(studio, set, records, day);

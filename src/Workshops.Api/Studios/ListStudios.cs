@@ -56,8 +56,6 @@ public static class ListStudiosEndpoint
                 views.Add((s, StudioViews.Fold(read, 0, s.Id) ?? (StudioViews.Missed(read, s.Id) ? await StudioViews.FromStream(session, s.Id, token) : null)));
             return (Total: total, Rows: views);
         }, ct);
-        // Nothing answered: the database is unavailable (503); some did: the answer names who did not.
-        if (targets.Count > 0 && legs.All.All(l => l.Failure is not null)) throw legs.All[0].Failure!;
         if (legs.Incomplete(http, complete) is { } incomplete) return Results.Problem(incomplete);
 
         // One database: its page as it sorted it (whatever its collation); several: the union in code-point order.

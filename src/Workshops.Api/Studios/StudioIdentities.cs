@@ -59,23 +59,33 @@ public static class StudioIdentities
 /// changes province — so each node pays it once per studio. Chosen over a ministry directory of studio → province,
 /// which would be one more write per establishment in another database (outside the event's transaction) and one more
 /// database every request depends on; and over routing by the token's region, which hosts' and members' tokens lack.
+/// An id found in no province is remembered as unknown for <see cref="MissKept"/>, so a client asking again and again for
+/// an id that does not exist does not make every province's database look for it each time.
 /// </summary>
-public sealed class StudioRegions(Tenants tenants, IDocumentStore store) : Core.Auth.IStudioScopes
+public sealed class StudioRegions(Tenants tenants, IDocumentStore store, TimeProvider clock) : Core.Auth.IStudioScopes
 {
+    public static readonly TimeSpan MissKept = TimeSpan.FromSeconds(5);
+    private const int MaxMisses = 10_000;
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> misses = new();
+
     public async ValueTask<Region?> RegionOf(IServiceProvider services, Guid studioId, CancellationToken ct)
     {
         if (!tenants.Separate)
             return (await StudioIdentities.Of(services.GetRequiredService<IQuerySession>(), studioId, ct))?.Region;
         if (StudioIdentities.Cached(studioId) is { } known) return known.Region;
+        if (misses.TryGetValue(studioId, out var until) && clock.GetUtcNow() < until) return null;
         var found = await tenants.Each(store, tenants.All, (session, token) => session.LoadAsync<StudioIdentity>(studioId, token), ct);
         if (found.Values.OfType<StudioIdentity>().FirstOrDefault() is { } identity)
         {
             StudioIdentities.Remember(identity);
+            misses.TryRemove(studioId, out _);
             return identity.Region;
         }
         // Not found where we could look: if a province did not answer, the studio may be there — say so (503), not 404.
         if (found.All.FirstOrDefault(l => l.Failure is not null) is { Failure: { } failure })
             throw new TimeoutException($"The databases of {string.Join(", ", found.Missing)} did not answer while looking for studio {studioId}.", failure);
+        if (misses.Count >= MaxMisses) misses.Clear();
+        misses[studioId] = clock.GetUtcNow() + MissKept;
         return null;
     }
 }

@@ -32,7 +32,7 @@ namespace Workshops.Views;
 /// afresh. Keeping is an optimisation: when kept answers cannot be read or written the view is computed as without
 /// them, and old ones are pruned (<see cref="ViewMemoPruning"/>).
 /// </summary>
-public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfiguration config, ILogger<ViewMemo> log) : Core.Contract.IKeepsAnswers
+public sealed class ViewMemo(TenantData databases, TimeProvider clock, IConfiguration config, ILogger<ViewMemo> log) : Core.Contract.IKeepsAnswers
 {
     public const string Table = "ws_view_memo";
     public const string Json = "application/json; charset=utf-8";
@@ -97,7 +97,7 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
 
     private async Task<IResult?> Lookup(HttpContext http, string key, CancellationToken ct)
     {
-        await using var connection = await data.OpenConnectionAsync(ct);
+        await using var connection = await (await Data(http)).OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(KeptSql, connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = key, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = Salt(), NpgsqlDbType = NpgsqlDbType.Text });
@@ -110,12 +110,12 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
     }
 
     /// <summary>Takes the fingerprint of the documents a view is about to read (null when keeping is off or the stream is gone).</summary>
-    public async Task<Taken?> Take(Inputs inputs, CancellationToken ct) =>
-        _enabled ? await Safely("fingerprint", inputs.StudioId.ToString(), () => Fingerprint(inputs, ct), ct) : null;
+    public async Task<Taken?> Take(HttpContext http, Inputs inputs, CancellationToken ct) =>
+        _enabled ? await Safely("fingerprint", inputs.StudioId.ToString(), () => Fingerprint(http, inputs, ct), ct) : null;
 
-    private async Task<Taken?> Fingerprint(Inputs inputs, CancellationToken ct)
+    private async Task<Taken?> Fingerprint(HttpContext http, Inputs inputs, CancellationToken ct)
     {
-        await using var connection = await data.OpenConnectionAsync(ct);
+        await using var connection = await (await Data(http)).OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(TakeSql, connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.StudioId, NpgsqlDbType = NpgsqlDbType.Uuid });
         cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.Teachers.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
@@ -141,7 +141,7 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
         etag ??= ETag(key, salt, taken);
         await Safely("keep", key, async () =>
         {
-            await Store(key, salt, taken, etag, body, ct);
+            await Store(await Data(http), key, salt, taken, etag, body, ct);
             return (object?)null;
         }, ct);
         return Answer(http, etag, body);
@@ -160,10 +160,19 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
     /// </summary>
     public async Task<int> Prune(TimeSpan age, CancellationToken ct)
     {
-        await using var cmd = data.CreateCommand($"delete from {Setup.Schema}.{Table} where computed_at < now() - $1");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = age });
-        return await cmd.ExecuteNonQueryAsync(ct);
+        var pruned = 0;
+        foreach (var data in databases.Every)
+        {
+            await using var cmd = data.CreateCommand($"delete from {Setup.Schema}.{Table} where computed_at < now() - $1");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = age });
+            pruned += await cmd.ExecuteNonQueryAsync(ct);
+        }
+        return pruned;
     }
+
+    /// <summary>The views of a studio are kept in the studio's database (the request's tenant).</summary>
+    private async Task<NpgsqlDataSource> Data(HttpContext http) =>
+        await databases.Of(http) ?? throw new InvalidOperationException("The request's province has no database.");
 
     /// <summary>
     /// Keeping is an optimisation: when the kept answers cannot be read or written, the view is computed and served as
@@ -186,7 +195,7 @@ public sealed class ViewMemo(NpgsqlDataSource data, TimeProvider clock, IConfigu
     /// Keeping is a cache write: it does not wait for the disk (synchronous_commit off for this transaction only); an
     /// answer lost in a crash is computed again.
     /// </summary>
-    private async Task Store(string key, string salt, Taken taken, string etag, byte[] body, CancellationToken ct)
+    private static async Task Store(NpgsqlDataSource data, string key, string salt, Taken taken, string etag, byte[] body, CancellationToken ct)
     {
         await using var connection = await data.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

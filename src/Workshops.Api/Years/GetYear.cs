@@ -25,7 +25,7 @@ public static class GetYearEndpoint
         if (await memo.Kept(http, key, ct) is { } kept) return kept;
         var (at, problem) = await Read(id, year, asOf, session, clock, ct);
         if (problem is not null) return Results.Problem(problem);
-        var taken = await memo.Take(ViewMemo.Inputs.Stream(id, at!.StreamVersion), ct);
+        var taken = await memo.Take(http, ViewMemo.Inputs.Stream(id, at!.StreamVersion), ct);
         var view = YearView.Of(at.Studio, at.Year(year), at.Today);
         if (asOf is null) view = view with { Evaluations = await Workshops.Evaluations.EvaluationReads.OfYear(session, id, year, ct) };
         return await memo.Keep(http, key, taken, view, ct);
@@ -41,7 +41,7 @@ public static class GetYearEndpoint
         if (await memo.Kept(http, key, ct) is { } kept) return kept;
         var (at, problem) = await Read(id, year, asOf, session, clock, ct);
         if (problem is not null) return Results.Problem(problem);
-        var taken = await memo.Take(ViewMemo.Inputs.Stream(id, at!.StreamVersion), ct);
+        var taken = await memo.Take(http, ViewMemo.Inputs.Stream(id, at!.StreamVersion), ct);
         IReadOnlyList<Activities.ActivityEntry> activities = at.Activities is { } folded
             ? [.. folded.Values.Where(a => !a.Voided && a.Year == year)]
             : await Activities.ActivityQueries.OfYear(session, id, year, ct);

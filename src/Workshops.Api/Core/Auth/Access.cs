@@ -157,21 +157,17 @@ public sealed record RoleRequirement(params Role[] Roles) : IAuthorizationRequir
 /// <summary>Resolves the studio in the route, looks up its region and applies <see cref="Policies.Allows"/>.</summary>
 public sealed class StudioRequirementCheck(IStudioScopes scopes) : AuthorizationHandler<StudioRequirement>
 {
-    public static readonly string[] RouteKeys = ["studioId", "id"];
-
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, StudioRequirement requirement)
     {
         if (context.Resource is not HttpContext http || Caller.TryFrom(context.User) is not { } caller) return;
-        var studioId = RouteKeys.Select(k => http.GetRouteValue(k)?.ToString())
-            .Select(v => Guid.TryParse(v, out var g) ? g : (Guid?)null)
-            .FirstOrDefault(g => g is not null);
+        var studioId = StudioRoute.IdOf(http);
         if (studioId is null)
         {
             // A malformed id: let routing answer 404 rather than leaking a policy decision.
             context.Succeed(requirement);
             return;
         }
-        var region = await scopes.RegionOf(http.RequestServices, studioId.Value, http.RequestAborted);
+        var region = await StudioRoute.RegionOf(http, scopes);
         if (region is null)
         {
             // Unknown studio: the endpoint answers 404.
@@ -226,5 +222,32 @@ public sealed class TeacherRequirementCheck : AuthorizationHandler<TeacherRequir
         var scope = await http.RequestServices.GetRequiredService<ITeacherScopes>().Of(http.RequestServices, teacherId, http.RequestAborted);
         if (scope is null || Allows(caller, teacherId, scope)) context.Succeed(requirement); // unknown: the endpoint answers 404
         else context.Fail(new AuthorizationFailureReason(this, Permits.TeacherRefused(caller, teacherId)));
+    }
+}
+
+/// <summary>
+/// The studio a request's route is about: <c>{studioId}</c>, or <c>{id}</c> under <c>/api/studios/</c> and
+/// <c>/api/showcase/studios/</c> (an application's or a webhook's <c>{id}</c> is not a studio's). Its region is looked up
+/// once per request and kept in <see cref="HttpContext.Items"/>: the studio policy and the tenant of the request share it.
+/// </summary>
+public static class StudioRoute
+{
+    private const string ItemKey = "workshops.route-studio-region";
+
+    public static Guid? IdOf(HttpContext http)
+    {
+        var value = http.GetRouteValue("studioId")?.ToString();
+        if (value is null && (http.Request.Path.StartsWithSegments("/api/studios") || http.Request.Path.StartsWithSegments("/api/showcase/studios")))
+            value = http.GetRouteValue("id")?.ToString();
+        return Guid.TryParse(value, out var id) ? id : null;
+    }
+
+    /// <summary>The region of the route's studio; null without a studio in the route or for an unknown studio.</summary>
+    public static async ValueTask<Region?> RegionOf(HttpContext http, IStudioScopes scopes)
+    {
+        if (http.Items.TryGetValue(ItemKey, out var known)) return known as Region;
+        var region = IdOf(http) is { } id ? await scopes.RegionOf(http.RequestServices, id, http.RequestAborted) : null;
+        http.Items[ItemKey] = region;
+        return region;
     }
 }

@@ -23,7 +23,8 @@ public static class BodyShape
             await next(http);
             return;
         }
-        var found = Check(buffer.ToArray(), type);
+        var found = Check(buffer.ToArray(), type, out var province);
+        http.Items[ProvinceKey] = province;
         buffer.Position = 0;
         if (found is null)
         {
@@ -33,9 +34,20 @@ public static class BodyShape
         await http.WriteProblem(found);
     });
 
+    private const string ProvinceKey = "workshops.body-province";
+
+    /// <summary>
+    /// The <c>region.province</c> of the write's body, as the shape check found it (the tenant of a studio being
+    /// established); null when the body has none.
+    /// </summary>
+    public static string? Province(HttpContext http) => http.Items[ProvinceKey] as string;
+
     /// <summary>The problem with a body meant as a <paramref name="type"/>, or null when it can be read as one.</summary>
-    public static Microsoft.AspNetCore.Mvc.ProblemDetails? Check(byte[] body, Type type)
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails? Check(byte[] body, Type type) => Check(body, type, out _);
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails? Check(byte[] body, Type type, out string? province)
     {
+        province = null;
         var walk = new Walk();
         if (body.AsSpan().Trim(" \t\r\n"u8).Length == 0)
         {
@@ -47,6 +59,10 @@ public static class BodyShape
             {
                 using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = Json.Wire.MaxDepth });
                 walk.Value(document.RootElement, Json.Wire.GetTypeInfo(type), "");
+                var root = document.RootElement;
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("region", out var region) && region.ValueKind == JsonValueKind.Object
+                    && region.TryGetProperty("province", out var code) && code.ValueKind == JsonValueKind.String && Region.IsCode(code.GetString()!))
+                    province = code.GetString();
             }
             catch (JsonException e)
             {

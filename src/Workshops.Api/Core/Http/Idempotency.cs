@@ -55,9 +55,14 @@ public static class Idempotency
             return;
         }
 
+        // The key lives in the database of the request's tenant, where the write's transaction records it (Record).
+        if (await http.RequestServices.GetRequiredService<TenantData>().Of(http) is not { } data)
+        {
+            await next(http); // a province without a database: the endpoint refuses it (404)
+            return;
+        }
         var fingerprint = await Fingerprint(http);
         var schema = http.RequestServices.GetRequiredService<IDocumentStore>().Options.DatabaseSchemaName;
-        var data = http.RequestServices.GetRequiredService<NpgsqlDataSource>();
         var stored = await Find(data, schema, caller.Id, key, http.RequestAborted);
         if (stored is not null)
         {
