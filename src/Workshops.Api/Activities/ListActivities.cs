@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -33,10 +32,8 @@ public static class ListActivitiesEndpoint
         if (kind is not null) query = query.Where(a => a.KindCode == kind);
         if (domain is not null) query = query.Where(a => a.DomainCodes.Contains(domain));
         if (teacherId is not null) query = query.Where(a => a.Attendees.Any(x => x.TeacherId == teacherId));
-        var number = page ?? 1;
-        var size = pageSize ?? 20;
-        var list = await query.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).ToPagedListAsync(number, size, ct);
-        return Results.Ok(new Page<ActivityRecord>(await ActivityRecords.Of(session, [.. list], ct), number, size, list.TotalItemCount));
+        var entries = await Paging.Read(query.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id), page, pageSize, ct);
+        return Results.Ok(entries.With(await ActivityRecords.Of(session, entries.Items, ct)));
     }
 
     [WolverineGet("/api/studios/{id}/activities/{activityId}", Name = "GetActivity"), Authorize(Policy = Policies.StudioRead)]

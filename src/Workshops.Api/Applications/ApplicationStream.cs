@@ -1,10 +1,5 @@
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Workshops.Core;
-using Workshops.Core.Auth;
-using Workshops.Core.Http;
 
 namespace Workshops.Applications;
 

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 using Wolverine.Marten;
-using Workshops.Core;
-using Workshops.Core.Auth;
-using Workshops.Core.Contract;
-using Workshops.Core.Http;
 using Workshops.Studios;
 
 namespace Workshops.Applications;

@@ -1,10 +1,4 @@
 using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Workshops.Core;
-using Workshops.Core.Contract;
-using Workshops.Core.Http;
 
 namespace Workshops.Applications;
 

@@ -1,11 +1,4 @@
 using Marten;
-using Marten.Pagination;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Workshops.Core;
-using Workshops.Core.Auth;
-using Workshops.Core.Http;
 
 namespace Workshops.Applications;
 
@@ -23,22 +16,14 @@ public static class ListApplicationsEndpoint
     {
         if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
         if (region is not null && !Region.IsScope(region)) return Results.Problem(Problems.Invalid("region", "must be a six-digit region code"));
-        ApplicationState? wanted = null;
-        if (state is not null)
-        {
-            if (!Codes.TryParse<ApplicationState>(state, out var parsed))
-                return Results.Problem(Problems.Invalid("state", "must be one of applied, recommended, selected, refused"));
-            wanted = parsed;
-        }
+        if (state is not null && !Codes.TryParse<ApplicationState>(state, out _))
+            return Results.Problem(Problems.Invalid("state", $"allowed: {Codes.Allowed<ApplicationState>()}"));
         var caller = Caller.From(http.User);
         var scope = region ?? caller.Region;
         if (scope is null || !caller.CoversCode(scope))
             return Results.Problem(Problems.Forbidden($"The caller's region ({caller.Region ?? "none"}) does not cover {scope ?? "this query"}."));
         var query = session.Query<Application>().InRegion(scope);
-        if (wanted is { } only) query = query.Where(a => a.State == only);
-        var number = page ?? 1;
-        var size = pageSize ?? 20;
-        var list = await query.OrderByDescending(a => a.AppliedAt).ThenBy(a => a.Id).ToPagedListAsync(number, size, ct);
-        return Results.Ok(new Page<Application>([.. list], number, size, list.TotalItemCount));
+        if (state is not null && Codes.TryParse<ApplicationState>(state, out var only)) query = query.Where(a => a.State == only);
+        return Results.Ok(await Paging.Read(query.OrderByDescending(a => a.AppliedAt).ThenBy(a => a.Id), page, pageSize, ct));
     }
 }

@@ -18,8 +18,10 @@ public static class OpenApiShape
     /// 2.0.0: numbers are numbers (never "2"), unknown fields are refused, and the document became precise.
     /// 3.0.0: an output's revision takes the edit convention of activity corrections, <c>{"changes": {…only the changed
     /// fields}, "reason": …}</c>; the old whole-output body and its <c>note</c> are refused with a 400 naming where each field goes.
+    /// 4.0.0: POST /api/studios establishes school-level studios; other levels come from an application's selection, or a
+    /// reviewer of exactly that level registers one with a reason (422 <c>studio.level-by-selection</c> otherwise).
     /// </remarks>
-    public const string Version = "3.0.0";
+    public const string Version = "4.0.0";
 
     private static readonly (string Code, string Description)[] Problems =
     [

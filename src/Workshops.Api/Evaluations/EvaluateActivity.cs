@@ -58,12 +58,15 @@ public static class EvaluationWrites
 /// POST /api/studios/{id}/activities/{activityId}/evaluations — a member or trainee who attended the activity evaluates it
 /// anonymously, once (<c>evaluation.already-given</c>). The host who leads it does not (the policy: 403); nor does
 /// anyone who did not attend (<c>evaluation.not-attended</c>) or anyone of a voided activity (<c>evaluation.voided</c>).
+/// The evaluation is written to its own stream, not the studio's, so the shared write policy does not see it: the
+/// studio's decision state is asked here whether it refuses writes (a dissolved studio, <c>studio.dissolved</c>).
 /// </summary>
 public static class EvaluateActivityEndpoint
 {
-    public sealed record Target(Guid Stream, string Subject, ActivityEntry? Activity, string? Token, bool Spent, IEventStream<EvaluationTally> Events);
+    public sealed record Target(Guid Stream, string Subject, ActivityEntry? Activity, string? Token, bool Spent, IEventStream<EvaluationTally> Events,
+        Refusal? Closed);
 
-    public static async Task<Target> LoadAsync(Guid activityId, HttpContext http, IDocumentSession session, EvaluationKey key, CancellationToken ct)
+    public static async Task<Target> LoadAsync(Guid id, Guid activityId, HttpContext http, IDocumentSession session, EvaluationKey key, CancellationToken ct)
     {
         var subject = EvaluationTokens.Activity(activityId);
         var stream = EvaluationTokens.StreamOf(subject);
@@ -71,7 +74,9 @@ public static class EvaluateActivityEndpoint
         var teacher = Caller.TryFrom(http.User)?.TeacherId;
         var token = teacher is null ? null : EvaluationTokens.Of(key, stream, teacher);
         var spent = token is not null && await EvaluationTokens.Spent(session, stream, token, ct);
-        return new Target(stream, subject, activity, token, spent, await session.Events.FetchForWriting<EvaluationTally>(stream, ct));
+        var studio = await session.LoadAsync<Studios.StudioState>(id, ct);
+        return new Target(stream, subject, activity, token, spent, await session.Events.FetchForWriting<EvaluationTally>(stream, ct),
+            studio?.RefusesWrites());
     }
 
     public static ProblemDetails Validate(Evaluate command, Guid id, Target target, HttpContext http)
@@ -81,6 +86,7 @@ public static class EvaluateActivityEndpoint
         if (target.Activity is not { } activity || activity.StudioId != id) return Problems.NotFound("No such activity in this studio.");
         var input = EvaluationWrites.Input(command);
         if (!input.Ok) return input.Result();
+        if (target.Closed is { } closed) return Problems.Rule(closed);
         if (activity.Voided) return Problems.Rule("evaluation.voided", "The activity was voided; it is not evaluated.");
         if (!activity.Attendees.Any(a => a.TeacherId == caller.TeacherId && !a.Guest))
             return Problems.Rule("evaluation.not-attended", "Only those who attended the activity evaluate it.");

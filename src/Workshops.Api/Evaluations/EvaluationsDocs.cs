@@ -18,8 +18,9 @@ public static class EvaluationsDocs
         [
             new("EvaluateActivity", "Evaluate an activity you attended",
                 "A member or trainee who attended the activity evaluates it anonymously, with their own member login, once. The host who leads it " +
-                "does not evaluate it (403), nor does a guest or anyone who did not attend.",
-                ["evaluation.voided", "evaluation.not-attended", "evaluation.already-given"],
+                "does not evaluate it (403), nor does a guest or anyone who did not attend, nor anyone once the studio is dissolved " +
+                "(`studio.dissolved`).",
+                ["evaluation.voided", "evaluation.not-attended", "evaluation.already-given", "studio.dissolved"],
                 new Evaluate(Scores, "案例研讨贴近带班实际，小组讨论时间可以再长一些。")),
             new("EvaluateTraining", "Evaluate a training programme you took",
                 "A trainee — a teacher whose record holds a credit of that programme from that region — evaluates the training anonymously " +

@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -34,10 +33,7 @@ public static class ListOutputsEndpoint
         if (year is not null) query = query.Where(o => o.Year == year);
         if (kind is not null) query = query.Where(o => o.KindCode == kind);
         if (state is not null) query = query.Where(o => o.StateCode == state);
-        var number = page ?? 1;
-        var size = pageSize ?? 20;
-        var list = await query.OrderByDescending(o => o.Year).ThenByDescending(o => o.Id).ToPagedListAsync(number, size, ct);
-        return Results.Ok(new Page<OutputRecord>(list.ToList(), number, size, list.TotalItemCount));
+        return Results.Ok(await Paging.Read(query.OrderByDescending(o => o.Year).ThenByDescending(o => o.Id), page, pageSize, ct));
     }
 
     [WolverineGet("/api/studios/{id}/outputs/{outputId}", Name = "GetOutput"), Authorize(Policy = Policies.StudioRead)]

@@ -18,6 +18,9 @@ public static class OutputRules
     /// </summary>
     public static bool Counts(OutputState state) => state is OutputState.Approved or OutputState.Recommended;
 
+    /// <summary>The codes of the states that <see cref="Counts"/>, for queries over the state column.</summary>
+    public static readonly string[] CountingCodes = [.. Enum.GetValues<OutputState>().Where(Counts).Select(s => s.Code())];
+
     public static Refusal? Check(StudioState studio, OutputFacts facts, DateOnly today)
     {
         if (facts.Date > today) return new("output.date-in-future", $"The date {facts.Date:yyyy-MM-dd} is in the future.");

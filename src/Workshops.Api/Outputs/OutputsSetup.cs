@@ -22,6 +22,8 @@ public static class OutputsSetup
             .Duplicate(o => o.School).Duplicate(o => o.StudioName).Duplicate(o => o.Facts.Title).Duplicate(o => o.Facts.Summary!)
             .Duplicate(o => o.Province).Duplicate(o => o.City).Duplicate(o => o.District!)
             .Duplicate(o => o.StateCode).Duplicate(o => o.LevelCode!).Duplicate(o => o.KindCode).Duplicate(o => o.CategoryCode!)
+            // The public showcase reads published outputs only: a column, indexed, not a containment test on every document.
+            .Duplicate(o => o.Published)
             .Duplicate(o => o.SearchTerms, pgType: "tsvector", dbType: NpgsqlTypes.NpgsqlDbType.Unknown,
                 configure: i => i.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
         return opts;

@@ -135,7 +135,7 @@ public sealed class OutputSearch
         if (States is not null) where.Append($" and d.state_code = any({P(States.ToArray())})");
         if (Year is { } y) where.Append($" and d.year = {P(y)}");
         if (Category is not null) where.Append($" and d.category_code = {P(Category)}");
-        if (PublishedOnly) where.Append(" and d.data @> '{\"published\": true}'");
+        if (PublishedOnly) where.Append(" and d.published");
         if (Track is { } track)
             where.Append($" and exists (select 1 from {Setup.Schema}.mt_doc_studioidentity i" +
                          $" where i.id = CAST(d.data ->> 'studioId' as uuid) and i.data ->> 'track' = {P(track.ToString())})");
@@ -342,7 +342,7 @@ public static class SearchOutputsEndpoint
         var search = new OutputSearch
         {
             Scope = scope, Kinds = kind is null ? null : [kind], Year = year, Q = string.IsNullOrEmpty(query) ? null : query,
-            States = [OutputState.Approved.Code(), OutputState.Recommended.Code()],
+            States = OutputRules.CountingCodes,
         };
         var serializer = store.Options.Serializer();
         if (as_ != ExportFormat.Json)

@@ -95,7 +95,7 @@ public static class ReadShowcaseEndpoints
     private static OutputSearch Search(string scope, string? q, string? kind, int? year) => new()
     {
         Scope = scope, Kinds = kind is null ? null : [kind], Year = year, Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
-        States = [OutputState.Approved.Code(), OutputState.Recommended.Code()], PublishedOnly = true,
+        States = OutputRules.CountingCodes, PublishedOnly = true,
     };
 
     private static async Task<IReadOnlyDictionary<Guid, Studio>> Studios(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct) =>
@@ -159,7 +159,7 @@ public static class ReadShowcaseEndpoints
     {
         var studio = await session.LoadAsync<Studio>(id, ct);
         if (studio is null || !studio.Published) return Results.Problem(Problems.NotFound($"No published studio {id}."));
-        var shown = new[] { OutputState.Approved.Code(), OutputState.Recommended.Code() };
+        var shown = OutputRules.CountingCodes;
         var outputs = await session.Query<OutputRecord>()
             .Where(o => o.StudioId == id && o.Published && shown.Contains(o.StateCode))
             .OrderByDescending(o => o.Year).ThenBy(o => o.Id)

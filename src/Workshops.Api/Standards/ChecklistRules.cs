@@ -114,9 +114,16 @@ public static class ChecklistRules
 
     public static bool Known(string rule) => rule == Attestation || Rules.ContainsKey(rule);
 
-    public static Judgement Evaluate(Standard standard, StandardItem item, ChecklistFacts facts)
+    /// <summary>The latest attestation of an item in the year judged (the last one recorded stands).</summary>
+    public static Workshops.Years.Attestation? LatestAttestation(ChecklistFacts facts, string standard, string code) =>
+        facts.ThisYear.Attestations.LastOrDefault(a => a.Code == code && a.Standard == standard);
+
+    public static Judgement Evaluate(Standard standard, StandardItem item, ChecklistFacts facts) =>
+        Evaluate(item, facts, LatestAttestation(facts, standard.Code, item.Code));
+
+    /// <summary>The item's verdict given its latest attestation (looked up once by the caller, who shows it too).</summary>
+    public static Judgement Evaluate(StandardItem item, ChecklistFacts facts, Workshops.Years.Attestation? attestation)
     {
-        var attestation = facts.ThisYear.Attestations.LastOrDefault(a => a.Code == item.Code && a.Standard == standard.Code);
         if (item.Rule != Attestation)
         {
             var found = Rules[item.Rule](item, facts);
@@ -174,15 +181,25 @@ public static class ChecklistRules
             [.. evidence, Evidence.Of(plan.Approval.Ref, f.LedgerLink)]);
     }
 
+    /// <summary>
+    /// 2.1.1, seed 001 附件1 二.(一).1: the studio's main body (主体) is 本校 head teachers and the teachers it cultivates as
+    /// head teachers (培育对象, its trainees), each person's school and service read from their record on the day; experts
+    /// and the other people the seed names (心理健康教师、教研人员、行政干部、校外专家 …: a member not serving as a head
+    /// teacher, anyone from another school) supplement them (为补充). Parts: someone leads (主持人 or 负责人), there are
+    /// 培育对象, there is a supplement, and the 本校 core is more than half of everyone on the roster, experts included.
+    /// </summary>
     private static Judgement CompositionCore(StandardItem item, ChecklistFacts f)
     {
         var s = f.Studio;
-        // seed 001 附件1 二.(一).1: 本校 teachers are the core — each person's school on the day from their record.
         var roster = s.CurrentRoster().ToList();
-        var own = roster.Count(p => f.Facts(p).School.Trim() == s.School.Trim());
-        var parts = new[] { s.Host is not null, s.Members.Count >= 2, s.Trainees.Count >= 1, s.Experts.Count >= 1, roster.Count > 0 && own * 2 > roster.Count };
-        var reason = $"坊主{(s.Host is null ? 0 : 1)}人，成员{s.Members.Count}人，研修人员{s.Trainees.Count}人，专家{s.Experts.Count}人；本校教师{own}/{roster.Count}人。";
-        return Grade(parts.Count(p => p), parts.Length, reason, Roster(f, s.CurrentRoster()));
+        var core = roster.Where(p => f.Facts(p).School.Trim() == s.School.Trim() && (p.Role == RosterRole.Trainee || f.Facts(p).ServingAsHeadTeacher)).ToList();
+        var everyone = roster.Count + s.Experts.Count;
+        var supplement = everyone - core.Count;
+        var lead = s.Host ?? s.Coordinator;
+        var parts = new[] { lead is not null, s.Trainees.Count >= 1, supplement >= 1, everyone > 0 && core.Count * 2 > everyone };
+        var reason = $"{(lead is null ? "尚无主持人或负责人" : $"{lead.Role.Label()}{lead.Teacher.Name}")}；" +
+                     $"本校班主任及培育对象{core.Count}/{everyone}人（研修人员{s.Trainees.Count}人）；补充人员{supplement}人（专家{s.Experts.Count}人）。";
+        return Grade(parts.Count(p => p), parts.Length, reason, Roster(f, roster));
     }
 
     private static Judgement CompositionSize(StandardItem item, ChecklistFacts f)
@@ -428,21 +445,49 @@ public static class ChecklistRules
         return rose.Count * 2 > rated.Count ? Met(reason, evidence) : rose.Count > 0 ? Partly(reason, evidence) : NotMet(reason, evidence);
     }
 
+    /// <summary>
+    /// 4.2.2, seed 001 附件1 四.(二).2: 一批 qualified (合格), 一批 excellent (优秀) and 若干 expert (专家) head teachers across
+    /// the roster, each a threshold in the standard's data (<c>minQualified</c>, <c>minExcellent</c> default 3 for 一批;
+    /// <c>minExperts</c> default 1 for 若干). A person counts at the highest step they reached by the day
+    /// (<see cref="CultivationOf"/>), and a higher step counts toward the lower ones: an expert is also excellent and qualified.
+    /// </summary>
     private static Judgement Cultivated(StandardItem item, ChecklistFacts f)
     {
-        var people = f.Studio.CurrentRoster().ToList();
-        var recognised = people.Select(p => (p, file: f.Teachers.GetValueOrDefault(p.Teacher.Id)))
-            .Where(x => (x.file is not null && (x.file.Recognitions.Count > 0 || x.file.Tiers.Any(t => t.Tier >= Tier.Backbone) ||
-                                                x.file.Awards.Any(a => a.Kind is AwardKind.ExcellentHeadTeacher or AwardKind.FamousHeadTeacher or AwardKind.TopTen)))
-                        // a recognition on the teacher's record above the first rung (e.g. seed 001's 优秀/专家班主任), held on the day
-                        || f.Facts(x.p).Recognitions.Any(r => f.RuleSet?.RungOf(r.Rung) is not { Step: 1 }))
-            .ToList();
-        var evidence = recognised.Where(x => x.file is not null).SelectMany(x => x.file!.Recognitions.Select(r => r.Ref).Concat(x.file.Tiers.Select(t => t.Ref))
-                .Concat(x.file.Awards.Select(a => a.Ref)).Select(r => Evidence.Of(r, ChecklistFacts.TeacherLink(x.p.Teacher.Id))));
-        var reason = recognised.Count > 0
-            ? $"已培养骨干、带头人或优秀班主任{recognised.Count}人：{string.Join("、", recognised.Select(x => x.p.Teacher.Name))}。"
-            : "尚无成员获认定为骨干班主任、带头人或获评优秀班主任。";
-        return recognised.Count > 0 ? Met(reason, evidence) : NotMet(reason);
+        var people = f.Studio.CurrentRoster().Select(p => (p, step: CultivationOf(f, p))).ToList();
+        (string Label, int Step, int Min)[] wanted =
+        [
+            ("合格班主任", 1, (int)item.Parameter("minQualified", 3)),
+            ("优秀班主任", 2, (int)item.Parameter("minExcellent", 3)),
+            ("专家班主任", 3, (int)item.Parameter("minExperts", 1)),
+        ];
+        var counts = wanted.Select(w => (w.Label, w.Min, Names: people.Where(x => x.step >= w.Step).Select(x => x.p.Teacher.Name).ToList())).ToList();
+        var reason = string.Join("；", counts.Select(c => $"{c.Label}{c.Names.Count}人（应不少于{c.Min}人）" +
+                                                        (c.Names.Count > 0 ? $"：{string.Join("、", c.Names)}" : ""))) + "。";
+        var evidence = people.Where(x => x.step > 0).SelectMany(x => (f.Teachers.GetValueOrDefault(x.p.Teacher.Id) is { } file
+                ? file.Recognitions.Select(r => r.Ref).Concat(file.Tiers.Select(t => t.Ref)).Concat(file.Awards.Select(a => a.Ref))
+                : []).Select(r => Evidence.Of(r, ChecklistFacts.TeacherLink(x.p.Teacher.Id))));
+        return Grade(counts.Count(c => c.Names.Count >= c.Min), counts.Count, reason, evidence);
+    }
+
+    /// <summary>
+    /// The step a person reached by the day: 3 专家 (the rule set's <c>expert</c> rung held, or the 专家型 tier in the growth
+    /// file); 2 优秀 (the <c>excellent</c> rung, a 骨干/带头人 tier or title, or an honour or award of 名班主任, 优秀教师,
+    /// 优秀班主任 or 十佳班主任); 1 合格 (the <c>qualified</c> rung granted); else 0. Serving as a head teacher alone is not
+    /// 培养: the seed counts the head teachers the studio brought to a standard, which a grant records.
+    /// </summary>
+    public static int CultivationOf(ChecklistFacts f, RosterEntry person)
+    {
+        var facts = f.Facts(person);
+        var file = f.Teachers.GetValueOrDefault(person.Teacher.Id);
+        var rungs = facts.Recognitions.Select(r => r.Rung).ToHashSet(StringComparer.Ordinal);
+        if (rungs.Contains("expert") || file?.Tiers.Any(t => t.Tier == Tier.Expert) == true) return 3;
+        if (rungs.Contains("excellent")
+            || file is not null && (file.Tiers.Any(t => t.Tier is Tier.Backbone or Tier.Leader) || file.Recognitions.Count > 0
+                                    || file.Awards.Any(a => a.Kind is AwardKind.ExcellentHeadTeacher or AwardKind.FamousHeadTeacher or AwardKind.TopTen))
+            || facts.Honours.Any(h => h.Honour is Teachers.HonourKind.FamousHeadTeacher or Teachers.HonourKind.ExcellentTeacher
+                or Teachers.HonourKind.ExcellentHeadTeacher or Teachers.HonourKind.TopTenHeadTeacher))
+            return 2;
+        return rungs.Contains("qualified") ? 1 : 0;
     }
 
     private static Judgement Showcases(StandardItem item, ChecklistFacts f)

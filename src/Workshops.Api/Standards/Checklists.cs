@@ -56,8 +56,8 @@ public sealed record Checklist(
     {
         var items = standard.Items.Select(item =>
         {
-            var verdict = ChecklistRules.Evaluate(standard, item, facts);
-            var attested = facts.ThisYear.Attestations.LastOrDefault(a => a.Code == item.Code && a.Standard == standard.Code);
+            var attested = ChecklistRules.LatestAttestation(facts, standard.Code, item.Code);
+            var verdict = ChecklistRules.Evaluate(item, facts, attested);
             var judged = ItemJudgements.Latest(facts.ThisYear.Judgements, standard.Code, item.Code);
             return new ItemResult(item.Code, item.Level1, item.Level2, item.Title, item.Wording, ChecklistRules.Attestable(item),
                 ItemJudgements.Standing(verdict.Status, judged), verdict.Reason, verdict.Evidence, verdict.Status,

@@ -36,16 +36,11 @@ public sealed record ChecklistItemJudged(Guid JudgementId, string Standard, stri
 /// </summary>
 public static class JudgeItemEndpoint
 {
-    public static async Task<Standard?> LoadAsync(JudgeItem command, Guid id, IDocumentSession session, CancellationToken ct) =>
-        await StudioIdentities.Of(session, id, ct) is { } studio ? await StandardsLibrary.For(session, studio.Region, studio.Track, command.Standard, ct) : null;
+    public static Task<Standard?> LoadAsync(JudgeItem command, Guid id, IDocumentSession session, CancellationToken ct) =>
+        ItemWrites.Standard(id, command.Standard, session, ct);
 
-    public static ProblemDetails Validate(JudgeItem command, StudioState studio, Standard? standard, TimeProvider clock)
-    {
-        var check = new Check().Text(command.Code, "code", 20).Text(command.Reason, "reason", 2000)
-            .When(command.Year is { } y && (y < studio.FoundedOn.Year || y > clock.Today().Year), "year", "must fall between the founding year and this year");
-        if (!check.Ok) return check.Result();
-        return standard is null ? Problems.Invalid("standard", "is not a known standard") : WolverineContinue.NoProblems;
-    }
+    public static ProblemDetails Validate(JudgeItem command, StudioState studio, Standard? standard, TimeProvider clock) =>
+        ItemWrites.Input(command.Code, command.Reason, "reason", command.Year, studio, standard, clock);
 
     [WolverineBefore]
     public static ProblemDetails Rules(JudgeItem command, Standard standard) => ItemJudgements.Judge(standard, command.Code).OrContinue();
@@ -60,8 +55,7 @@ public static class JudgeItemEndpoint
 public static class ItemJudgements
 {
     /// <summary>Any item of the standard may be judged, whether a rule or a person evaluates it.</summary>
-    public static Refusal? Judge(Standard standard, string code) =>
-        standard.Items.Any(i => i.Code == code) ? null : Refusal.Unknown("judgement.unknown-item", $"{standard.Code} has no item {code}.");
+    public static Refusal? Judge(Standard standard, string code) => ItemWrites.Item(standard, code, "judgement.unknown-item").Unknown;
 
     public static ItemStatus Status(JudgementResult result) => result switch
     {

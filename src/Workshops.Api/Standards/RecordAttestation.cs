@@ -28,26 +28,19 @@ public sealed record RecordAttestation([Text(20)] string Code, AttestationResult
 /// </summary>
 public static class RecordAttestationEndpoint
 {
-    public static async Task<Standard?> LoadAsync(RecordAttestation command, Guid id, IDocumentSession session, CancellationToken ct) =>
-        await StudioIdentities.Of(session, id, ct) is { } studio ? await StandardsLibrary.For(session, studio.Region, studio.Track, command.Standard, ct) : null;
+    public static Task<Standard?> LoadAsync(RecordAttestation command, Guid id, IDocumentSession session, CancellationToken ct) =>
+        ItemWrites.Standard(id, command.Standard, session, ct);
 
-    public static ProblemDetails Validate(RecordAttestation command, StudioState studio, Standard? standard, TimeProvider clock)
-    {
-        var check = new Check().Text(command.Code, "code", 20).Text(command.Note, "note", 2000)
-            .When(command.Year is { } y && (y < studio.FoundedOn.Year || y > clock.Today().Year), "year", "must fall between the founding year and this year");
-        if (!check.Ok) return check.Result();
-        return standard is null ? Problems.Invalid("standard", "is not a known standard") : WolverineContinue.NoProblems;
-    }
+    public static ProblemDetails Validate(RecordAttestation command, StudioState studio, Standard? standard, TimeProvider clock) =>
+        ItemWrites.Input(command.Code, command.Note, "note", command.Year, studio, standard, clock);
 
     [WolverineBefore]
     public static ProblemDetails Rules(RecordAttestation command, Standard standard)
     {
-        var item = standard.Items.FirstOrDefault(i => i.Code == command.Code);
-        Refusal? refusal = item is null ? Refusal.Unknown("attestation.unknown-item", $"{standard.Code} has no item {command.Code}.")
-            : !ChecklistRules.Attestable(item)
-                ? new("attestation.not-needed", $"{command.Code} is judged from the studio's records, not by attestation.")
-                : null;
-        return refusal.OrContinue();
+        var (item, unknown) = ItemWrites.Item(standard, command.Code, "attestation.unknown-item");
+        return (unknown ?? (!ChecklistRules.Attestable(item!)
+            ? new("attestation.not-needed", $"{command.Code} is judged from the studio's records, not by attestation.")
+            : null)).OrContinue();
     }
 
     [WolverinePost("/api/studios/{id}/attestations", Name = "RecordAttestation"), Authorize(Policy = Policies.StudioAttest), Appends]

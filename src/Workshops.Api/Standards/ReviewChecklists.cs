@@ -14,12 +14,14 @@ namespace Workshops.Standards;
 
 public sealed record UnmetItem(string Code, string Title, ItemStatus Status, string Reason);
 
+/// <summary>A studio's row: its checklist's summary and unmet items, and where it stands in its term today (an overdue rectification shows).</summary>
 public sealed record StudioChecklistRow(Guid StudioId, string StudioName, string School, Region Region, string Standard, Tally Summary,
-    IReadOnlyList<UnmetItem> NotMet);
+    IReadOnlyList<UnmetItem> NotMet, StudioStanding Standing, DateOnly? RectifyBy, bool RectificationOverdue);
 
 /// <summary>
 /// GET /api/reviews/checklists?region=&amp;year=&amp;standard=&amp;page=&amp;pageSize= — one row per studio in the caller's
-/// region: its summary and the items not met, paginated in a stable order.
+/// region: its summary and the items not met, and its standing in its term with an overdue rectification (整改逾期) flagged as
+/// of today, paginated in a stable order.
 /// </summary>
 public static class ReviewChecklistsEndpoint
 {
@@ -55,8 +57,10 @@ public static class ReviewChecklistsEndpoint
             if (facts is null) continue;
             var chosen = asked ?? defaults!(facts.Studio);
             var checklist = Checklist.Of(chosen, facts);
+            var lifecycle = facts.Studio.Lifecycle.On(today);
             rows.Add(new StudioChecklistRow(id, facts.Studio.Name, facts.Studio.School, facts.Studio.Region, chosen.Code, checklist.Summary,
-                [.. checklist.Items.Where(i => i.Status != ItemStatus.Met).Select(i => new UnmetItem(i.Code, i.Title, i.Status, Checklist.ReasonOf(i)))]));
+                [.. checklist.Items.Where(i => i.Status != ItemStatus.Met).Select(i => new UnmetItem(i.Code, i.Title, i.Status, Checklist.ReasonOf(i)))],
+                lifecycle.Standing, lifecycle.RectifyBy, lifecycle.RectificationOverdue));
         }
         return Results.Ok(new Page<StudioChecklistRow>(rows, number, size, studios.TotalItemCount));
     }

@@ -60,17 +60,24 @@ public sealed record TermRenewal(DateOnly TermStarts, DateOnly TermEnds, string 
 
 public sealed record Dissolution(DateOnly On, string Reason, EventRef Ref);
 
-/// <summary>The lifecycle in the studio view: the current term, where the studio stands, every term assessment, renewal and the dissolution.</summary>
+/// <summary>
+/// The lifecycle in the studio view: the current term, where the studio stands (derived, never stored apart), every term
+/// assessment, renewal and the dissolution. <see cref="RectificationOverdue"/> is a fact of the day read (<see cref="On"/>).
+/// </summary>
 public sealed record StudioLifecycle
 {
-    public StudioStanding Standing { get; init; }
-    public string StandingLabel { get; init; } = StudioStanding.Active.Label();
+    public StudioStanding Standing => Dissolution is not null ? StudioStanding.Dissolved : RectifyBy is not null ? StudioStanding.Rectifying : StudioStanding.Active;
+    public string StandingLabel => Standing.Label();
     public DateOnly TermStarts { get; init; }
     public DateOnly TermEnds { get; init; }
     /// <summary>The due date of the open rectification (整改), after a 不合格 term assessment.</summary>
     public DateOnly? RectifyBy { get; init; }
+    /// <summary>The rectification is still open after its due date, as of the day read (整改逾期).</summary>
+    public bool RectificationOverdue { get; init; }
     /// <summary>The application (申报) the studio was selected from, when it came from one.</summary>
     public Guid? ApplicationId { get; init; }
+    /// <summary>Why a bureau registered the studio directly at its level, when it did (<see cref="Establishing"/>).</summary>
+    public string? RegisteredBecause { get; init; }
     public IReadOnlyList<TermAssessment> Assessments { get; init; } = [];
     public IReadOnlyList<TermRenewal> Renewals { get; init; } = [];
     public Dissolution? Dissolution { get; init; }
@@ -78,24 +85,23 @@ public sealed record StudioLifecycle
     public static StudioLifecycle Start(StudioEstablished x) => new()
     {
         TermStarts = x.FoundedOn, TermEnds = Lifecycle.TermEnd(x.FoundedOn, Lifecycle.DefaultTermYears), ApplicationId = x.ApplicationId,
+        RegisteredBecause = x.RegisteredBecause,
     };
 
-    public StudioLifecycle Fold(ILifecycleEvent e, EventRef at)
+    public StudioLifecycle Fold(ILifecycleEvent e, EventRef at) => e switch
     {
-        var next = e switch
+        TermAssessed x => this with
         {
-            TermAssessed x => this with
-            {
-                Assessments = [.. Assessments, new TermAssessment(x.TermEnds, x.Result, x.Result.Label(), x.Note, x.On, x.RectifyBy, at)],
-                RectifyBy = x.TermEnds == TermEnds ? x.RectifyBy : RectifyBy,
-            },
-            StudioRenewed x => this with { TermStarts = x.TermStarts, TermEnds = x.TermEnds, RectifyBy = null, Renewals = [.. Renewals, new TermRenewal(x.TermStarts, x.TermEnds, x.Reason, at)] },
-            StudioDissolved x => this with { Dissolution = new Dissolution(x.On, x.Reason, at) },
-            _ => this,
-        };
-        var standing = next.Dissolution is not null ? StudioStanding.Dissolved : next.RectifyBy is not null ? StudioStanding.Rectifying : StudioStanding.Active;
-        return next with { Standing = standing, StandingLabel = standing.Label() };
-    }
+            Assessments = [.. Assessments, new TermAssessment(x.TermEnds, x.Result, x.Result.Label(), x.Note, x.On, x.RectifyBy, at)],
+            RectifyBy = x.TermEnds == TermEnds ? x.RectifyBy : RectifyBy,
+        },
+        StudioRenewed x => this with { TermStarts = x.TermStarts, TermEnds = x.TermEnds, RectifyBy = null, Renewals = [.. Renewals, new TermRenewal(x.TermStarts, x.TermEnds, x.Reason, at)] },
+        StudioDissolved x => this with { Dissolution = new Dissolution(x.On, x.Reason, at) },
+        _ => this,
+    };
+
+    /// <summary>The lifecycle as read on <paramref name="day"/>: a rectification still open after its due date is overdue.</summary>
+    public StudioLifecycle On(DateOnly day) => this with { RectificationOverdue = Lifecycle.Overdue(RectifyBy, Dissolution is not null, day) };
 }
 
 /// <summary>The lifecycle's rules as pure functions of the decision state, the command, the caller's jurisdiction and the day.</summary>
@@ -111,6 +117,9 @@ public static class Lifecycle
         return anniversary.AddDays(-1);
     }
 
+    /// <summary>A rectification is overdue when it is still open (not closed by a passing reassessment or a renewal) after its due day.</summary>
+    public static bool Overdue(DateOnly? rectifyBy, bool dissolved, DateOnly day) => !dissolved && rectifyBy is { } due && due < day;
+
     /// <summary>Every write to a dissolved studio is refused (the shared write policy asks this of the decision state).</summary>
     public static Refusal? Writable(LifecycleState state) => state.DissolvedOn is { } on
         ? new("studio.dissolved", $"The studio was dissolved on {on:yyyy-MM-dd}; its record can be read, not written.")
@@ -120,13 +129,10 @@ public static class Lifecycle
     /// The reviewer acts at the studio's level or above: a district's reviewer on school and district studios, a city's
     /// also on municipal ones, a province's (or the ministry's) on all, provincial studios included.
     /// </summary>
-    public static Refusal? ActsAt(string? jurisdiction, StudioLevel level)
-    {
-        var deepest = level switch { StudioLevel.Provincial => 1, StudioLevel.Municipal => 2, _ => 3 };
-        return Region.IsScope(jurisdiction) && Region.Depth(jurisdiction!) <= deepest
+    public static Refusal? ActsAt(string? jurisdiction, StudioLevel level) =>
+        jurisdiction == Region.National || Applications.ApplicationRules.LevelOf(jurisdiction) >= level
             ? null
             : new("studio.level-above-reviewer", $"A {level.Code()} ({level.Label()}) studio's term is decided by a reviewer of its level or above, not of {jurisdiction ?? "no region"}.");
-    }
 
     /// <summary>A term is assessed within its last year or after it ended, by a reviewer of the studio's level.</summary>
     public static Refusal? Assess(LifecycleState state, string? jurisdiction, DateOnly on, DateOnly today) =>

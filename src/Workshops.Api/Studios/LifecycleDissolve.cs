@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Attributes;
-using Wolverine.Http;
 using Wolverine.Marten;
-using Workshops.Core;
-using Workshops.Core.Auth;
-using Workshops.Core.Contract;
-using Workshops.Core.Http;
 
 namespace Workshops.Studios;
 

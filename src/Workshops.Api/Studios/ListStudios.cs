@@ -10,7 +10,8 @@ namespace Workshops.Studios;
 
 /// <summary>
 /// GET /api/studios?region=&amp;page=&amp;pageSize=&amp;complete= — the studios the caller may see: hosts and members their
-/// own, school admins, reviewers and integration clients those in their region (optionally narrowed by region).
+/// own, school admins, reviewers and integration clients those in their region (optionally narrowed by region); each
+/// lifecycle says whether a rectification is overdue today.
 /// With a database per province the list is read from every province the caller reaches, in parallel, and merged in
 /// one order (name, then id, compared by code point as the C-collated databases sort them); a province that does not
 /// answer is named in the Missing-Provinces header, or refuses the read with 503 when complete=true.
@@ -21,7 +22,7 @@ public static class ListStudiosEndpoint
     [Tags("Studios")]
     [ProducesResponseType<Page<Studio>>(200)]
     public static async Task<IResult> Get(string? region, int? page, int? pageSize, bool? complete, IDocumentStore store, Tenants tenants,
-        HttpContext http, CancellationToken ct)
+        HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
         if (region is not null && !Region.IsScope(region))
@@ -64,7 +65,8 @@ public static class ListStudiosEndpoint
             : legs.Values.SelectMany(l => l.Rows)
                 .OrderBy(r => r.Key.Name, StringComparer.Ordinal).ThenBy(r => r.Key.Id.ToString(), StringComparer.Ordinal)
                 .Skip((number - 1) * size).Take(size);
-        var merged = rows.Select(r => r.View).OfType<Studio>().ToList();
+        var today = clock.Today();
+        var merged = rows.Select(r => r.View).OfType<Studio>().Select(v => v with { Lifecycle = v.Lifecycle.On(today) }).ToList();
         return Results.Ok(new Page<Studio>(merged, number, size, legs.Values.Sum(l => (long)l.Total)));
     }
 

@@ -51,7 +51,8 @@ public sealed record StudioEstablished(
     BuildMode Mode,
     Actor By,
     DateTimeOffset At,
-    Guid? ApplicationId = null) : IStudioEvent;
+    Guid? ApplicationId = null,
+    string? RegisteredBecause = null) : IStudioEvent;
 
 public sealed record Warning(string Code, string Message);
 

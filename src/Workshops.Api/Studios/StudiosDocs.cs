@@ -7,17 +7,23 @@ namespace Workshops.Studios;
 public static class StudiosDocs
 {
     public static readonly ApiDocs Docs = new(
-        [new TagDoc("Studios", "班主任工作坊/工作室 (head-teacher workshop studios): a school admin or reviewer establishes a studio in their " +
-                               "region; everyone reads the studios their token covers. The studio view carries the roster, and teachers' " +
+        [new TagDoc("Studios", "班主任工作坊/工作室 (head-teacher workshop studios): a school admin or reviewer establishes a school-level " +
+                               "studio in their region; district, municipal and provincial studios come from selection (POST /api/applications), " +
+                               "or a bureau registers an existing one of its own level with the reason; everyone reads the studios their token covers. The studio view carries the roster, and teachers' " +
                                "personal fields only for the studio's own people and its school. A studio has a term (three years from its " +
                                "founding unless renewed otherwise), a term-end assessment, renewal or dissolution (撤销); every write to a " +
                                "dissolved studio answers 422 `studio.dissolved`, and its reads still answer.", 1)],
         [
             new("EstablishStudio", "Establish a studio",
-                "A school admin or reviewer establishes a studio in their region: name, school, region (province, city, district codes " +
-                "from GET /api/reference/regions), level, track (K-12 workshop or vocational studio), rural flag, founding date and build mode.",
-                [],
-                new EstablishStudio("厦门市第一中学班主任工作坊", "厦门市第一中学", DemoData.Region, StudioLevel.Municipal, Track.K12, false,
+                "A school admin or reviewer establishes a school-level (校级) studio in their region: name, school, region (province, city, " +
+                "district codes from GET /api/reference/regions), level, track (K-12 workshop or vocational studio), rural flag, founding date " +
+                "and build mode. A district, municipal or provincial studio comes from selection (遴选) of an application (POST " +
+                "/api/applications): asked here by a school admin it answers 422 `studio.level-by-selection`. The one exception is a bureau " +
+                "registering a studio it selected before this system: a reviewer of exactly the studio's level (a district's for district " +
+                "studios, a city's for municipal, a province's for provincial) with `reason`, which the studio's lifecycle keeps " +
+                "(`registeredBecause`).",
+                ["studio.level-by-selection", "studio.registration-needs-reason"],
+                new EstablishStudio("厦门市第一中学班主任工作坊", "厦门市第一中学", DemoData.Region, StudioLevel.School, Track.K12, false,
                     new DateOnly(2022, 10, 16), BuildMode.FamousTeacher)),
             new("ListStudios", "List the studios the caller may see",
                 "Hosts and members see their own studios; school admins, reviewers and integration clients those of their region (narrow it " +
@@ -50,6 +56,11 @@ public static class StudiosDocs
         [
             new("supervision.date-before-founding", "The naming's day is before the studio was founded; the detail gives the founding day.",
                 "Give a day on or after the studio's founding."),
+            new("studio.level-by-selection", "A district, municipal or provincial studio is established by selection from an application, " +
+                "not directly; a reviewer registers directly only an existing studio of their own level.",
+                "Apply with POST /api/applications (the levels below recommend, the level applied for selects), or establish a school-level studio."),
+            new("studio.registration-needs-reason", "A bureau registering an existing studio of its level directly gives the reason.",
+                "Give `reason`, e.g. the document that selected the studio."),
             new("studio.dissolved", "The studio was dissolved (撤销); it accepts no writes. Every write to a studio can answer this.",
                 "Read the studio; nothing more can be recorded on it."),
             new("studio.level-above-reviewer", "The studio's level is above the reviewer's jurisdiction (e.g. a district's reviewer on a municipal studio).",

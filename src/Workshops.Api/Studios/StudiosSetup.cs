@@ -20,7 +20,9 @@ public static class StudiosSetup
             .Duplicate(s => s.Region.City)
             .Duplicate(s => s.Region.District!)
             .Duplicate(s => s.Name);
+        // The public showcase lists published profiles only: a column, indexed.
         opts.Schema.For<Studio>()
+            .Duplicate(s => s.Published)
             .Duplicate(s => s.Region.Province)
             .Duplicate(s => s.Region.City)
             .Duplicate(s => s.Region.District!)

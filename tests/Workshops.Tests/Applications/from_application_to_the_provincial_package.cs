@@ -78,4 +78,64 @@ public sealed class from_application_to_the_provincial_package(AppFixture fixtur
             (caseRows[0]!["category"]!.GetValue<string>(), caseRows[0]!["studio"]!.GetValue<string>(), caseRows[0]!["host"]!.GetValue<string>()));
         Assert.Equal(("city", "class-culture"), (caseRows[1]!["level"]!.GetValue<string>(), caseRows[1]!["category"]!.GetValue<string>()));
     }
+
+    /// <summary>
+    /// The cycle as a city reviewer (厦门市) walks it: a municipal studio can only come from selection, the city selects
+    /// what the district recommended, recommends the studio's typical case to the province (not past it), and the
+    /// province's package reaches the ministry, which alone acknowledges it.
+    /// </summary>
+    [Fact]
+    public async Task a_city_reviewer_selects_a_municipal_studio_whose_case_reaches_the_ministry()
+    {
+        Clock.Set(2026, 3, 2);
+        var school = School("350206");
+        var city = Reviewer("350200");
+        var province = Token(Role.Reviewer, "福建省教育厅评审", region: "350000");
+        (await Host.Post("/api/studios", StudioBody(district: "350206", track: "vocational", level: "municipal"), school))
+            .ShouldBeProblem(422, "studio.level-by-selection");
+
+        var application = (await Host.Post("/api/applications", applying_and_selecting.Application(level: "municipal"), school)).ShouldBe(201)
+            .Json["id"]!.GetValue<string>();
+        (await Host.Post($"/api/applications/{application}/selection", new { }, city)).ShouldBeProblem(422, "application.party-approval-missing");
+        (await Host.Post($"/api/applications/{application}/party-approval", new { on = "2026-03-01" }, school)).ShouldBe(200);
+        (await Host.Post($"/api/applications/{application}/selection", new { }, city)).ShouldBeProblem(422, "application.not-your-turn");
+        (await Host.Post($"/api/applications/{application}/recommendation", new { note = "同意推荐" }, Reviewer("350206"))).ShouldBe(200);
+        (await Host.Post($"/api/applications/{application}/recommendation", new { }, city)).ShouldBeProblem(422, "application.selection-due");
+        var id = Guid.Parse((await Host.Post($"/api/applications/{application}/selection", new { foundedOn = "2026-03-02", note = "经市级遴选" }, city))
+            .ShouldBe(200).Json["studioId"]!.GetValue<string>());
+        var studio = (await Host.Get($"/api/studios/{id}", city)).ShouldBe(200).Json;
+        Assert.Equal(("municipal", application), (studio["level"]!.GetValue<string>(), studio["lifecycle"]!["applicationId"]!.GetValue<string>()));
+
+        (await Host.Post($"/api/studios/{id}/host", new { teacher = Teacher("H1", "陈美玲", since: "2008-09-01", school: "厦门工商旅游学校"), on = "2026-03-02" }, school)).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/members", new { teacher = Teacher("M1", "林晓燕", school: "厦门工商旅游学校"), on = "2026-03-02" }, school)).ShouldBe(200);
+        var host = HostOf(id, "H1");
+        Clock.Set(2026, 5, 10);
+        var output = (await Host.Post($"/api/studios/{id}/outputs", new
+        {
+            kind = "typical-case", category = "key-student-support", title = "重点学生帮扶：小林的转变", authors = new[] { "H1", "M1" }, date = "2026-05-01",
+            summary = "摘要", body = "【案例背景】小林，中职二年级学生。班主任每周与他谈心。",
+        }, host)).ShouldBe(201).Json["outputId"]!.GetValue<string>();
+        var recommend = $"/api/studios/{id}/outputs/{output}/recommend";
+        (await Host.Post(recommend, new { level = "province" }, city)).ShouldBeProblem(422);
+        (await Host.Post($"/api/studios/{id}/outputs/{output}/submit", new { }, host)).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/outputs/{output}/approve", new { }, school)).ShouldBe(200);
+        (await Host.Post(recommend, new { level = "ministry" }, city)).ShouldBeProblem(422, "output.level-outside-jurisdiction");
+        (await Host.Post(recommend, new { level = "province" }, city)).ShouldBe(200);
+        (await Host.Post(recommend, new { level = "ministry" }, province)).ShouldBe(200);
+        await Settle();
+
+        const string package = "/api/regions/350000/submissions/2026";
+        (await Host.Post(package, new { deadline = "2026-09-30" }, province)).ShouldBe(200);
+        (await Host.Put($"{package}/summary", new { text = "厦门市市级工作室遴选与建设小结。" }, province)).ShouldBe(200);
+        (await Host.Post($"{package}/cases", new { outputId = output }, city)).ShouldBe(403);
+        (await Host.Post($"{package}/cases", new { outputId = output }, province)).ShouldBe(200);
+        (await Host.Post($"{package}/submit", new { }, province)).ShouldBe(200);
+        (await Host.Post($"{package}/receipt", new { }, city)).ShouldBe(403);
+        (await Host.Post($"{package}/receipt", new { }, Token(Role.Reviewer, "教育部评审", region: "000000"))).ShouldBe(200);
+        var read = (await Host.Get(package, province)).ShouldBe(200).Json;
+        Assert.Equal("received", read["package"]!["state"]!.GetValue<string>());
+        var row = read["package"]!["studios"]!.AsArray().Single()!;
+        Assert.Equal(("municipal", "市级"), (row["level"]!.GetValue<string>(), row["levelLabel"]!.GetValue<string>()));
+        Assert.Equal(["重点学生帮扶：小林的转变"], read["package"]!["caseRows"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
+    }
 }

@@ -33,6 +33,21 @@ public sealed class anonymous_evaluations(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task a_dissolved_studios_activity_is_not_evaluated()
+    {
+        var (studio, activity) = await AnActivity();
+        var url = $"/api/studios/{studio}/activities/{activity}/evaluations";
+        (await Host.Post(url, Scores(5), Login(studio, "M1"))).ShouldBe(200);
+        (await Host.Post($"/api/studios/{studio}/dissolution", new { reason = "整改期满复评仍不合格，予以撤销。" }, Reviewer())).ShouldBe(200);
+
+        (await Host.Post(url, Scores(4), Login(studio, "M2"))).ShouldBeProblem(422, "studio.dissolved");
+        // Still readable, and the refused evaluation left nothing.
+        var read = (await Host.Get(url, HostOf(studio))).ShouldBe(200).Json["results"]!;
+        Assert.False(read["shown"]!.GetValue<bool>());
+        (await Host.Post(url, Scores(4), Login(studio, "M2"))).ShouldBeProblem(422, "studio.dissolved");
+    }
+
+    [Fact]
     public async Task trainees_evaluate_an_activity_once_each_and_results_show_from_five_on()
     {
         var (studio, activity) = await AnActivity();

@@ -67,7 +67,7 @@ public sealed class tables_by_track_and_year(AppFixture fixture) : ApiTest(fixtu
         Assert.Equal(("350200", "厦门市"), (row2025["city"]!.GetValue<string>(), row2025["cityName"]!.GetValue<string>()));
         Assert.Equal(("350206", "湖里区"), (row2025["district"]!.GetValue<string>(), row2025["districtName"]!.GetValue<string>()));
         Assert.Equal(("H1", "陈美玲"), (row2025["hostId"]!.GetValue<string>(), row2025["host"]!.GetValue<string>()));
-        Assert.Equal(("municipal", "市级"), (row2025["level"]!.GetValue<string>(), row2025["levelLabel"]!.GetValue<string>()));
+        Assert.Equal(("school", "校级"), (row2025["level"]!.GetValue<string>(), row2025["levelLabel"]!.GetValue<string>()));
         var people2025 = row2025["people"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
         Assert.Contains("郑雅琴", people2025);
         Assert.DoesNotContain("郑雅琴", row2026["people"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));

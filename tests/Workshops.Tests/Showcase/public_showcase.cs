@@ -72,7 +72,7 @@ public sealed class public_showcase(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal("厦门市第一中学班主任工作坊", profile.Json["name"]!.GetValue<string>());
         Assert.Equal("厦门市第一中学", profile.Json["school"]!.GetValue<string>());
         Assert.Equal("陈美玲", profile.Json["hostName"]!.GetValue<string>());
-        Assert.Equal("municipal", profile.Json["level"]!.GetValue<string>());
+        Assert.Equal("school", profile.Json["level"]!.GetValue<string>());
         Assert.Equal("famous-teacher", profile.Json["mode"]!.GetValue<string>());
         Assert.Equal(["家校共育案例"], profile.Json["outputs"]!.AsArray().Select(o => o!["title"]!.GetValue<string>()));
         foreach (var personal in new[] { "林晓燕", "H1", "headTeacherSince", "gender" }) Assert.DoesNotContain(personal, profile.Text);

@@ -60,7 +60,7 @@ public sealed class a_vocational_studio_through_a_year(AppFixture fixture) : Api
         var lead = Item(checklist, "2.2.3");
         Assert.Equal("met", lead["status"]!.GetValue<string>());
         Assert.Contains("班主任工作10年", lead["reason"]!.GetValue<string>());
-        Assert.Contains("本校教师6/6人", Item(checklist, "2.1.1")["reason"]!.GetValue<string>());
+        Assert.Contains("本校班主任及培育对象6/6人", Item(checklist, "2.1.1")["reason"]!.GetValue<string>());
         Assert.Equal("met", Item(checklist, "1.3.1")["status"]!.GetValue<string>());
         Assert.Equal("met", Item(checklist, "1.1.1")["status"]!.GetValue<string>());
 

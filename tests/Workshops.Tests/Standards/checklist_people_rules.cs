@@ -92,6 +92,81 @@ public sealed class checklist_people_rules
         var day = new DateOnly(2026, 12, 31);
         var elsewhere = TeacherGiven.RecordOf(TeacherGiven.Registered(school: "厦门市第二中学"));
         var judged = Judge("moe-2022", "2.1.1", Facts(day, RuleSetPresets.Moe, [elsewhere], HostedRecorded(new DateOnly(2015, 9, 1)), Joined("M1")));
-        Assert.Contains("本校教师1/2人", judged.Reason);
+        Assert.Contains("本校班主任及培育对象1/2人", judged.Reason);
+    }
+
+    private static readonly DateOnly YearEnd = new(2026, 12, 31);
+
+    private static ExpertInvited Invited(string id) => new(new Expert(id, $"专家{id}", ExpertKind.OutsideExpert, "福建师范大学"), Founded, By, At);
+
+    [Fact]
+    public void the_core_of_2_1_1_is_the_schools_head_teachers_and_trainees_with_experts_as_a_supplement()
+    {
+        // A coordinator leads (seed 001 allows a 负责人), three own-school head teachers, a trainee and an outside expert: 5 of 6.
+        object[] roster = [new CoordinatorNamed(Teacher("C"), Founded, By, At), Joined("M1"), Joined("M2"), Enrolled("S1"), Invited("E1")];
+        var judged = Judge("moe-2022", "2.1.1", Facts(YearEnd, RuleSetPresets.Moe, [], roster));
+        Assert.Equal(ItemStatus.Met, judged.Status);
+        Assert.Contains("本校班主任及培育对象4/5人", judged.Reason);
+        Assert.Contains("专家1人", judged.Reason);
+        // No trainee (培育对象) and no supplement: partly.
+        Assert.Equal(ItemStatus.PartlyMet, Judge("moe-2022", "2.1.1", Facts(YearEnd, RuleSetPresets.Moe, [], Hosted("H"), Joined("M1"), Joined("M2"))).Status);
+    }
+
+    [Fact]
+    public void a_member_who_is_no_head_teacher_supplements_the_core_of_2_1_1_rather_than_making_it()
+    {
+        // Two own-school members who do not serve as head teachers (e.g. 心理健康教师) beside a host and a trainee: 2 of 4 is no majority.
+        object[] roster = [Hosted("H"), new MemberJoined(Teacher("M1", serving: false), Founded, By, At),
+            new MemberJoined(Teacher("M2", serving: false), Founded, By, At), Enrolled("S1")];
+        var judged = Judge("moe-2022", "2.1.1", Facts(YearEnd, RuleSetPresets.Moe, [], roster));
+        Assert.Equal(ItemStatus.PartlyMet, judged.Status);
+        Assert.Contains("本校班主任及培育对象2/4人", judged.Reason);
+        Assert.Contains("补充人员2人", judged.Reason);
+    }
+
+    private static TeacherRecord Granted(string id, string rung) =>
+        TeacherGiven.Record(TeacherGiven.Recognised(rung, "2026-06-01", "moe-vocational-2022")) with { TeacherId = id };
+
+    private static readonly object[] FiveOnTheRoster = [Hosted("H"), Joined("M1"), Joined("M2"), Joined("M3"), Enrolled("S1")];
+
+    [Fact]
+    public void four_2_2_needs_a_batch_of_qualified_a_batch_of_excellent_and_some_experts()
+    {
+        // An expert, two excellent, one qualified: qualified-or-above 4, excellent-or-above 3, experts 1.
+        TeacherRecord[] records = [Granted("H", "expert"), Granted("M1", "excellent"), Granted("M2", "excellent"), Granted("M3", "qualified")];
+        var judged = Judge("moe-2022", "4.2.2", Facts(YearEnd, RuleSetPresets.Moe, records, FiveOnTheRoster));
+        Assert.Equal(ItemStatus.Met, judged.Status);
+        Assert.Contains("合格班主任4人（应不少于3人）", judged.Reason);
+        Assert.Contains("优秀班主任3人（应不少于3人）", judged.Reason);
+        Assert.Contains("专家班主任1人（应不少于1人）：教师H", judged.Reason);
+    }
+
+    [Fact]
+    public void one_excellent_teacher_is_not_a_batch()
+    {
+        var one = Judge("moe-2022", "4.2.2", Facts(YearEnd, RuleSetPresets.Moe, [Granted("M1", "excellent")], FiveOnTheRoster));
+        Assert.Equal(ItemStatus.NotMet, one.Status);
+        Assert.Contains("优秀班主任1人（应不少于3人）", one.Reason);
+        // Without an expert the batches alone are partly met.
+        TeacherRecord[] noExpert = [Granted("H", "excellent"), Granted("M1", "excellent"), Granted("M2", "excellent")];
+        Assert.Equal(ItemStatus.PartlyMet, Judge("moe-2022", "4.2.2", Facts(YearEnd, RuleSetPresets.Moe, noExpert, FiveOnTheRoster)).Status);
+    }
+
+    [Fact]
+    public void serving_as_a_head_teacher_is_not_being_cultivated()
+    {
+        var judged = Judge("moe-2022", "4.2.2", Facts(YearEnd, RuleSetPresets.Moe, [], FiveOnTheRoster));
+        Assert.Equal(ItemStatus.NotMet, judged.Status);
+        Assert.Contains("合格班主任0人", judged.Reason);
+    }
+
+    [Fact]
+    public void the_thresholds_of_4_2_2_are_the_standards_data()
+    {
+        var item = StandardCatalog.Moe.Items.Single(i => i.Code == "4.2.2");
+        Assert.Equal((3m, 3m, 1m), (item.Parameter("minQualified", 0), item.Parameter("minExcellent", 0), item.Parameter("minExperts", 0)));
+        var lowered = StandardCatalog.Moe with { Items = [item with { Parameters = new Dictionary<string, decimal> { ["minQualified"] = 1, ["minExcellent"] = 1, ["minExperts"] = 0 } }] };
+        var facts = Facts(YearEnd, RuleSetPresets.Moe, [Granted("M1", "excellent")], FiveOnTheRoster);
+        Assert.Equal(ItemStatus.Met, ChecklistRules.Evaluate(lowered, lowered.Items[0], facts).Status);
     }
 }

@@ -15,7 +15,7 @@ public sealed class establishing_a_studio(AppFixture fixture) : ApiTest(fixture)
 
         var studio = (await Host.Get($"/api/studios/{id}", School())).ShouldBe(200);
         Assert.Equal("厦门市第一中学班主任工作坊", studio.Json["name"]!.GetValue<string>());
-        Assert.Equal("municipal", studio.Json["level"]!.GetValue<string>());
+        Assert.Equal("school", studio.Json["level"]!.GetValue<string>());
         Assert.Equal("famous-teacher", studio.Json["mode"]!.GetValue<string>());
         Assert.Equal("350203", studio.Json["region"]!["district"]!.GetValue<string>());
         Assert.Equal(1, studio.Json["version"]!.GetValue<long>());
@@ -23,6 +23,32 @@ public sealed class establishing_a_studio(AppFixture fixture) : ApiTest(fixture)
 
         (await Host.Get($"/api/studios/{id}", School(), ("If-None-Match", studio.Header("etag")!))).ShouldBe(304);
         (await Host.Get($"/api/studios/{Guid.NewGuid()}", School())).ShouldBeProblem(404);
+    }
+
+    [Fact]
+    public async Task a_school_admin_is_pointed_to_an_application_for_a_municipal_studio()
+    {
+        var problem = (await Host.Post("/api/studios", StudioBody(level: "municipal"), School())).ShouldBeProblem(422, "studio.level-by-selection");
+        Assert.Contains("POST /api/applications", problem.Json["detail"]!.GetValue<string>());
+        Assert.Contains("/api/applications", problem.Text);
+        (await Host.Post("/api/studios", StudioBody(level: "provincial", reason: "已遴选"), School())).ShouldBeProblem(422, "studio.level-by-selection");
+        Assert.Empty((await Host.Get("/api/studios", School())).Json["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task a_city_bureau_registers_an_existing_municipal_studio_with_the_reason()
+    {
+        (await Host.Post("/api/studios", StudioBody(level: "municipal"), Reviewer())).ShouldBeProblem(422, "studio.registration-needs-reason");
+        (await Host.Post("/api/studios", StudioBody(level: "municipal", reason: "已遴选"), Reviewer("350203"))).ShouldBeProblem(422, "studio.level-by-selection");
+        (await Host.Post("/api/studios", StudioBody(level: "provincial", reason: "已遴选"), Reviewer())).ShouldBeProblem(422, "studio.level-by-selection");
+
+        var reason = "2022年经厦门市教育局遴选认定（厦教〔2022〕12号），系统上线前设立。";
+        var id = await Host.EstablishStudio(Reviewer(), StudioBody(level: "municipal", reason: reason));
+        var studio = (await Host.Get($"/api/studios/{id}", Reviewer())).ShouldBe(200).Json;
+        Assert.Equal(("municipal", reason), (studio["level"]!.GetValue<string>(), studio["lifecycle"]!["registeredBecause"]!.GetValue<string>()));
+        // A district reviewer registers a district studio; a school-level one needs no reason.
+        (await Host.Post("/api/studios", StudioBody(name: "思明区工作坊", level: "district", reason: "2023年经思明区教育局遴选认定。"), Reviewer("350203"))).ShouldBe(201);
+        (await Host.Post("/api/studios", StudioBody(name: "校级工作坊"), Reviewer("350203"))).ShouldBe(201);
     }
 
     [Theory]

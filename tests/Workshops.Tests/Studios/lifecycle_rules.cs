@@ -93,4 +93,40 @@ public sealed class lifecycle_rules
         Assert.Equal("term.date-in-future", Lifecycle.Dissolve(state.Lifecycle, state.FoundedOn, "350200", Today.AddDays(1), Today)?.Rule);
         Assert.Null(Lifecycle.Dissolve(state.Lifecycle, state.FoundedOn, "350200", Today, Today));
     }
+
+    [Theory]
+    [InlineData(Role.School, "350203", StudioLevel.School, null, null)]
+    [InlineData(Role.Reviewer, "350203", StudioLevel.School, null, null)]
+    [InlineData(Role.School, "350203", StudioLevel.District, "已遴选", "studio.level-by-selection")]
+    [InlineData(Role.School, "350200", StudioLevel.Municipal, "已遴选", "studio.level-by-selection")]
+    [InlineData(Role.Reviewer, "350203", StudioLevel.Municipal, "已遴选", "studio.level-by-selection")]
+    [InlineData(Role.Reviewer, "350000", StudioLevel.Municipal, "已遴选", "studio.level-by-selection")]
+    [InlineData(Role.Reviewer, "000000", StudioLevel.Provincial, "已遴选", "studio.level-by-selection")]
+    [InlineData(Role.Reviewer, "350200", StudioLevel.Municipal, " ", "studio.registration-needs-reason")]
+    [InlineData(Role.Reviewer, "350200", StudioLevel.Municipal, "已遴选", null)]
+    [InlineData(Role.Reviewer, "350203", StudioLevel.District, "已遴选", null)]
+    [InlineData(Role.Reviewer, "350000", StudioLevel.Provincial, "已遴选", null)]
+    public void only_a_school_level_studio_is_established_directly_but_a_bureau_registers_its_own_level_with_a_reason(
+        Role role, string jurisdiction, StudioLevel level, string? reason, string? rule) =>
+        Assert.Equal(rule, Establishing.Directly(role, jurisdiction, level, reason)?.Rule);
+
+    [Theory]
+    [InlineData("2026-06-30", false, "2026-06-30", false)]
+    [InlineData("2026-06-30", false, "2026-07-01", true)]
+    [InlineData("2026-06-30", true, "2026-07-01", false)]
+    [InlineData(null, false, "2026-07-01", false)]
+    public void a_rectification_is_overdue_the_day_after_it_was_due(string? rectifyBy, bool dissolved, string day, bool overdue) =>
+        Assert.Equal(overdue, Lifecycle.Overdue(rectifyBy is null ? null : DateOnly.Parse(rectifyBy), dissolved, DateOnly.Parse(day)));
+
+    [Fact]
+    public void the_standing_is_derived_from_the_rectification_and_the_dissolution()
+    {
+        var started = StudioLifecycle.Start(Given.Established());
+        Assert.Equal(StudioStanding.Active, started.Standing);
+        var at = new EventRef(Guid.NewGuid(), "x", 2, Reviewer, Given.At);
+        var rectifying = started.Fold(Assessed(AssessmentResult.Unqualified, new DateOnly(2026, 6, 30)), at);
+        Assert.Equal((StudioStanding.Rectifying, "整改中"), (rectifying.Standing, rectifying.StandingLabel));
+        Assert.True(rectifying.On(new DateOnly(2026, 7, 1)).RectificationOverdue);
+        Assert.Equal(StudioStanding.Dissolved, rectifying.Fold(new StudioDissolved(Today, "撤销", Reviewer, Given.At), at).Standing);
+    }
 }

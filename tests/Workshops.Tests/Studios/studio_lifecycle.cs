@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Workshops.Tests.Support;
 using static Workshops.Tests.Support.Scenarios;
 
@@ -5,7 +6,7 @@ namespace Workshops.Tests.Studios;
 
 /// <summary>
 /// A studio's term over HTTP: the term-end assessment, a rectification after 不合格, renewal, and dissolution, after which
-/// every write is refused with studio.dissolved while the studio stays readable. The studio is municipal, founded
+/// every write is refused with studio.dissolved while the studio stays readable. The studio is school-level, founded
 /// 2022-10-16 (its first term ends 2025-10-15); the clock stands at 2026-03-02.
 /// </summary>
 public sealed class studio_lifecycle(AppFixture fixture) : ApiTest(fixture)
@@ -37,9 +38,33 @@ public sealed class studio_lifecycle(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task a_district_reviewer_decides_no_municipal_studios_term()
+    public async Task a_rectification_past_its_due_day_is_flagged_overdue_on_the_view_and_the_reviewers_list()
     {
         var id = await Host.StaffedStudio(School());
+        var reviewer = Reviewer();
+        (await Host.Post($"/api/studios/{id}/term-assessments", new { result = "unqualified", rectifyBy = "2026-06-30" }, reviewer)).ShouldBe(200);
+        bool Overdue(JsonNode studio) => studio["lifecycle"]!["rectificationOverdue"]!.GetValue<bool>();
+        Assert.False(Overdue((await Host.Get($"/api/studios/{id}", reviewer)).ShouldBe(200).Json));
+
+        // The day after the due day it is overdue; read as of the due day it was not yet.
+        Clock.Set(2026, 7, 1);
+        Assert.True(Overdue((await Host.Get($"/api/studios/{id}", reviewer)).ShouldBe(200).Json));
+        Assert.False(Overdue((await Host.Get($"/api/studios/{id}?on=2026-06-30", reviewer)).ShouldBe(200).Json));
+        var row = (await Host.Get("/api/reviews/checklists?year=2026", reviewer)).ShouldBe(200).Json["items"]![0]!;
+        Assert.Equal(("rectifying", "2026-06-30", true),
+            (row["standing"]!.GetValue<string>(), row["rectifyBy"]!.GetValue<string>(), row["rectificationOverdue"]!.GetValue<bool>()));
+        await Settle();
+        Assert.True((await Host.Get("/api/studios", reviewer)).ShouldBe(200).Json["items"]![0]!["lifecycle"]!["rectificationOverdue"]!.GetValue<bool>());
+
+        // A passing reassessment closes it: nothing is overdue any more.
+        (await Host.Post($"/api/studios/{id}/term-assessments", new { result = "qualified", note = "整改到位。" }, reviewer)).ShouldBe(200);
+        Assert.False(Overdue((await Host.Get($"/api/studios/{id}", reviewer)).ShouldBe(200).Json));
+    }
+
+    [Fact]
+    public async Task a_district_reviewer_decides_no_municipal_studios_term()
+    {
+        var id = await Host.EstablishStudio(Reviewer(), StudioBody(level: "municipal", reason: "2022年经厦门市教育局遴选认定为市级工作坊。"));
         var district = Reviewer("350203");
         (await Host.Post($"/api/studios/{id}/term-assessments", new { result = "qualified" }, district)).ShouldBeProblem(422, "studio.level-above-reviewer");
         (await Host.Post($"/api/studios/{id}/dissolution", new { reason = "撤销" }, district)).ShouldBeProblem(422, "studio.level-above-reviewer");

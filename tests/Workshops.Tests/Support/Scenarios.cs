@@ -5,18 +5,27 @@ namespace Workshops.Tests.Support;
 /// <summary>Builds state through the public API, the way a school admin and a host would.</summary>
 public static class Scenarios
 {
+    /// <summary>
+    /// A studio's body: school-level (校级) unless asked, as a school establishes it directly; a district, municipal or
+    /// provincial one is registered directly only by a reviewer of that level, with a reason.
+    /// </summary>
     public static object StudioBody(string name = "厦门市第一中学班主任工作坊", string district = "350203", string city = "350200",
-        string province = "350000", string founded = "2022-10-16", string track = "k12", bool rural = false) => new
+        string province = "350000", string founded = "2022-10-16", string track = "k12", bool rural = false, string level = "school",
+        string? reason = null)
     {
-        name,
-        school = "厦门市第一中学",
-        region = new { province, city, district },
-        level = "municipal",
-        track,
-        rural,
-        foundedOn = founded,
-        mode = "famous-teacher",
-    };
+        var body = new
+        {
+            name,
+            school = "厦门市第一中学",
+            region = new { province, city, district },
+            level,
+            track,
+            rural,
+            foundedOn = founded,
+            mode = "famous-teacher",
+        };
+        return reason is null ? body : new { body.name, body.school, body.region, body.level, body.track, body.rural, body.foundedOn, body.mode, reason };
+    }
 
     public static object Teacher(string id, string name, string gender = "female", string since = "2019-09-01",
         string teaching = "2015-09-01", bool serving = true, bool rural = false, string subject = "语文",

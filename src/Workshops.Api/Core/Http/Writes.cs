@@ -1,3 +1,4 @@
+using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Workshops.Core.Auth;
@@ -66,9 +67,22 @@ public static class Paging
             .When(pageSize is < 1 or > MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}");
         return check.Ok ? null : check.Result();
     }
+
+    public const int DefaultPageSize = 20;
+
+    /// <summary>One page of an ordered query (page 1 and <see cref="DefaultPageSize"/> unless asked) with the total.</summary>
+    public static async Task<Page<T>> Read<T>(IQueryable<T> ordered, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var list = await ordered.ToPagedListAsync(number, size, ct);
+        return new Page<T>([.. list], number, size, list.TotalItemCount);
+    }
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total)
 {
     public bool HasMore => (long)PageNumber * PageSize < Total;
+
+    /// <summary>The same page carrying other items (each read from one of these, in order).</summary>
+    public Page<TOther> With<TOther>(IReadOnlyList<TOther> items) => new(items, PageNumber, PageSize, Total);
 }
