@@ -36,7 +36,9 @@ public static class ListActivitiesEndpoint
         var number = page ?? 1;
         var size = pageSize ?? 20;
         var list = await query.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).ToPagedListAsync(number, size, ct);
-        return Results.Ok(new Page<ActivityRecord>(await ActivityRecords.Of(session, [.. list], ct), number, size, list.TotalItemCount));
+        var people = list.Count == 0 ? null : await Studios.StudioViews.Latest(session, id, ct);
+        return Results.Ok(new Page<ActivityRecord>([.. (await ActivityRecords.Of(session, [.. list], ct)).Select(r => r.Named(people))], number, size,
+            list.TotalItemCount));
     }
 
     [WolverineGet("/api/studios/{id}/activities/{activityId}", Name = "GetActivity"), Authorize(Policy = Policies.StudioRead)]
@@ -48,6 +50,6 @@ public static class ListActivitiesEndpoint
         var record = entry?.StudioId == id ? await ActivityRecords.Of(session, entry, ct) : null;
         return record is null
             ? Results.Problem(Problems.NotFound($"No activity {activityId} in studio {id}."))
-            : Results.Ok(record);
+            : Results.Ok(record.Named(await Studios.StudioViews.Latest(session, id, ct)));
     }
 }

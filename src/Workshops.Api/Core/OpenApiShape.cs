@@ -18,8 +18,11 @@ public static class OpenApiShape
     /// 2.0.0: numbers are numbers (never "2"), unknown fields are refused, and the document became precise.
     /// 3.0.0: an output's revision takes the edit convention of activity corrections, <c>{"changes": {…only the changed
     /// fields}, "reason": …}</c>; the old whole-output body and its <c>note</c> are refused with a 400 naming where each field goes.
+    /// 4.0.0: plans and tasks take the same convention: a drafted plan is revised by POST …/plans/{year}/revision (PUT is
+    /// the first draft only), a task by POST …/tasks/{taskId}/revision; a task's progress and closing take <c>reason</c>
+    /// where they took <c>note</c> (the old name is refused with a 400 saying it was renamed).
     /// </remarks>
-    public const string Version = "3.0.0";
+    public const string Version = "4.0.0";
 
     private static readonly (string Code, string Description)[] Problems =
     [

@@ -37,7 +37,8 @@ public static class ListOutputsEndpoint
         var number = page ?? 1;
         var size = pageSize ?? 20;
         var list = await query.OrderByDescending(o => o.Year).ThenByDescending(o => o.Id).ToPagedListAsync(number, size, ct);
-        return Results.Ok(new Page<OutputRecord>(list.ToList(), number, size, list.TotalItemCount));
+        var people = list.Count == 0 ? null : await StudioViews.Latest(session, id, ct);
+        return Results.Ok(new Page<OutputRecord>([.. list.Select(o => o.Named(people))], number, size, list.TotalItemCount));
     }
 
     [WolverineGet("/api/studios/{id}/outputs/{outputId}", Name = "GetOutput"), Authorize(Policy = Policies.StudioRead)]
@@ -50,6 +51,6 @@ public static class ListOutputsEndpoint
         return record is null || record.StudioId != id ||
                !OutputRules.VisibleStates(Caller.From(http.User), id, new Region(record.Province, record.City, record.District)).Contains(record.State)
             ? Results.Problem(Problems.NotFound($"No output {outputId} in studio {id}."))
-            : Results.Ok(record);
+            : Results.Ok(record.Named(await StudioViews.Latest(session, id, ct)));
     }
 }

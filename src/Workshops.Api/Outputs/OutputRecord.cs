@@ -26,6 +26,8 @@ public sealed record OutputRecord
     [Internal] public string? LevelCode { get; init; }
     /// <summary>Whether the studio published it in the public showcase (shown there only while approved or recommended).</summary>
     public bool Published { get; init; }
+    /// <summary>The authors (<c>facts.authors</c>) with their names from the studio's roster, set when the record is read.</summary>
+    public IReadOnlyList<TeacherName>? AuthorNames { get; init; }
     /// <summary>Characters of the body (Unicode scalar values; seed 001 limits a typical case to 3000).</summary>
     public int Characters { get; init; }
 
@@ -48,6 +50,9 @@ public sealed record OutputRecord
 
     /// <summary>Where this output stands in its review, as its commands decide on it.</summary>
     public OutputStanding Standing() => new() { Id = Id, StudioId = StudioId, State = State, Level = Level, Year = Year, Kind = Facts.Kind };
+
+    /// <summary>The record as served: the authors' names beside their ids, from the studio's roster.</summary>
+    public OutputRecord Named(Studio? studio) => this with { AuthorNames = TeacherName.Of(studio, Facts.Authors) };
 
     public OutputRecord For(StudioIdentity? studio) => studio is null ? this : this with
     {

@@ -111,9 +111,12 @@ public static class Lifecycle
         return anniversary.AddDays(-1);
     }
 
+    /// <summary>The rule every write to a dissolved studio answers.</summary>
+    public const string Dissolved = "studio.dissolved";
+
     /// <summary>Every write to a dissolved studio is refused (the shared write policy asks this of the decision state).</summary>
     public static Refusal? Writable(LifecycleState state) => state.DissolvedOn is { } on
-        ? new("studio.dissolved", $"The studio was dissolved on {on:yyyy-MM-dd}; its record can be read, not written.")
+        ? new(Dissolved, $"The studio was dissolved on {on:yyyy-MM-dd}; its record can be read, not written.")
         : null;
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed record PlanView(Guid StudioId, int Year, string Goals, int Revisio
     IReadOnlyList<PlanRevision> Revisions);
 
 /// <summary>One task of a year's list: what it is, who owns it, when it is due and where it stands (the ledger has the rest).</summary>
-public sealed record TaskSummary(Guid TaskId, string Title, string? OwnerId, DateOnly? Due, TaskOrigin Origin, TaskStatus Status, int? Percent,
+public sealed record TaskSummary(Guid TaskId, string Title, string? OwnerId, TeacherName? Owner, DateOnly? Due, TaskOrigin Origin, TaskStatus Status, int? Percent,
     bool Overdue);
 
 /// <summary>One task with its year, state, history and the activities linked to it.</summary>
@@ -48,7 +48,8 @@ public static class GetPlanAndTasksEndpoint
         var today = clock.Today();
         var asked = year ?? today.Year;
         if (await History.Load(session, id, null, today, [asked], ct) is not { } at) return Results.Problem(Problems.NotFound($"No studio {id}."));
-        return Results.Ok(at.Year(asked).Tasks.Select(t => new TaskSummary(t.TaskId, t.Spec.Title, t.Spec.OwnerId, t.Spec.Due, t.Origin, t.Status,
+        return Results.Ok(at.Year(asked).Tasks.Select(t => new TaskSummary(t.TaskId, t.Spec.Title, t.Spec.OwnerId,
+            t.Spec.OwnerId is { } owner ? TeacherName.Of(at.Studio, owner) : null, t.Spec.Due, t.Origin, t.Status,
             t.Percent, LedgerView.IsOverdue(t, today))).ToList());
     }
 
@@ -67,7 +68,7 @@ public static class GetPlanAndTasksEndpoint
         if (year is not { } y) return Results.Problem(unknown);
         if (await History.Load(session, id, null, today, [y], ct) is not { } at) return Results.Problem(Problems.NotFound($"No studio {id}."));
         var activities = await ActivityQueries.OfYear(session, id, y, ct);
-        var line = LedgerView.Of(at.Year(y), today, activities).Tasks.FirstOrDefault(t => t.TaskId == taskId);
+        var line = LedgerView.Of(at.Studio, at.Year(y), today, activities).Tasks.FirstOrDefault(t => t.TaskId == taskId);
         return line is null ? Results.Problem(unknown) : Results.Ok(new TaskView(id, y, line));
     }
 }
