@@ -74,6 +74,7 @@ namespace Workshops;
 [JsonSerializable(typeof(global::Workshops.Outputs.OutputDrafted))]
 [JsonSerializable(typeof(global::Workshops.Outputs.OutputRecommended))]
 [JsonSerializable(typeof(global::Workshops.Outputs.OutputRecord))]
+[JsonSerializable(typeof(global::Workshops.Outputs.OutputListing))]
 [JsonSerializable(typeof(global::Workshops.Outputs.OutputReturned))]
 [JsonSerializable(typeof(global::Workshops.Outputs.OutputRevised))]
 [JsonSerializable(typeof(global::Workshops.Outputs.OutputStanding))]

@@ -18,7 +18,7 @@ public static class ListOutputsEndpoint
 {
     [WolverineGet("/api/studios/{id}/outputs", Name = "ListOutputs"), Authorize(Policy = Policies.StudioRead)]
     [Tags("Outputs")]
-    [ProducesResponseType<Page<OutputRecord>>(200)]
+    [ProducesResponseType<Page<OutputListing>>(200)]
     public static async Task<IResult> Get(Guid id, int? year, string? kind, string? state, int? page, int? pageSize,
         IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public static class ListOutputsEndpoint
         var size = pageSize ?? 20;
         var list = await query.OrderByDescending(o => o.Year).ThenByDescending(o => o.Id).ToPagedListAsync(number, size, ct);
         var people = list.Count == 0 ? null : await StudioViews.Latest(session, id, ct);
-        return Results.Ok(new Page<OutputRecord>([.. list.Select(o => o.Named(people))], number, size, list.TotalItemCount));
+        return Results.Ok(new Page<OutputListing>([.. list.Select(o => OutputListing.Of(o, people))], number, size, list.TotalItemCount));
     }
 
     [WolverineGet("/api/studios/{id}/outputs/{outputId}", Name = "GetOutput"), Authorize(Policy = Policies.StudioRead)]

@@ -9,6 +9,32 @@ namespace Workshops.Outputs;
 
 public sealed record OutputStep(string Step, string? Note, RecommendationLevel? Level, OutputFacts? Before, EventRef Ref);
 
+/// <summary>
+/// An output as a studio's list shows it: what it is, who wrote it, where it stands; the body, links and history are in
+/// the record (GET …/outputs/{outputId}, the <c>url</c>).
+/// </summary>
+[Labelled]
+public sealed record OutputListing(
+    Guid Id,
+    OutputKind Kind,
+    CaseCategory? Category,
+    string Title,
+    IReadOnlyList<string> Authors,
+    IReadOnlyList<TeacherName> AuthorNames,
+    DateOnly Date,
+    string? Summary,
+    OutputState State,
+    RecommendationLevel? Level,
+    int Year,
+    bool Published,
+    int Characters,
+    string Url)
+{
+    public static OutputListing Of(OutputRecord record, Studio? studio) => new(record.Id, record.Facts.Kind, record.Facts.Category, record.Facts.Title,
+        record.Facts.Authors, TeacherName.Of(studio, record.Facts.Authors), record.Facts.Date, record.Facts.Summary, record.State, record.Level,
+        record.Year, record.Published, record.Characters, $"/api/studios/{record.StudioId}/outputs/{record.Id}");
+}
+
 /// <summary>One output (成果) with its body and its review path: draft → submitted → approved → recommended.</summary>
 [Labelled]
 public sealed record OutputRecord

@@ -23,7 +23,7 @@ public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task an_outputs_authors_are_named_in_the_record_and_the_list()
+    public async Task an_outputs_authors_are_named_in_the_record_and_in_the_lists_summary()
     {
         Clock.Set(2026, 5, 10);
         var id = await Host.StaffedStudio(School());
@@ -37,6 +37,12 @@ public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal([("H1", "陈美玲"), ("M1", "林晓燕")], Named(record["authorNames"]));
         var listed = (await Host.Get($"/api/studios/{id}/outputs", HostOf(id))).ShouldBe(200).Json["items"]![0]!;
         Assert.Equal([("H1", "陈美玲"), ("M1", "林晓燕")], Named(listed["authorNames"]));
+        // A list carries summaries: the body and the history are in the record its url points to.
+        Assert.Equal("以班级公约为线索", listed["summary"]!.GetValue<string>());
+        Assert.Null(listed["body"]);
+        Assert.Null(listed["history"]);
+        Assert.Equal("正文：从制定班级公约说起……",
+            (await Host.Get(listed["url"]!.GetValue<string>(), HostOf(id))).ShouldBe(200).Json["facts"]!["body"]!.GetValue<string>());
     }
 
     [Fact]
