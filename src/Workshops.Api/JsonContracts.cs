@@ -100,6 +100,7 @@ namespace Workshops;
 [JsonSerializable(typeof(global::Workshops.Plans.PlanChanges))]
 [JsonSerializable(typeof(global::Workshops.Plans.TaskAdded))]
 [JsonSerializable(typeof(global::Workshops.Studios.TeacherName))]
+[JsonSerializable(typeof(global::Workshops.Years.PlannedTask))]
 [JsonSerializable(typeof(global::Workshops.Plans.TaskCancelled))]
 [JsonSerializable(typeof(global::Workshops.Plans.TaskCarriedOver))]
 [JsonSerializable(typeof(global::Workshops.Plans.TaskClosed))]

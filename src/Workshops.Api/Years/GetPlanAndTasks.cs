@@ -13,8 +13,16 @@ using TaskStatus = Workshops.Plans.TaskStatus;
 namespace Workshops.Years;
 
 /// <summary>A year's plan as drafted: the goals, the planned tasks with their ids, the revisions and the approval.</summary>
-public sealed record PlanView(Guid StudioId, int Year, string Goals, int Revision, bool Approved, PlanApproval? Approval, IReadOnlyList<TaskSpec> Tasks,
+public sealed record PlanView(Guid StudioId, int Year, string Goals, int Revision, bool Approved, PlanApproval? Approval, IReadOnlyList<PlannedTask> Tasks,
     IReadOnlyList<PlanRevision> Revisions);
+
+/// <summary>A task as the plan has it, its owner named beside the id.</summary>
+public sealed record PlannedTask(Guid TaskId, string Title, string? Description, string? OwnerId, TeacherName? Owner, DateOnly? Due,
+    IReadOnlyList<ActivityKind> ExpectedKinds)
+{
+    public static PlannedTask Of(TaskSpec t, Studio studio) =>
+        new(t.TaskId, t.Title, t.Description, t.OwnerId, t.OwnerId is { } owner ? TeacherName.Of(studio, owner) : null, t.Due, t.ExpectedKinds);
+}
 
 /// <summary>One task of a year's list: what it is, who owns it, when it is due and where it stands (the ledger has the rest).</summary>
 public sealed record TaskSummary(Guid TaskId, string Title, string? OwnerId, TeacherName? Owner, DateOnly? Due, TaskOrigin Origin, TaskStatus Status, int? Percent,
@@ -37,7 +45,8 @@ public static class GetPlanAndTasksEndpoint
     {
         if (await History.Load(session, id, null, clock.Today(), [year], ct) is not { } at) return Results.Problem(Problems.NotFound($"No studio {id}."));
         if (at.Year(year).Plan is not { } plan) return Results.Problem(Problems.NotFound($"No plan for {year}; the host drafts it (PUT …/plans/{year})."));
-        return Results.Ok(new PlanView(id, year, plan.Goals, plan.Revision, plan.Approval is not null, plan.Approval, plan.Tasks, plan.Revisions));
+        return Results.Ok(new PlanView(id, year, plan.Goals, plan.Revision, plan.Approval is not null, plan.Approval,
+            [.. plan.Tasks.Select(t => PlannedTask.Of(t, at.Studio))], plan.Revisions));
     }
 
     [WolverineGet("/api/studios/{id}/tasks", Name = "ListTasks"), Authorize(Policy = Policies.StudioRead)]

@@ -13,13 +13,18 @@ public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
         list!.AsArray().Select(p => (p!["id"]!.GetValue<string>(), p["name"]?.GetValue<string>()));
 
     [Fact]
-    public async Task a_tasks_owner_is_named_in_the_years_list()
+    public async Task a_tasks_owner_is_named_in_the_years_list_and_in_the_plan()
     {
         Clock.Set(2026, 3, 2);
         var id = await Host.StaffedStudio(School());
         (await Host.Post($"/api/studios/{id}/tasks", new { title = "家访周", ownerId = "M1" }, HostOf(id))).ShouldBe(201);
         var only = Assert.Single((await Host.Get($"/api/studios/{id}/tasks?year=2026", HostOf(id))).ShouldBe(200).Json.AsArray())!;
         Assert.Equal(("M1", "林晓燕"), (only["owner"]!["id"]!.GetValue<string>(), only["owner"]!["name"]!.GetValue<string>()));
+
+        (await Host.Put($"/api/studios/{id}/plans/2026", new { goals = "家校共育", tasks = new[] { new { title = "家长会", ownerId = "H1" } } }, HostOf(id)))
+            .ShouldBe(200);
+        var planned = (await Host.Get($"/api/studios/{id}/plans/2026", HostOf(id))).ShouldBe(200).Json["tasks"]![0]!;
+        Assert.Equal(("H1", "陈美玲"), (planned["owner"]!["id"]!.GetValue<string>(), planned["owner"]!["name"]!.GetValue<string>()));
     }
 
     [Fact]
