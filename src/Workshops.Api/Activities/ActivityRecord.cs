@@ -27,6 +27,16 @@ public sealed record ActivityRecord
     [Internal] public IReadOnlyList<string> DomainCodes { get; init; } = [];
     [Internal] public IReadOnlyList<string> TeacherIds { get; init; } = [];
     public EventRef Logged { get; init; } = null!;
+    /// <summary>
+    /// The attendees (<c>facts.attendees</c>) with their names: the studio's people as its roster has them, a guest by the
+    /// name given; set when the record is read.
+    /// </summary>
+    public IReadOnlyList<TeacherName>? AttendeeNames { get; init; }
+
+    public ActivityRecord Named(Studio? studio) => this with
+    {
+        AttendeeNames = [.. Facts.Attendees.Select(a => a.Guest || studio is null ? new TeacherName(a.TeacherId, a.Name) : TeacherName.Of(studio, a.TeacherId))],
+    };
 
     public static ActivityRecord? Fold(ActivityRecord? record, IEvent e) => e.Data switch
     {

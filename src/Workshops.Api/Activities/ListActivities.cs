@@ -33,7 +33,8 @@ public static class ListActivitiesEndpoint
         if (domain is not null) query = query.Where(a => a.DomainCodes.Contains(domain));
         if (teacherId is not null) query = query.Where(a => a.Attendees.Any(x => x.TeacherId == teacherId));
         var entries = await Paging.Read(query.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id), page, pageSize, ct);
-        return Results.Ok(entries.With(await ActivityRecords.Of(session, entries.Items, ct)));
+        var people = entries.Items.Count == 0 ? null : await Studios.StudioViews.Latest(session, id, ct);
+        return Results.Ok(entries.With([.. (await ActivityRecords.Of(session, entries.Items, ct)).Select(r => r.Named(people))]));
     }
 
     [WolverineGet("/api/studios/{id}/activities/{activityId}", Name = "GetActivity"), Authorize(Policy = Policies.StudioRead)]
@@ -45,6 +46,6 @@ public static class ListActivitiesEndpoint
         var record = entry?.StudioId == id ? await ActivityRecords.Of(session, entry, ct) : null;
         return record is null
             ? Results.Problem(Problems.NotFound($"No activity {activityId} in studio {id}."))
-            : Results.Ok(record);
+            : Results.Ok(record.Named(await Studios.StudioViews.Latest(session, id, ct)));
     }
 }

@@ -20,6 +20,10 @@ public static class OpenApiShape
     /// fields}, "reason": …}</c>; the old whole-output body and its <c>note</c> are refused with a 400 naming where each field goes.
     /// 4.0.0: POST /api/studios establishes school-level studios; other levels come from an application's selection, or a
     /// reviewer of exactly that level registers one with a reason (422 <c>studio.level-by-selection</c> otherwise).
+    /// Plans and tasks take the edit convention: a drafted plan is revised by POST …/plans/{year}/revision (PUT is
+    /// the first draft only), a task by POST …/tasks/{taskId}/revision; a task's progress and closing take <c>reason</c>
+    /// where they took <c>note</c> (the old name is refused with a 400 saying it was renamed); a studio's output list
+    /// carries summaries (the body, links and history are in the record its <c>url</c> points to).
     /// </remarks>
     public const string Version = "4.0.0";
 

@@ -27,7 +27,7 @@ public static class ManagePoliciesEndpoint
     [Tags("Hour policies")]
     [ProducesResponseType<HourPolicy>(200)]
     public static async Task<IResult> One(string policy, IQuerySession session, CancellationToken ct) =>
-        (await PolicyCatalog.All(session, ct)).FirstOrDefault(p => p.Code == policy) is { } found
+        await PolicyCatalog.Find(session, policy, ct) is { } found
             ? Results.Ok(found)
             : Results.Problem(Problems.NotFound($"No hour policy {policy}: GET /api/hour-policies lists them."));
 }
@@ -40,8 +40,7 @@ public static class AddHourPolicyEndpoint
         var check = new Check();
         foreach (var (field, message) in HourPolicy.Problems(policy)) check.Add(field, message);
         if (!check.Ok) return check.Result();
-        var all = await PolicyCatalog.All(session, ct);
-        return all.Any(p => p.Code == policy.Code)
+        return await PolicyCatalog.Find(session, policy.Code, ct) is not null
             ? Problems.Rule("policy.exists", $"A policy with the code {policy.Code} exists; policies are not redefined, add one with a new code.")
             : WolverineContinue.NoProblems;
     }

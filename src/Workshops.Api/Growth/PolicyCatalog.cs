@@ -32,6 +32,10 @@ public static class PolicyCatalog
         return [.. HourPolicies.Presets, .. custom.Select(c => c.Policy)];
     }
 
+    /// <summary>One policy by its code: a preset, else the policy added under that code (one document read, not the catalogue).</summary>
+    public static async Task<HourPolicy?> Find(IQuerySession session, string code, CancellationToken ct) =>
+        HourPolicies.Presets.FirstOrDefault(p => p.Code == code) ?? (await session.LoadAsync<CustomPolicy>(code, ct))?.Policy;
+
     /// <summary>The day (China time) each policy a reviewer added was added: its clock runs from then.</summary>
     public static async Task<IReadOnlyDictionary<string, DateOnly>> AddedOn(IQuerySession session, CancellationToken ct) =>
         (await session.Query<CustomPolicy>().ToListAsync(ct)).ToDictionary(c => c.Policy.Code, c => Core.Http.Writes.DayOf(c.At));

@@ -17,7 +17,7 @@ public static class ListOutputsEndpoint
 {
     [WolverineGet("/api/studios/{id}/outputs", Name = "ListOutputs"), Authorize(Policy = Policies.StudioRead)]
     [Tags("Outputs")]
-    [ProducesResponseType<Page<OutputRecord>>(200)]
+    [ProducesResponseType<Page<OutputListing>>(200)]
     public static async Task<IResult> Get(Guid id, int? year, string? kind, string? state, int? page, int? pageSize,
         IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -33,7 +33,9 @@ public static class ListOutputsEndpoint
         if (year is not null) query = query.Where(o => o.Year == year);
         if (kind is not null) query = query.Where(o => o.KindCode == kind);
         if (state is not null) query = query.Where(o => o.StateCode == state);
-        return Results.Ok(await Paging.Read(query.OrderByDescending(o => o.Year).ThenByDescending(o => o.Id), page, pageSize, ct));
+        var outputs = await Paging.Read(query.OrderByDescending(o => o.Year).ThenByDescending(o => o.Id), page, pageSize, ct);
+        var people = outputs.Items.Count == 0 ? null : await StudioViews.Latest(session, id, ct);
+        return Results.Ok(outputs.With([.. outputs.Items.Select(o => OutputListing.Of(o, people))]));
     }
 
     [WolverineGet("/api/studios/{id}/outputs/{outputId}", Name = "GetOutput"), Authorize(Policy = Policies.StudioRead)]
@@ -46,6 +48,6 @@ public static class ListOutputsEndpoint
         return record is null || record.StudioId != id ||
                !OutputRules.VisibleStates(Caller.From(http.User), id, new Region(record.Province, record.City, record.District)).Contains(record.State)
             ? Results.Problem(Problems.NotFound($"No output {outputId} in studio {id}."))
-            : Results.Ok(record);
+            : Results.Ok(record.Named(await StudioViews.Latest(session, id, ct)));
     }
 }

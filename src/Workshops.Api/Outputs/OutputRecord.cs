@@ -9,6 +9,32 @@ namespace Workshops.Outputs;
 
 public sealed record OutputStep(string Step, string? Note, RecommendationLevel? Level, OutputFacts? Before, EventRef Ref);
 
+/// <summary>
+/// An output as a studio's list shows it: what it is, who wrote it, where it stands; the body, links and history are in
+/// the record (GET …/outputs/{outputId}, the <c>url</c>).
+/// </summary>
+[Labelled]
+public sealed record OutputListing(
+    Guid Id,
+    OutputKind Kind,
+    CaseCategory? Category,
+    string Title,
+    IReadOnlyList<string> Authors,
+    IReadOnlyList<TeacherName> AuthorNames,
+    DateOnly Date,
+    string? Summary,
+    OutputState State,
+    RecommendationLevel? Level,
+    int Year,
+    bool Published,
+    int Characters,
+    string Url)
+{
+    public static OutputListing Of(OutputRecord record, Studio? studio) => new(record.Id, record.Facts.Kind, record.Facts.Category, record.Facts.Title,
+        record.Facts.Authors, TeacherName.Of(studio, record.Facts.Authors), record.Facts.Date, record.Facts.Summary, record.State, record.Level,
+        record.Year, record.Published, record.Characters, $"/api/studios/{record.StudioId}/outputs/{record.Id}");
+}
+
 /// <summary>One output (成果) with its body and its review path: draft → submitted → approved → recommended.</summary>
 [Labelled]
 public sealed record OutputRecord
@@ -26,6 +52,8 @@ public sealed record OutputRecord
     [Internal] public string? LevelCode { get; init; }
     /// <summary>Whether the studio published it in the public showcase (shown there only while approved or recommended).</summary>
     public bool Published { get; init; }
+    /// <summary>The authors (<c>facts.authors</c>) with their names from the studio's roster, set when the record is read.</summary>
+    public IReadOnlyList<TeacherName>? AuthorNames { get; init; }
     /// <summary>Characters of the body (Unicode scalar values; seed 001 limits a typical case to 3000).</summary>
     public int Characters { get; init; }
 
@@ -48,6 +76,9 @@ public sealed record OutputRecord
 
     /// <summary>Where this output stands in its review, as its commands decide on it.</summary>
     public OutputStanding Standing() => new() { Id = Id, StudioId = StudioId, State = State, Level = Level, Year = Year, Kind = Facts.Kind };
+
+    /// <summary>The record as served: the authors' names beside their ids, from the studio's roster.</summary>
+    public OutputRecord Named(Studio? studio) => this with { AuthorNames = TeacherName.Of(studio, Facts.Authors) };
 
     public OutputRecord For(StudioIdentity? studio) => studio is null ? this : this with
     {

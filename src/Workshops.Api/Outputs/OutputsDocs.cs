@@ -36,7 +36,8 @@ public static class OutputsDocs
                 "A reviewer recommends an approved output to the level above their jurisdiction (district → city → province → ministry, 区级 → 市级 → 省级 → 教育部).",
                 ["output."], new RecommendOutput(RecommendationLevel.City, "区级评选一等奖，推荐至市级。")),
             new("ListOutputs", "List a studio's outputs",
-                "The studio's outputs in the states the caller may read (drafts only to the studio's own people), a page at a time, as summaries without their bodies."),
+                "The studio's outputs in the states the caller may read (drafts only to the studio's own people), a page at a time, as summaries without their bodies: kind, title, the authors with their names, date, abstract, state and " +
+                "the `url` of the whole record."),
             new("GetOutput", "Read one output", "One output with its facts, body and review history, when the caller may read its state."),
         ],
         [

@@ -13,10 +13,11 @@ using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record CloseTask([Text(2000)] string Note, [Items(0, 20), HttpUrl] IReadOnlyList<string>? Evidence = null,
+/// <summary>Closing a task off: why it is done in <c>reason</c> (it was <c>note</c> before contract 4.0.0), evidence and the activities that did it.</summary>
+public sealed record CloseTask([Text(2000), Formerly("note")] string Reason, [Items(0, 20), HttpUrl] IReadOnlyList<string>? Evidence = null,
     [Items(0, 100)] IReadOnlyList<Guid>? ActivityIds = null);
 
-/// <summary>POST /api/studios/{id}/tasks/{taskId}/close — close a task off (销账) with a note, evidence and the activities that did it.</summary>
+/// <summary>POST /api/studios/{id}/tasks/{taskId}/close — close a task off (销账) with a reason, evidence and the activities that did it.</summary>
 public static class CloseTaskEndpoint
 {
     public static (DocumentById<TaskStanding>, DocumentsById<ActivityEntry>) Load(CloseTask command, Guid taskId) =>
@@ -24,7 +25,7 @@ public static class CloseTaskEndpoint
 
     public static ProblemDetails Validate(CloseTask command)
     {
-        var check = new Check().Text(command.Note, "note", 2000)
+        var check = new Check().Text(command.Reason, "reason", 2000)
             .Count(command.Evidence, "evidence", 0, 20)
             .Count(command.ActivityIds, "activityIds", 0, 100);
         foreach (var (url, i) in (command.Evidence ?? []).Select((u, i) => (u, i))) check.Url(url, $"evidence[{i}]");
@@ -48,5 +49,5 @@ public static class CloseTaskEndpoint
     [WolverinePost("/api/studios/{id}/tasks/{taskId}/close", Name = "CloseTask"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
     public static TaskClosed Post(CloseTask command, Guid taskId, [WriteAggregate("id")] StudioState studio, TaskStanding? task, Stamp stamp) =>
-        new(task!.Year, taskId, command.Note, command.Evidence ?? [], command.ActivityIds ?? [], stamp.By, stamp.At);
+        new(task!.Year, taskId, command.Reason, command.Evidence ?? [], command.ActivityIds ?? [], stamp.By, stamp.At);
 }

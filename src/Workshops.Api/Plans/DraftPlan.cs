@@ -39,7 +39,10 @@ public sealed record DraftPlan([Text(5000)] string Goals, [Items(1, 100)] IReadO
     public IReadOnlyList<TaskSpec> Specs(Func<Guid> newId) => [.. Tasks.Select(t => t.Spec(t.Id ?? newId()))];
 }
 
-/// <summary>PUT /api/studios/{id}/plans/{year} — draft or revise the annual plan; each revision is an event.</summary>
+/// <summary>
+/// PUT /api/studios/{id}/plans/{year} — the first draft of the annual plan, as a whole document; later revisions take the
+/// edit convention (<see cref="RevisePlanEndpoint"/>).
+/// </summary>
 public static class DraftPlanEndpoint
 {
     /// <summary>The standings of the tasks the draft names by id (a task already in a ledger cannot be planned again).</summary>
@@ -56,11 +59,10 @@ public static class DraftPlanEndpoint
 
     [WolverineBefore]
     public static ProblemDetails Rules(DraftPlan command, int year, StudioState studio, IReadOnlyList<TaskStanding> named, Stamp stamp) =>
-        PlanRules.Draft(studio, year, command.Specs(Guid.NewGuid), stamp.Today, named).OrContinue();
+        PlanRules.FirstDraft(studio, year, command.Specs(Guid.NewGuid), stamp.Today, named).OrContinue();
 
     [WolverinePut("/api/studios/{id}/plans/{year}", Name = "DraftPlan"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
     public static AnnualPlanDrafted Put(DraftPlan command, int year, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
-        new(year, command.Goals, command.Specs(Guid.CreateVersion7), (studio.Plans.TryGetValue(year, out var plan) ? plan.Revision : 0) + 1,
-            stamp.By, stamp.At);
+        new(year, command.Goals, command.Specs(Guid.CreateVersion7), 1, stamp.By, stamp.At);
 }

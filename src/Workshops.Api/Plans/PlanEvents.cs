@@ -34,15 +34,22 @@ public sealed record TaskSpec(
     DateOnly? Due,
     IReadOnlyList<ActivityKind> ExpectedKinds);
 
-/// <summary>A revision of the year's plan (年度工作计划); the first is revision 1.</summary>
-public sealed record AnnualPlanDrafted(int Year, string Goals, IReadOnlyList<TaskSpec> Tasks, int Revision, Actor By, DateTimeOffset At)
-    : IStudioEvent;
+/// <summary>
+/// A revision of the year's plan (年度工作计划); the first is revision 1. A revision in the edit convention
+/// (POST …/plans/{year}/revision) says why in <see cref="Reason"/>; the first draft has none.
+/// </summary>
+public sealed record AnnualPlanDrafted(int Year, string Goals, IReadOnlyList<TaskSpec> Tasks, int Revision, Actor By, DateTimeOffset At,
+    string? Reason = null) : IStudioEvent;
 
 /// <summary>The school approved the plan (学校党组织把关); its tasks open in the ledger.</summary>
 public sealed record AnnualPlanApproved(int Year, int Revision, IReadOnlyList<Guid> TaskIds, string? Note, Actor By, DateTimeOffset At)
     : IStudioEvent;
 
 public sealed record TaskAdded(int Year, TaskSpec Task, Actor By, DateTimeOffset At) : IStudioEvent;
+
+/// <summary>A ledger task's own facts were edited: the spec before and after, the fields changed and why.</summary>
+public sealed record TaskRevised(int Year, Guid TaskId, TaskSpec Before, TaskSpec After, IReadOnlyList<string> Changed, string Reason, Actor By,
+    DateTimeOffset At) : IStudioEvent;
 
 public sealed record TaskProgressed(int Year, Guid TaskId, string Note, int? Percent, Actor By, DateTimeOffset At) : IStudioEvent;
 

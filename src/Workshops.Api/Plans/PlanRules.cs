@@ -16,6 +16,23 @@ public static class PlanRules
             ? new("plan.year-out-of-range", $"Plans can be made for {studio.FoundedOn.Year}–{today.Year + 1}, not {year}.")
             : null;
 
+    /// <summary>
+    /// The first draft of a year's plan (PUT): once drafted, a plan changes by revisions in the edit convention
+    /// (POST …/plans/{year}/revision with only the changed parts and a reason).
+    /// </summary>
+    public static Refusal? FirstDraft(StudioState studio, int year, IReadOnlyList<TaskSpec> tasks, DateOnly today, IReadOnlyList<TaskStanding>? named = null)
+    {
+        if (Year(studio, year, today) is { } bad) return bad;
+        if (studio.Plans.TryGetValue(year, out var plan) && !plan.Approved)
+            return new("plan.already-drafted",
+                $"The {year} plan is drafted (revision {plan.Revision}); revise it with POST …/plans/{year}/revision, sending only the changed parts and a reason.");
+        return Draft(studio, year, tasks, today, named);
+    }
+
+    public static Refusal NoPlan(int year, string verb) => Refusal.Unknown("plan.none", $"There is no plan for {year} to {verb}.");
+
+    public static Refusal UnknownTask(Guid taskId) => Refusal.Unknown("task.unknown", $"No task {taskId} in this studio's ledgers.");
+
     /// <param name="named">The standings of the tasks the draft names by id (those already in a ledger).</param>
     public static Refusal? Draft(StudioState studio, int year, IReadOnlyList<TaskSpec> tasks, DateOnly today, IReadOnlyList<TaskStanding>? named = null)
     {
@@ -43,27 +60,28 @@ public static class PlanRules
 
     public static Refusal? Approve(StudioState studio, int year)
     {
-        if (!studio.Plans.TryGetValue(year, out var plan))
-            return Refusal.Unknown("plan.none", $"There is no plan for {year} to approve.");
+        if (!studio.Plans.TryGetValue(year, out var plan)) return NoPlan(year, "approve");
         return plan.Approved ? new("plan.already-approved", $"The {year} plan is already approved.") : null;
     }
 
     public static Refusal? Add(StudioState studio, int year, TaskSpec task, DateOnly today) =>
         Year(studio, year, today) ?? Task(studio, task, year);
 
-    public enum Move { Progress, Close, CarryOver, Cancel, Reopen }
+    public enum Move { Progress, Close, CarryOver, Cancel, Reopen, Revise }
 
     /// <summary>The ledger's state machine: what may happen to a task in each status.</summary>
     /// <param name="task">The task's standing (<see cref="TaskStanding.Find"/>), null when the studio has no such task.</param>
     public static Refusal? Can(TaskStanding? task, Guid taskId, Move move, DateOnly today)
     {
-        if (task is null) return Refusal.Unknown("task.unknown", $"No task {taskId} in this studio's ledgers.");
+        if (task is null) return UnknownTask(taskId);
         var status = task.Status;
         return move switch
         {
             Move.Reopen => status is TaskStatus.Closed or TaskStatus.Cancelled
                 ? null
                 : new("task.not-closed", $"Only a closed or cancelled task can be reopened; this one is {status.Code()}."),
+            Move.Revise when status == TaskStatus.Planned =>
+                new("task.not-open", $"The task is planned in the {task.Year} plan, not approved yet; revise it in the plan (POST …/plans/{task.Year}/revision)."),
             Move.CarryOver when status == TaskStatus.Open && task.Year + 1 > today.Year + 1 =>
                 new("task.carry-too-far", $"A {task.Year} task cannot be carried into {task.Year + 1} yet."),
             _ => status switch

@@ -12,9 +12,9 @@ public static class PlansDocs
                                         "the school approves the plan and its tasks open in the ledger; each task is progressed, closed off " +
                                         "(销账) with evidence and the activities that did it, carried over to next year, cancelled or reopened.", 3)],
         [
-            new("DraftPlan", "Draft or revise the annual plan (年度计划)",
-                "Writes the year's goals and planned tasks; writing again revises the plan (each revision is kept) until the school approves it. " +
-                "A task given the id of a planned task revises that task.",
+            new("DraftPlan", "Draft the annual plan (年度计划)",
+                "The first draft of the year's goals and planned tasks, as a whole document. Since 4.0.0 a drafted plan is revised in the edit " +
+                "convention (POST …/plans/{year}/revision: only the changed parts and a reason); writing it again answers `plan.already-drafted`.",
                 ["plan.", "task.due-outside-year", "task.owner-not-on-roster"],
                 new DraftPlan("落实“一人一案”家校共育，提升青年班主任带班育人能力。",
                 [
@@ -22,16 +22,33 @@ public static class PlansDocs
                         [ActivityKind.TeachingResearchMeeting]),
                     new TaskInput("编写《班主任工作手册》初稿", OwnerId: DemoData.Members[0].Id, Due: new DateOnly(2025, 11, 30)),
                 ])),
+            new("RevisePlan", "Revise the annual plan",
+                "The edit convention of every edit (activities' corrections, outputs' and tasks' revisions): `changes` holds only the parts that " +
+                "change (`goals`, or `tasks`, the plan's whole task list, where a task that keeps its id keeps its identity) and `reason` says why. " +
+                "Each revision is kept and listed with its reason (GET …/plans/{year}); once the school approves the plan, tasks change one by one.",
+                ["plan.", "task.due-outside-year", "task.owner-not-on-roster"],
+                new RevisePlan(new PlanChanges("落实“一人一案”家校共育，提升青年班主任带班育人能力和家庭教育指导能力。",
+                [
+                    new TaskInput("每月一次主题教研会", "围绕班会课设计开展研讨，形成课例。", DemoData.HostTeacherId, new DateOnly(2025, 12, 31),
+                        [ActivityKind.TeachingResearchMeeting]),
+                    new TaskInput("开展一次家庭教育指导专题培训", OwnerId: DemoData.Members[0].Id, Due: new DateOnly(2025, 11, 30)),
+                ]), "按学校德育处意见补充家庭教育指导目标和任务。")),
+            new("ReviseTask", "Revise a task",
+                "Edits an open task of the ledger in the edit convention: `changes` holds only the fields that change (title, description, " +
+                "owner, due date, expected carriers) and `reason` says why. The task's history keeps the step with its reason, and the event " +
+                "the facts before and after. A task of a plan not approved yet is revised in its plan.",
+                ["task."], new ReviseTask(new TaskChanges(OwnerId: DemoData.Members[1].Id, Due: new DateOnly(2025, 12, 15)), "原负责人外出跟岗学习，改由他人负责。")),
             new("ApprovePlan", "Approve the annual plan", "The school approves the year's plan; its tasks open in the ledger.",
                 ["plan."], new ApprovePlan("计划目标明确，同意实施。")),
             new("AddTask", "Add a task to the ledger (任务台账)",
                 "Registers a task in the ledger outside the plan (of this year unless `year` says otherwise); it is open at once.",
                 ["task.", "plan.year-out-of-range"],
                 new AddTask("组织一次市级公开课展示", "邀请区内青年班主任观摩。", DemoData.Members[1].Id, new DateOnly(2025, 10, 31), [ActivityKind.DemonstrationLesson])),
-            new("ProgressTask", "Note progress on a task", "A progress note on an open task, with an optional percentage done (0–100).",
+            new("ProgressTask", "Note progress on a task", "How an open task is going, in `reason` (before 4.0.0 `note`, which is now refused with where it goes), " +
+                "with an optional percentage done (0–100).",
                 ["task."], new ProgressTask("已完成前三次教研会，第四次定于下周三。", 40)),
             new("CloseTask", "Close a task off (销账)",
-                "Closes an open task with a note, links to evidence and the activities that did the work.",
+                "Closes an open task with the reason it is done (`reason`; before 4.0.0 `note`), links to evidence and the activities that did the work.",
                 ["task."], new CloseTask("全年共开展主题教研会10次，形成课例8篇。", ["https://www.xmyz.xm.cn/gzf/2025/kl.html"])),
             new("CarryOverTask", "Carry a task over to next year", "Moves an open task into next year's ledger, with a reason.",
                 ["task."], new CarryOverTask("手册需补充第二学期案例，延至明年完成。")),
@@ -49,12 +66,14 @@ public static class PlansDocs
                 "The year's tasks with their state, dates, owners and the activities linked to them; `asOf` gives the ledger as recorded by the end of that day."),
         ],
         [
-            new("plan.none", "There is no plan for that year to approve (404).", "The host drafts the plan first (PUT …/plans/{year})."),
+            new("plan.none", "There is no plan for that year to approve or revise (404).", "The host drafts the plan first (PUT …/plans/{year})."),
+            new("plan.already-drafted", "The year's plan is drafted already; a drafted plan changes by revisions.",
+                "Revise it with POST …/plans/{year}/revision, sending only the changed parts in `changes` and a `reason`."),
             new("plan.already-approved", "The year's plan is approved already.", "Add tasks to the ledger instead of revising the plan."),
             new("plan.year-out-of-range", "Plans are made from the founding year to next year.", "Choose a year in that range."),
             new("plan.task-not-in-plan", "A task id is not a planned task of that year.", "Leave the id out to add a new task, or use a planned task's id."),
             new("task.unknown", "No such task in this studio's ledgers (404).", "Use a task id from the ledger."),
-            new("task.not-open", "The task's plan is not approved yet.", "Wait for the school to approve the plan."),
+            new("task.not-open", "The task's plan is not approved yet.", "Wait for the school to approve the plan; until then revise the task in its plan."),
             new("task.closed", "The task is closed (销账).", "Reopen it first, with a reason."),
             new("task.cancelled", "The task is cancelled.", "Reopen it first, with a reason."),
             new("task.carried-over", "The task was carried over to the next year.", "Work on it in next year's ledger."),

@@ -11,7 +11,8 @@ using Workshops.Core.Contract;
 
 namespace Workshops.Plans;
 
-public sealed record ProgressTask([Text(2000)] string Note, [Between(0, 100)] int? Percent = null);
+/// <summary>How the task went, in <c>reason</c> like every other step of a task (it was <c>note</c> before contract 4.0.0).</summary>
+public sealed record ProgressTask([Text(2000), Formerly("note")] string Reason, [Between(0, 100)] int? Percent = null);
 
 /// <summary>POST /api/studios/{id}/tasks/{taskId}/progress — a progress note on an open task.</summary>
 public static class ProgressTaskEndpoint
@@ -25,5 +26,5 @@ public static class ProgressTaskEndpoint
     [WolverinePost("/api/studios/{id}/tasks/{taskId}/progress", Name = "ProgressTask"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Plans and ledger")]
     public static TaskProgressed Post(ProgressTask command, Guid taskId, [WriteAggregate("id")] StudioState studio, TaskStanding? task, Stamp stamp) =>
-        new(studio.Task(taskId, task)!.Year, taskId, command.Note, command.Percent, stamp.By, stamp.At);
+        new(studio.Task(taskId, task)!.Year, taskId, command.Reason, command.Percent, stamp.By, stamp.At);
 }

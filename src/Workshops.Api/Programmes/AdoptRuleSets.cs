@@ -35,8 +35,7 @@ public static class AdoptRuleSetEndpoint
         var check = new Check()
             .When(command.From < new DateOnly(1990, 1, 1) || command.From > new DateOnly(2100, 12, 31), "from", "must be between 1990 and 2100");
         if (!check.Ok) return Results.Problem(check.Result());
-        var all = await RuleSetLibrary.All(session, ct);
-        if (all.FirstOrDefault(s => s.Code == command.RuleSet) is not { } set)
+        if (await RuleSetLibrary.Find(session, command.RuleSet, ct) is not { } set)
             return Results.Problem(Problems.Rule("rule-set.unknown", $"No rule set {command.RuleSet}."));
         if (set.Track != command.Track)
             return Results.Problem(Problems.Rule("rule-set.track", $"{set.Code} is written for the {set.Track.Code()} track, not {command.Track.Code()}."));

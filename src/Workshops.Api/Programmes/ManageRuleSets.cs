@@ -24,7 +24,7 @@ public static class GetRuleSetEndpoint
     [Tags("Programmes")]
     [ProducesResponseType<RuleSet>(200)]
     public static async Task<IResult> Get(string ruleSet, IQuerySession session, CancellationToken ct) =>
-        (await RuleSetLibrary.All(session, ct)).FirstOrDefault(s => s.Code == ruleSet) is { } found
+        await RuleSetLibrary.Find(session, ruleSet, ct) is { } found
             ? Results.Ok(found)
             : Results.Problem(Problems.NotFound($"No rule set {ruleSet}: GET /api/rule-sets lists them."));
 }
@@ -37,7 +37,7 @@ public static class AddRuleSetEndpoint
         var check = new Check();
         foreach (var (field, message) in RuleSet.Problems(ruleSet)) check.Add(field, message);
         if (!check.Ok) return check.Result();
-        return (await RuleSetLibrary.All(session, ct)).Any(s => s.Code == ruleSet.Code)
+        return await RuleSetLibrary.Find(session, ruleSet.Code, ct) is not null
             ? Problems.Rule("rule-set.exists", $"A rule set {ruleSet.Code} exists; add a new edition under a new code.")
             : WolverineContinue.NoProblems;
     }

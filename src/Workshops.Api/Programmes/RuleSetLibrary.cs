@@ -44,6 +44,10 @@ public static class RuleSetLibrary
         return [.. RuleSetPresets.All, .. custom.Select(c => c.RuleSet)];
     }
 
+    /// <summary>One rule set by its code: a preset, else the edition added under that code (one document read, not the catalogue).</summary>
+    public static async Task<RuleSet?> Find(IQuerySession session, string code, CancellationToken ct) =>
+        RuleSetPresets.All.FirstOrDefault(s => s.Code == code) ?? (await session.LoadAsync<CustomRuleSet>(code, ct))?.RuleSet;
+
     /// <summary>The region code and the codes it lies in, the most specific first: 350203 → 350203, 350200, 350000.</summary>
     public static IReadOnlyList<string> Chain(string code)
     {

@@ -180,7 +180,7 @@ public static class StudiosTableEndpoint
         var y = year ?? asOf?.Year ?? today.Year;
         if (problem is null && (y < 2000 || y > today.Year)) problem = Problems.Invalid("year", $"must be a year from 2000 up to {today.Year}");
         if (problem is null && asOf is { } d && d.Year < y) problem = Problems.Invalid("asOf", $"must not be before {y}, the table's year");
-        var chosen = standard is null ? null : (await StandardsLibrary.All(session, ct)).FirstOrDefault(s => s.Code == standard);
+        var chosen = standard is null ? null : await StandardsLibrary.Find(session, standard, ct);
         if (problem is null && standard is not null && chosen is null) problem = Problems.Invalid("standard", "is not a known standard");
         if (problem is not null)
         {

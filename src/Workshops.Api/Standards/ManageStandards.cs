@@ -25,7 +25,7 @@ public static class GetStandardEndpoint
     [Tags("Standards")]
     [ProducesResponseType<Standard>(200)]
     public static async Task<IResult> Get(string standard, IQuerySession session, CancellationToken ct) =>
-        (await StandardsLibrary.All(session, ct)).FirstOrDefault(s => s.Code == standard) is { } found
+        await StandardsLibrary.Find(session, standard, ct) is { } found
             ? Results.Ok(found)
             : Results.Problem(Problems.NotFound($"No standard {standard}: GET /api/standards lists them."));
 }
@@ -52,7 +52,7 @@ public static class AddStandardEndpoint
         if (standard.Items is not null && standard.Items.Select(i => i.Code).Distinct().Count() != standard.Items.Count)
             check.Add("items", "item codes must be distinct");
         if (!check.Ok) return check.Result();
-        return (await StandardsLibrary.All(session, ct)).Any(s => s.Code == standard.Code)
+        return await StandardsLibrary.Find(session, standard.Code, ct) is not null
             ? Problems.Rule("standard.exists", $"A standard {standard.Code} exists; add a new edition under a new code.")
             : WolverineContinue.NoProblems;
     }

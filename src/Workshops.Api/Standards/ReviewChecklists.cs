@@ -47,7 +47,7 @@ public static class ReviewChecklistsEndpoint
             .OrderBy(s => s.Name).ThenBy(s => s.Id)
             .Select(s => s.Id)
             .ToPagedListAsync(number, size, ct);
-        var asked = standard is null ? null : (await StandardsLibrary.All(session, ct)).FirstOrDefault(s => s.Code == standard);
+        var asked = standard is null ? null : await StandardsLibrary.Find(session, standard, ct);
         if (standard is not null && asked is null) return Results.Problem(Problems.Invalid("standard", "is not a known standard"));
         var defaults = asked is null ? await StandardsLibrary.Defaults(session, ct) : null;
         var rows = new List<StudioChecklistRow>();

@@ -31,6 +31,10 @@ public static class StandardsLibrary
         return [.. StandardCatalog.Presets, .. custom.Select(c => c.Standard)];
     }
 
+    /// <summary>One edition by its code: a preset, else the edition added under that code (one document read, not the catalogue).</summary>
+    public static async Task<Standard?> Find(IQuerySession session, string code, CancellationToken ct) =>
+        StandardCatalog.Presets.FirstOrDefault(s => s.Code == code) ?? (await session.LoadAsync<CustomStandard>(code, ct))?.Standard;
+
     /// <summary>
     /// The standard asked for by code; without one, the studio's region's adopted default, else the preset for its
     /// track (k12 → the workshop rules, vocational → the ministry standard).
@@ -40,8 +44,8 @@ public static class StandardsLibrary
 
     public static async Task<Standard?> For(IQuerySession session, Region region, Track track, string? code, CancellationToken ct)
     {
+        if (code is not null) return await Find(session, code, ct);
         var all = await All(session, ct);
-        if (code is not null) return all.FirstOrDefault(s => s.Code == code);
         var adopted = await session.LoadManyAsync<RegionStandards>(ct, region.Codes().ToArray());
         return Default(all, adopted, region, track);
     }

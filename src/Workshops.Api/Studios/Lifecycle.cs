@@ -120,9 +120,12 @@ public static class Lifecycle
     /// <summary>A rectification is overdue when it is still open (not closed by a passing reassessment or a renewal) after its due day.</summary>
     public static bool Overdue(DateOnly? rectifyBy, bool dissolved, DateOnly day) => !dissolved && rectifyBy is { } due && due < day;
 
+    /// <summary>The rule every write to a dissolved studio answers.</summary>
+    public const string Dissolved = "studio.dissolved";
+
     /// <summary>Every write to a dissolved studio is refused (the shared write policy asks this of the decision state).</summary>
     public static Refusal? Writable(LifecycleState state) => state.DissolvedOn is { } on
-        ? new("studio.dissolved", $"The studio was dissolved on {on:yyyy-MM-dd}; its record can be read, not written.")
+        ? new(Dissolved, $"The studio was dissolved on {on:yyyy-MM-dd}; its record can be read, not written.")
         : null;
 
     /// <summary>

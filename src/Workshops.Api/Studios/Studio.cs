@@ -193,6 +193,7 @@ public sealed record Studio
                 Tasks = x.TaskIds.Aggregate(studio.Tasks, (tasks, id) => tasks.With(id, tasks[id] with { Status = TaskStatus.Open })),
             },
             TaskAdded x => studio with { Tasks = studio.Tasks.With(x.Task.TaskId, new TaskState(x.Year, TaskStatus.Open, x.Task)) },
+            TaskRevised x => studio with { Tasks = studio.Tasks.With(x.TaskId, studio.Tasks[x.TaskId] with { Spec = x.After }) },
             TaskClosed x => studio.TaskNow(x.TaskId, TaskStatus.Closed),
             TaskCancelled x => studio.TaskNow(x.TaskId, TaskStatus.Cancelled),
             TaskReopened x => studio.TaskNow(x.TaskId, TaskStatus.Open),

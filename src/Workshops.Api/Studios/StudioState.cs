@@ -27,6 +27,8 @@ public sealed record StudioState : Core.Http.IRefusesWrites
 
     public Core.Refusal? RefusesWrites() => Studios.Lifecycle.Writable(Lifecycle);
 
+    public static IReadOnlyList<string> RefusalRules => [Studios.Lifecycle.Dissolved];
+
     /// <summary>The events this state folds; any other leaves its document untouched.</summary>
     public static readonly Type[] Events =
         [typeof(StudioEstablished), .. RosterState.Events, .. PlanStatus.Events, .. GrowthState.Events, typeof(Years.YearSummaryWritten), .. LifecycleState.Events];

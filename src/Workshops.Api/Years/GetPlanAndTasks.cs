@@ -13,11 +13,19 @@ using TaskStatus = Workshops.Plans.TaskStatus;
 namespace Workshops.Years;
 
 /// <summary>A year's plan as drafted: the goals, the planned tasks with their ids, the revisions and the approval.</summary>
-public sealed record PlanView(Guid StudioId, int Year, string Goals, int Revision, bool Approved, PlanApproval? Approval, IReadOnlyList<TaskSpec> Tasks,
+public sealed record PlanView(Guid StudioId, int Year, string Goals, int Revision, bool Approved, PlanApproval? Approval, IReadOnlyList<PlannedTask> Tasks,
     IReadOnlyList<PlanRevision> Revisions);
 
+/// <summary>A task as the plan has it, its owner named beside the id.</summary>
+public sealed record PlannedTask(Guid TaskId, string Title, string? Description, string? OwnerId, TeacherName? Owner, DateOnly? Due,
+    IReadOnlyList<ActivityKind> ExpectedKinds)
+{
+    public static PlannedTask Of(TaskSpec t, Studio studio) =>
+        new(t.TaskId, t.Title, t.Description, t.OwnerId, t.OwnerId is { } owner ? TeacherName.Of(studio, owner) : null, t.Due, t.ExpectedKinds);
+}
+
 /// <summary>One task of a year's list: what it is, who owns it, when it is due and where it stands (the ledger has the rest).</summary>
-public sealed record TaskSummary(Guid TaskId, string Title, string? OwnerId, DateOnly? Due, TaskOrigin Origin, TaskStatus Status, int? Percent,
+public sealed record TaskSummary(Guid TaskId, string Title, string? OwnerId, TeacherName? Owner, DateOnly? Due, TaskOrigin Origin, TaskStatus Status, int? Percent,
     bool Overdue);
 
 /// <summary>One task with its year, state, history and the activities linked to it.</summary>
@@ -37,7 +45,8 @@ public static class GetPlanAndTasksEndpoint
     {
         if (await History.Load(session, id, null, clock.Today(), [year], ct) is not { } at) return Results.Problem(Problems.NotFound($"No studio {id}."));
         if (at.Year(year).Plan is not { } plan) return Results.Problem(Problems.NotFound($"No plan for {year}; the host drafts it (PUT …/plans/{year})."));
-        return Results.Ok(new PlanView(id, year, plan.Goals, plan.Revision, plan.Approval is not null, plan.Approval, plan.Tasks, plan.Revisions));
+        return Results.Ok(new PlanView(id, year, plan.Goals, plan.Revision, plan.Approval is not null, plan.Approval,
+            [.. plan.Tasks.Select(t => PlannedTask.Of(t, at.Studio))], plan.Revisions));
     }
 
     [WolverineGet("/api/studios/{id}/tasks", Name = "ListTasks"), Authorize(Policy = Policies.StudioRead)]
@@ -48,7 +57,8 @@ public static class GetPlanAndTasksEndpoint
         var today = clock.Today();
         var asked = year ?? today.Year;
         if (await History.Load(session, id, null, today, [asked], ct) is not { } at) return Results.Problem(Problems.NotFound($"No studio {id}."));
-        return Results.Ok(at.Year(asked).Tasks.Select(t => new TaskSummary(t.TaskId, t.Spec.Title, t.Spec.OwnerId, t.Spec.Due, t.Origin, t.Status,
+        return Results.Ok(at.Year(asked).Tasks.Select(t => new TaskSummary(t.TaskId, t.Spec.Title, t.Spec.OwnerId,
+            t.Spec.OwnerId is { } owner ? TeacherName.Of(at.Studio, owner) : null, t.Spec.Due, t.Origin, t.Status,
             t.Percent, LedgerView.IsOverdue(t, today))).ToList());
     }
 
@@ -67,7 +77,7 @@ public static class GetPlanAndTasksEndpoint
         if (year is not { } y) return Results.Problem(unknown);
         if (await History.Load(session, id, null, today, [y], ct) is not { } at) return Results.Problem(Problems.NotFound($"No studio {id}."));
         var activities = await ActivityQueries.OfYear(session, id, y, ct);
-        var line = LedgerView.Of(at.Year(y), today, activities).Tasks.FirstOrDefault(t => t.TaskId == taskId);
+        var line = LedgerView.Of(at.Studio, at.Year(y), today, activities).Tasks.FirstOrDefault(t => t.TaskId == taskId);
         return line is null ? Results.Problem(unknown) : Results.Ok(new TaskView(id, y, line));
     }
 }

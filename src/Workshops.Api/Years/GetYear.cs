@@ -45,7 +45,7 @@ public static class GetYearEndpoint
         IReadOnlyList<Activities.ActivityEntry> activities = at.Activities is { } folded
             ? [.. folded.Values.Where(a => !a.Voided && a.Year == year)]
             : await Activities.ActivityQueries.OfYear(session, id, year, ct);
-        return await memo.Keep(http, key, taken, LedgerView.Of(at.Year(year), at.Today, activities), ct);
+        return await memo.Keep(http, key, taken, LedgerView.Of(at.Studio, at.Year(year), at.Today, activities), ct);
     }
 
     private static async Task<(StudioAt?, ProblemDetails?)> Read(Guid id, int year, string? asOf, IQuerySession session,

@@ -11,13 +11,14 @@ using TaskStatus = Workshops.Plans.TaskStatus;
 
 namespace Workshops.Years;
 
-public sealed record PlanRevision(int Revision, int Tasks, EventRef Ref);
+/// <summary>A draft of the plan: its number, how many tasks it plans, why it was revised (none on the first draft).</summary>
+public sealed record PlanRevision(int Revision, int Tasks, EventRef Ref, string? Reason = null);
 
 public sealed record PlanApproval(int Revision, string? Note, EventRef Ref);
 
 public sealed record YearPlan(string Goals, IReadOnlyList<TaskSpec> Tasks, int Revision, IReadOnlyList<PlanRevision> Revisions, PlanApproval? Approval);
 
-/// <summary>A step in a task's life: planned, opened, added, progressed, closed, carried over or in, cancelled, reopened.</summary>
+/// <summary>A step in a task's life: planned, opened, added, revised, progressed, closed, carried over or in, cancelled, reopened.</summary>
 public sealed record TaskStep(string Step, string? Note, int? Percent, EventRef Ref);
 
 public sealed record LedgerTask(
@@ -114,6 +115,7 @@ public sealed record StudioYear
         AnnualPlanApproved x => [x.Year],
         TaskAdded x => [x.Year],
         TaskProgressed x => [x.Year],
+        TaskRevised x => [x.Year],
         TaskClosed x => [x.Year],
         TaskCancelled x => [x.Year],
         TaskReopened x => [x.Year],
@@ -145,7 +147,7 @@ public sealed record StudioYear
             AnnualPlanDrafted x => doc with
             {
                 Plan = new YearPlan(x.Goals, x.Tasks, x.Revision,
-                    [.. doc.Plan?.Revisions ?? [], new PlanRevision(x.Revision, x.Tasks.Count, at)], null),
+                    [.. doc.Plan?.Revisions ?? [], new PlanRevision(x.Revision, x.Tasks.Count, at, x.Reason)], null),
                 Tasks =
                 [
                     .. doc.Tasks.Where(t => t.Origin != TaskOrigin.Plan),
@@ -162,6 +164,7 @@ public sealed record StudioYear
                 Tasks = [.. doc.Tasks, new LedgerTask(x.Task, TaskOrigin.Added, TaskStatus.Open, null, [new("added", null, null, at)], [], [])],
             },
             TaskProgressed x => doc.Task(x.TaskId, t => t.Step(t.Status, "progressed", x.Note, at, x.Percent) with { Percent = x.Percent ?? t.Percent }),
+            TaskRevised x => doc.Task(x.TaskId, t => t.Step(t.Status, "revised", x.Reason, at) with { Spec = x.After }),
             TaskClosed x => doc.Task(x.TaskId, t => t.Step(TaskStatus.Closed, "closed", x.Note, at) with
             {
                 ClosingActivities = x.ActivityIds,

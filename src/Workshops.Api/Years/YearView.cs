@@ -20,6 +20,7 @@ public sealed record LedgerLine(
     string Title,
     string? Description,
     string? OwnerId,
+    TeacherName? Owner,
     DateOnly? Due,
     IReadOnlyList<ActivityKind> ExpectedKinds,
     TaskOrigin Origin,
@@ -36,10 +37,14 @@ public sealed record LedgerLine(
 /// <summary>GET /api/studios/{id}/ledger/{year}: every task with state, history and linked activities, and the counts.</summary>
 public sealed record LedgerView(Guid StudioId, int Year, DateOnly AsOf, PlanApproval? Approval, LedgerCounts Counts, IReadOnlyList<LedgerLine> Tasks)
 {
-    /// <summary>The ledger of a year; <paramref name="activities"/> are the year's standing activities, for the links.</summary>
-    public static LedgerView Of(StudioYear year, DateOnly today, IReadOnlyList<ActivityEntry> activities)
+    /// <summary>
+    /// The ledger of a year; <paramref name="activities"/> are the year's standing activities, for the links, and
+    /// <paramref name="studio"/> the studio as of the same day, for the owners' names.
+    /// </summary>
+    public static LedgerView Of(Studio studio, StudioYear year, DateOnly today, IReadOnlyList<ActivityEntry> activities)
     {
-        var lines = year.Tasks.Select(t => new LedgerLine(t.TaskId, t.Spec.Title, t.Spec.Description, t.Spec.OwnerId, t.Spec.Due,
+        var lines = year.Tasks.Select(t => new LedgerLine(t.TaskId, t.Spec.Title, t.Spec.Description, t.Spec.OwnerId,
+            t.Spec.OwnerId is { } owner ? TeacherName.Of(studio, owner) : null, t.Spec.Due,
             t.Spec.ExpectedKinds, t.Origin, t.Status, t.Percent, IsOverdue(t, today),
             [.. activities.Where(a => a.TaskIds.Contains(t.TaskId)).OrderBy(a => a.Date).ThenBy(a => a.Versions[0])
                 .Select(a => new LedgerActivity(a.Id, a.Title, a.Date, a.Kind))],

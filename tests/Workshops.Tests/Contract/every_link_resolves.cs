@@ -57,7 +57,7 @@ public sealed class every_link_resolves(AppFixture fixture) : ApiTest(fixture)
         }, host), host, 201)).Json["outputId"]!.GetValue<string>();
         await Keep(Host.Post($"/api/studios/{studio}/outputs/{output}/submit", new { }, host), host, 200);
         await Keep(Host.Post($"/api/studios/{studio}/outputs/{output}/approve", new { }, school), school, 200);
-        await Keep(Host.Post($"/api/studios/{studio}/tasks/{task}/close", new { note = "已完成", activityIds = new[] { activity } }, host), host, 200);
+        await Keep(Host.Post($"/api/studios/{studio}/tasks/{task}/close", new { reason = "已完成", activityIds = new[] { activity } }, host), host, 200);
         await Keep(Host.Post("/api/webhooks", new
         {
             url = "http://127.0.0.1:9/none", eventTypes = new[] { "task.closed" }, region = "350203", secret = "sixteen-characters-secret",

@@ -51,4 +51,22 @@ public sealed class the_generated_client(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(400, refused.ResponseStatusCode);
         Assert.Equal(["date", "domains", "kind", "title"], refused.Errors!.AdditionalData.Keys.Order());
     }
+
+    [Fact]
+    public async Task revises_a_task_in_the_edit_convention_and_reads_its_owner_by_name_through_the_generated_client()
+    {
+        Clock.Set(2026, 5, 1);
+        var studio = await Host.StaffedStudio(School());
+        var client = Client(HostOf(studio, "H1"));
+
+        var added = await client.Api.Studios[studio].Tasks.PostAsync(new AddTask { Title = "组织一次市级公开课展示", OwnerId = "H1", Due = new Date(2026, 10, 31) });
+        await client.Api.Studios[studio].Tasks[added!.TaskId!.Value].Revision.PostAsync(new ReviseTask
+        {
+            Changes = new TaskChanges { OwnerId = "M1", Due = new Date(2026, 11, 30) }, Reason = "原负责人外出跟岗学习",
+        });
+
+        var task = (await client.Api.Studios[studio].Tasks[added.TaskId.Value].GetAsync())!.Task!;
+        Assert.Equal(("组织一次市级公开课展示", "M1", "林晓燕", new Date(2026, 11, 30)), (task.Title, task.Owner!.Id, task.Owner.Name, task.Due!.Value));
+        Assert.Equal("原负责人外出跟岗学习", task.History!.Last().Note);
+    }
 }

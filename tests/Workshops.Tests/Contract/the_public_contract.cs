@@ -90,4 +90,35 @@ public sealed class the_public_contract(AppFixture fixture) : ApiTest(fixture)
         foreach (var (method, operation) in operations!.AsObject())
             Assert.True(operation!["responses"]!.AsObject().Any(r => r.Key.StartsWith('2')), $"{method} {path} documents no success response");
     }
+
+    /// <summary>
+    /// A dissolved studio refuses every write to its stream (the shared write policy asks the decision state), so each
+    /// operation that appends to a studio's stream lists <c>studio.dissolved</c> among its own 422 rules; an operation
+    /// writing elsewhere (an activity's evaluations have their own stream) or reading does not.
+    /// </summary>
+    [Fact]
+    public async Task every_studio_write_lists_the_dissolved_studio_among_its_rules()
+    {
+        var doc = await Current();
+        var listing = new List<string>();
+        var wrong = new List<string>();
+        foreach (var (path, operations) in doc["paths"]!.AsObject())
+        foreach (var (method, operation) in operations!.AsObject())
+        {
+            var rules = operation!["responses"]!["422"]?["x-rules"]?.AsArray().Select(r => r!["rule"]!.GetValue<string>()).ToList() ?? [];
+            if (!rules.Contains("studio.dissolved")) continue;
+            listing.Add($"{method} {path}");
+            if (method == "get" || !path.StartsWith("/api/studios/{id}", StringComparison.Ordinal)) wrong.Add($"{method} {path}");
+        }
+        Assert.Empty(wrong);
+        foreach (var write in new[]
+                 {
+                     "post /api/studios/{id}/activities", "post /api/studios/{id}/activities/{activityId}/corrections", "post /api/studios/{id}/members",
+                     "put /api/studios/{id}/plans/{year}", "post /api/studios/{id}/plans/{year}/revision", "post /api/studios/{id}/tasks/{taskId}/revision",
+                     "post /api/studios/{id}/tasks/{taskId}/close", "post /api/studios/{id}/outputs/{outputId}/revision", "post /api/studios/{id}/dissolution",
+                 })
+            Assert.Contains(write, listing);
+        Assert.True(listing.Count > 40, $"only {listing.Count} operations list studio.dissolved");
+        Assert.DoesNotContain("post /api/studios/{id}/activities/{activityId}/evaluations", listing);
+    }
 }

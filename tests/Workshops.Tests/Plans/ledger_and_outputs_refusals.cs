@@ -22,17 +22,17 @@ public sealed class ledger_and_outputs_refusals(AppFixture fixture) : ApiTest(fi
         var planned = (await Host.Get($"/api/studios/{id}/ledger/2026", host)).Json["tasks"]![0]!;
         Assert.Equal("planned", planned["status"]!.GetValue<string>());
         var task = planned["taskId"]!.GetValue<string>();
-        (await Host.Post($"/api/studios/{id}/tasks/{task}/progress", new { note = "早" }, host)).ShouldBeProblem(422, "task.not-open");
+        (await Host.Post($"/api/studios/{id}/tasks/{task}/progress", new { reason = "早" }, host)).ShouldBeProblem(422, "task.not-open");
         (await Host.Post($"/api/studios/{id}/plans/2026/approval", new { }, host)).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{id}/plans/2026/approval", new { }, School())).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/plans/2026/approval", new { }, School())).ShouldBeProblem(422, "plan.already-approved");
         (await Host.Post($"/api/studios/{id}/tasks/{task}/reopen", new { reason = "?" }, host)).ShouldBeProblem(422, "task.not-closed");
-        (await Host.Post($"/api/studios/{id}/tasks/{task}/progress", new { note = "进展", percent = 101 }, host)).ShouldBeProblem(400);
-        (await Host.Post($"/api/studios/{id}/tasks/{Guid.NewGuid()}/close", new { note = "?" }, host)).ShouldBeProblem(404, "task.unknown");
-        (await Host.Post($"/api/studios/{id}/tasks/{task}/close", new { note = "完成", activityIds = new[] { Guid.NewGuid() } }, host))
+        (await Host.Post($"/api/studios/{id}/tasks/{task}/progress", new { reason = "进展", percent = 101 }, host)).ShouldBeProblem(400);
+        (await Host.Post($"/api/studios/{id}/tasks/{Guid.NewGuid()}/close", new { reason = "?" }, host)).ShouldBeProblem(404, "task.unknown");
+        (await Host.Post($"/api/studios/{id}/tasks/{task}/close", new { reason = "完成", activityIds = new[] { Guid.NewGuid() } }, host))
             .ShouldBeProblem(422, "task.unknown-activity");
         var activity = await Host.LogActivity(id, host, Activity("lecture", ["learning"], "2026-01-20", 2, [("H1", 2)], [Guid.Parse(task)]));
-        (await Host.Post($"/api/studios/{id}/tasks/{task}/close", new { note = "完成", activityIds = new[] { activity } }, host)).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/tasks/{task}/close", new { reason = "完成", activityIds = new[] { activity } }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/tasks/{task}/cancel", new { reason = "?" }, host)).ShouldBeProblem(422, "task.closed");
         (await Host.Post($"/api/studios/{id}/tasks/{task}/carry-over", new { reason = "?" }, host)).ShouldBeProblem(422, "task.closed");
         var line = (await Host.Get($"/api/studios/{id}/ledger/2026", host)).Json["tasks"]![0]!;
@@ -112,7 +112,7 @@ public sealed class ledger_and_outputs_refusals(AppFixture fixture) : ApiTest(fi
         Clock.Set(2026, 4, 15);
         var task = (await Host.Get($"/api/studios/{id}/ledger/2026", host)).Json["tasks"]![0]!["taskId"]!.GetValue<string>();
         Assert.True((await Host.Get($"/api/studios/{id}/ledger/2026", host)).Json["tasks"]![0]!["overdue"]!.GetValue<bool>());
-        (await Host.Post($"/api/studios/{id}/tasks/{task}/close", new { note = "完成" }, host)).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/tasks/{task}/close", new { reason = "完成" }, host)).ShouldBe(200);
 
         async Task<string> StatusOn(string day) =>
             (await Host.Get($"/api/studios/{id}/ledger/2026?asOf={day}", host)).ShouldBe(200).Json["tasks"]![0]!["status"]!.GetValue<string>();

@@ -58,9 +58,9 @@ public sealed class ledger_rules
         var events = new object[] { Established(), Planned(2026, A, B), Given.Approved(2026, A, B), carried }
             .Select((e, i) => Wrap(e, i + 1)).ToList();
         var at = History.Fold(events, Today)!;
-        var first = LedgerView.Of(at.Year(2026), Today, []);
+        var first = LedgerView.Of(at.Studio, at.Year(2026), Today, []);
         Assert.Equal((2, 1, 1), (first.Counts.Opened, first.Counts.CarriedOver, first.Counts.Open));
-        var next = LedgerView.Of(at.Year(2027), Today, []);
+        var next = LedgerView.Of(at.Studio, at.Year(2027), Today, []);
         Assert.Equal(TaskOrigin.CarriedIn, Assert.Single(next.Tasks).Origin);
     }
 
@@ -73,8 +73,8 @@ public sealed class ledger_rules
             Established(), new AnnualPlanDrafted(2026, "目标", [Spec(A, due: due), Spec(B, due: due)], 1, By, At), Given.Approved(2026, A, B),
             new TaskClosed(2026, B, "完成", [], [], By, At),
         }.Select((e, i) => Wrap(e, i + 1)).ToList();
-        var year = History.Fold(events, Today)!.Year(2026);
-        Assert.Equal(1, LedgerView.Of(year, Today, []).Counts.Overdue);
-        Assert.Equal(0, LedgerView.Of(year, due, []).Counts.Overdue);
+        var at = History.Fold(events, Today)!;
+        Assert.Equal(1, LedgerView.Of(at.Studio, at.Year(2026), Today, []).Counts.Overdue);
+        Assert.Equal(0, LedgerView.Of(at.Studio, at.Year(2026), due, []).Counts.Overdue);
     }
 }

@@ -36,7 +36,8 @@ public sealed class a_studio_year(AppFixture fixture) : ApiTest(fixture)
             expectedKinds = new[] { Kinds[i % Kinds.Length] },
         }).ToList();
         (await Host.Put($"/api/studios/{id}/plans/2026", new { goals = "建设学习型工作坊", tasks = tasks.Take(8) }, host)).ShouldBe(200);
-        (await Host.Put($"/api/studios/{id}/plans/2026", new { goals = "建设学习型、研究型工作坊", tasks }, host)).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/plans/2026/revision",
+            new { changes = new { goals = "建设学习型、研究型工作坊", tasks }, reason = "补充第九项任务" }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/plans/2026/approval", new { note = "同意" }, MemberOf(id))).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{id}/plans/2026/approval", new { note = "同意" }, School())).ShouldBe(200);
         (await Host.Put($"/api/studios/{id}/plans/2026", new { goals = "改", tasks }, host)).ShouldBeProblem(422, "plan.already-approved");
@@ -82,9 +83,9 @@ public sealed class a_studio_year(AppFixture fixture) : ApiTest(fixture)
         // Tasks closed, carried over, cancelled; a closed task cannot progress.
         Clock.Set(2026, 11, 30);
         foreach (var t in taskIds.Take(6))
-            (await Host.Post($"/api/studios/{id}/tasks/{t}/close", new { note = "已完成", evidence = new[] { "https://example.org/e" } }, host)).ShouldBe(200);
-        (await Host.Post($"/api/studios/{id}/tasks/{taskIds[0]}/progress", new { note = "补充", percent = 100 }, host)).ShouldBeProblem(422, "task.closed");
-        (await Host.Post($"/api/studios/{id}/tasks/{taskIds[6]}/progress", new { note = "推进中", percent = 60 }, host)).ShouldBe(200);
+            (await Host.Post($"/api/studios/{id}/tasks/{t}/close", new { reason = "已完成", evidence = new[] { "https://example.org/e" } }, host)).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/tasks/{taskIds[0]}/progress", new { reason = "补充", percent = 100 }, host)).ShouldBeProblem(422, "task.closed");
+        (await Host.Post($"/api/studios/{id}/tasks/{taskIds[6]}/progress", new { reason = "推进中", percent = 60 }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/tasks/{taskIds[6]}/carry-over", new { reason = "课题延期" }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/tasks/{taskIds[7]}/cancel", new { reason = "上级调整" }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/tasks/{taskIds[7]}/reopen", new { reason = "恢复" }, host)).ShouldBe(200);

@@ -60,8 +60,11 @@ public static class Contracts
     public static OperationDoc? Operation(string? name) => name is not null && ByName.Value.TryGetValue(name, out var doc) ? doc : null;
 
     /// <summary>The rules an operation declares, in catalogue order.</summary>
-    public static IReadOnlyList<RuleDoc> RulesOf(OperationDoc operation) =>
-        [.. Rules.Values.Where(r => (operation.Rules ?? []).Any(p => p.EndsWith('.') ? r.Rule.StartsWith(p, StringComparison.Ordinal) : r.Rule == p))
+    public static IReadOnlyList<RuleDoc> RulesOf(OperationDoc operation) => RulesOf(operation.Rules ?? []);
+
+    /// <summary>The catalogue's rules named (a name, or a prefix such as "activity."), in catalogue order.</summary>
+    public static IReadOnlyList<RuleDoc> RulesOf(IReadOnlyList<string> named) =>
+        [.. Rules.Values.Where(r => named.Any(p => p.EndsWith('.') ? r.Rule.StartsWith(p, StringComparison.Ordinal) : r.Rule == p))
             .OrderBy(r => r.Rule, StringComparer.Ordinal)];
 
     /// <summary>The endpoint's name (Wolverine's <c>Name</c> or a minimal API's <c>WithName</c>) as a camelCase operationId.</summary>

@@ -49,7 +49,7 @@ public static class OperationShapes
 
         operation.Responses ??= new OpenApiResponses();
         if (operation.Responses.ContainsKey("200") || operation.Responses.ContainsKey("201")) operation.Responses.Remove("204");
-        Rules(operation, doc);
+        Rules(operation, doc, metadata.OfType<HttpChain>().FirstOrDefault());
         RetryAfter(operation);
         Parameters(operation, doc);
         Formats(operation, metadata.OfType<HttpChain>().FirstOrDefault()?.Method.Method.GetCustomAttributes(typeof(FormatsAttribute), false)
@@ -69,11 +69,18 @@ public static class OperationShapes
         return policy is null ? [] : Permits.Of(policyName, policy, context.Description.RelativePath ?? "");
     }
 
-    /// <summary>422: the rules this operation can name, each with its meaning.</summary>
-    private static void Rules(OpenApiOperation operation, OperationDoc? doc)
+    /// <summary>
+    /// 422: the rules this operation can name, each with its meaning: those its capability declares, and those of a stream
+    /// state that refuses every write (<see cref="IRefusesWrites"/>: a dissolved studio) when the operation appends to it.
+    /// </summary>
+    private static void Rules(OpenApiOperation operation, OperationDoc? doc, HttpChain? chain)
     {
-        if (doc is null || !operation.Responses!.TryGetValue("422", out var found) || found is not OpenApiResponse response) return;
-        var rules = Contracts.RulesOf(doc);
+        if (!operation.Responses!.TryGetValue("422", out var found) || found is not OpenApiResponse response) return;
+        var state = chain?.Method.Method.GetCustomAttributes(typeof(AppendsAttribute), false).Length > 0
+            ? chain.Method.Method.GetParameters().FirstOrDefault(p => p.GetCustomAttributes(typeof(Wolverine.Marten.WriteAggregateAttribute), false).Length > 0)
+                ?.ParameterType
+            : null;
+        var rules = Contracts.RulesOf([.. doc?.Rules ?? [], .. IRefusesWrites.RulesOf(state)]);
         if (rules.Count == 0) return;
         response.Description = "A domain rule refused the command; `rule` names it:\n\n" +
                                string.Join("\n", rules.Select(r => $"- `{r.Rule}`: {r.Meaning}"));

@@ -55,6 +55,15 @@ public sealed class AppendsAttribute : EmptyResponseAttribute
 public interface IRefusesWrites
 {
     Refusal? RefusesWrites();
+
+    /// <summary>The rules <see cref="RefusesWrites"/> can name: the contract lists them among every write's own 422 rules.</summary>
+    static abstract IReadOnlyList<string> RefusalRules { get; }
+
+    /// <summary>The rules a state type's refusal of every write can name; none for a state that never refuses them all.</summary>
+    public static IReadOnlyList<string> RulesOf(Type? state) =>
+        state is not null && typeof(IRefusesWrites).IsAssignableFrom(state)
+            ? (IReadOnlyList<string>)state.GetProperty(nameof(RefusalRules), System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.GetValue(null)!
+            : [];
 }
 
 /// <summary>

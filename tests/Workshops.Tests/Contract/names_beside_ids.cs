@@ -1,0 +1,68 @@
+using Workshops.Tests.Support;
+using static Workshops.Tests.Support.Scenarios;
+
+namespace Workshops.Tests.Contract;
+
+/// <summary>
+/// Records carry names beside teacher ids, in one shape (<c>{id, name}</c>): a task's owner, an output's authors, an
+/// activity's attendees (a guest by the name given).
+/// </summary>
+public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
+{
+    private static IEnumerable<(string, string?)> Named(System.Text.Json.Nodes.JsonNode? list) =>
+        list!.AsArray().Select(p => (p!["id"]!.GetValue<string>(), p["name"]?.GetValue<string>()));
+
+    [Fact]
+    public async Task a_tasks_owner_is_named_in_the_years_list_and_in_the_plan()
+    {
+        Clock.Set(2026, 3, 2);
+        var id = await Host.StaffedStudio(School());
+        (await Host.Post($"/api/studios/{id}/tasks", new { title = "家访周", ownerId = "M1" }, HostOf(id))).ShouldBe(201);
+        var only = Assert.Single((await Host.Get($"/api/studios/{id}/tasks?year=2026", HostOf(id))).ShouldBe(200).Json.AsArray())!;
+        Assert.Equal(("M1", "林晓燕"), (only["owner"]!["id"]!.GetValue<string>(), only["owner"]!["name"]!.GetValue<string>()));
+
+        (await Host.Put($"/api/studios/{id}/plans/2026", new { goals = "家校共育", tasks = new[] { new { title = "家长会", ownerId = "H1" } } }, HostOf(id)))
+            .ShouldBe(200);
+        var planned = (await Host.Get($"/api/studios/{id}/plans/2026", HostOf(id))).ShouldBe(200).Json["tasks"]![0]!;
+        Assert.Equal(("H1", "陈美玲"), (planned["owner"]!["id"]!.GetValue<string>(), planned["owner"]!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task an_outputs_authors_are_named_in_the_record_and_in_the_lists_summary()
+    {
+        Clock.Set(2026, 5, 10);
+        var id = await Host.StaffedStudio(School());
+        var output = (await Host.Post($"/api/studios/{id}/outputs", new
+        {
+            kind = "typical-case", category = "class-culture", title = "班级文化建设案例", authors = new[] { "H1", "M1" }, date = "2026-04-01",
+            summary = "以班级公约为线索", body = "正文：从制定班级公约说起……",
+        }, HostOf(id))).ShouldBe(201).Json["outputId"]!.GetValue<string>();
+
+        var record = (await Host.Get($"/api/studios/{id}/outputs/{output}", HostOf(id))).ShouldBe(200).Json;
+        Assert.Equal([("H1", "陈美玲"), ("M1", "林晓燕")], Named(record["authorNames"]));
+        var listed = (await Host.Get($"/api/studios/{id}/outputs", HostOf(id))).ShouldBe(200).Json["items"]![0]!;
+        Assert.Equal([("H1", "陈美玲"), ("M1", "林晓燕")], Named(listed["authorNames"]));
+        // A list carries summaries: the body and the history are in the record its url points to.
+        Assert.Equal("以班级公约为线索", listed["summary"]!.GetValue<string>());
+        Assert.Null(listed["body"]);
+        Assert.Null(listed["history"]);
+        Assert.Equal("正文：从制定班级公约说起……",
+            (await Host.Get(listed["url"]!.GetValue<string>(), HostOf(id))).ShouldBe(200).Json["facts"]!["body"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task an_activitys_attendees_are_named_and_a_guest_by_the_name_given()
+    {
+        Clock.Set(2026, 3, 12);
+        var id = await Host.StaffedStudio(School());
+        var created = (await Host.Post($"/api/studios/{id}/activities", new
+        {
+            kind = "lecture", domains = new[] { "learning" }, title = "专家报告", date = "2026-03-10", hours = 2,
+            attendees = new object[] { new { teacherId = "M1", hours = 2 }, new { teacherId = "G-1", hours = 2, guest = true, name = "王教授" } },
+        }, HostOf(id))).ShouldBe(201);
+        var record = (await Host.Get(created.Header("location")!, HostOf(id))).ShouldBe(200).Json;
+        Assert.Equal([("M1", "林晓燕"), ("G-1", "王教授")], Named(record["attendeeNames"]));
+        var listed = (await Host.Get($"/api/studios/{id}/activities", HostOf(id))).ShouldBe(200).Json["items"]![0]!;
+        Assert.Equal([("M1", "林晓燕"), ("G-1", "王教授")], Named(listed["attendeeNames"]));
+    }
+}
