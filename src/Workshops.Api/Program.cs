@@ -26,7 +26,12 @@ var app = builder.Build();
 // client got (a concurrency conflict is logged as 409, not as the exception's 500); whatever escapes them is a bare 500.
 app.UseLastResort();
 app.UseCorrelationIds();
-app.UseSerilogRequestLogging(o => o.GetLevel = Setup.RequestLevel);
+// The request log goes to this host's logger, not the process-wide static one (which the last host started owns).
+app.UseSerilogRequestLogging(o =>
+{
+    o.GetLevel = Setup.RequestLevel;
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+});
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodyLimit();
