@@ -28,16 +28,11 @@ public sealed record ActivityChanges(
     [Text(5000)] string? Summary = null,
     [Items(0, 20), HttpUrl] IReadOnlyList<string>? Evidence = null)
 {
-    public IReadOnlyList<string> Named() =>
-    [
-        .. new (string Name, bool Given)[]
-        {
-            ("kind", Kind is not null), ("domains", Domains is not null), ("title", Title is not null), ("date", Date is not null),
-            ("hours", Hours is not null || Start is not null), ("start", Start is not null), ("end", End is not null),
-            ("place", Place is not null), ("attendees", Attendees is not null), ("taskIds", TaskIds is not null),
-            ("summary", Summary is not null), ("evidence", Evidence is not null),
-        }.Where(x => x.Given).Select(x => x.Name),
-    ];
+    public IReadOnlyList<string> Named() => Edits.Given(
+        ("kind", Kind is not null), ("domains", Domains is not null), ("title", Title is not null), ("date", Date is not null),
+        ("hours", Hours is not null || Start is not null), ("start", Start is not null), ("end", End is not null),
+        ("place", Place is not null), ("attendees", Attendees is not null), ("taskIds", TaskIds is not null),
+        ("summary", Summary is not null), ("evidence", Evidence is not null));
 
     public ActivityFacts Apply(ActivityFacts before)
     {

@@ -23,14 +23,9 @@ public sealed record OutputChanges(
     [Text(OutputInput.MaxBodyCharacters)] string? Body = null,
     [Items(0, 20), HttpUrl] IReadOnlyList<string>? Links = null)
 {
-    public IReadOnlyList<string> Named() =>
-    [
-        .. new (string Name, bool Given)[]
-        {
-            ("kind", Kind is not null), ("title", Title is not null), ("authors", Authors is not null), ("date", Date is not null),
-            ("category", Category is not null), ("summary", Summary is not null), ("body", Body is not null), ("links", Links is not null),
-        }.Where(x => x.Given).Select(x => x.Name),
-    ];
+    public IReadOnlyList<string> Named() => Edits.Given(
+        ("kind", Kind is not null), ("title", Title is not null), ("authors", Authors is not null), ("date", Date is not null),
+        ("category", Category is not null), ("summary", Summary is not null), ("body", Body is not null), ("links", Links is not null));
 
     public OutputFacts Apply(OutputFacts before) =>
         new DraftOutput(Kind ?? before.Kind, Title ?? before.Title, Authors ?? before.Authors, Date ?? before.Date, Category ?? before.Category,

@@ -16,8 +16,7 @@ namespace Workshops.Plans;
 /// <summary>The parts of a plan to change; those left out keep their value. <c>tasks</c> is the plan's whole task list.</summary>
 public sealed record PlanChanges([Text(5000)] string? Goals = null, [Items(1, 100)] IReadOnlyList<TaskInput>? Tasks = null)
 {
-    public IReadOnlyList<string> Named() =>
-        [.. new (string Name, bool Given)[] { ("goals", Goals is not null), ("tasks", Tasks is not null) }.Where(x => x.Given).Select(x => x.Name)];
+    public IReadOnlyList<string> Named() => Edits.Given(("goals", Goals is not null), ("tasks", Tasks is not null));
 
     /// <summary>The planned tasks after the change: the list given (a task keeps its id when it names it), or the plan's own.</summary>
     public IReadOnlyList<TaskSpec> Specs(YearPlan plan, Func<Guid> newId) =>

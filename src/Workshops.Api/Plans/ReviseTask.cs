@@ -22,14 +22,9 @@ public sealed record TaskChanges(
     DateOnly? Due = null,
     [Items(0, 10)] IReadOnlyList<ActivityKind>? ExpectedKinds = null)
 {
-    public IReadOnlyList<string> Named() =>
-    [
-        .. new (string Name, bool Given)[]
-        {
-            ("title", Title is not null), ("description", Description is not null), ("ownerId", OwnerId is not null), ("due", Due is not null),
-            ("expectedKinds", ExpectedKinds is not null),
-        }.Where(x => x.Given).Select(x => x.Name),
-    ];
+    public IReadOnlyList<string> Named() => Edits.Given(
+        ("title", Title is not null), ("description", Description is not null), ("ownerId", OwnerId is not null), ("due", Due is not null),
+        ("expectedKinds", ExpectedKinds is not null));
 
     public TaskSpec Apply(TaskSpec before) => before with
     {

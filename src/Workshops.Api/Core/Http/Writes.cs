@@ -55,6 +55,13 @@ public sealed record Stamp(Actor By, DateTimeOffset At, DateOnly Today)
 /// Page parameters shared by every list: page 1–10,000, pageSize 1–100 (default 20). The bound on pages keeps the
 /// offset a sane number (page 2147483647 overflowed it); a list that long is narrowed by its filters instead.
 /// </summary>
+/// <summary>The house edit convention: a <c>changes</c> object names only the fields it changes.</summary>
+public static class Edits
+{
+    /// <summary>The names of the fields a <c>changes</c> object gives, in the order listed.</summary>
+    public static IReadOnlyList<string> Given(params (string Name, bool Given)[] fields) => [.. fields.Where(f => f.Given).Select(f => f.Name)];
+}
+
 public static class Paging
 {
     public const int MaxPageSize = 100;
