@@ -39,7 +39,8 @@ public static class Json
 
     /// <summary>
     /// The store's shape: the wire's, with the values documents repeat most written as arrays (event references, example
-    /// activities, credit totals; credits have their own converter). Each reads the objects stored before.
+    /// activities, credit totals, counts with hours; credits have their own converter), and the nulls of document-only
+    /// types left out (<see cref="StoredWithoutNullsAttribute"/>). Each reads the shapes stored before.
     /// </summary>
     public static void Stored(JsonSerializerOptions o)
     {
@@ -47,7 +48,45 @@ public static class Json
         o.Converters.Add(new Studios.StoredEventRef());
         o.Converters.Add(new Years.StoredActivityRef());
         o.Converters.Add(new Growth.StoredCreditTotal());
+        o.Converters.Add(new Years.StoredCountHours());
+        o.TypeInfoResolver = o.TypeInfoResolver!.WithAddedModifier(StoredWithoutNullsAttribute.Modify);
     }
+
+    /// <summary>An id as the store writes it inside its shortest shapes: base64url of its 16 bytes (22 characters against 36).</summary>
+    public static void WriteId(Utf8JsonWriter writer, Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        writer.WriteStringValue(System.Buffers.Text.Base64Url.EncodeToString(bytes));
+    }
+
+    /// <summary>An id written by <see cref="WriteId"/>, or as its 36 characters (stored so before).</summary>
+    public static Guid ReadId(ref Utf8JsonReader reader) =>
+        reader.ValueSpan.Length == 22 && !reader.ValueIsEscaped ? new(System.Buffers.Text.Base64Url.DecodeFromChars(reader.GetString())) : reader.GetGuid();
+
+    /// <summary>
+    /// A time as the store writes it inside its shortest shapes: at <paramref name="offset"/> (and not before 1970) as
+    /// seconds since 1970 with up to seven decimals, exact to the tick; at any other offset as text, which keeps it.
+    /// </summary>
+    public static void WriteTime(Utf8JsonWriter writer, DateTimeOffset time, TimeSpan offset)
+    {
+        if (time.Offset != offset || time < DateTimeOffset.UnixEpoch)
+        {
+            writer.WriteStringValue(time);
+            return;
+        }
+        var ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        var seconds = Math.DivRem(ticks, TimeSpan.TicksPerSecond, out var fraction);
+        writer.WriteRawValue(fraction == 0
+            ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"{seconds}.{fraction.ToString("0000000", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0')}", skipInputValidation: true);
+    }
+
+    /// <summary>A time written by <see cref="WriteTime"/> at <paramref name="offset"/>.</summary>
+    public static DateTimeOffset ReadTime(ref Utf8JsonReader reader, TimeSpan offset) =>
+        reader.TokenType == JsonTokenType.String
+            ? reader.GetDateTimeOffset()
+            : DateTimeOffset.UnixEpoch.AddTicks((long)(reader.GetDecimal() * TimeSpan.TicksPerSecond)).ToOffset(offset);
 
     /// <summary>
     /// Requests are read strictly: a missing required member or a null where none is allowed is a 400, and so is a
@@ -112,5 +151,27 @@ public static class Json
         configure(o);
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
+    }
+}
+
+/// <summary>
+/// Marks a type that only documents hold (never an event, never a request): the store leaves out its members that are
+/// null and its members computed from others (a getter with nothing to set), which a read gives back as they were (a
+/// missing member reads as null; a computed one is computed again). Put it only on types whose nullable members have
+/// no other default. Storage only: answers are written by the wire's options and keep every member.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class StoredWithoutNullsAttribute : Attribute
+{
+    public static void Modify(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || !info.Type.IsDefined(typeof(StoredWithoutNullsAttribute), inherit: false)) return;
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            var p = info.Properties[i];
+            if (p.Set is null && p.AssociatedParameter is null) info.Properties.RemoveAt(i);
+            else if (!p.PropertyType.IsValueType || Nullable.GetUnderlyingType(p.PropertyType) is not null)
+                p.ShouldSerialize = static (_, value) => value is not null;
+        }
     }
 }

@@ -51,10 +51,17 @@ public sealed record CreditYear
 /// </summary>
 public sealed record CreditMonth
 {
+    /// <summary>"teacher:yyyy-MM": the teacher, year and month are read from it, not stored again beside it.</summary>
     public string Id { get; init; } = "";
-    public string TeacherId { get; init; } = "";
-    public int Year { get; init; }
-    public int Month { get; init; }
+    /// <summary>From the id; a column of its own (a teacher's months are looked up by it), not a member of the stored JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string TeacherId => Id.LastIndexOf(':') is var split and >= 0 ? Id[..split] : Id;
+    /// <summary>From the id, like <see cref="TeacherId"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Year => Part(1, 4);
+    /// <summary>From the id, like <see cref="TeacherId"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Month => Part(6, 2);
     /// <summary>Stored in runs of credits that share their studio, category, level and who recorded them (<see cref="CreditRunsJson"/>).</summary>
     [System.Text.Json.Serialization.JsonConverter(typeof(CreditRunsJson))]
     public IReadOnlyList<Credit> Credits { get; init; } = [];
@@ -62,6 +69,16 @@ public sealed record CreditMonth
     public IReadOnlyList<CreditTotal> Totals { get; init; } = [];
 
     public static string Key(string teacherId, DateOnly date) => $"{teacherId}:{date:yyyy-MM}";
+
+    /// <summary>The digits at <paramref name="start"/> after the id's last colon ("yyyy-MM"), 0 in an id without them.</summary>
+    private int Part(int start, int length)
+    {
+        var at = Id.LastIndexOf(':') + start;
+        return at > start - 1 && at + length <= Id.Length &&
+               int.TryParse(Id.AsSpan(at, length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : 0;
+    }
 
     /// <summary>The credit months an event changes (guests are not teachers of the studio).</summary>
     public static IEnumerable<string> Keys(object data) => data switch
@@ -96,12 +113,7 @@ public sealed record CreditMonth
         return ReferenceEquals(next, doc) ? doc : next with { Totals = CreditTotals.Again(doc.Credits, doc.Totals, next.Credits) };
     }
 
-    private static CreditMonth Empty(string key)
-    {
-        var split = key.LastIndexOf(':');
-        var month = DateOnly.ParseExact(key[(split + 1)..] + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return new CreditMonth { Id = key, TeacherId = key[..split], Year = month.Year, Month = month.Month };
-    }
+    private static CreditMonth Empty(string key) => new() { Id = key };
 
     private CreditMonth Credit(Guid activityId, ActivityFacts facts, TrainingLevel level, Guid studioId, EventRef at)
     {

@@ -5,7 +5,7 @@ namespace Workshops.Growth;
 
 /// <summary>
 /// A credit month's total as stored: [category, level, count, hours, first, last, studio] (the last three null in
-/// totals written before they were kept). Storage only (the store's serializer and <see cref="CreditTotal.ColumnRow"/>,
+/// totals written before they were kept; the studio id as base64url of its 16 bytes, or whole as written before). Storage only (the store's serializer and <see cref="CreditTotal.ColumnRow"/>,
 /// which reads the totals column by column); totals stored as objects before read as they are.
 /// </summary>
 public sealed class StoredCreditTotal : JsonConverter<CreditTotal>
@@ -52,7 +52,7 @@ public sealed class StoredCreditTotal : JsonConverter<CreditTotal>
         reader.Read();
         last = Day(ref reader);
         reader.Read();
-        studio = reader.TokenType == JsonTokenType.Null ? null : reader.GetGuid();
+        studio = reader.TokenType == JsonTokenType.Null ? null : Json.ReadId(ref reader);
         reader.Read();
         if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("a credit total has seven members");
         return new CreditTotal(category, level, count, hours, first, last, studio);
@@ -67,7 +67,7 @@ public sealed class StoredCreditTotal : JsonConverter<CreditTotal>
         writer.WriteNumberValue(value.Hours);
         WriteDay(writer, value.First);
         WriteDay(writer, value.Last);
-        if (value.StudioId is { } studio) writer.WriteStringValue(studio);
+        if (value.StudioId is { } studio) Json.WriteId(writer, studio);
         else writer.WriteNullValue();
         writer.WriteEndArray();
     }

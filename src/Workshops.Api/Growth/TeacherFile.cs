@@ -11,6 +11,7 @@ using Workshops.Core;
 
 namespace Workshops.Growth;
 
+[StoredWithoutNulls]
 public sealed record Membership(Guid StudioId, string StudioName, Region Region, RosterRole Role, DateOnly From, DateOnly? To);
 
 /// <summary>
@@ -49,13 +50,16 @@ public sealed class CreditJson : JsonConverter<Credit>
     public override void Write(Utf8JsonWriter writer, Credit value, JsonSerializerOptions options) => Write(writer, value, options, null);
 
     /// <summary>
-    /// What the credits of one run share: their studio, category, level, month ("yyyy-MM") and, when each credit's event is
-    /// compact, who recorded it. Runs stored before the month was shared have none; their credits carry whole dates.
+    /// What the credits of one run share: their studio, category, level, month ("yyyy-MM"), the UTC offset their times
+    /// were recorded at and, when each credit's event is compact, who recorded it. Runs stored before the month was shared
+    /// have none; their credits carry whole dates. Runs stored before the offset was shared have none: their numeric
+    /// times are UTC.
     /// </summary>
-    internal sealed record Run(Guid StudioId, CreditCategory Category, TrainingLevel Level, Core.Auth.Actor? By, string? Month = null)
+    internal sealed record Run(Guid StudioId, CreditCategory Category, TrainingLevel Level, Core.Auth.Actor? By, string? Month = null,
+        TimeSpan Offset = default)
     {
         public static Run Of(Credit c) => new(c.StudioId, c.Category, c.Level, Compact(c) ? c.Ref!.By : null,
-            c.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+            c.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), c.RecordedAt.Offset);
     }
 
     /// <summary>Whether the credit's event was recorded at the credit's time (always, as projected): written as a short array.</summary>
@@ -149,8 +153,8 @@ public sealed class CreditJson : JsonConverter<Credit>
         writer.WriteStringValue(c.Title);
         WriteId(writer, at.EventId);
         writer.WriteNumberValue(at.Version);
-        WriteTime(writer, c.RecordedAt);
-        if (c.RemovedAt is { } removed) WriteTime(writer, removed);
+        WriteTime(writer, c.RecordedAt, c.RecordedAt.Offset);
+        if (c.RemovedAt is { } removed) WriteTime(writer, removed, c.RecordedAt.Offset);
         else if (!usual) writer.WriteNullValue();
         if (!usual) writer.WriteStringValue(at.Type);
         writer.WriteEndArray();
@@ -171,12 +175,12 @@ public sealed class CreditJson : JsonConverter<Credit>
         reader.Read();
         var version = reader.GetInt64();
         reader.Read();
-        var recorded = ReadTime(ref reader);
+        var recorded = ReadTime(ref reader, run.Offset);
         DateTimeOffset? removed = null;
         var type = UsualType(run.Category);
         if (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.Null) removed = ReadTime(ref reader);
+            if (reader.TokenType != JsonTokenType.Null) removed = ReadTime(ref reader, run.Offset);
             if (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 type = reader.GetString()!;
@@ -188,33 +192,14 @@ public sealed class CreditJson : JsonConverter<Credit>
             run.Category == CreditCategory.StudioActivity ? key : null, new EventRef(eventId, type, version, by, recorded));
     }
 
-    private static void WriteId(Utf8JsonWriter writer, Guid id)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        id.TryWriteBytes(bytes);
-        writer.WriteStringValue(System.Buffers.Text.Base64Url.EncodeToString(bytes));
-    }
+    private static void WriteId(Utf8JsonWriter writer, Guid id) => Json.WriteId(writer, id);
 
-    private static Guid ReadId(ref Utf8JsonReader reader) => new(System.Buffers.Text.Base64Url.DecodeFromChars(reader.GetString()));
+    private static Guid ReadId(ref Utf8JsonReader reader) => Json.ReadId(ref reader);
 
-    private static void WriteTime(Utf8JsonWriter writer, DateTimeOffset time)
-    {
-        if (time.Offset != TimeSpan.Zero || time < DateTimeOffset.UnixEpoch)
-        {
-            writer.WriteStringValue(time);
-            return;
-        }
-        var ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        var seconds = Math.DivRem(ticks, TimeSpan.TicksPerSecond, out var fraction);
-        writer.WriteRawValue(fraction == 0
-            ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : $"{seconds}.{fraction.ToString("0000000", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0')}", skipInputValidation: true);
-    }
+    /// <summary>A time at the run's offset as seconds since 1970; any other as text (<see cref="Json.WriteTime"/>).</summary>
+    private static void WriteTime(Utf8JsonWriter writer, DateTimeOffset time, TimeSpan offset) => Json.WriteTime(writer, time, offset);
 
-    private static DateTimeOffset ReadTime(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String
-            ? reader.GetDateTimeOffset()
-            : DateTimeOffset.UnixEpoch.AddTicks((long)(reader.GetDecimal() * TimeSpan.TicksPerSecond));
+    private static DateTimeOffset ReadTime(ref Utf8JsonReader reader, TimeSpan offset) => Json.ReadTime(ref reader, offset);
 
     internal static void Write(Utf8JsonWriter writer, Credit value, JsonSerializerOptions options, Run? run)
     {
@@ -288,6 +273,7 @@ public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
             TrainingLevel level = default;
             Core.Auth.Actor? by = null;
             string? month = null;
+            var offset = TimeSpan.Zero;
             var list = reader;
             var inRun = false;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -301,11 +287,12 @@ public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
                         inRun = true;
                         Json.Pass(ref reader);
                         break;
-                    case "s": studio = reader.GetGuid(); break;
+                    case "s": studio = Json.ReadId(ref reader); break;
                     case "c": category = JsonSerializer.Deserialize<CreditCategory>(ref reader, options); break;
                     case "l": level = JsonSerializer.Deserialize<TrainingLevel>(ref reader, options); break;
-                    case "by": by = JsonSerializer.Deserialize<Core.Auth.Actor>(ref reader, options); break;
+                    case "by": by = ReadActor(ref reader, options); break;
                     case "m": month = reader.GetString(); break;
+                    case "o": offset = TimeSpan.FromMinutes(reader.GetInt32()); break;
                     default: Json.Pass(ref reader); break;
                 }
             }
@@ -314,7 +301,7 @@ public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
                 credits.Add(CreditJson.Read(ref start, options, null));
                 continue;
             }
-            var run = new CreditJson.Run(studio, category, level, by, month);
+            var run = new CreditJson.Run(studio, category, level, by, month, offset);
             while (list.Read() && list.TokenType != JsonTokenType.EndArray) credits.Add(CreditJson.Read(ref list, options, run));
         }
         return credits;
@@ -327,17 +314,22 @@ public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
         {
             var run = CreditJson.Run.Of(value[i]);
             writer.WriteStartObject();
-            writer.WriteString("s", run.StudioId);
+            writer.WritePropertyName("s");
+            Json.WriteId(writer, run.StudioId);
             writer.WritePropertyName("c");
             JsonSerializer.Serialize(writer, run.Category, options);
             writer.WritePropertyName("l");
             JsonSerializer.Serialize(writer, run.Level, options);
             if (run.By is { } by)
             {
-                writer.WritePropertyName("by");
-                JsonSerializer.Serialize(writer, by, options);
+                writer.WriteStartArray("by");
+                writer.WriteStringValue(by.Id);
+                writer.WriteStringValue(by.Name);
+                JsonSerializer.Serialize(writer, by.Role, options);
+                writer.WriteEndArray();
             }
             writer.WriteString("m", run.Month);
+            if (run.Offset != TimeSpan.Zero) writer.WriteNumber("o", (int)run.Offset.TotalMinutes);
             writer.WriteStartArray("credits");
             for (; i < value.Count && CreditJson.Run.Of(value[i]) == run; i++) CreditJson.Write(writer, value[i], options, run);
             writer.WriteEndArray();
@@ -345,14 +337,33 @@ public sealed class CreditRunsJson : JsonConverter<IReadOnlyList<Credit>>
         }
         writer.WriteEndArray();
     }
+
+    /// <summary>Who recorded a run's credits: [id, name, role], or an object (stored so before).</summary>
+    private static Core.Auth.Actor ReadActor(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject) return JsonSerializer.Deserialize<Core.Auth.Actor>(ref reader, options)!;
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("a run's recorder is an array or an object");
+        reader.Read();
+        var id = reader.GetString()!;
+        reader.Read();
+        var name = reader.GetString()!;
+        reader.Read();
+        var role = JsonSerializer.Deserialize<Core.Auth.Role>(ref reader, options);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("a run's recorder has three members");
+        return new Core.Auth.Actor(id, name, role);
+    }
 }
 
 public sealed record ProfileRevision(int Revision, Guid StudioId, GrowthProfile Profile, EventRef Ref);
 
+[StoredWithoutNulls]
 public sealed record Award(Guid EntryId, AwardKind Kind, string Title, TrainingLevel Level, DateOnly Date, string? Rank, EventRef Ref);
 
+[StoredWithoutNulls]
 public sealed record Rating(Guid EntryId, Rater Rater, string RaterId, DateOnly Date, IReadOnlyDictionary<Ability, int> Ratings, string? Note, EventRef Ref);
 
+[StoredWithoutNulls]
 public sealed record Note(Guid EntryId, string Kind, string? AuthorId, DateOnly Date, string Text, EventRef Ref);
 
 public sealed record TierStep(Tier Tier, string Rule, string Basis, DateOnly On, Guid StudioId, EventRef Ref);

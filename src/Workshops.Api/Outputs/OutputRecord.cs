@@ -7,6 +7,7 @@ using Workshops.Years;
 
 namespace Workshops.Outputs;
 
+[StoredWithoutNulls]
 public sealed record OutputStep(string Step, string? Note, RecommendationLevel? Level, OutputFacts? Before, EventRef Ref);
 
 /// <summary>

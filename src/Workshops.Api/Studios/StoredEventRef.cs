@@ -7,6 +7,8 @@ namespace Workshops.Studios;
 /// <summary>
 /// An event reference as documents store it: one array, [event id, type, version, [actor id, name, role], at]. Views
 /// repeat a reference in every step of every history, so its eight member names were a large share of their bytes.
+/// The event id is base64url of its 16 bytes and a time in UTC seconds since 1970 (<see cref="Json.WriteId"/>,
+/// <see cref="Json.WriteTime"/>); arrays with the whole id and the time as text (stored before) read as well.
 /// Storage only (the store's serializer): answers still carry the object. References stored as objects before read as
 /// they are, and are written as arrays when their document is next written or rebuilt.
 /// </summary>
@@ -17,7 +19,7 @@ public sealed class StoredEventRef : JsonConverter<EventRef>
         if (reader.TokenType == JsonTokenType.StartObject) return ReadObject(ref reader, options);
         if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("an event reference is an array or an object");
         reader.Read();
-        var id = reader.GetGuid();
+        var id = Json.ReadId(ref reader);
         reader.Read();
         var type = reader.GetString()!;
         reader.Read();
@@ -25,7 +27,7 @@ public sealed class StoredEventRef : JsonConverter<EventRef>
         reader.Read();
         var by = ReadActor(ref reader, options);
         reader.Read();
-        var at = reader.GetDateTimeOffset();
+        var at = Json.ReadTime(ref reader, TimeSpan.Zero);
         reader.Read();
         if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("an event reference has five members");
         return new EventRef(id, type, version, by, at);
@@ -34,7 +36,7 @@ public sealed class StoredEventRef : JsonConverter<EventRef>
     public override void Write(Utf8JsonWriter writer, EventRef value, JsonSerializerOptions options)
     {
         writer.WriteStartArray();
-        writer.WriteStringValue(value.EventId);
+        Json.WriteId(writer, value.EventId);
         writer.WriteStringValue(value.Type);
         writer.WriteNumberValue(value.Version);
         writer.WriteStartArray();
@@ -42,7 +44,7 @@ public sealed class StoredEventRef : JsonConverter<EventRef>
         writer.WriteStringValue(value.By.Name);
         JsonSerializer.Serialize(writer, value.By.Role, options);
         writer.WriteEndArray();
-        writer.WriteStringValue(value.At);
+        Json.WriteTime(writer, value.At, TimeSpan.Zero);
         writer.WriteEndArray();
     }
 

@@ -12,15 +12,20 @@ using TaskStatus = Workshops.Plans.TaskStatus;
 namespace Workshops.Years;
 
 /// <summary>A draft of the plan: its number, how many tasks it plans, why it was revised (none on the first draft).</summary>
+[StoredWithoutNulls]
 public sealed record PlanRevision(int Revision, int Tasks, EventRef Ref, string? Reason = null);
 
+[StoredWithoutNulls]
 public sealed record PlanApproval(int Revision, string? Note, EventRef Ref);
 
+[StoredWithoutNulls]
 public sealed record YearPlan(string Goals, IReadOnlyList<TaskSpec> Tasks, int Revision, IReadOnlyList<PlanRevision> Revisions, PlanApproval? Approval);
 
 /// <summary>A step in a task's life: planned, opened, added, revised, progressed, closed, carried over or in, cancelled, reopened.</summary>
+[StoredWithoutNulls]
 public sealed record TaskStep(string Step, string? Note, int? Percent, EventRef Ref);
 
+[StoredWithoutNulls]
 public sealed record LedgerTask(
     TaskSpec Spec,
     TaskOrigin Origin,
@@ -45,6 +50,7 @@ public sealed record CountHours(int Count, decimal Hours)
 /// <summary>A standing activity cited as an example (evidence) of a kind or a domain: the activity and the event that last set it.</summary>
 public sealed record ActivityRef(Guid ActivityId, Guid EventId, string Type, DateTimeOffset At);
 
+[StoredWithoutNulls]
 public sealed record OutputRow(
     Guid OutputId,
     OutputKind Kind,
@@ -59,8 +65,10 @@ public sealed record OutputRow(
 
 public sealed record YearSummary(string Text, int Revision, EventRef Ref);
 
+[StoredWithoutNulls]
 public sealed record Reflection(Guid ReflectionId, DateOnly Date, string Text, string? Adjustments, EventRef Ref);
 
+[StoredWithoutNulls]
 public sealed record Hearing(Guid HearingId, DateOnly Date, Semester Semester, string? Note, EventRef Ref);
 
 public sealed record Attestation(Guid AttestationId, string Standard, string Code, bool Met, string Note, EventRef Ref);
@@ -68,6 +76,7 @@ public sealed record Attestation(Guid AttestationId, string Standard, string Cod
 /// <summary>A reviewer's judgement of a checklist item (the latest of an item stands).</summary>
 public sealed record ItemJudgement(Guid JudgementId, string Standard, string Code, Standards.JudgementResult Result, string Reason, EventRef Ref);
 
+[StoredWithoutNulls]
 public sealed record Assessment(AssessmentResult Result, string? Note, DateOnly On, EventRef Ref, int Recorded);
 
 /// <summary>
@@ -75,6 +84,7 @@ public sealed record Assessment(AssessmentResult Result, string? Note, DateOnly 
 /// assessment. Kept inline with every append; the year view, the ledger, the annual report and the checklists all
 /// read it. Its size is bounded by the year's work, not by the studio's age.
 /// </summary>
+[StoredWithoutNulls]
 public sealed record StudioYear
 {
     public string Id { get; init; } = "";

@@ -36,7 +36,7 @@ public sealed class credit_runs
     }
 
     private static CreditMonth Month(params Credit[] credits) =>
-        new() { Id = "M1:2026-03", TeacherId = "M1", Year = 2026, Month = 3, Credits = credits };
+        new() { Id = "M1:2026-03", Credits = credits };
 
     [Fact]
     public void credits_of_one_studio_and_host_are_one_run_and_read_back_in_order()
@@ -56,8 +56,8 @@ public sealed class credit_runs
         var runs = JsonNode.Parse(json)!["credits"]!.AsArray();
 
         Assert.Equal([2, 1, 1, 1], runs.Select(r => r!["credits"]!.AsArray().Count));
-        Assert.Equal(StudioA, runs[0]!["s"]!.GetValue<Guid>());
-        Assert.Equal("host:a", runs[0]!["by"]!["id"]!.GetValue<string>());
+        Assert.Equal(22, runs[0]!["s"]!.GetValue<string>().Length); // the studio id as base64url of its 16 bytes
+        Assert.Equal("host:a", runs[0]!["by"]![0]!.GetValue<string>());
         Assert.Equal("2026-03", runs[0]!["m"]!.GetValue<string>());
         // The usual credit is one array: key, hours, day, title, event id, version, recorded (a removed one adds when).
         Assert.Equal(7, runs[0]!["credits"]![0]!.AsArray().Count);
@@ -80,6 +80,41 @@ public sealed class credit_runs
         var back = JsonSerializer.Deserialize<CreditMonth>(plain.ToJsonString(), Options)!;
 
         Assert.Equal(credits, back.Credits);
+        Assert.Equal(("M1", 2026, 3), (back.TeacherId, back.Year, back.Month));
+    }
+
+    [Fact]
+    public void the_teacher_year_and_month_are_read_from_the_id_and_not_stored_beside_it()
+    {
+        var json = JsonNode.Parse(JsonSerializer.Serialize(Month(Activity(StudioA, HostA, 2, 1.5m, 10)), Options))!.AsObject();
+
+        Assert.Equal(["id", "credits", "totals"], json.Select(p => p.Key));
+        var back = JsonSerializer.Deserialize<CreditMonth>(json.ToJsonString(), Options)!;
+        Assert.Equal(("M1", 2026, 3), (back.TeacherId, back.Year, back.Month));
+        Assert.Equal(("T:9:0001", 2031, 12), (new CreditMonth { Id = "T:9:0001:2031-12" } is var m ? (m.TeacherId, m.Year, m.Month) : default));
+    }
+
+    [Fact]
+    public void times_recorded_at_another_offset_are_numbers_at_the_run_s_offset_and_read_back_with_it()
+    {
+        var credits = new[]
+        {
+            Activity(StudioA, HostA, 2, 1.5m, 10, removed: new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.FromHours(8))),
+            Activity(StudioA, HostA, 3, 2m, 11, removed: new DateTimeOffset(2026, 3, 4, 1, 0, 0, TimeSpan.Zero)),
+        };
+
+        var json = JsonSerializer.Serialize(Month(credits), Options);
+        var run = JsonNode.Parse(json)!["credits"]![0]!;
+
+        Assert.Equal(480, run["o"]!.GetValue<int>());
+        Assert.Equal(JsonValueKind.Number, run["credits"]![0]![6]!.GetValueKind());
+        Assert.Equal(JsonValueKind.Number, run["credits"]![0]![7]!.GetValueKind());
+        // A time at another offset than the run's stays text, so its offset is kept too.
+        Assert.Equal(JsonValueKind.String, run["credits"]![1]![7]!.GetValueKind());
+        var back = JsonSerializer.Deserialize<CreditMonth>(json, Options)!.Credits;
+        Assert.Equal(credits, back);
+        Assert.Equal(credits.Select(c => (c.RecordedAt.Offset, c.RemovedAt!.Value.Offset, c.Ref!.At.Offset)),
+            back.Select(c => (c.RecordedAt.Offset, c.RemovedAt!.Value.Offset, c.Ref!.At.Offset)));
     }
 
     [Fact]
@@ -146,7 +181,7 @@ public sealed class credit_runs
     /// Exact: the count changes only when the stored shape does.
     /// </summary>
     [Fact]
-    public void a_usual_activity_credit_is_stored_in_131_bytes()
+    public void a_usual_activity_credit_is_stored_in_129_bytes()
     {
         var start = new DateTimeOffset(2026, 3, 1, 10, 30, 0, TimeSpan.Zero);
         var credits = Enumerable.Range(1, 20).Select(day =>
@@ -161,7 +196,7 @@ public sealed class credit_runs
         var bytes = System.Text.Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(month, Options))
                     - System.Text.Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(Month(), Options));
 
-        Assert.Equal(131, bytes / credits.Length);
+        Assert.Equal(129, bytes / credits.Length);
         Assert.Equal(credits, JsonSerializer.Deserialize<CreditMonth>(JsonSerializer.Serialize(month, Options), Options)!.Credits);
     }
 }
