@@ -39,7 +39,7 @@ public static class Json
 
     /// <summary>
     /// The store's shape: the wire's, with the values documents repeat most written as arrays (event references, example
-    /// activities, credit totals, counts with hours; credits have their own converter), and the nulls of document-only
+    /// activities, credit totals, counts with hours, attendees; credits have their own converter), and the nulls of document-only
     /// types left out (<see cref="StoredWithoutNullsAttribute"/>). Each reads the shapes stored before.
     /// </summary>
     public static void Stored(JsonSerializerOptions o)
@@ -49,6 +49,7 @@ public static class Json
         o.Converters.Add(new Years.StoredActivityRef());
         o.Converters.Add(new Growth.StoredCreditTotal());
         o.Converters.Add(new Years.StoredCountHours());
+        o.Converters.Add(new Activities.StoredAttended());
         o.TypeInfoResolver = o.TypeInfoResolver!.WithAddedModifier(StoredWithoutNullsAttribute.Modify);
     }
 

@@ -58,6 +58,68 @@ public sealed record Attended(string TeacherId, decimal Hours,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)] bool Guest = false);
 
 /// <summary>
+/// Who attended as an activity's entry stores it: [teacher id, hours], with true after them for a guest. An entry is
+/// mostly its attendees, and their two member names were a third of their bytes. Storage only (the store's
+/// serializer); attendees stored as objects before read as they are (the list's teacher filter matches both shapes).
+/// </summary>
+public sealed class StoredAttended : System.Text.Json.Serialization.JsonConverter<Attended>
+{
+    public override Attended Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == System.Text.Json.JsonTokenType.StartObject)
+        {
+            var (teacher, hours, guest) = ("", 0m, false);
+            while (reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.EndObject)
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                switch (name.ToLowerInvariant())
+                {
+                    case "teacherid": teacher = reader.GetString()!; break;
+                    case "hours": hours = reader.GetDecimal(); break;
+                    case "guest": guest = reader.GetBoolean(); break;
+                    default: Json.Pass(ref reader); break;
+                }
+            }
+            return new Attended(teacher, hours, guest);
+        }
+        if (reader.TokenType != System.Text.Json.JsonTokenType.StartArray) throw new System.Text.Json.JsonException("an attendee is an array or an object");
+        reader.Read();
+        var id = reader.GetString()!;
+        reader.Read();
+        var h = reader.GetDecimal();
+        reader.Read();
+        var g = false;
+        if (reader.TokenType != System.Text.Json.JsonTokenType.EndArray)
+        {
+            g = reader.GetBoolean();
+            reader.Read();
+        }
+        if (reader.TokenType != System.Text.Json.JsonTokenType.EndArray) throw new System.Text.Json.JsonException("an attendee has at most three members");
+        return new Attended(id, h, g);
+    }
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, Attended value, System.Text.Json.JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(value.TeacherId);
+        writer.WriteNumberValue(value.Hours);
+        if (value.Guest) writer.WriteBooleanValue(true);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The list's teacher filter: entries whose attendees include the teacher, stored in either shape (jsonb containment:
+    /// [["T"]] is contained in [["T", 2.5], …], [{"teacherId": "T"}] in the objects stored before).
+    /// </summary>
+    public static (string Rows, string Objects) Containing(string teacherId)
+    {
+        var id = System.Text.Json.JsonEncodedText.Encode(teacherId);
+        return ($"[[\"{id}\"]]", $"[{{\"teacherId\":\"{id}\"}}]");
+    }
+}
+
+/// <summary>
 /// Writes an activity's entry as its events are appended: logging stores a new one without reading anything first;
 /// a correction or void reads the entry and stores it changed.
 /// </summary>

@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -31,7 +32,11 @@ public static class ListActivitiesEndpoint
         if (year is not null) query = query.Where(a => a.Year == year);
         if (kind is not null) query = query.Where(a => a.KindCode == kind);
         if (domain is not null) query = query.Where(a => a.DomainCodes.Contains(domain));
-        if (teacherId is not null) query = query.Where(a => a.Attendees.Any(x => x.TeacherId == teacherId));
+        if (teacherId is not null)
+        {
+            var (rows, objects) = StoredAttended.Containing(teacherId);
+            query = query.Where(a => a.MatchesSql("(d.data -> 'attendees' @> ?::jsonb or d.data -> 'attendees' @> ?::jsonb)", rows, objects));
+        }
         var entries = await Paging.Read(query.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id), page, pageSize, ct);
         var people = entries.Items.Count == 0 ? null : await Studios.StudioViews.Latest(session, id, ct);
         return Results.Ok(entries.With([.. (await ActivityRecords.Of(session, entries.Items, ct)).Select(r => r.Named(people))]));

@@ -93,6 +93,21 @@ public sealed class stored_shapes
     }
 
     [Fact]
+    public void an_attendee_is_stored_as_an_array_and_objects_stored_before_still_read()
+    {
+        var member = new Workshops.Activities.Attended("T-0001", 2.5m);
+        var guest = new Workshops.Activities.Attended("guest:1", 1m, Guest: true);
+
+        Assert.Equal("""["T-0001",2.5]""", JsonSerializer.Serialize(member, Stored));
+        Assert.Equal("""["guest:1",1,true]""", JsonSerializer.Serialize(guest, Stored));
+        Assert.Equal(member, JsonSerializer.Deserialize<Workshops.Activities.Attended>("""["T-0001",2.5]""", Stored));
+        Assert.Equal(guest, JsonSerializer.Deserialize<Workshops.Activities.Attended>(JsonSerializer.Serialize(guest, Stored), Stored));
+        Assert.Equal(member, JsonSerializer.Deserialize<Workshops.Activities.Attended>("""{"hours":2.5,"teacherId":"T-0001"}""", Stored));
+        Assert.Equal(guest, JsonSerializer.Deserialize<Workshops.Activities.Attended>("""{"guest":true,"hours":1,"teacherId":"guest:1"}""", Stored));
+        Assert.Equal(("""[["T-0001"]]""", """[{"teacherId":"T-0001"}]"""), Workshops.Activities.StoredAttended.Containing("T-0001"));
+    }
+
+    [Fact]
     public void a_count_with_hours_is_stored_as_an_array_and_objects_stored_before_still_read()
     {
         var counts = new CountHours(4, 7.5m);
