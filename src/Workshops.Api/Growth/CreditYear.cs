@@ -151,6 +151,7 @@ public static class CreditTotals
     public static IReadOnlyList<CreditTotal> Again(IReadOnlyList<Credit> before, IReadOnlyList<CreditTotal> totals, IReadOnlyList<Credit> after)
     {
         if (totals.Any(t => !t.Placed) || before.Count > after.Count) return Of(after);
+        if (after.Count == before.Count + 1 && after[^1].RemovedAt is null && Kept(before, after)) return Added(totals, after[^1]);
         var changed = new HashSet<(CreditCategory, TrainingLevel, int, Guid)>();
         for (var i = 0; i < after.Count; i++)
             if (i >= before.Count || !ReferenceEquals(after[i], before[i]))
@@ -161,6 +162,42 @@ public static class CreditTotals
         if (changed.Count == 0) return totals;
         var again = after.Where(c => c.RemovedAt is null && changed.Contains(KeyOf(c))).GroupBy(KeyOf).Select(g => Total(g.Key, g));
         return [.. totals.Where(t => !changed.Contains(KeyOf(t))).Concat(again).OrderBy(KeyOf)];
+    }
+
+    /// <summary>Whether every credit of <paramref name="before"/> is still in <paramref name="after"/>, in its place.</summary>
+    private static bool Kept(IReadOnlyList<Credit> before, IReadOnlyList<Credit> after)
+    {
+        for (var i = 0; i < before.Count; i++)
+            if (!ReferenceEquals(after[i], before[i])) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The totals after one standing credit was added (the common case: an activity attended): its total counts it,
+    /// or a new total is put in its place in key order. What <see cref="Again"/> sums again for that key, without a
+    /// pass over the month's other credits, which the one-pass rebuild paid for every attendee of every activity.
+    /// </summary>
+    private static IReadOnlyList<CreditTotal> Added(IReadOnlyList<CreditTotal> totals, Credit credit)
+    {
+        var key = KeyOf(credit);
+        var order = Comparer<(CreditCategory, TrainingLevel, int, Guid)>.Default;
+        var next = new List<CreditTotal>(totals.Count + 1);
+        var i = 0;
+        while (i < totals.Count && order.Compare(KeyOf(totals[i]), key) < 0) next.Add(totals[i++]);
+        if (i < totals.Count && order.Compare(KeyOf(totals[i]), key) == 0)
+        {
+            var t = totals[i++];
+            next.Add(t with
+            {
+                Count = t.Count + 1,
+                Hours = t.Hours + credit.Hours,
+                First = credit.Date < t.First!.Value ? credit.Date : t.First,
+                Last = credit.Date > t.Last!.Value ? credit.Date : t.Last,
+            });
+        }
+        else next.Add(new CreditTotal(credit.Category, credit.Level, 1, credit.Hours, credit.Date, credit.Date, credit.StudioId));
+        while (i < totals.Count) next.Add(totals[i++]);
+        return next;
     }
 
     private static CreditTotal Total((CreditCategory Category, TrainingLevel Level, int, Guid StudioId) key, IEnumerable<Credit> credits)

@@ -87,6 +87,27 @@ public sealed class credit_totals
     }
 
     [Fact]
+    public void totals_counted_one_added_credit_at_a_time_equal_totals_summed_from_scratch()
+    {
+        // A month as activities are attended one after another, with a credit marked removed now and then.
+        Gen.Select(AnyCredit.List[1, 40], Gen.Int[0, 1000])
+            .Sample((credits, seed) =>
+            {
+                var random = new Random(seed);
+                var year = new CreditYear { Id = "T:2025", TeacherId = "T", Year = 2025 };
+                foreach (var credit in credits)
+                {
+                    var standing = year.Credits.ToList();
+                    if (standing.Count > 0 && random.Next(6) == 0 && standing[random.Next(standing.Count)] is { RemovedAt: null } c)
+                        standing[standing.IndexOf(c)] = c with { RemovedAt = Recorded.AddDays(2) };
+                    var next = year with { Credits = [.. standing, credit with { Date = new DateOnly(2025, credit.Date.Month, Math.Min(credit.Date.Day, 28)) }] };
+                    year = next.Retotalled(year);
+                    Assert.Equal(next.Totalled().Totals, year.Totals);
+                }
+            }, iter: 400);
+    }
+
+    [Fact]
     public void totals_kept_before_they_carried_days_and_studios_are_summed_from_scratch()
     {
         var credit = new Credit("a", Guid.Empty, CreditCategory.StudioActivity, TrainingLevel.School, 2, new DateOnly(2025, 3, 1), "活动", At);
