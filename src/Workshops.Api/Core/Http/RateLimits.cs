@@ -27,8 +27,8 @@ public sealed class RateLimitOptions
     /// bound is what keeps an overloaded node serving in arrival order (before it, 64 clients waited 2.7 s at p99;
     /// with it, 0.76 s). Two per core lets each core compute one write while another waits for the database. Each
     /// write holds a pooled connection from its first read to its commit: capped at half the pool, writes waiting for
-    /// a turn wait here, in order and with a 429 when the queue is full, not in the pool, and the other half stays for
-    /// reads, the projection daemon and the outbox.
+    /// a turn wait here, in order and with a 429 when the queue is full, not in the pool (where past its timeout a write
+    /// fails), and the other half stays for reads, the projection daemon and the outbox.
     /// </summary>
     public static int WritesAtOnce(int cores, int poolSize) => Math.Max(1, Math.Min(Math.Max(4, 2 * cores), poolSize / 2));
     /// <summary>Writes that may wait for a turn; beyond that a write is refused with 429.</summary>
