@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Workshops.Tests.Support;
 using static Workshops.Tests.Support.Scenarios;
 
@@ -13,32 +11,6 @@ namespace Workshops.Tests.Activities;
 /// </summary>
 public sealed class round_trips_of_an_append(AppFixture fixture) : ApiTest(fixture)
 {
-    /// <summary>The commands and batches Npgsql sent while serving the HTTP request the test makes, as their SQL.</summary>
-    private static async Task<IReadOnlyList<string>> Sent(Func<Task> request)
-    {
-        var sent = new ConcurrentQueue<string>();
-        using var listener = new ActivityListener
-        {
-            // ASP.NET Core's activity for each request, and Npgsql's for each command or batch (the background work of
-            // the daemon and the outbox runs outside any request and is left out).
-            ShouldListenTo = s => s.Name is "Npgsql" or "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = a =>
-            {
-                if (a.Source.Name != "Npgsql") return;
-                for (var parent = a.Parent; parent is not null; parent = parent.Parent)
-                {
-                    if (parent.Source.Name != "Microsoft.AspNetCore") continue;
-                    sent.Enqueue((a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement") ?? a.DisplayName)?.ToString() ?? "");
-                    return;
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        await request();
-        return [.. sent];
-    }
-
     [Fact]
     public async Task logging_an_activity_reads_in_one_round_trip_and_writes_in_one_before_the_commit()
     {
@@ -48,7 +20,7 @@ public sealed class round_trips_of_an_append(AppFixture fixture) : ApiTest(fixtu
         // The first append of the process compiles and caches what it needs; the second is the one every later append is.
         await Host.LogActivity(id, host, Activity("lecture", ["learning"], "2026-03-02", 2, [("H1", 2), ("M1", 2)]));
 
-        var sent = await Sent(() => Host.LogActivity(id, host, Activity("thematic-seminar", ["research"], "2026-03-02", 3, [("M1", 3), ("M2", 3)])));
+        var sent = await RoundTrips.Sent(() => Host.LogActivity(id, host, Activity("thematic-seminar", ["research"], "2026-03-02", 3, [("M1", 3), ("M2", 3)])));
 
         Assert.True(sent.Count == 2, $"{sent.Count} round trips besides the commit:\n{string.Join("\n---\n", sent)}");
     }
