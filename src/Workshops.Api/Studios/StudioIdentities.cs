@@ -70,9 +70,10 @@ public sealed class StudioRegions(Tenants tenants, IDocumentStore store, TimePro
 
     public async ValueTask<Region?> RegionOf(IServiceProvider services, Guid studioId, CancellationToken ct)
     {
+        // A studio met before answers from the cache, before a session is opened to look for it.
+        if (StudioIdentities.Cached(studioId) is { } known) return known.Region;
         if (!tenants.Separate)
             return (await StudioIdentities.Of(services.GetRequiredService<IQuerySession>(), studioId, ct))?.Region;
-        if (StudioIdentities.Cached(studioId) is { } known) return known.Region;
         if (misses.TryGetValue(studioId, out var until) && clock.GetUtcNow() < until) return null;
         var found = await tenants.Each(store, tenants.All, (session, token) => session.LoadAsync<StudioIdentity>(studioId, token), ct);
         if (found.Values.OfType<StudioIdentity>().FirstOrDefault() is { } identity)

@@ -23,7 +23,8 @@ public static class BodyShape
             await next(http);
             return;
         }
-        var found = Check(buffer.ToArray(), type, out var province);
+        // The buffered body as it is, without a copy.
+        var found = Check(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), type, out var province);
         http.Items[ProvinceKey] = province;
         buffer.Position = 0;
         if (found is null)
@@ -45,11 +46,11 @@ public static class BodyShape
     /// <summary>The problem with a body meant as a <paramref name="type"/>, or null when it can be read as one.</summary>
     public static Microsoft.AspNetCore.Mvc.ProblemDetails? Check(byte[] body, Type type) => Check(body, type, out _);
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails? Check(byte[] body, Type type, out string? province)
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails? Check(ReadOnlyMemory<byte> body, Type type, out string? province)
     {
         province = null;
         var walk = new Walk();
-        if (body.AsSpan().Trim(" \t\r\n"u8).Length == 0)
+        if (body.Span.Trim(" \t\r\n"u8).Length == 0)
         {
             walk.Check.Add("body", "is required: send a JSON object ({} when there is nothing to say)");
         }
