@@ -53,6 +53,7 @@ namespace Workshops;
 [JsonSerializable(typeof(global::Workshops.Growth.HourPolicy))]
 [JsonSerializable(typeof(global::Workshops.Growth.MentorNoteAdded))]
 [JsonSerializable(typeof(global::Workshops.Growth.OutsideTrainingRecorded))]
+[JsonSerializable(typeof(global::Workshops.Growth.PolicySetInEffect))]
 [JsonSerializable(typeof(global::Workshops.Growth.RateAbilities))]
 [JsonSerializable(typeof(global::Workshops.Growth.RecognitionGranted))]
 [JsonSerializable(typeof(global::Workshops.Growth.RecordAward))]

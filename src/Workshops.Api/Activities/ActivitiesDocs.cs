@@ -32,7 +32,14 @@ public static class ActivitiesDocs
                 ["activity."], new VoidActivity("重复登记，保留3月12日的记录")),
             new("ListActivities", "List a studio's activities",
                 "The studio's activities, newest first, a page at a time; filter by year, kind and domain. Each item is a summary; " +
-                "read one activity for its attendance and history."),
+                "read one activity for its attendance and history.",
+                Parameters:
+                [
+                    new ParameterDoc("kind", "Only activities of this kind (工作载体).", Codes: typeof(ActivityKind)),
+                    new ParameterDoc("domain", "Only activities covering this domain.", Codes: typeof(Domain)),
+                    new ParameterDoc("teacherId", "Only activities this teacher attended."),
+                    new ParameterDoc("includeVoided", "true also lists voided (作废) activities; they are left out unless asked."),
+                ]),
             new("GetActivity", "Read one activity", "One activity with its facts, attendance, the tasks it served and its corrections."),
         ],
         [

@@ -23,8 +23,8 @@ public static class ListActivitiesEndpoint
     {
         if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
         var check = new Check()
-            .When(kind is not null && !Codes.TryParse<ActivityKind>(kind, out _), "kind", $"allowed: {Codes.Allowed<ActivityKind>()}")
-            .When(domain is not null && !Codes.TryParse<Domain>(domain, out _), "domain", $"allowed: {Codes.Allowed<Domain>()}");
+            .Code<ActivityKind>(kind, "kind")
+            .Code<Domain>(domain, "domain");
         if (!check.Ok) return Results.Problem(check.Result());
 
         var query = session.Query<ActivityEntry>().Where(a => a.StudioId == id);

@@ -16,8 +16,7 @@ public static class ListApplicationsEndpoint
     {
         if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
         if (region is not null && !Region.IsScope(region)) return Results.Problem(Problems.Invalid("region", "must be a six-digit region code"));
-        if (state is not null && !Codes.TryParse<ApplicationState>(state, out _))
-            return Results.Problem(Problems.Invalid("state", $"allowed: {Codes.Allowed<ApplicationState>()}"));
+        if (Problems.Code<ApplicationState>(state, "state") is { } unknown) return Results.Problem(unknown);
         var caller = Caller.From(http.User);
         var scope = region ?? caller.Region;
         if (scope is null || !caller.CoversCode(scope))

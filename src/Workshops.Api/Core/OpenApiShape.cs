@@ -36,6 +36,7 @@ public static class OpenApiShape
         ("409", "A concurrent write won the race, or the Idempotency-Key is in use."),
         ("412", "If-Match does not match the current version."),
         ("413", "The body is larger than 256 KiB."),
+        ("415", "The body is not JSON: send it with Content-Type: application/json."),
         ("422", "A domain rule refused the command; `rule` names it."),
         ("429", "Too many requests from this client (writes, or reads by their cost), or too many waiting on this node; retry after the Retry-After seconds."),
         ("503", "The database is unreachable; nothing was changed."),
@@ -65,6 +66,8 @@ public static class OpenApiShape
             CodeLists(document);
             // Wolverine's own problem type is replaced by Problem on every answer (below).
             document.Components?.Schemas?.Remove("ProblemDetails");
+            // No operation answers "IResult" (OperationShapes drops those untyped answers): no schema is named after it.
+            document.Components?.Schemas?.Remove("IResult");
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
@@ -164,6 +167,7 @@ public static class OpenApiShape
             if (!open) codes.AddRange(["401", "403"]);
             if (write) codes.AddRange(["409", "413", "422"]);
             if (write && (stream || teacher)) codes.Add("412");
+            if (operation.RequestBody is not null) codes.Add("415");
             foreach (var (code, description) in Problems.Where(p => codes.Contains(p.Code)))
             {
                 operation.Responses[code] = new OpenApiResponse

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -44,6 +45,10 @@ public static class Problems
 
     public static ProblemDetails Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>400 when a code parameter holds no code of <typeparamref name="T"/>: every code with its label, and the code meant.</summary>
+    public static ProblemDetails? Code<T>(string? value, string field) where T : struct, Enum =>
+        new Check().Code<T>(value, field) is { Ok: false } check ? check.Result() : null;
 
     public static ProblemDetails Forbidden(string detail) => new()
     {
@@ -95,6 +100,7 @@ public static class Problems
 public sealed class Check
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly JsonObject _codes = [];
 
     public bool Ok => _errors.Count == 0;
 
@@ -109,6 +115,31 @@ public sealed class Check
     }
 
     public Check When(bool failed, string field, string message) => failed ? Add(field, message) : this;
+
+    /// <summary>A value given (not null) that is none of <typeparamref name="T"/>'s codes.</summary>
+    public Check Code<T>(string? value, string field) where T : struct, Enum =>
+        value is null || Codes.TryParse<T>(value, out _) ? this : Code(typeof(T), value, field);
+
+    /// <summary>
+    /// An unknown code: the message lists every code with its label, and the answer's <c>codes</c> member holds the list
+    /// and, for a Chinese label or a misspelt code, the code meant (<c>suggested</c>).
+    /// </summary>
+    public Check Code(Type type, string? given, string field)
+    {
+        var codes = Codes.List(type);
+        var suggested = given is null ? null : Codes.Suggest(type, given);
+        var allowed = string.Join(", ", codes.Select(c => $"{c.Code} ({c.Label})"));
+        Add(field, (suggested is null ? $"is not one of the {Codes.NameOf(type)} codes" :
+            $"is not one of the {Codes.NameOf(type)} codes; for \"{given}\" send \"{suggested.Code}\" ({suggested.Label})") + $"; allowed: {allowed}");
+        var help = new JsonObject
+        {
+            ["list"] = Codes.NameOf(type),
+            ["allowed"] = new JsonArray([.. codes.Select(c => (JsonNode)new JsonObject { ["code"] = c.Code, ["label"] = c.Label })]),
+        };
+        if (suggested is not null) help["suggested"] = suggested.Code;
+        _codes[field] = help;
+        return this;
+    }
 
     /// <summary>Text length is counted in characters (Unicode scalar values), not bytes: seed 001 counts 字.</summary>
     public static int Length(string? text) => text is null ? 0 : text.EnumerateRunes().Count();
@@ -151,6 +182,11 @@ public sealed class Check
         return n > max ? Add(field, $"has {n} items; at most {max} are allowed") : this;
     }
 
-    public ProblemDetails Result() =>
-        Ok ? WolverineContinue.NoProblems : Problems.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    public ProblemDetails Result()
+    {
+        if (Ok) return WolverineContinue.NoProblems;
+        var problem = Problems.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        if (_codes.Count > 0) problem.Extensions["codes"] = _codes.DeepClone();
+        return problem;
+    }
 }

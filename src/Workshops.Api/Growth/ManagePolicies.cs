@@ -57,6 +57,7 @@ public static class RegionHourPoliciesEndpoint
 {
     [WolverineGet("/api/regions/{code}/hour-policies", Name = "GetRegionHourPolicies"), Authorize(Policy = Policies.Authenticated)]
     [Tags("Hour policies")]
+    [ProducesResponseType<PolicySetInEffect>(200)]
     public static async Task<IResult> InEffect(string code, IQuerySession session, CancellationToken ct)
     {
         if (!Region.IsCode(code)) return Results.Problem(Problems.Invalid("code", "must be a six-digit region code"));
@@ -65,6 +66,7 @@ public static class RegionHourPoliciesEndpoint
 
     [WolverinePut("/api/regions/{code}/hour-policies", Name = "ChooseRegionHourPolicies"), Authorize(Policy = Policies.RegionManage)]
     [Tags("Hour policies")]
+    [ProducesResponseType<PolicySetInEffect>(200)]
     public static async Task<IResult> Choose(string code, ChoosePolicies command, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken ct)
     {

@@ -25,13 +25,31 @@ public static class IntegrationsDocs
                 "Sets a new signing secret; for the overlap (a day unless `overlapMinutes` says otherwise, at most a week) deliveries are signed " +
                 "with the new and the previous secret, so the receiver can switch over at any moment.",
                 [], new RotateWebhookSecret("xm-platform-2026-Rw3sTz8e", 60)),
-            new("ListDeliveries", "List a subscription's deliveries", "Each delivery with its attempts and outcome (pending, delivered or dead), filtered by `state`."),
+            new("ListDeliveries", "List a subscription's deliveries", "Each delivery with its attempts and outcome (pending, delivered or dead), filtered by `state`.",
+                Parameters:
+                [
+                    new ParameterDoc("state", "Only deliveries in this state: pending (still being attempted), delivered, or dead (its attempts ran out).",
+                        Values: WebhookDelivery.States),
+                ]),
             new("ReplayDelivery", "Send a delivery again", "Queues a dead (or delivered) delivery to be sent again.", ["delivery."]),
             new("Feed", "Read the feed of public events",
                 "Public events of the caller's region in the store's total order, at most `limit` a page. Continue with `after=next&skip=nextSkip` " +
-                "until `more` is false; reading to the end and resuming misses nothing and repeats nothing."),
+                "until `more` is false; reading to the end and resuming misses nothing and repeats nothing.",
+                Parameters:
+                [
+                    new ParameterDoc("after", "The cursor to read after: 0 (the default) from the start, else `next` of the previous page.", 0),
+                    new ParameterDoc("skip", "How many public events of the event at the cursor were already read: `nextSkip` of the previous page.", 0),
+                ]),
             new("XapiStatements", "Read xAPI statements",
-                "Attendance and credited training as xAPI 2.0 statements of the caller's region, at most `limit` a page; follow `more` for the next."),
+                "Attendance and credited training as xAPI 2.0 statements of the caller's region, at most `limit` a page; follow `more` for the next.",
+                Parameters:
+                [
+                    new ParameterDoc("since", "Only statements whose timestamp is at or after this ISO 8601 instant.", Format: "date-time"),
+                    new ParameterDoc("until", "Only statements whose timestamp is before this ISO 8601 instant.", Format: "date-time"),
+                    new ParameterDoc("agent", "Only one teacher's statements: an xAPI Agent (JSON) with an account, or the teacher's id."),
+                    new ParameterDoc("cursor", "Where the next page starts: the cursor in the previous page's `more`.", 0),
+                    new ParameterDoc("skip", "Statements of the event at the cursor already read: the skip in the previous page's `more`.", 0),
+                ]),
         ],
         [
             new("delivery.pending", "The delivery is still being attempted.", "Wait for its attempts to end (see its state) before replaying it."),

@@ -174,6 +174,8 @@ public static class WebhookDeliveriesEndpoint
         CancellationToken ct)
     {
         if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
+        if (state is not null && !WebhookDelivery.States.Contains(state))
+            return Results.Problem(Problems.Invalid("state", $"is not a delivery state; allowed: {string.Join(", ", WebhookDelivery.States)}"));
         if ((await WebhookInput.Owned(session, id, http, ct)).Problem is { } problem) return Results.Problem(problem);
         var query = session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id);
         if (state is not null) query = query.Where(d => d.State == state);
@@ -185,6 +187,7 @@ public static class WebhookDeliveriesEndpoint
 
     [WolverinePost("/api/webhooks/{id}/deliveries/{deliveryId}/replay", Name = "ReplayDelivery"), Authorize(Policy = Policies.Integration)]
     [Tags("Integrations")]
+    [ProducesResponseType(202)]
     public static async Task<IResult> Replay(Guid id, string deliveryId, IDocumentSession session, IMessageBus bus, HttpContext http,
         CancellationToken ct)
     {

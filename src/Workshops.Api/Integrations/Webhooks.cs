@@ -58,6 +58,9 @@ public sealed record WebhookDelivery
     public const string Delivered = "delivered";
     public const string Dead = "dead";
 
+    /// <summary>Every state a delivery is in, the values of the deliveries list's <c>state</c> filter.</summary>
+    public static readonly string[] States = [Pending, Delivered, Dead];
+
     public static string Key(Guid subscription, Guid eventId) => $"{subscription:N}-{eventId:N}";
 }
 

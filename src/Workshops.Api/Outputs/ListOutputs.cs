@@ -23,8 +23,8 @@ public static class ListOutputsEndpoint
     {
         if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
         var check = new Check()
-            .When(kind is not null && !Codes.TryParse<OutputKind>(kind, out _), "kind", $"allowed: {Codes.Allowed<OutputKind>()}")
-            .When(state is not null && !Codes.TryParse<OutputState>(state, out _), "state", $"allowed: {Codes.Allowed<OutputState>()}");
+            .Code<OutputKind>(kind, "kind")
+            .Code<OutputState>(state, "state");
         if (!check.Ok) return Results.Problem(check.Result());
         // Only the states the caller may read (drafts are the studio's own; see OutputRules.VisibleStates).
         var studio = await StudioIdentities.Of(session, id, ct);

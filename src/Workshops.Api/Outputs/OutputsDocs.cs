@@ -37,7 +37,12 @@ public static class OutputsDocs
                 ["output."], new RecommendOutput(RecommendationLevel.City, "区级评选一等奖，推荐至市级。")),
             new("ListOutputs", "List a studio's outputs",
                 "The studio's outputs in the states the caller may read (drafts only to the studio's own people), a page at a time, as summaries without their bodies: kind, title, the authors with their names, date, abstract, state and " +
-                "the `url` of the whole record."),
+                "the `url` of the whole record.",
+                Parameters:
+                [
+                    new ParameterDoc("kind", "Only outputs of this kind (成果).", Codes: typeof(OutputKind)),
+                    new ParameterDoc("state", "Only outputs in this review state.", Codes: typeof(OutputState)),
+                ]),
             new("GetOutput", "Read one output", "One output with its facts, body and review history, when the caller may read its state."),
         ],
         [

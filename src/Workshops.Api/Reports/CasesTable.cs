@@ -258,8 +258,8 @@ public static class CasesTableEndpoint
         problem ??= Paging.Check(page, pageSize)
                     ?? (!Region.IsScope(scope) ? Problems.Invalid("region", "must be a six-digit region code") : null)
                     ?? (!caller.CoversCode(scope) ? Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {scope}.") : null)
-                    ?? (category is not null && !Codes.TryParse<CaseCategory>(category, out _) ? Problems.Invalid("category", $"allowed: {Codes.Allowed<CaseCategory>()}") : null)
-                    ?? (level is not null && !Codes.TryParse<RecommendationLevel>(level, out _) ? Problems.Invalid("level", $"allowed: {Codes.Allowed<RecommendationLevel>()}") : null)
+                    ?? Problems.Code<CaseCategory>(category, "category")
+                    ?? Problems.Code<RecommendationLevel>(level, "level")
                     ?? (query is { Length: > 50 } ? Problems.Invalid("q", "at most 50 characters") : null);
         if (problem is not null)
         {
@@ -331,7 +331,7 @@ public static class SearchOutputsEndpoint
         problem ??= Paging.Check(page, pageSize)
                       ?? (!Region.IsScope(scope) ? Problems.Invalid("region", "must be a six-digit region code") : null)
                       ?? (!caller.CoversCode(scope) ? Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {scope}.") : null)
-                      ?? (kind is not null && !Codes.TryParse<OutputKind>(kind, out _) ? Problems.Invalid("kind", $"allowed: {Codes.Allowed<OutputKind>()}") : null)
+                      ?? Problems.Code<OutputKind>(kind, "kind")
                       ?? (query is { Length: > 50 } ? Problems.Invalid("q", "at most 50 characters") : null);
         if (problem is not null)
         {

@@ -1,3 +1,4 @@
+using Workshops.Outputs;
 using Workshops.Core.Contract;
 using Workshops.Core.Http;
 
@@ -31,11 +32,16 @@ public static class ReportsDocs
                 "Typical cases (典型案例) recommended to or above the caller's level within their region; `q` finds any Chinese substring of the " +
                 "title, abstract or body. JSON pages, or CSV/XLSX."),
             new("GetCase", "Read a typical case", "One case in full (at most 3000 characters), when it is recommended within the caller's region."),
-            new("SearchOutputs", "Search the outputs of a region", "Every kind of approved output in the caller's region, searched by Chinese substring, as summaries."),
+            new("SearchOutputs", "Search the outputs of a region", "Every kind of approved output in the caller's region, searched by Chinese substring, as summaries.",
+                Parameters: [new ParameterDoc("kind", "Only outputs of this kind (成果).", Codes: typeof(OutputKind))]),
             new("RegionDashboard", "Read a region's dashboard",
                 "Studios, leaders, backbone and expert head teachers, rural backbone and leaders against the 2030 targets of seed 000, the rural " +
                 "head teachers trained, and the progress by year.",
                 Parameters: [new ParameterDoc("year", "A calendar year from 2000 to this year (a later year is refused).", RequestGuards.FirstYear)]),
         ],
-        []);
+        [],
+        [
+            new ParameterDoc("category", "Only cases of this case-library category.", Codes: typeof(CaseCategory)),
+            new ParameterDoc("level", "Only cases recommended to this level or above.", Codes: typeof(RecommendationLevel)),
+        ]);
 }

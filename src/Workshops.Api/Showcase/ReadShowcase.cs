@@ -112,7 +112,7 @@ public static class ReadShowcaseEndpoints
         var scope = region ?? Region.National;
         var problem = Paging.Check(page, pageSize) ?? Query(q)
                       ?? (!Region.IsScope(scope) ? Problems.Invalid("region", "must be a six-digit region code") : null)
-                      ?? (kind is not null && !Codes.TryParse<OutputKind>(kind, out _) ? Problems.Invalid("kind", $"allowed: {Codes.Allowed<OutputKind>()}") : null);
+                      ?? Problems.Code<OutputKind>(kind, "kind");
         if (problem is not null) return Results.Problem(problem);
         var number = page ?? 1;
         var size = pageSize ?? 20;

@@ -1,3 +1,4 @@
+using Workshops.Outputs;
 using Workshops.Core.Contract;
 
 namespace Workshops.Showcase;
@@ -21,7 +22,8 @@ public static class ShowcaseDocs
                 ["showcase."], new Publish(true)),
             new("ListPublicOutputs", "Browse the published outputs",
                 "Published outputs that are approved or recommended, without a token: searched by any Chinese substring of title, summary or " +
-                "body (`q`), by kind, year and region; authors by name only. A page at a time, limited per client address like every read."),
+                "body (`q`), by kind, year and region; authors by name only. A page at a time, limited per client address like every read.",
+                Parameters: [new ParameterDoc("kind", "Only outputs of this kind (成果).", Codes: typeof(OutputKind))]),
             new("GetPublicOutput", "Read a published output",
                 "One published output with its full text, without a token; anything unpublished, a draft or a returned output is 404."),
             new("ListPublicStudios", "Browse the published studio profiles",

@@ -71,6 +71,7 @@ public static class AdoptStandardsEndpoint
 {
     [WolverinePut("/api/regions/{code}/standards", Name = "AdoptStandards"), Authorize(Policy = Policies.RegionManage)]
     [Tags("Standards")]
+    [ProducesResponseType<RegionStandards>(200)]
     public static async Task<IResult> Put(string code, AdoptStandards command, IDocumentSession session, HttpContext http, TimeProvider clock,
         CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Workshops.Core.Auth;
@@ -65,6 +66,54 @@ public sealed partial class telling_people_how_to_fix_it(AppFixture fixture) : A
         Assert.Contains(help["allowed"]!.AsArray(), c => c!["code"]!.GetValue<string>() == "teaching-research-meeting" && c["label"]!.GetValue<string>() == "教研会");
         Assert.Contains($"send \"{meant}\"", reply.Json["errors"]!["kind"]![0]!.GetValue<string>());
         Assert.Contains("teaching-research-meeting (教研会)", reply.Json["errors"]!["kind"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task a_code_in_the_query_given_its_label_gets_the_code_it_means_with_every_code_and_its_label()
+    {
+        var (studio, host) = await Studio();
+        var reply = (await Host.Get($"/api/studios/{studio}/activities?kind={Uri.EscapeDataString("教研会")}&domain={Uri.EscapeDataString("研究")}", host))
+            .ShouldBeProblem(400);
+        Assert.Equal(["domain", "kind"], Fields(reply));
+        Assert.Equal("teaching-research-meeting", reply.Json["codes"]!["kind"]!["suggested"]!.GetValue<string>());
+        Assert.Equal("research", reply.Json["codes"]!["domain"]!["suggested"]!.GetValue<string>());
+        Assert.Contains(reply.Json["codes"]!["kind"]!["allowed"]!.AsArray(),
+            c => c!["code"]!.GetValue<string>() == "lecture" && c["label"]!.GetValue<string>() == "报告会");
+        Assert.Contains("teaching-research-meeting (教研会)", reply.Json["errors"]!["kind"]![0]!.GetValue<string>());
+
+        var state = (await Host.Get($"/api/studios/{studio}/outputs?state={Uri.EscapeDataString("已提交")}", host)).ShouldBeProblem(400);
+        Assert.Equal("submitted", state.Json["codes"]!["state"]!["suggested"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("includeVoided=maybe", "includeVoided", "must be true or false")]
+    [InlineData("page=99999999999999999999", "page", "must be a whole number")]
+    [InlineData("pageSize=2.5", "pageSize", "must be a whole number")]
+    public async Task a_query_value_of_the_wrong_type_is_told_in_words_under_its_name(string query, string field, string words)
+    {
+        var (studio, host) = await Studio();
+        var reply = (await Host.Get($"/api/studios/{studio}/activities?{query}", host)).ShouldBeProblem(400);
+        Assert.Equal([field], Fields(reply));
+        Assert.StartsWith(words, reply.Json["errors"]![field]![0]!.GetValue<string>());
+        Assert.DoesNotContain("expected type", reply.Text);
+        Assert.Null(reply.Json["parameter"]);
+    }
+
+    [Fact]
+    public async Task a_body_that_is_not_json_is_told_what_to_send()
+    {
+        var (studio, host) = await Studio();
+        var reply = (await Host.Post($"/api/studios/{studio}/reflections", Encoding.UTF8.GetBytes("text=本月反思"), host,
+            ("Content-Type", "application/x-www-form-urlencoded"))).ShouldBeProblem(415);
+        Assert.Contains("Content-Type: application/json", reply.Json["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task a_value_of_the_wrong_type_where_text_goes_is_told_to_be_a_json_string()
+    {
+        var (studio, host) = await Studio();
+        var reply = (await Host.Post($"/api/studios/{studio}/reflections", "{\"text\":123}", host)).ShouldBeProblem(400);
+        Assert.Contains("a JSON string", reply.Json["errors"]!["text"]![0]!.GetValue<string>());
     }
 
     [Theory]

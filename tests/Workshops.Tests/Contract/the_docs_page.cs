@@ -97,4 +97,55 @@ public sealed class the_docs_page(AppFixture fixture) : ApiTest(fixture)
         var core = CoreDocs.Docs.Rules.Select(r => r.Rule).Concat(Contracts.Rules.Keys.Where(r => r.StartsWith("composition.", StringComparison.Ordinal)));
         Assert.Empty(Contracts.Rules.Keys.Except(claimed).Except(core));
     }
+
+    /// <summary>
+    /// Every route, query and header parameter says what it is, and a query parameter that takes codes refers to its code
+    /// list (codes and Chinese labels), as a body field does.
+    /// </summary>
+    [Fact]
+    public async Task every_parameter_says_what_it_is_and_a_code_parameter_lists_its_codes_with_labels()
+    {
+        var doc = await Document();
+        var silent = Operations(doc).SelectMany(o => (o.Operation["parameters"]?.AsArray() ?? []).Select(p => (o, p: p!)))
+            .Where(x => string.IsNullOrWhiteSpace(x.p["description"]?.GetValue<string>()))
+            .Select(x => $"{x.o.Method} {x.o.Path} {x.p["name"]}").ToList();
+        Assert.True(silent.Count == 0, "Parameters without a description: " + string.Join(", ", silent));
+
+        string? CodeList(string path, string name) => doc["paths"]![path]!["get"]!["parameters"]!.AsArray()
+            .Single(p => p!["name"]!.GetValue<string>() == name)!["schema"]!["$ref"]?.GetValue<string>();
+        Assert.Equal("#/components/schemas/ActivityKind", CodeList("/api/studios/{id}/activities", "kind"));
+        Assert.Equal("#/components/schemas/Domain", CodeList("/api/studios/{id}/activities", "domain"));
+        Assert.Equal("#/components/schemas/OutputKind", CodeList("/api/studios/{id}/outputs", "kind"));
+        Assert.Equal("#/components/schemas/OutputState", CodeList("/api/studios/{id}/outputs", "state"));
+        Assert.Equal("#/components/schemas/ApplicationState", CodeList("/api/applications", "state"));
+        Assert.Equal("#/components/schemas/CaseCategory", CodeList("/api/reviews/cases", "category"));
+        Assert.Equal("#/components/schemas/RecommendationLevel", CodeList("/api/reviews/workshop-cases", "level"));
+        Assert.Equal("#/components/schemas/OutputKind", CodeList("/api/showcase/outputs", "kind"));
+        Assert.Equal("#/components/schemas/OutputKind", CodeList("/api/reviews/outputs", "kind"));
+        var state = doc["paths"]!["/api/webhooks/{id}/deliveries"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "state")!;
+        Assert.Equal(["pending", "delivered", "dead"], state["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        var q = doc["paths"]!["/api/reviews/cases"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "q")!;
+        Assert.Equal(50, q["schema"]!["maxLength"]!.GetValue<int>());
+    }
+
+    /// <summary>
+    /// An endpoint that returns IResult declares what it answers: no answer is the framework's untyped "IResult" object, and
+    /// a body sent as anything but JSON (415) is declared where a body is taken.
+    /// </summary>
+    [Fact]
+    public async Task every_answer_is_declared_with_its_real_status_and_shape()
+    {
+        var doc = await Document();
+        Assert.DoesNotContain("IResult", doc.ToJsonString());
+        Assert.Null(doc["components"]!["schemas"]!["IResult"]);
+        Assert.NotNull(doc["paths"]!["/api/webhooks/{id}"]!["delete"]!["responses"]!["204"]);
+        Assert.Null(doc["paths"]!["/api/webhooks/{id}"]!["delete"]!["responses"]!["200"]);
+        Assert.NotNull(doc["paths"]!["/api/webhooks/{id}/deliveries/{deliveryId}/replay"]!["post"]!["responses"]!["202"]);
+        Assert.Equal("#/components/schemas/PolicySetInEffect",
+            doc["paths"]!["/api/regions/{code}/hour-policies"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/RegionStandards",
+            doc["paths"]!["/api/regions/{code}/standards"]!["put"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        foreach (var (path, method, operation) in Operations(doc).Where(o => o.Operation["requestBody"] is not null))
+            Assert.True(operation["responses"]!["415"]?["content"]?["application/problem+json"] is not null, $"{method} {path} does not declare 415");
+    }
 }

@@ -56,6 +56,16 @@ public sealed class managing_webhooks(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task the_deliveries_are_filtered_by_a_known_state_and_an_unknown_one_is_refused()
+    {
+        Clock.Set(2026, 5, 1);
+        var id = await Subscribe("http://127.0.0.1:9/hook", "activity.logged");
+        (await Host.Get($"/api/webhooks/{id}/deliveries?state=dead", Client())).ShouldBe(200);
+        var refused = (await Host.Get($"/api/webhooks/{id}/deliveries?state=failed", Client())).ShouldBeProblem(400);
+        Assert.Contains("pending, delivered, dead", refused.Json["errors"]!["state"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task during_a_rotation_both_secrets_sign_and_afterwards_only_the_new_one()
     {
         Clock.Set(2026, 5, 1);

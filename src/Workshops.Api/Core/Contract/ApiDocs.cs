@@ -18,9 +18,11 @@ public sealed record RuleDoc(string Rule, string Meaning, string Fix);
 
 /// <summary>
 /// A route or query parameter by name, wherever it appears: what it is and the limits the code enforces
-/// (the limits test sends each bound and one past it).
+/// (the limits test sends each bound and one past it): a code list it takes (<see cref="Codes"/>, shown with its
+/// labels), the only values it takes (<see cref="Values"/>), the most characters of a search term (<see cref="MaxLength"/>).
 /// </summary>
-public sealed record ParameterDoc(string Name, string Description, int? Min = null, int? Max = null, string? Pattern = null, string? Format = null);
+public sealed record ParameterDoc(string Name, string Description, int? Min = null, int? Max = null, string? Pattern = null, string? Format = null,
+    Type? Codes = null, string[]? Values = null, int? MaxLength = null);
 
 /// <summary>
 /// What one capability tells integrators. Each capability declares one public static field of this type (in its

@@ -16,7 +16,8 @@ public static class CoreDocs
             new("idempotency.answer-lost", "409: the first request with this key was accepted but its answer could not be kept.", "Read the resource to see what the first request did."),
         ],
         [
-            new("id", "The studio's id (a UUID), or for webhooks the subscription's id.", Format: "uuid"),
+            new("id", "The id (a UUID) of what the path names: a studio under /api/studios and /api/showcase/studios, an application under " +
+                     "/api/applications, a subscription under /api/webhooks.", Format: "uuid"),
             new("year", "A calendar year.", RequestGuards.FirstYear, RequestGuards.LastYear),
             new("page", "The page, from 1.", 1, Paging.MaxPage),
             new("pageSize", "Items per page (20 unless given).", 1, Paging.MaxPageSize),
@@ -27,6 +28,16 @@ public static class CoreDocs
             new("parent", "An administrative division code (six digits); 000000 or none for the provinces.", Pattern: RegionCodeAttribute.Pattern),
             new("teacherId", "A teacher's id, such as T350203-0100."),
             new("complete", "With a database per province, above a province: true refuses (503) an answer that lacks a province that did not answer; otherwise such provinces are named in the Missing-Provinces header."),
+            new("taskId", "A task's id (a UUID), from the studio's ledger or task list.", Format: "uuid"),
+            new("activityId", "An activity's id (a UUID), from the studio's activity list.", Format: "uuid"),
+            new("outputId", "An output's id (a UUID), from the studio's output list or a reviewers' table.", Format: "uuid"),
+            new("certificateId", "A certificate's id, from the teacher's certificates."),
+            new("creditId", "An outside credit's id, from the teacher's credits."),
+            new("deliveryId", "A delivery's id, from the subscription's deliveries."),
+            new("policy", "An hour policy's code (GET /api/hour-policies)."),
+            new("ruleSet", "A rule set's code (GET /api/rule-sets)."),
+            new("programme", "A training programme's code, as the credits of the region's trainings name it."),
+            new("q", "Any part of the Chinese text searched (title, abstract, body or name), at most 50 characters.", MaxLength: 50),
             new("standard", "A standard's code (GET /api/standards), such as moe-2022 or k12-workshop; the region's default when left out."),
         ]);
 }

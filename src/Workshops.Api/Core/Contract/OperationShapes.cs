@@ -48,10 +48,13 @@ public static class OperationShapes
         operation.Description = string.Join("\n\n", description);
 
         operation.Responses ??= new OpenApiResponses();
+        // An endpoint returning IResult gets a 200 "IResult" from the framework: it says nothing; the endpoint declares its answers.
+        foreach (var untyped in context.Description.SupportedResponseTypes.Where(r => r.Type == typeof(IResult)))
+            operation.Responses.Remove(untyped.StatusCode.ToString(CultureInfo.InvariantCulture));
         if (operation.Responses.ContainsKey("200") || operation.Responses.ContainsKey("201")) operation.Responses.Remove("204");
         Rules(operation, doc, metadata.OfType<HttpChain>().FirstOrDefault());
         RetryAfter(operation);
-        Parameters(operation, doc);
+        Parameters(operation, doc, context.Document);
         Formats(operation, metadata.OfType<HttpChain>().FirstOrDefault()?.Method.Method.GetCustomAttributes(typeof(FormatsAttribute), false)
             .OfType<FormatsAttribute>().FirstOrDefault()?.Formats ?? ["json", "csv", "xlsx"]);
         if (KeptView(metadata)) Kept(operation);
@@ -104,7 +107,7 @@ public static class OperationShapes
     }
 
     /// <summary>Route and query parameters: what they are and the limits the code enforces.</summary>
-    private static void Parameters(OpenApiOperation operation, OperationDoc? operationDoc)
+    private static void Parameters(OpenApiOperation operation, OperationDoc? operationDoc, OpenApiDocument? document)
     {
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
@@ -113,7 +116,15 @@ public static class OperationShapes
                       ?? Contracts.Parameters.GetValueOrDefault(parameter.Name ?? "");
             if (doc is null) continue;
             parameter.Description ??= doc.Description;
+            // A code list: the one named schema, with its codes and their labels.
+            if (doc.Codes is { } codes)
+            {
+                parameter.Schema = new OpenApiSchemaReference(SchemaShapes.SchemaName(codes), document);
+                continue;
+            }
             if (parameter.Schema is not OpenApiSchema schema) continue;
+            if (doc.Values is { } values) schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+            if (doc.MaxLength is { } length) schema.MaxLength = length;
             if (doc.Min is { } min) schema.Minimum = min.ToString(CultureInfo.InvariantCulture);
             if (doc.Max is { } max) schema.Maximum = max.ToString(CultureInfo.InvariantCulture);
             if (doc.Pattern is not null) schema.Pattern = doc.Pattern;

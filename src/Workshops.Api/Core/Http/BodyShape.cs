@@ -71,15 +71,12 @@ public static class BodyShape
             }
         }
         if (walk.Check.Ok) return null;
-        var problem = walk.Check.Result();
-        if (walk.CodeHelp.Count > 0) problem.Extensions["codes"] = walk.CodeHelp;
-        return problem;
+        return walk.Check.Result();
     }
 
     private sealed class Walk
     {
         public Check Check { get; } = new();
-        public JsonObject CodeHelp { get; } = [];
 
         public void Value(JsonElement value, JsonTypeInfo info, string path)
         {
@@ -217,21 +214,7 @@ public static class BodyShape
             else if (!Codes.List(type).Any(c => c.Code == value.GetString())) Code(value.GetString(), type, path);
         }
 
-        private void Code(string? given, Type type, string path)
-        {
-            var codes = Codes.List(type);
-            var suggested = given is null ? null : Codes.Suggest(type, given);
-            var allowed = string.Join(", ", codes.Select(c => $"{c.Code} ({c.Label})"));
-            Check.Add(At(path), (suggested is null ? $"is not one of the {Codes.NameOf(type)} codes" :
-                $"is not one of the {Codes.NameOf(type)} codes; for \"{given}\" send \"{suggested.Code}\" ({suggested.Label})") + $"; allowed: {allowed}");
-            var help = new JsonObject
-            {
-                ["list"] = Codes.NameOf(type),
-                ["allowed"] = new JsonArray([.. codes.Select(c => (JsonNode)new JsonObject { ["code"] = c.Code, ["label"] = c.Label })]),
-            };
-            if (suggested is not null) help["suggested"] = suggested.Code;
-            CodeHelp[At(path)] = help;
-        }
+        private void Code(string? given, Type type, string path) => Check.Code(type, given, At(path));
 
         private static string At(string path) => path.Length == 0 ? "body" : path;
 
@@ -251,7 +234,7 @@ public static class BodyShape
 
     /// <summary>What a value of the type looks like, in words (never a .NET type name).</summary>
     public static string Expected(Type type) =>
-        type == typeof(string) ? "must be text, without NUL characters or unpaired surrogates"
+        type == typeof(string) ? "must be text (a JSON string), without NUL characters or unpaired surrogates"
         : type == typeof(DateOnly) ? "must be a date written YYYY-MM-DD"
         : type == typeof(TimeOnly) ? "must be a time of day written HH:mm or HH:mm:ss"
         : type == typeof(DateTimeOffset) || type == typeof(DateTime) ? "must be an ISO 8601 timestamp"

@@ -29,6 +29,16 @@ public static partial class ProblemShape
             problem.Extensions.Remove("bytePositionInLine");
             problem.Extensions["errors"] = errors;
         }
+        else if (problem.Status == StatusCodes.Status400BadRequest && Unparsed(problem.Detail ?? "") is { } unparsed)
+        {
+            // The framework names the parameter's .NET type ("int", "bool", "Guid"): say what to send instead.
+            var errors = new Dictionary<string, string[]> { [unparsed.Parameter] = [unparsed.Message] };
+            problem.Type = Problems.TypeOf("validation");
+            problem.Title = "The request is not valid";
+            problem.Detail = $"{unparsed.Parameter}: {unparsed.Message}";
+            problem.Extensions.Remove("parameter");
+            problem.Extensions["errors"] = errors;
+        }
         else if (problem.Type is null or "about:blank" || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal))
         {
             problem.Type = Problems.TypeOf(problem.Status switch
@@ -49,6 +59,8 @@ public static partial class ProblemShape
                 _ => "error",
             });
         }
+        if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
+            problem.Detail ??= "The body is not JSON: send it with Content-Type: application/json.";
         problem.Title = Plain(problem.Title);
         problem.Detail = Plain(problem.Detail);
         if (problem is ValidationProblemDetails validation)
@@ -58,6 +70,27 @@ public static partial class ProblemShape
     /// <summary>The safety net: a .NET type name ("Workshops.Activities.LogActivity") in any answer becomes plain words.</summary>
     public static string? Plain(string? text) =>
         text is null ? null : TypeNamePattern().Replace(text, m => m.Value.StartsWith("type ", StringComparison.Ordinal) ? "the request" : "a value");
+
+    /// <summary>
+    /// "Query string parameter 'page' has the value 'x' which cannot be parsed to the expected type int" → ("page", "must be a
+    /// whole number"); null for any other text.
+    /// </summary>
+    public static (string Parameter, string Message)? Unparsed(string detail)
+    {
+        var match = UnparsedPattern().Match(detail);
+        if (!match.Success) return null;
+        var message = match.Groups[2].Value.TrimEnd('?', '.') switch
+        {
+            "int" or "long" or "short" or "Int32" or "Int64" => "must be a whole number, in digits",
+            "decimal" or "double" or "float" => "must be a number",
+            "bool" or "Boolean" => "must be true or false",
+            "Guid" => "must be a UUID",
+            "DateOnly" => "must be a date written YYYY-MM-DD",
+            "DateTimeOffset" or "DateTime" => "must be an ISO 8601 timestamp",
+            _ => "has the wrong form",
+        };
+        return (match.Groups[1].Value, message);
+    }
 
     /// <summary>"… missing required properties including: 'kind', 'title'." → [kind, title].</summary>
     public static IReadOnlyList<string> Missing(string detail)
@@ -112,6 +145,9 @@ public static partial class ProblemShape
 
     [GeneratedRegex(@"missing required properties including: (.*)$", RegexOptions.Singleline)]
     private static partial Regex MissingPattern();
+
+    [GeneratedRegex(@"^Query string parameter '([^']+)' has the value '.*' which cannot be parsed to the expected type (\S+)$", RegexOptions.Singleline)]
+    private static partial Regex UnparsedPattern();
 
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex QuotedPattern();
