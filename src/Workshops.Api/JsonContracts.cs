@@ -25,6 +25,7 @@ namespace Workshops;
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityCreated))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityEntry))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityLogged))]
+[JsonSerializable(typeof(global::Workshops.Activities.ActivityListing))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityRecord))]
 [JsonSerializable(typeof(global::Workshops.Activities.ActivityVoided))]
 [JsonSerializable(typeof(global::Workshops.Activities.CorrectActivity))]

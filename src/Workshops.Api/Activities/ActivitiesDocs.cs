@@ -22,17 +22,20 @@ public static class ActivitiesDocs
                         new Attendance(DemoData.Trainees[0].Id, 2m)],
                     Summary: "围绕“班会课如何让学生说真话”交流三个案例，形成共识与改进清单。")),
             new("CorrectActivity", "Correct an activity",
-                "Changes some facts of a logged activity, with a reason: send only the fields that change in `changes`. The activity " +
+                "Changes some facts of a logged activity, with a reason: send only the fields that change in `changes`. A field sent as " +
+                "null clears it: the start and end (together), the place, the summary, or the attendees, tasks or evidence (an empty list); " +
+                "the kind, domains, title, date and hours can be changed but not cleared (400 under `changes.<field>`). The activity " +
                 "keeps its id and history; attendance credits follow the corrected facts.",
                 ["activity."],
-                new CorrectActivity(new ActivityChanges(Hours: 3m, Attendees: [new Attendance(DemoData.HostTeacherId, 3m)]), "活动实际延长半小时，按签到表更正学时")),
+                new CorrectActivity(new ActivityChanges { Hours = 3m, Attendees = [new Attendance(DemoData.HostTeacherId, 3m)] }, "活动实际延长半小时，按签到表更正学时")),
             new("VoidActivity", "Void an activity",
                 "Marks a logged activity as void (作废), with a reason: it no longer counts anywhere and its credits are withdrawn. " +
                 "Nothing is deleted; the history keeps it.",
                 ["activity."], new VoidActivity("重复登记，保留3月12日的记录")),
             new("ListActivities", "List a studio's activities",
-                "The studio's activities, newest first, a page at a time; filter by year, kind and domain. Each item is a summary; " +
-                "read one activity for its attendance and history.",
+                "The studio's activities, newest first, a page at a time; filter by year, kind, domain and attendee. Each item is a summary " +
+                "(kind, domains, title, date, hours, place, attendees by name, tasks, how often corrected, whether voided) with the `url` " +
+                "of the whole activity: read it for its other facts, evidence and history.",
                 Parameters:
                 [
                     new ParameterDoc("kind", "Only activities of this kind (工作载体).", Codes: typeof(ActivityKind)),

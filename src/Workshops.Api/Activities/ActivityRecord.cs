@@ -6,7 +6,42 @@ using Workshops.Studios;
 
 namespace Workshops.Activities;
 
-public sealed record ActivityChange(string Step, IReadOnlyList<string> Changed, string? Reason, ActivityFacts? Before, EventRef Ref);
+/// <summary>
+/// One step of an activity's history; a correction keeps the facts it replaced (<see cref="Before"/>), whose attendees
+/// are named in <see cref="BeforeAttendeeNames"/> when the record is read.
+/// </summary>
+public sealed record ActivityChange(string Step, IReadOnlyList<string> Changed, string? Reason, ActivityFacts? Before, EventRef Ref,
+    IReadOnlyList<TeacherName>? BeforeAttendeeNames = null);
+
+/// <summary>
+/// An activity as a studio's list shows it: what it was, when, how long, who attended (by name) and whether it was
+/// corrected or voided; the other facts and the history, with the facts each change replaced, are in the record
+/// (GET …/activities/{activityId}, the <c>url</c>).
+/// </summary>
+[Labelled]
+public sealed record ActivityListing(
+    Guid Id,
+    ActivityKind Kind,
+    IReadOnlyList<Domain> Domains,
+    string Title,
+    DateOnly Date,
+    decimal Hours,
+    string? Place,
+    IReadOnlyList<TeacherName> AttendeeNames,
+    IReadOnlyList<Guid> TaskIds,
+    int Corrections,
+    bool Voided,
+    int Year,
+    string Url)
+{
+    public static ActivityListing Of(ActivityRecord record, Studio? studio)
+    {
+        var named = record.Named(studio);
+        return new(record.Id, record.Facts.Kind, record.Facts.Domains, record.Facts.Title, record.Date, record.Facts.Hours, record.Facts.Place,
+            named.AttendeeNames!, record.Facts.TaskIds, record.History.Count(h => h.Step == "corrected"), record.Voided, record.Year,
+            $"/api/studios/{record.StudioId}/activities/{record.Id}");
+    }
+}
 
 /// <summary>
 /// One activity as it is served: its current facts, whether it was voided, and every change with the facts it replaced.
@@ -35,8 +70,12 @@ public sealed record ActivityRecord
 
     public ActivityRecord Named(Studio? studio) => this with
     {
-        AttendeeNames = [.. Facts.Attendees.Select(a => a.Guest || studio is null ? new TeacherName(a.TeacherId, a.Name) : TeacherName.Of(studio, a.TeacherId))],
+        AttendeeNames = Names(Facts, studio),
+        History = [.. History.Select(h => h.Before is null ? h : h with { BeforeAttendeeNames = Names(h.Before, studio) })],
     };
+
+    private static IReadOnlyList<TeacherName> Names(ActivityFacts facts, Studio? studio) =>
+        [.. facts.Attendees.Select(a => a.Guest || studio is null ? new TeacherName(a.TeacherId, a.Name) : TeacherName.Of(studio, a.TeacherId))];
 
     public static ActivityRecord? Fold(ActivityRecord? record, IEvent e) => e.Data switch
     {

@@ -13,34 +13,42 @@ using Workshops.Core.Contract;
 
 namespace Workshops.Activities;
 
-/// <summary>The fields to change; those left out keep their value.</summary>
-public sealed record ActivityChanges(
-    ActivityKind? Kind = null,
-    [Items(1, 5)] IReadOnlyList<Domain>? Domains = null,
-    [Text(200)] string? Title = null,
-    DateOnly? Date = null,
-    decimal? Hours = null,
-    TimeOnly? Start = null,
-    TimeOnly? End = null,
-    [Text(200)] string? Place = null,
-    [Items(0, 500)] IReadOnlyList<Attendance>? Attendees = null,
-    [Items(0, 50)] IReadOnlyList<Guid>? TaskIds = null,
-    [Text(5000)] string? Summary = null,
-    [Items(0, 20), HttpUrl] IReadOnlyList<string>? Evidence = null)
+/// <summary>
+/// The fields to change: those left out keep their value, null clears the start and end (together), the place, the
+/// summary, or empties the attendees, tasks or evidence; the kind, domains, title, date and hours can be changed, not cleared.
+/// </summary>
+public sealed record ActivityChanges : Changes
 {
+    public ActivityKind? Kind { get; set => field = Sent("kind", value); }
+    [Items(1, 5)] public IReadOnlyList<Domain>? Domains { get; set => field = Sent("domains", value); }
+    [Text(200)] public string? Title { get; set => field = Sent("title", value); }
+    public DateOnly? Date { get; set => field = Sent("date", value); }
+    public decimal? Hours { get; set => field = Sent("hours", value); }
+    public TimeOnly? Start { get; set => field = Sent("start", value); }
+    public TimeOnly? End { get; set => field = Sent("end", value); }
+    [Text(200)] public string? Place { get; set => field = Sent("place", value); }
+    [Items(0, 500)] public IReadOnlyList<Attendance>? Attendees { get; set => field = Sent("attendees", value); }
+    [Items(0, 50)] public IReadOnlyList<Guid>? TaskIds { get; set => field = Sent("taskIds", value); }
+    [Text(5000)] public string? Summary { get; set => field = Sent("summary", value); }
+    [Items(0, 20), HttpUrl] public IReadOnlyList<string>? Evidence { get; set => field = Sent("evidence", value); }
+
     public IReadOnlyList<string> Named() => Edits.Given(
-        ("kind", Kind is not null), ("domains", Domains is not null), ("title", Title is not null), ("date", Date is not null),
-        ("hours", Hours is not null || Start is not null), ("start", Start is not null), ("end", End is not null),
-        ("place", Place is not null), ("attendees", Attendees is not null), ("taskIds", TaskIds is not null),
-        ("summary", Summary is not null), ("evidence", Evidence is not null));
+        ("kind", Gave("kind")), ("domains", Gave("domains")), ("title", Gave("title")), ("date", Gave("date")),
+        ("hours", Gave("hours") || Start is not null), ("start", Gave("start")), ("end", Gave("end")),
+        ("place", Gave("place")), ("attendees", Gave("attendees")), ("taskIds", Gave("taskIds")),
+        ("summary", Gave("summary")), ("evidence", Gave("evidence")));
+
+    public Check Uncleared(Check check) =>
+        Uncleared(check, ("kind", Kind), ("domains", Domains), ("title", Title), ("date", Date), ("hours", Hours));
 
     public ActivityFacts Apply(ActivityFacts before)
     {
-        var start = Start ?? (Hours is null ? before.Start : null);
-        var end = End ?? (Hours is null ? before.End : null);
+        // New hours without a new start and end drop the old ones, which would no longer match.
+        var start = Gave("start") ? Start : Hours is null ? before.Start : null;
+        var end = Gave("end") ? End : Hours is null ? before.End : null;
         return ActivityInput.Facts(Kind ?? before.Kind, Domains ?? before.Domains, Title ?? before.Title, Date ?? before.Date,
-            Hours ?? before.Hours, start, end, Place ?? before.Place, Attendees ?? before.Attendees, TaskIds ?? before.TaskIds,
-            Summary ?? before.Summary, Evidence ?? before.Evidence);
+            Hours ?? before.Hours, start, end, Or("place", Place, before.Place), Or("attendees", Attendees, before.Attendees),
+            Or("taskIds", TaskIds, before.TaskIds), Or("summary", Summary, before.Summary), Or("evidence", Evidence, before.Evidence));
     }
 }
 
@@ -65,6 +73,7 @@ public static class CorrectActivityEndpoint
         var check = new Check().Text(command.Reason, "reason", 1000);
         if (command.Changes is null) check.Add("changes", "is required");
         else if (command.Changes.Named().Count == 0) check.Add("changes", "name at least one field to change");
+        else command.Changes.Uncleared(check);
         if (!check.Ok) return check.Result();
         if (ActivityRules.Changeable(entry, studio.Id) is { } unknown) return Problems.Rule(unknown);
         var after = command.Changes!.Apply(record!.Facts);

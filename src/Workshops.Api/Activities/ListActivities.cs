@@ -11,13 +11,13 @@ namespace Workshops.Activities;
 
 /// <summary>
 /// GET /api/studios/{id}/activities?year=&amp;kind=&amp;domain=&amp;teacherId=&amp;includeVoided=&amp;page=&amp;pageSize= —
-/// newest first. GET /api/studios/{id}/activities/{activityId} — one activity with its history.
+/// newest first, as summaries (<see cref="ActivityListing"/>) with the url of each record. GET /api/studios/{id}/activities/{activityId} — one activity with its history.
 /// </summary>
 public static class ListActivitiesEndpoint
 {
     [WolverineGet("/api/studios/{id}/activities", Name = "ListActivities"), Authorize(Policy = Policies.StudioRead)]
     [Tags("Activities")]
-    [ProducesResponseType<Page<ActivityRecord>>(200)]
+    [ProducesResponseType<Page<ActivityListing>>(200)]
     public static async Task<IResult> Get(Guid id, int? year, string? kind, string? domain, string? teacherId, bool? includeVoided,
         int? page, int? pageSize, IQuerySession session, CancellationToken ct)
     {
@@ -39,7 +39,7 @@ public static class ListActivitiesEndpoint
         }
         var entries = await Paging.Read(query.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id), page, pageSize, ct);
         var people = entries.Items.Count == 0 ? null : await Studios.StudioViews.Latest(session, id, ct);
-        return Results.Ok(entries.With([.. (await ActivityRecords.Of(session, entries.Items, ct)).Select(r => r.Named(people))]));
+        return Results.Ok(entries.With([.. (await ActivityRecords.Of(session, entries.Items, ct)).Select(r => ActivityListing.Of(r, people))]));
     }
 
     [WolverineGet("/api/studios/{id}/activities/{activityId}", Name = "GetActivity"), Authorize(Policy = Policies.StudioRead)]

@@ -24,8 +24,12 @@ public static class OpenApiShape
     /// the first draft only), a task by POST …/tasks/{taskId}/revision; a task's progress and closing take <c>reason</c>
     /// where they took <c>note</c> (the old name is refused with a 400 saying it was renamed); a studio's output list
     /// carries summaries (the body, links and history are in the record its <c>url</c> points to).
+    /// 5.0.0: a studio's activity list carries summaries (<c>ActivityListing</c>: the attendees by name, how often corrected,
+    /// the <c>url</c> of the record that holds the facts in full and the history); in every edit's <c>changes</c> a field
+    /// sent as null clears an optional value (a list becomes empty) and is refused with a 400 for a required one, where
+    /// null had meant "unchanged".
     /// </remarks>
-    public const string Version = "4.0.0";
+    public const string Version = "5.0.0";
 
     private static readonly (string Code, string Description)[] Problems =
     [
@@ -165,7 +169,10 @@ public static class OpenApiShape
             if (metadata.OfType<Http.AppendsAttribute>().Any()) operation.Responses.Remove("204");
             var codes = new List<string> { "400", "404", "429", "503" };
             if (!open) codes.AddRange(["401", "403"]);
-            if (write) codes.AddRange(["409", "413", "422"]);
+            if (write) codes.AddRange(["409", "413"]);
+            // A read can refuse by a rule too (a package's workbook before it is submitted): its capability declares it.
+            var name = metadata.OfType<WolverineHttpMethodAttribute>().FirstOrDefault()?.Name ?? metadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
+            if (write || Contracts.Operation(name)?.Rules is { Length: > 0 }) codes.Add("422");
             if (write && (stream || teacher)) codes.Add("412");
             if (operation.RequestBody is not null) codes.Add("415");
             foreach (var (code, description) in Problems.Where(p => codes.Contains(p.Code)))

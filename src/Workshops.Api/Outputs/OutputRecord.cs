@@ -7,8 +7,14 @@ using Workshops.Years;
 
 namespace Workshops.Outputs;
 
+/// <summary>
+/// One step of an output's review path; a revision keeps the facts it replaced (<see cref="Before"/>), whose authors are
+/// named in <see cref="BeforeAuthorNames"/> when the record is read (not stored).
+/// </summary>
 [StoredWithoutNulls]
-public sealed record OutputStep(string Step, string? Note, RecommendationLevel? Level, OutputFacts? Before, EventRef Ref);
+public sealed record OutputStep(string Step, string? Note, RecommendationLevel? Level, OutputFacts? Before, EventRef Ref,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<TeacherName>? BeforeAuthorNames = null);
 
 /// <summary>
 /// An output as a studio's list shows it: what it is, who wrote it, where it stands; the body, links and history are in
@@ -79,7 +85,11 @@ public sealed record OutputRecord
     public OutputStanding Standing() => new() { Id = Id, StudioId = StudioId, State = State, Level = Level, Year = Year, Kind = Facts.Kind };
 
     /// <summary>The record as served: the authors' names beside their ids, from the studio's roster.</summary>
-    public OutputRecord Named(Studio? studio) => this with { AuthorNames = TeacherName.Of(studio, Facts.Authors) };
+    public OutputRecord Named(Studio? studio) => this with
+    {
+        AuthorNames = TeacherName.Of(studio, Facts.Authors),
+        History = [.. History.Select(h => h.Before is null ? h : h with { BeforeAuthorNames = TeacherName.Of(studio, h.Before.Authors) })],
+    };
 
     public OutputRecord For(StudioIdentity? studio) => studio is null ? this : this with
     {

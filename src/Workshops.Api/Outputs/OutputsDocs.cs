@@ -20,11 +20,13 @@ public static class OutputsDocs
                     "小李是初二学生，上学期数学、英语均不及格……（正文）")),
             new("ReviseOutput", "Revise an output",
                 "Changes a draft or returned output: `changes` holds only the fields to change (the others keep their value) and " +
-                "`reason` says why (optional here). Each revision is kept with the facts before and after. Edits of activities " +
+                "`reason` says why (optional here). A field sent as null clears it: the category, summary, body or links (an empty list); " +
+                "the kind, title, authors and date can be changed but not cleared (400 under `changes.<field>`). " +
+                "Each revision is kept with the facts before and after. Edits of activities " +
                 "(corrections) take the same shape. Since 3.0.0: the fields of the output outside `changes` and `note` (now `reason`) " +
                 "are refused with a 400 that names where each goes.",
                 ["output."],
-                new ReviseOutput(new OutputChanges(Title: "用“成长记录袋”陪伴学困生走出低谷（修订稿）"), "按学校意见补充家访记录")),
+                new ReviseOutput(new OutputChanges { Title = "用“成长记录袋”陪伴学困生走出低谷（修订稿）" }, "按学校意见补充家访记录")),
             new("SubmitOutput", "Submit an output to the school",
                 "The host submits a draft or returned output to the school for review; the note goes with the submission and stays in its history.",
                 ["output."], new SubmitOutput("已按工作坊研讨意见完成修改，请学校审核。")),

@@ -12,24 +12,30 @@ using Workshops.Core.Contract;
 
 namespace Workshops.Outputs;
 
-/// <summary>The fields of an output to change; those left out keep their value.</summary>
-public sealed record OutputChanges(
-    OutputKind? Kind = null,
-    [Text(200)] string? Title = null,
-    [Items(1, 20), Id] IReadOnlyList<string>? Authors = null,
-    DateOnly? Date = null,
-    CaseCategory? Category = null,
-    [Text(1000)] string? Summary = null,
-    [Text(OutputInput.MaxBodyCharacters)] string? Body = null,
-    [Items(0, 20), HttpUrl] IReadOnlyList<string>? Links = null)
+/// <summary>
+/// The fields of an output to change: those left out keep their value, null clears the category, summary, body or links;
+/// the kind, title, authors and date can be changed, not cleared.
+/// </summary>
+public sealed record OutputChanges : Changes
 {
+    public OutputKind? Kind { get; set => field = Sent("kind", value); }
+    [Text(200)] public string? Title { get; set => field = Sent("title", value); }
+    [Items(1, 20), Id] public IReadOnlyList<string>? Authors { get; set => field = Sent("authors", value); }
+    public DateOnly? Date { get; set => field = Sent("date", value); }
+    public CaseCategory? Category { get; set => field = Sent("category", value); }
+    [Text(1000)] public string? Summary { get; set => field = Sent("summary", value); }
+    [Text(OutputInput.MaxBodyCharacters)] public string? Body { get; set => field = Sent("body", value); }
+    [Items(0, 20), HttpUrl] public IReadOnlyList<string>? Links { get; set => field = Sent("links", value); }
+
     public IReadOnlyList<string> Named() => Edits.Given(
-        ("kind", Kind is not null), ("title", Title is not null), ("authors", Authors is not null), ("date", Date is not null),
-        ("category", Category is not null), ("summary", Summary is not null), ("body", Body is not null), ("links", Links is not null));
+        ("kind", Gave("kind")), ("title", Gave("title")), ("authors", Gave("authors")), ("date", Gave("date")),
+        ("category", Gave("category")), ("summary", Gave("summary")), ("body", Gave("body")), ("links", Gave("links")));
+
+    public Check Uncleared(Check check) => Uncleared(check, ("kind", Kind), ("title", Title), ("authors", Authors), ("date", Date));
 
     public OutputFacts Apply(OutputFacts before) =>
-        new DraftOutput(Kind ?? before.Kind, Title ?? before.Title, Authors ?? before.Authors, Date ?? before.Date, Category ?? before.Category,
-            Summary ?? before.Summary, Body ?? before.Body, Links ?? before.Links).Facts();
+        new DraftOutput(Kind ?? before.Kind, Title ?? before.Title, Authors ?? before.Authors, Date ?? before.Date, Or("category", Category, before.Category),
+            Or("summary", Summary, before.Summary), Or("body", Body, before.Body), Or("links", Links, before.Links)).Facts();
 }
 
 /// <summary>An edit in the house convention: only the changed fields, in <c>changes</c>, and why (optional for a draft's revision).</summary>
@@ -37,7 +43,7 @@ public sealed record ReviseOutput(OutputChanges Changes, [Text(1000), Formerly("
 
 /// <summary>
 /// POST /api/studios/{id}/outputs/{outputId}/revision — a draft or returned output is revised: the fields in
-/// <c>changes</c> replace theirs, the rest stay; each revision is an event holding the facts before and after.
+/// <c>changes</c> replace theirs (null clears an optional one), the rest stay; each revision is an event holding the facts before and after.
 /// </summary>
 public static class ReviseOutputEndpoint
 {
@@ -46,6 +52,7 @@ public static class ReviseOutputEndpoint
     public static ProblemDetails Validate(ReviseOutput command) =>
         command.Changes is null ? Problems.Invalid("changes", "is required")
         : command.Changes.Named().Count == 0 ? Problems.Invalid("changes", "name at least one field to change")
+        : command.Changes.Uncleared(new Check()) is { Ok: false } cleared ? cleared.Result()
         : WolverineContinue.NoProblems;
 
     [WolverineBefore]

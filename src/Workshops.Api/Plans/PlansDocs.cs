@@ -24,20 +24,28 @@ public static class PlansDocs
                 ])),
             new("RevisePlan", "Revise the annual plan",
                 "The edit convention of every edit (activities' corrections, outputs' and tasks' revisions): `changes` holds only the parts that " +
-                "change (`goals`, or `tasks`, the plan's whole task list, where a task that keeps its id keeps its identity) and `reason` says why. " +
+                "change (`goals`, or `tasks`, the plan's whole task list, where a task that keeps its id keeps its identity) and `reason` says why; " +
+                "a part left out keeps its value. Null clears an optional field in every edit, but a plan needs both its goals and at least " +
+                "one task, so neither can be cleared (400 under `changes.goals` or `changes.tasks`). " +
                 "Each revision is kept and listed with its reason (GET …/plans/{year}); once the school approves the plan, tasks change one by one.",
                 ["plan.", "task.due-outside-year", "task.owner-not-on-roster"],
-                new RevisePlan(new PlanChanges("落实“一人一案”家校共育，提升青年班主任带班育人能力和家庭教育指导能力。",
-                [
-                    new TaskInput("每月一次主题教研会", "围绕班会课设计开展研讨，形成课例。", DemoData.HostTeacherId, new DateOnly(2025, 12, 31),
-                        [ActivityKind.TeachingResearchMeeting]),
-                    new TaskInput("开展一次家庭教育指导专题培训", OwnerId: DemoData.Members[0].Id, Due: new DateOnly(2025, 11, 30)),
-                ]), "按学校德育处意见补充家庭教育指导目标和任务。")),
+                new RevisePlan(new PlanChanges
+                {
+                    Goals = "落实“一人一案”家校共育，提升青年班主任带班育人能力和家庭教育指导能力。",
+                    Tasks =
+                    [
+                        new TaskInput("每月一次主题教研会", "围绕班会课设计开展研讨，形成课例。", DemoData.HostTeacherId, new DateOnly(2025, 12, 31),
+                            [ActivityKind.TeachingResearchMeeting]),
+                        new TaskInput("开展一次家庭教育指导专题培训", OwnerId: DemoData.Members[0].Id, Due: new DateOnly(2025, 11, 30)),
+                    ],
+                }, "按学校德育处意见补充家庭教育指导目标和任务。")),
             new("ReviseTask", "Revise a task",
                 "Edits an open task of the ledger in the edit convention: `changes` holds only the fields that change (title, description, " +
-                "owner, due date, expected carriers) and `reason` says why. The task's history keeps the step with its reason, and the event " +
-                "the facts before and after. A task of a plan not approved yet is revised in its plan.",
-                ["task."], new ReviseTask(new TaskChanges(OwnerId: DemoData.Members[1].Id, Due: new DateOnly(2025, 12, 15)), "原负责人外出跟岗学习，改由他人负责。")),
+                "owner, due date, expected carriers) and `reason` says why. A field left out keeps its value; a field sent as null clears it " +
+                "(`{\"changes\": {\"ownerId\": null, \"due\": null}}` leaves the task with no owner and no due date; `expectedKinds: null` empties " +
+                "the list); the title can be changed but not cleared (400 under `changes.title`). The task's history keeps the step with its " +
+                "reason, and the event the facts before and after. A task of a plan not approved yet is revised in its plan.",
+                ["task."], new ReviseTask(new TaskChanges { OwnerId = DemoData.Members[1].Id, Due = new DateOnly(2025, 12, 15) }, "原负责人外出跟岗学习，改由他人负责。")),
             new("ApprovePlan", "Approve the annual plan", "The school approves the year's plan; its tasks open in the ledger.",
                 ["plan."], new ApprovePlan("计划目标明确，同意实施。")),
             new("AddTask", "Add a task to the ledger (任务台账)",

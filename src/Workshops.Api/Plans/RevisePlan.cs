@@ -13,10 +13,18 @@ using Workshops.Years;
 
 namespace Workshops.Plans;
 
-/// <summary>The parts of a plan to change; those left out keep their value. <c>tasks</c> is the plan's whole task list.</summary>
-public sealed record PlanChanges([Text(5000)] string? Goals = null, [Items(1, 100)] IReadOnlyList<TaskInput>? Tasks = null)
+/// <summary>
+/// The parts of a plan to change; those left out keep their value. <c>tasks</c> is the plan's whole task list. A plan
+/// needs both, so neither can be cleared with null.
+/// </summary>
+public sealed record PlanChanges : Changes
 {
-    public IReadOnlyList<string> Named() => Edits.Given(("goals", Goals is not null), ("tasks", Tasks is not null));
+    [Text(5000)] public string? Goals { get; set => field = Sent("goals", value); }
+    [Items(1, 100)] public IReadOnlyList<TaskInput>? Tasks { get; set => field = Sent("tasks", value); }
+
+    public IReadOnlyList<string> Named() => Edits.Given(("goals", Gave("goals")), ("tasks", Gave("tasks")));
+
+    public Check Uncleared(Check check) => Uncleared(check, ("goals", Goals), ("tasks", Tasks));
 
     /// <summary>The planned tasks after the change: the list given (a task keeps its id when it names it), or the plan's own.</summary>
     public IReadOnlyList<TaskSpec> Specs(YearPlan plan, Func<Guid> newId) =>
@@ -46,6 +54,7 @@ public static class RevisePlanEndpoint
         var check = new Check();
         if (command.Changes is null) return check.Add("changes", "is required").Result();
         if (command.Changes.Named().Count == 0) return check.Add("changes", "name at least one part to change").Result();
+        if (!command.Changes.Uncleared(check).Ok) return check.Result();
         for (var i = 0; i < (command.Changes.Tasks?.Count ?? 0); i++) TaskInput.Check(check, command.Changes.Tasks![i], $"changes.tasks[{i}]");
         var ids = command.Changes.Tasks?.Where(t => t?.Id is not null).Select(t => t.Id!.Value).ToList() ?? [];
         return check.When(ids.Count != ids.Distinct().Count(), "changes.tasks", "task ids must be distinct").Result();

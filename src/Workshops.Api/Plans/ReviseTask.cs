@@ -14,25 +14,31 @@ using Workshops.Years;
 
 namespace Workshops.Plans;
 
-/// <summary>The facts of a task to change; those left out keep their value.</summary>
-public sealed record TaskChanges(
-    [Text(200)] string? Title = null,
-    [Text(2000)] string? Description = null,
-    [Id] string? OwnerId = null,
-    DateOnly? Due = null,
-    [Items(0, 10)] IReadOnlyList<ActivityKind>? ExpectedKinds = null)
+/// <summary>
+/// The facts of a task to change: those left out keep their value, null clears the description, owner, due date or
+/// expected carriers; the title can be changed, not cleared.
+/// </summary>
+public sealed record TaskChanges : Changes
 {
+    [Text(200)] public string? Title { get; set => field = Sent("title", value); }
+    [Text(2000)] public string? Description { get; set => field = Sent("description", value); }
+    [Id] public string? OwnerId { get; set => field = Sent("ownerId", value); }
+    public DateOnly? Due { get; set => field = Sent("due", value); }
+    [Items(0, 10)] public IReadOnlyList<ActivityKind>? ExpectedKinds { get; set => field = Sent("expectedKinds", value); }
+
     public IReadOnlyList<string> Named() => Edits.Given(
-        ("title", Title is not null), ("description", Description is not null), ("ownerId", OwnerId is not null), ("due", Due is not null),
-        ("expectedKinds", ExpectedKinds is not null));
+        ("title", Gave("title")), ("description", Gave("description")), ("ownerId", Gave("ownerId")), ("due", Gave("due")),
+        ("expectedKinds", Gave("expectedKinds")));
+
+    public Check Uncleared(Check check) => Uncleared(check, ("title", Title));
 
     public TaskSpec Apply(TaskSpec before) => before with
     {
         Title = Title?.Trim() ?? before.Title,
-        Description = Description ?? before.Description,
-        OwnerId = OwnerId ?? before.OwnerId,
-        Due = Due ?? before.Due,
-        ExpectedKinds = ExpectedKinds ?? before.ExpectedKinds,
+        Description = Or("description", Description, before.Description),
+        OwnerId = Or("ownerId", OwnerId, before.OwnerId),
+        Due = Or("due", Due, before.Due),
+        ExpectedKinds = Or("expectedKinds", ExpectedKinds, before.ExpectedKinds),
     };
 }
 
@@ -41,7 +47,8 @@ public sealed record ReviseTask(TaskChanges Changes, [Text(1000)] string Reason)
 
 /// <summary>
 /// POST /api/studios/{id}/tasks/{taskId}/revision — edit an open task of the ledger (title, description, owner, due date,
-/// expected carriers): the fields in <c>changes</c> replace theirs, the rest stay; the event keeps the task before and after.
+/// expected carriers): the fields in <c>changes</c> replace theirs (null clears an optional one), the rest stay; the event
+/// keeps the task before and after.
 /// A task planned in a plan not approved yet is revised in its plan.
 /// </summary>
 public static class ReviseTaskEndpoint
@@ -58,6 +65,7 @@ public static class ReviseTaskEndpoint
     public static ProblemDetails Validate(ReviseTask command) =>
         command.Changes is null ? Problems.Invalid("changes", "is required")
         : command.Changes.Named().Count == 0 ? Problems.Invalid("changes", "name at least one field to change")
+        : command.Changes.Uncleared(new Check()) is { Ok: false } cleared ? cleared.Result()
         : WolverineContinue.NoProblems;
 
     [WolverineBefore]

@@ -43,7 +43,7 @@ public static class GetStudioEndpoint
         var taken = await memo.Take(http, new ViewMemo.Inputs(id, studio.Version, teachers, RuleSetLibrary.Chain(identity.Region.Code), true), ct);
         var records = await RosterJudging.Records(session, teachers, ct);
         var set = (await RuleSetLibrary.For(session, identity.Region.Code, identity.Track, day, ct)).RuleSet;
-        var view = RosterJudging.View(studio, set, records, day) with { Lifecycle = studio.Lifecycle.On(day) };
+        var view = RosterJudging.View(studio, set, records, day).Named() with { Lifecycle = studio.Lifecycle.On(day) };
         return await memo.Keep(http, key, taken, StudioAudiences.View(view, audience), ct, etagOf: body => StreamWrites.ViewETag(studio.Version, body));
     }
 }

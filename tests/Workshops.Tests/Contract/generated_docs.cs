@@ -33,7 +33,7 @@ public sealed partial class generated_docs(AppFixture fixture) : ApiTest(fixture
         written = Section(written, "webhooks", WebhookGuide.Markdown.Trim());
         written = Section(written, "exports", await Exports());
         written = TestCount().Replace(written, $"runs the {CountTests()} tests and ends with one line such as `{CountTests()} passed, 0 failed`");
-        var errors = ErrorCatalogue();
+        var errors = ErrorCatalogue((await Host.Get("/openapi/v1.json", null)).ShouldBe(200).Json);
         if (Update)
         {
             await File.WriteAllTextAsync(Readme, written);
@@ -110,23 +110,69 @@ public sealed partial class generated_docs(AppFixture fixture) : ApiTest(fixture
                (csv.Count > 0 ? " CSV only: " + string.Join(", ", csv) + "." : "");
     }
 
-    /// <summary>docs/ERRORS.md: every rule a refusal can name, with its meaning, its fix and the operations that answer it.</summary>
-    private static string ErrorCatalogue()
+    /// <summary>
+    /// docs/ERRORS.md: every rule a refusal can name, with its meaning, its fix and the operations that answer it, read
+    /// from the contract's 422 <c>x-rules</c> (an operation's own rules and those derived from the state it writes, such as
+    /// <c>studio.dissolved</c>), so the catalogue names exactly the operations the contract does.
+    /// </summary>
+    private static string ErrorCatalogue(JsonNode contract)
     {
+        var answering = RulesInContract(contract);
         var text = new StringBuilder();
         text.Append("# Error catalogue\n\n");
-        text.Append("Written by `ops/openapi` from the rule catalogue (each capability's `*Docs.cs`); a test fails when it differs.\n\n");
+        text.Append("Written by `ops/openapi` from the rule catalogue (each capability's `*Docs.cs`) and the operations the contract lists ");
+        text.Append("under each rule; a test fails when it differs.\n\n");
         text.Append("Every refusal is `application/problem+json`. A 400 lists every problem of the request under its JSON path in `errors` ");
         text.Append("(and, for unknown codes, the allowed codes with their labels and the suggested code in `codes`). A 403 names the role and ");
         text.Append("the studio or region that would be allowed. The refusals below name a domain rule in `rule`: 422 unless the meaning says otherwise.\n\n");
         text.Append("| rule | meaning | how to fix it | answered by |\n|---|---|---|---|\n");
         foreach (var rule in Contracts.Rules.Values.OrderBy(r => r.Rule, StringComparer.Ordinal))
         {
-            var by = Contracts.Operations.Values.Where(o => Contracts.RulesOf(o).Contains(rule)).Select(o => Contracts.OperationId(o.Name)).Order(StringComparer.Ordinal);
+            var by = answering.GetValueOrDefault(rule.Rule) ?? [];
             text.Append($"| `{rule.Rule}` | {rule.Meaning} | {rule.Fix} | {string.Join(", ", by.Select(o => $"`{o}`"))} |\n");
         }
         return text.ToString();
     }
+
+    /// <summary>Each rule the contract lists among an operation's 422 <c>x-rules</c>, with those operations' ids in order.</summary>
+    private static Dictionary<string, SortedSet<string>> RulesInContract(JsonNode contract)
+    {
+        var answering = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var (_, operations) in contract["paths"]!.AsObject())
+        foreach (var (_, operation) in operations!.AsObject())
+        foreach (var rule in operation?["responses"]?["422"]?["x-rules"]?.AsArray() ?? [])
+        {
+            var name = rule!["rule"]!.GetValue<string>();
+            if (!answering.TryGetValue(name, out var ids)) answering[name] = ids = new SortedSet<string>(StringComparer.Ordinal);
+            ids.Add(operation!["operationId"]!.GetValue<string>());
+        }
+        return answering;
+    }
+
+    /// <summary>
+    /// The committed catalogue and the committed contract agree: each rule's row names the operations whose 422 lists it,
+    /// derived rules included (<c>studio.dissolved</c> on every write to a studio's stream), and no rule of the contract lacks a row.
+    /// </summary>
+    [Fact]
+    public async Task the_error_catalogue_names_the_operations_the_contract_lists_for_each_rule()
+    {
+        var contract = JsonNode.Parse(await File.ReadAllTextAsync(OpenApiContract.CommittedPath))!;
+        var inContract = RulesInContract(contract);
+        var inCatalogue = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var row in (await File.ReadAllLinesAsync(Errors)).Select(l => CatalogueRow().Match(l)).Where(m => m.Success))
+            inCatalogue[row.Groups["rule"].Value] = new SortedSet<string>(
+                row.Groups["by"].Value.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(o => o.Trim('`')), StringComparer.Ordinal);
+
+        Assert.Empty(inContract.Keys.Except(inCatalogue.Keys));
+        foreach (var (rule, by) in inCatalogue)
+            Assert.True(by.SetEquals(inContract.GetValueOrDefault(rule) ?? []),
+                $"{rule}: the catalogue names {string.Join(", ", by)}; the contract {string.Join(", ", inContract.GetValueOrDefault(rule) ?? [])}");
+        Assert.Contains("reviseTask", inCatalogue["studio.dissolved"]);
+        Assert.Contains("logActivity", inCatalogue["studio.dissolved"]);
+    }
+
+    [GeneratedRegex(@"^\| `(?<rule>[^`]+)` \|.*\| (?<by>(`[A-Za-z0-9]+`(, )?)*) \|$")]
+    private static partial Regex CatalogueRow();
 
     /// <summary>Test cases the suite runs: each fact once, each theory once per data row.</summary>
     private static int CountTests() =>

@@ -65,4 +65,43 @@ public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
         var listed = (await Host.Get($"/api/studios/{id}/activities", HostOf(id))).ShouldBe(200).Json["items"]![0]!;
         Assert.Equal([("M1", "林晓燕"), ("G-1", "王教授")], Named(listed["attendeeNames"]));
     }
+
+    [Fact]
+    public async Task the_studio_view_names_its_mentors_mentees_and_task_owners()
+    {
+        Clock.Set(2026, 3, 2);
+        var id = await Host.StaffedStudio(School());
+        (await Host.Post($"/api/studios/{id}/mentorships", new { mentorId = "M1", menteeId = "S1" }, HostOf(id))).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/tasks", new { title = "家访周", ownerId = "M2" }, HostOf(id))).ShouldBe(201);
+
+        var view = (await Host.Get($"/api/studios/{id}", HostOf(id))).ShouldBe(200).Json;
+        var names = Named(view["teacherNames"]).ToList();
+        Assert.Contains(("M1", "林晓燕"), names);
+        Assert.Contains(("S1", "吴思远"), names);
+        Assert.Contains(("M2", "黄志强"), names);
+        Assert.All(view["mentorships"]!.AsArray(), m => Assert.Contains(names, n => n.Item1 == m!["mentorId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task the_facts_a_revision_replaced_name_their_people()
+    {
+        Clock.Set(2026, 5, 10);
+        var id = await Host.StaffedStudio(School());
+        var output = (await Host.Post($"/api/studios/{id}/outputs", new
+        {
+            kind = "typical-case", category = "class-culture", title = "班级文化建设案例", authors = new[] { "H1" }, date = "2026-04-01",
+            summary = "以班级公约为线索", body = "正文：从制定班级公约说起……",
+        }, HostOf(id))).ShouldBe(201).Json["outputId"]!.GetValue<string>();
+        (await Host.Post($"/api/studios/{id}/outputs/{output}/revision", new { changes = new { authors = new[] { "M1" } }, reason = "改署名" }, HostOf(id)))
+            .ShouldBe(200);
+        var revised = (await Host.Get($"/api/studios/{id}/outputs/{output}", HostOf(id))).ShouldBe(200).Json["history"]!.AsArray().Last()!;
+        Assert.Equal([("H1", "陈美玲")], Named(revised["beforeAuthorNames"]));
+
+        var activity = (await Host.Post($"/api/studios/{id}/activities", Activity("lecture", ["learning"], "2026-05-08", 2, [("M2", 2)]), HostOf(id)))
+            .ShouldBe(201).Json["activityId"]!.GetValue<string>();
+        (await Host.Post($"/api/studios/{id}/activities/{activity}/corrections",
+            new { changes = new { attendees = new[] { new { teacherId = "M3", hours = 2 } } }, reason = "签到表记错" }, HostOf(id))).ShouldBe(200);
+        var corrected = (await Host.Get($"/api/studios/{id}/activities/{activity}", HostOf(id))).ShouldBe(200).Json["history"]!.AsArray().Last()!;
+        Assert.Equal([("M2", "黄志强")], Named(corrected["beforeAttendeeNames"]));
+    }
 }

@@ -39,6 +39,21 @@ public sealed class revising_an_output(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task null_clears_an_optional_field_and_is_refused_for_a_required_one()
+    {
+        var (studio, output) = await ADraft();
+        var refused = (await Host.Post($"/api/studios/{studio}/outputs/{output}/revision",
+            """{"changes": {"title": null, "authors": null, "summary": null}, "reason": "清空"}""", HostOf(studio))).ShouldBeProblem(400).Json["errors"]!.AsObject();
+        Assert.Equal(["changes.authors", "changes.title"], refused.Select(e => e.Key).Order(StringComparer.Ordinal));
+
+        (await Host.Post($"/api/studios/{studio}/outputs/{output}/revision",
+            """{"changes": {"summary": null}, "reason": "摘要待重写"}""", HostOf(studio))).ShouldBe(200);
+        var facts = (await Host.Get($"/api/studios/{studio}/outputs/{output}", HostOf(studio))).ShouldBe(200).Json["facts"]!;
+        Assert.Null(facts["summary"]);
+        Assert.Equal(("班级文化建设案例", "正文：从制定班级公约说起……"), (facts["title"]!.GetValue<string>(), facts["body"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task a_revision_that_changes_nothing_is_refused()
     {
         var (studio, output) = await ADraft();

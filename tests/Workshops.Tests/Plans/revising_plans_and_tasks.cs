@@ -55,6 +55,42 @@ public sealed class revising_plans_and_tasks(AppFixture fixture) : ApiTest(fixtu
     }
 
     [Fact]
+    public async Task null_clears_a_tasks_owner_and_due_date_and_a_field_left_out_keeps_its_value()
+    {
+        Clock.Set(2026, 3, 2);
+        var id = await Host.StaffedStudio(School());
+        var host = HostOf(id);
+        var task = (await Host.Post($"/api/studios/{id}/tasks", new { title = "家访周", description = "每班走访五户", ownerId = "M1", due = "2026-10-31" }, host))
+            .ShouldBe(201).Json["taskId"]!.GetValue<string>();
+
+        (await Host.Post($"/api/studios/{id}/tasks/{task}/revision",
+            """{"changes": {"ownerId": null, "due": null}, "reason": "负责人调离，日期待定"}""", host)).ShouldBe(200);
+
+        var now = (await Host.Get($"/api/studios/{id}/tasks/{task}", host)).ShouldBe(200).Json["task"]!;
+        Assert.Null(now["ownerId"]);
+        Assert.Null(now["due"]);
+        Assert.Equal(("家访周", "每班走访五户"), (now["title"]!.GetValue<string>(), now["description"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task a_tasks_title_and_a_plans_goals_and_tasks_cannot_be_cleared()
+    {
+        Clock.Set(2026, 3, 2);
+        var id = await Host.StaffedStudio(School());
+        var host = HostOf(id);
+        var task = (await Host.Post($"/api/studios/{id}/tasks", new { title = "家访周", ownerId = "M1" }, host)).ShouldBe(201).Json["taskId"]!.GetValue<string>();
+        var refused = (await Host.Post($"/api/studios/{id}/tasks/{task}/revision", """{"changes": {"title": null, "ownerId": null}, "reason": "清空"}""", host))
+            .ShouldBeProblem(400).Json["errors"]!.AsObject();
+        Assert.Equal(["changes.title"], refused.Select(e => e.Key));
+        Assert.Equal("M1", (await Host.Get($"/api/studios/{id}/tasks/{task}", host)).ShouldBe(200).Json["task"]!["ownerId"]!.GetValue<string>());
+
+        (await Host.Put($"/api/studios/{id}/plans/2026", new { goals = "建设学习型工作坊", tasks = new[] { new { title = "读书会" } } }, host)).ShouldBe(200);
+        var plan = (await Host.Post($"/api/studios/{id}/plans/2026/revision", """{"changes": {"goals": null, "tasks": null}, "reason": "清空"}""", host))
+            .ShouldBeProblem(400).Json["errors"]!.AsObject();
+        Assert.Equal(["changes.goals", "changes.tasks"], plan.Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task the_old_task_shapes_are_told_where_each_field_goes()
     {
         Clock.Set(2026, 3, 2);

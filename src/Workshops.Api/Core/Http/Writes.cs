@@ -62,6 +62,40 @@ public static class Edits
     public static IReadOnlyList<string> Given(params (string Name, bool Given)[] fields) => [.. fields.Where(f => f.Given).Select(f => f.Name)];
 }
 
+/// <summary>
+/// A <c>changes</c> object of the edit convention. A field left out keeps its value; a field sent as JSON null clears
+/// an optional value (a list becomes empty) and is refused for a required one. Which fields were sent is recorded as the
+/// body is read: each property's setter says so (<see cref="Sent{T}"/>), so null and absent can be told apart. Setters, not
+/// init accessors: the serializer passes init-only members like constructor arguments, every one of them, sent or not.
+/// </summary>
+public abstract record Changes
+{
+    private readonly HashSet<string> _sent = new(StringComparer.Ordinal);
+
+    protected T Sent<T>(string name, T value)
+    {
+        _sent.Add(name);
+        return value;
+    }
+
+    /// <summary>Whether the field was sent (with a value, or null to clear it).</summary>
+    public bool Gave(string name) => _sent.Contains(name);
+
+    /// <summary>The value after the change: the one sent (null clears it), or the one before when the field was left out.</summary>
+    protected T? Or<T>(string name, T? sent, T? before) => Gave(name) ? sent : before;
+
+    /// <summary>A list after the change: the one sent (null empties it), or the one before when left out.</summary>
+    protected IReadOnlyList<T> Or<T>(string name, IReadOnlyList<T>? sent, IReadOnlyList<T> before) => Gave(name) ? sent ?? [] : before;
+
+    /// <summary>400 under <c>changes.{name}</c> for each required field sent as null: it can be changed, not cleared.</summary>
+    public Check Uncleared(Check check, params (string Name, object? Value)[] required)
+    {
+        foreach (var (name, value) in required)
+            if (Gave(name) && value is null) check.Add($"changes.{name}", "is required and cannot be cleared: send a new value, or leave it out to keep it");
+        return check;
+    }
+}
+
 public static class Paging
 {
     public const int MaxPageSize = 100;
