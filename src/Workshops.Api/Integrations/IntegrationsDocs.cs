@@ -28,8 +28,10 @@ public static class IntegrationsDocs
             new("ListDeliveries", "List a subscription's deliveries", "Each delivery with its attempts and outcome (pending, delivered or dead), filtered by `state`."),
             new("ReplayDelivery", "Send a delivery again", "Queues a dead (or delivered) delivery to be sent again.", ["delivery."]),
             new("Feed", "Read the feed of public events",
-                "Public events of the caller's region in the store's total order, at most `limit` a page. Continue with `after=next&skip=nextSkip` " +
-                "until `more` is false; reading to the end and resuming misses nothing and repeats nothing."),
+                "Public events of the caller's region in the store's total order, at most `limit` a page. Continue with `cursor` (one position " +
+                "per province; a national client's pages merge every province by time, then province code) or, in one province, with " +
+                "`after=next&skip=nextSkip`, until `more` is false; reading to the end and resuming misses nothing and repeats nothing. " +
+                "A province that does not answer is named in `Missing-Provinces` and keeps its position in the cursor."),
             new("XapiStatements", "Read xAPI statements",
                 "Attendance and credited training as xAPI 2.0 statements of the caller's region, at most `limit` a page; follow `more` for the next."),
         ],
