@@ -33,12 +33,16 @@ public static class IntegrationsDocs
                 ]),
             new("ReplayDelivery", "Send a delivery again", "Queues a dead (or delivered) delivery to be sent again.", ["delivery."]),
             new("Feed", "Read the feed of public events",
-                "Public events of the caller's region in the store's total order, at most `limit` a page. Continue with `after=next&skip=nextSkip` " +
-                "until `more` is false; reading to the end and resuming misses nothing and repeats nothing.",
+                "Public events of the caller's region in the store's total order, at most `limit` a page. Continue with `cursor` (one position " +
+                "per province; a national client's pages merge every province by time, then province code) or, in one province, with " +
+                "`after=next&skip=nextSkip`, until `more` is false; reading to the end and resuming misses nothing and repeats nothing. " +
+                "A province that does not answer is named in `Missing-Provinces` and keeps its position in the cursor.",
                 Parameters:
                 [
                     new ParameterDoc("after", "The cursor to read after: 0 (the default) from the start, else `next` of the previous page.", 0),
                     new ParameterDoc("skip", "How many public events of the event at the cursor were already read: `nextSkip` of the previous page.", 0),
+                    new ParameterDoc("cursor", "The opaque `cursor` of the previous page (a position per province); leave it out to start from the beginning."),
+                    new ParameterDoc("complete", "true answers 503 when a province does not answer, instead of a page marked with `Missing-Provinces`."),
                 ]),
             new("XapiStatements", "Read xAPI statements",
                 "Attendance and credited training as xAPI 2.0 statements of the caller's region, at most `limit` a page; follow `more` for the next.",

@@ -184,6 +184,120 @@ public sealed class OutputSearch
         await Exports.Write(http, kind, fileName, [new Table(sheet, CaseRow.Headers, All(), CaseRow.Widths)]);
     }
 
+    /// <summary>The search's rank of an output, as <see cref="Rank"/> computes it in SQL.</summary>
+    private int RankOf(OutputRecord r)
+    {
+        if (Q is null) return 0;
+        var q = Q.ToLowerInvariant();
+        return (r.Facts.Title.ToLowerInvariant().Contains(q, StringComparison.Ordinal) ? 10 : 0)
+               + ((r.Facts.Summary ?? "").ToLowerInvariant().Contains(q, StringComparison.Ordinal) ? 5 : 0);
+    }
+
+    /// <summary>The search's order (<see cref="Page"/>) in code-point order, as databases with the C collation sort it.</summary>
+    private int Compare(OutputRecord a, OutputRecord b)
+    {
+        var c = RankOf(b).CompareTo(RankOf(a));
+        if (c == 0) c = string.CompareOrdinal(a.Province, b.Province);
+        if (c == 0) c = string.CompareOrdinal(a.City, b.City);
+        if (c == 0) c = a.District is null || b.District is null ? (a.District is null).CompareTo(b.District is null) : string.CompareOrdinal(a.District, b.District);
+        if (c == 0) c = string.CompareOrdinal(a.School, b.School);
+        if (c == 0) c = string.CompareOrdinal(a.StudioName, b.StudioName);
+        if (c == 0) c = string.CompareOrdinal(a.Facts.Title, b.Facts.Title);
+        return c != 0 ? c : string.CompareOrdinal(a.Id.ToString(), b.Id.ToString());
+    }
+
+    /// <summary>
+    /// The search over several provinces' databases: the provinces' totals read in parallel (a province that does not
+    /// answer is named in Missing-Provinces, or the read refused with 503 when <paramref name="complete"/>), then the rows
+    /// of [offset, offset + take) in the search's order, each province read in batches in that order and the heads
+    /// merged. Null when the answer is already written (a refusal).
+    /// </summary>
+    public async Task<(long Total, IAsyncEnumerable<CaseRow> Rows)?> Across(HttpContext http, IReadOnlyList<string> provinces, bool? complete,
+        IDocumentStore store, Tenants tenants, TenantData databases, Func<long, (int Offset, int Take)> window, CancellationToken ct)
+    {
+        var counts = await tenants.Each(store, provinces, (session, token) => Count(databases.Of(session), token), ct);
+        if (counts.Incomplete(http, complete) is { } incomplete)
+        {
+            await http.WriteProblem(incomplete);
+            return null;
+        }
+        var total = counts.Values.Sum();
+        var (offset, take) = window(total);
+        var answered = counts.All.Where(l => l.Failure is null).Select(l => l.Tenant).ToList();
+        return (total, Merged(answered, offset, take, store, tenants, databases, ct));
+    }
+
+    private async IAsyncEnumerable<CaseRow> Merged(IReadOnlyList<string> provinces, int offset, int take, IDocumentStore store, Tenants tenants,
+        TenantData databases, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var serializer = store.Options.Serializer();
+        var batch = Math.Clamp(offset + take, 1, 200);
+        var legs = provinces.Select(p => new Run(tenants.Session(store, p), databases.For(p)!)).ToList();
+        try
+        {
+            await Task.WhenAll(legs.Select(l => l.Fill(this, serializer, batch, ct)));
+            for (var number = 1; number <= offset + take; number++)
+            {
+                Run? first = null;
+                foreach (var leg in legs)
+                {
+                    if (leg.Rows.Count == 0 && !leg.Done) await leg.Fill(this, serializer, batch, ct);
+                    if (leg.Rows.Count > 0 && (first is null || Compare(leg.Rows.Peek().Record, first.Rows.Peek().Record) < 0)) first = leg;
+                }
+                if (first is null) yield break;
+                var (_, row) = first.Rows.Dequeue();
+                if (number > offset) yield return row with { Number = number };
+            }
+        }
+        finally
+        {
+            foreach (var leg in legs) await leg.Session.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Answers the search above a province with a database per province: a JSON page, or a CSV/XLSX page of
+    /// Exports:MaxRows rows, merged across <paramref name="provinces"/> and numbered across the nation.
+    /// </summary>
+    public async Task ServeAcross(HttpContext http, ExportFormat kind, string sheet, string fileName, int page, int size,
+        IReadOnlyList<string> provinces, bool? complete, IDocumentStore store, Tenants tenants, TenantData databases, ExportOptions exports,
+        CancellationToken ct)
+    {
+        if (kind == ExportFormat.Json)
+        {
+            if (await Across(http, provinces, complete, store, tenants, databases, _ => ((page - 1) * size, size), ct) is not { } json) return;
+            var rows = new List<CaseRow>();
+            await foreach (var row in json.Rows.WithCancellation(ct)) rows.Add(row);
+            await http.Response.WriteAsJsonAsync(new Page<CaseRow>(rows, page, size, json.Total), Json.Wire, ct);
+            return;
+        }
+        if (await Across(http, provinces, complete, store, tenants, databases, total => Exports.Page(http, total, page, exports.MaxRows), ct) is not { } file)
+            return;
+        async IAsyncEnumerable<object?[]> Cells()
+        {
+            await foreach (var row in file.Rows.WithCancellation(ct)) yield return row.Cells();
+        }
+        await Exports.Write(http, kind, fileName, [new Table(sheet, CaseRow.Headers, Cells(), CaseRow.Widths)]);
+    }
+
+    /// <summary>One province's rows in the search's order, read a batch at a time.</summary>
+    private sealed class Run(IQuerySession session, NpgsqlDataSource data)
+    {
+        public IQuerySession Session => session;
+        public Queue<(OutputRecord Record, CaseRow Row)> Rows { get; } = new();
+        public bool Done { get; private set; }
+        private int read;
+
+        public async Task Fill(OutputSearch search, Marten.ISerializer serializer, int batch, CancellationToken ct)
+        {
+            var records = await search.Page(data, serializer, read, batch, ct);
+            var rows = await CaseRow.Of(session, records, 0, search.Q, ct);
+            for (var i = 0; i < records.Count; i++) Rows.Enqueue((records[i], rows[i]));
+            read += records.Count;
+            Done = records.Count < batch;
+        }
+    }
+
     public async Task<long> Count(NpgsqlDataSource data, CancellationToken ct)
     {
         var (where, args) = Sql();
@@ -232,24 +346,25 @@ public static class CasesTableEndpoint
     [Tags("Reports")]
     [ProducesResponseType<Page<CaseRow>>(200)]
     public static Task Get(string? region, int? year, string? category, string? level, string? q, int? page, int? pageSize,
-        string? format, TenantData databases, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
-        CancellationToken ct) =>
-        Serve(Track.Vocational, region, year, category, level, q, page, pageSize, format, databases.Of(session), store, session, http, exports, ct);
+        string? format, bool? complete, TenantData databases, Tenants tenants, IDocumentStore store, IQuerySession session, HttpContext http,
+        ExportOptions exports, CancellationToken ct) =>
+        Serve(Track.Vocational, region, year, category, level, q, page, pageSize, format, complete, databases, tenants, store, session, http,
+            exports, ct);
 
     [WolverineGet("/api/reviews/workshop-cases", Name = "WorkshopCasesTable"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Page<CaseRow>>(200)]
     public static Task GetWorkshopCases(string? region, int? year, string? category, string? level, string? q, int? page, int? pageSize,
-        string? format, TenantData databases, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
-        CancellationToken ct) =>
-        Serve(Track.K12, region, year, category, level, q, page, pageSize, format, databases.Of(session), store, session, http, exports, ct);
+        string? format, bool? complete, TenantData databases, Tenants tenants, IDocumentStore store, IQuerySession session, HttpContext http,
+        ExportOptions exports, CancellationToken ct) =>
+        Serve(Track.K12, region, year, category, level, q, page, pageSize, format, complete, databases, tenants, store, session, http, exports, ct);
 
     /// <summary>The table's title: seed 001 附件3 for vocational studios, its K-12 counterpart for seed 000's workshops.</summary>
     public static string Title(Track track) => track == Track.Vocational ? "中等职业学校班主任工作室典型案例汇总表" : "中小学班主任工作坊典型案例汇总表";
 
     private static async Task Serve(Track track, string? region, int? year, string? category, string? level, string? q, int? page,
-        int? pageSize, string? format, NpgsqlDataSource data, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
-        CancellationToken ct)
+        int? pageSize, string? format, bool? complete, TenantData databases, Tenants tenants, IDocumentStore store, IQuerySession session,
+        HttpContext http, ExportOptions exports, CancellationToken ct)
     {
         var (kind, problem) = Exports.Choose(http, format);
         var caller = Caller.From(http.User);
@@ -278,6 +393,15 @@ public static class CasesTableEndpoint
             Category = category,
             Q = string.IsNullOrEmpty(query) ? null : query,
         };
+        var title = Title(track);
+        var provinces = tenants.Within(caller, scope);
+        if (tenants.Separate && provinces.Count > 1)
+        {
+            await search.ServeAcross(http, kind, title, $"{title}-{scope}", page ?? 1, pageSize ?? 20, provinces, complete, store, tenants,
+                databases, exports, ct);
+            return;
+        }
+        var data = databases.Of(session);
         var serializer = store.Options.Serializer();
         if (kind == ExportFormat.Json)
         {
@@ -288,7 +412,6 @@ public static class CasesTableEndpoint
             await http.Response.WriteAsJsonAsync(new Page<CaseRow>(rows, number, size, await search.Count(data, ct)), Json.Wire, ct);
             return;
         }
-        var title = Title(track);
         await search.Export(http, kind, title, $"{title}-{scope}", data, serializer, session, exports, page ?? 1, ct);
     }
 
@@ -320,10 +443,10 @@ public static class SearchOutputsEndpoint
     [WolverineGet("/api/reviews/outputs", Name = "SearchOutputs"), Authorize(Policy = Policies.RegionRead)]
     [Tags("Reports")]
     [ProducesResponseType<Page<CaseRow>>(200)]
-    public static async Task Get(string? region, string? q, string? kind, int? year, int? page, int? pageSize, string? format,
-        TenantData databases, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports, CancellationToken ct)
+    public static async Task Get(string? region, string? q, string? kind, int? year, int? page, int? pageSize, string? format, bool? complete,
+        TenantData databases, Tenants tenants, IDocumentStore store, IQuerySession session, HttpContext http, ExportOptions exports,
+        CancellationToken ct)
     {
-        var data = databases.Of(session);
         var (as_, problem) = Exports.Choose(http, format);
         var caller = Caller.From(http.User);
         var scope = region ?? caller.Region ?? "";
@@ -344,6 +467,14 @@ public static class SearchOutputsEndpoint
             Scope = scope, Kinds = kind is null ? null : [kind], Year = year, Q = string.IsNullOrEmpty(query) ? null : query,
             States = OutputRules.CountingCodes,
         };
+        var provinces = tenants.Within(caller, scope);
+        if (tenants.Separate && provinces.Count > 1)
+        {
+            await search.ServeAcross(http, as_, "成果检索", $"成果检索-{scope}", page ?? 1, pageSize ?? 20, provinces, complete, store, tenants,
+                databases, exports, ct);
+            return;
+        }
+        var data = databases.Of(session);
         var serializer = store.Options.Serializer();
         if (as_ != ExportFormat.Json)
         {

@@ -208,6 +208,14 @@ public static class StudiosTableEndpoint
             return;
         }
 
+        if (tenants.Separate && provinces.Count > 1)
+        {
+            await NationalExport(http, kind, provinces, page ?? 1, complete, store, tenants, exports,
+                (province, token) => ReportData.Count(province, scope, track, until, token), RowsIn, $"{Title(track)}-{scope}-{y}",
+                StudioRow.Headers(track), Title(track), ct);
+            return;
+        }
+
         if (kind == ExportFormat.Json)
         {
             var number = page ?? 1;
@@ -230,6 +238,46 @@ public static class StudiosTableEndpoint
         }
         var title = Title(track);
         await Exports.Write(http, kind, $"{title}-{scope}-{y}", [new Table(title, StudioRow.Headers(track), All(), StudioRow.Widths)]);
+    }
+
+    /// <summary>
+    /// The CSV or XLSX above a province with a database per province: the provinces' counts in parallel, then each
+    /// province's run of the export's page in code order, read in batches and numbered across the nation.
+    /// </summary>
+    private static async Task NationalExport(HttpContext http, ExportFormat kind, IReadOnlyList<string> provinces, int number, bool? complete,
+        IDocumentStore store, Tenants tenants, ExportOptions exports, Func<IQuerySession, CancellationToken, Task<int>> count,
+        Func<IQuerySession, int, int, CancellationToken, Task<IReadOnlyList<StudioRow>>> rowsIn, string fileName, IReadOnlyList<string> headers,
+        string sheet, CancellationToken ct)
+    {
+        var counts = await tenants.Each(store, provinces, count, ct);
+        if (counts.Incomplete(http, complete) is { } incomplete)
+        {
+            await http.WriteProblem(incomplete);
+            return;
+        }
+        var (first, wanted) = Exports.Page(http, counts.Values.Sum(c => (long)c), number, exports.MaxRows);
+        async IAsyncEnumerable<object?[]> All()
+        {
+            long before = 0;
+            foreach (var leg in counts.All.Where(l => l.Failure is null).OrderBy(l => l.Tenant, StringComparer.Ordinal))
+            {
+                var end = Math.Min(leg.Value, first + wanted - before);
+                var from = Math.Max(0, first - before);
+                if (from < end)
+                {
+                    await using var province = tenants.Session(store, leg.Tenant);
+                    for (var offset = from; offset < end; offset += ReportData.Batch)
+                    {
+                        var take = (int)Math.Min(ReportData.Batch, end - offset);
+                        var rows = await rowsIn(province, (int)offset, take, ct);
+                        foreach (var row in rows) yield return (row with { Number = (int)(before + row.Number) }).Cells();
+                        if (rows.Count < take) break;
+                    }
+                }
+                before += leg.Value;
+            }
+        }
+        await Exports.Write(http, kind, fileName, [new Table(sheet, headers, All(), StudioRow.Widths)]);
     }
 
     /// <summary>
