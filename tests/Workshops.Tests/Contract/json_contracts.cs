@@ -82,7 +82,8 @@ public sealed class compiled_json_contracts
             if (storage) o.Converters.Add(new JsonStringEnumConverter());
             if (storage) Json.Stored(o); else Json.StrictRequests(o);
             // Reflection with the same wire view (internal members out, labels beside codes) as the compiled contracts get.
-            if (!compiled) o.TypeInfoResolver = storage ? new DefaultJsonTypeInfoResolver()
+            // The store's shape leaves out the nulls and computed members of document-only types, as Json.Stored does.
+            if (!compiled) o.TypeInfoResolver = storage ? new DefaultJsonTypeInfoResolver().WithAddedModifier(StoredWithoutNullsAttribute.Modify)
                 : new DefaultJsonTypeInfoResolver().WithAddedModifier(Workshops.Core.Contract.WireShape.Modify);
             return o;
         }
