@@ -37,10 +37,11 @@ public sealed class case_tables_across_provinces(ProvincesFixture fixture)
     }
 
     /// <summary>Fujian's two cases and Beijing's one, each province's under its own studio.</summary>
-    private async Task<(string[] Fujian, string Beijing)> Cases(string suffix)
+    private async Task<(string[] Fujian, string Beijing)> Cases(string suffix, string track = "k12")
     {
-        var fujian = await Host.StaffedStudio(FujianSchool, StudioBody($"三明市{suffix}班主任工作坊"));
-        var beijing = await Host.StaffedStudio(BeijingSchool, StudioBody($"北京市东城区案例{suffix}班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var fujian = await Host.StaffedStudio(FujianSchool, StudioBody($"三明市{suffix}班主任工作坊", track: track));
+        var beijing = await Host.StaffedStudio(BeijingSchool,
+            StudioBody($"北京市东城区案例{suffix}班主任工作坊", district: "110101", city: "110100", province: Beijing, track: track));
         var fromFujian = new[]
         {
             await Case(fujian, FujianSchool, FujianReviewer, $"家校沟通的转变{suffix}"), await Case(fujian, FujianSchool, FujianReviewer, $"家长会的新形式{suffix}"),
@@ -53,25 +54,28 @@ public sealed class case_tables_across_provinces(ProvincesFixture fixture)
     private async Task<List<string>> Ids(string url, string token) =>
         (await Host.Get(url, token)).ShouldBe(200).Json["items"]!.AsArray().Select(r => r!["outputId"]!.GetValue<string>()).ToList();
 
-    [Fact]
-    public async Task the_national_annex_3_is_the_provinces_tables_in_order_page_after_page()
+    /// <summary>Annex 3 of seed 001 (vocational studios' cases) and its K-12 counterpart for seed 000's workshops.</summary>
+    [Theory]
+    [InlineData("vocational", "cases", "一")]
+    [InlineData("k12", "workshop-cases", "三")]
+    public async Task the_national_annex_3_is_the_provinces_tables_in_order_page_after_page(string track, string table, string suffix)
     {
-        var (fujian, beijing) = await Cases("一");
+        var (fujian, beijing) = await Cases(suffix, track);
 
-        var beijingRows = await Ids($"/api/reviews/workshop-cases?region={Beijing}&pageSize=100", NationalReviewer);
-        var fujianRows = await Ids($"/api/reviews/workshop-cases?region={Fujian}&pageSize=100", NationalReviewer);
+        var beijingRows = await Ids($"/api/reviews/{table}?region={Beijing}&pageSize=100", NationalReviewer);
+        var fujianRows = await Ids($"/api/reviews/{table}?region={Fujian}&pageSize=100", NationalReviewer);
         Assert.Contains(beijing, beijingRows);
         Assert.All(fujian, id => Assert.Contains(id, fujianRows));
 
         // Province code leads the order without a query: Beijing's rows, then Fujian's, numbered across the nation.
-        var national = (await Host.Get("/api/reviews/workshop-cases?pageSize=100", NationalReviewer)).ShouldBe(200);
+        var national = (await Host.Get($"/api/reviews/{table}?pageSize=100", NationalReviewer)).ShouldBe(200);
         Assert.Null(national.Header("Missing-Provinces"));
         var items = national.Json["items"]!.AsArray();
         Assert.Equal(beijingRows.Concat(fujianRows), items.Select(r => r!["outputId"]!.GetValue<string>()));
         Assert.Equal(Enumerable.Range(1, items.Count), items.Select(r => r!["number"]!.GetValue<int>()));
         Assert.Equal(beijingRows.Count + fujianRows.Count, national.Json["total"]!.GetValue<long>());
         var paged = new List<string>();
-        for (var page = 1; page <= items.Count / 2 + 1; page++) paged.AddRange(await Ids($"/api/reviews/workshop-cases?page={page}&pageSize=2", NationalReviewer));
+        for (var page = 1; page <= items.Count / 2 + 1; page++) paged.AddRange(await Ids($"/api/reviews/{table}?page={page}&pageSize=2", NationalReviewer));
         Assert.Equal(beijingRows.Concat(fujianRows), paged);
         // Names come from each province's own studio view.
         var row = items.Single(r => r!["outputId"]!.GetValue<string>() == beijing)!;
