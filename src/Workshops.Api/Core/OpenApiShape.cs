@@ -212,6 +212,8 @@ public static class OpenApiShape
         // After the transformer above: these complete the responses it declares.
         SchemaShapes.Configure(options);
         OperationShapes.Configure(options);
+        // Last: it walks the operations as the transformers above leave them.
+        ResponseExamples.Configure(options);
     }
 
     /// <summary>
