@@ -95,6 +95,7 @@ public static class OpenApiShape
                     ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
                     ["rule"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The domain rule that refused a command (422)." },
                     ["correlationId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when asking about this answer." },
+                    ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's W3C trace id (traceparent form)." },
                     ["errors"] = new OpenApiSchema
                     {
                         Type = JsonSchemaType.Object,

@@ -7,7 +7,7 @@ namespace Workshops.Tests.Support;
 
 /// <summary>
 /// Whether a JSON value has the shape an OpenAPI 3.1 schema declares: type (with null), enum, required, properties,
-/// additionalProperties, items, pattern, maxLength, and $ref/oneOf/anyOf/allOf, with references into the document's
+/// additionalProperties (a member no schema declares is reported), items, pattern, maxLength, and $ref/oneOf/anyOf/allOf, with references into the document's
 /// components. Enough to say an example is what its schema promises; not a full JSON Schema validator.
 /// </summary>
 public static class SchemaCheck
@@ -58,7 +58,8 @@ public static class SchemaCheck
                 {
                     if (properties?[name] is { } declared) Check(member, declared, document, $"{at}.{name}", problems);
                     else if (schema["additionalProperties"] is JsonObject extra) Check(member, extra, document, $"{at}.{name}", problems);
-                    else if (schema["additionalProperties"] is JsonValue allowed && !allowed.GetValue<bool>()) problems.Add($"{at}.{name}: not declared");
+                    // Undeclared members are allowed by JSON Schema, but an example shows only what the contract declares.
+                    else if (properties is not null || schema["additionalProperties"] is JsonValue) problems.Add($"{at}.{name}: not declared");
                 }
                 break;
             case JsonArray a when schema["items"] is { } items:
