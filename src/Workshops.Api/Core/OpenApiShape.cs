@@ -95,6 +95,7 @@ public static class OpenApiShape
                     ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
                     ["rule"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The domain rule that refused a command (422)." },
                     ["correlationId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when asking about this answer." },
+                    ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's W3C trace id (traceparent form)." },
                     ["errors"] = new OpenApiSchema
                     {
                         Type = JsonSchemaType.Object,
@@ -212,6 +213,8 @@ public static class OpenApiShape
         // After the transformer above: these complete the responses it declares.
         SchemaShapes.Configure(options);
         OperationShapes.Configure(options);
+        // Last: it walks the operations as the transformers above leave them.
+        ResponseExamples.Configure(options);
     }
 
     /// <summary>

