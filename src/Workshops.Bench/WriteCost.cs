@@ -3,8 +3,8 @@ using Npgsql;
 
 namespace Workshops.Bench;
 
-/// <summary>One statement text and how many times one append ran it.</summary>
-public sealed record StatementCount(string Query, double PerAppend);
+/// <summary>One statement text, how many times one append ran it, and the WAL bytes and full-page images it wrote per append.</summary>
+public sealed record StatementCount(string Query, double PerAppend, double WalBytes, double FullPageImages);
 
 /// <summary>
 /// What one append costs the database, counted rather than timed, from pg_stat_statements: the statements an append runs
@@ -52,7 +52,8 @@ public static class WriteCost
             .Where(c => c.Delta.Calls >= appends / 2)
             .OrderByDescending(c => c.Delta.Calls)
             .ToList();
-        var byStatement = ran.Select(c => new StatementCount(Shorten(c.Key), Math.Round((double)c.Delta.Calls / appends, 2))).ToList();
+        var byStatement = ran.Select(c => new StatementCount(Shorten(c.Key), Math.Round((double)c.Delta.Calls / appends, 2),
+            Math.Round((double)c.Delta.WalBytes / appends), Math.Round((double)c.Delta.WalFpi / appends, 2))).ToList();
         // The statements an append runs, each as often as it runs per append, and the WAL they wrote.
         return new WriteCostResult(label, studioEvents, appends,
             Math.Round((double)ran.Sum(c => c.Delta.WalBytes) / appends), Math.Round((double)ran.Sum(c => c.Delta.WalFpi) / appends, 2),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -29,6 +30,9 @@ public static class Rebuilds
     /// <param name="Writing">Time spent writing each projection's documents.</param>
     public sealed record Result(long Events, long LastSequence, IReadOnlyDictionary<string, int> Documents, TimeSpan Reading, TimeSpan Elapsed,
         IReadOnlyDictionary<string, TimeSpan> Writing);
+
+    /// <summary>Events handed from the reader to the folding lanes at a time.</summary>
+    private const int Batch = 1_000;
 
     public static async Task<Result> OnePass(IDocumentStore store, CancellationToken ct)
     {
@@ -67,28 +71,84 @@ public static class Rebuilds
         var missing = store.Options.Events.Projections().Select(p => p.Name).Except(slots.Select(s => s.Name)).ToList();
         if (missing.Count > 0) throw new InvalidOperationException($"The one-pass rebuild does not know the projections {string.Join(", ", missing)}.");
 
-        await using var session = store.QuerySession();
-        var last = (await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {Setup.Schema}.mt_events", ct)).Single();
-        var others = slots[1..];
-        var events = 0L;
-        await foreach (var e in AllEvents(store, last, ct))
-        {
-            events++;
-            await identities.Apply(e, session, ct);
-            // Projections spanning studios fold with the studio's identity, known from its first event on.
-            if (identities.Find(e.StreamId) is { } identity) StudioIdentities.Remember(identity);
-            foreach (var slot in others) await slot.Apply(e, session, ct);
-        }
+        var last = 0L;
+        await using (var session = store.QuerySession())
+            last = (await session.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {Setup.Schema}.mt_events", ct)).Single();
 
-        // Measured: reading beside folding, and the projections written side by side, were slower on two cores.
-        var reading = clock.Elapsed;
-        var writing = new Dictionary<string, TimeSpan>();
-        foreach (var slot in slots)
+        // Two lanes fold at once, each on its own thread with its own session, while a third reads and deserializes the
+        // events ahead of them: the documents spanning studios (a teacher's credit months, file and honours) in one, the
+        // rest in the other. Each lane sees every event in order, and folds the studios' identities itself first, so
+        // the identity a projection spanning studios meets is the one it met folding alone (StudioIdentities keeps the
+        // first one remembered, the studio's from its first event on).
+        string[] spanning = [nameof(CreditMonth), nameof(TeacherFile), nameof(Honour)];
+        var laneIdentities = Slot.Of<StudioIdentity, Guid>(Sync<StudioIdentity, Guid>(new StudioIdentityProjection().Evolve), e => [e.StreamId]);
+        (Slot<StudioIdentity, Guid> Identities, Slot[] Slots)[] lanes =
+        [
+            (identities, [.. slots[1..].Where(s => !spanning.Contains(s.Name))]),
+            (laneIdentities, [.. slots.Where(s => spanning.Contains(s.Name))]),
+        ];
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var channels = lanes.Select(_ => Channel.CreateBounded<IEvent[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true })).ToArray();
+        var events = 0L;
+        var reading = Task.Run(async () =>
         {
-            var started = clock.Elapsed;
-            await slot.Replace(store, ct);
-            writing[slot.Name] = clock.Elapsed - started;
-        }
+            try
+            {
+                var batch = new List<IEvent>(Batch);
+                await foreach (var e in AllEvents(store, last, failed.Token))
+                {
+                    events++;
+                    batch.Add(e);
+                    if (batch.Count < Batch) continue;
+                    IEvent[] full = [.. batch];
+                    batch.Clear();
+                    foreach (var channel in channels) await channel.Writer.WriteAsync(full, failed.Token);
+                }
+                IEvent[] rest = [.. batch];
+                foreach (var channel in channels)
+                {
+                    await channel.Writer.WriteAsync(rest, failed.Token);
+                    channel.Writer.Complete();
+                }
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }, ct);
+        var folding = lanes.Select((lane, i) => Task.Run(async () =>
+        {
+            try
+            {
+                await using var session = store.QuerySession();
+                await foreach (var batch in channels[i].Reader.ReadAllAsync(failed.Token))
+                    foreach (var e in batch)
+                    {
+                        await lane.Identities.Apply(e, session, failed.Token);
+                        // Projections spanning studios fold with the studio's identity, known from its first event on.
+                        if (lane.Identities.Find(e.StreamId) is { } identity) StudioIdentities.Remember(identity);
+                        foreach (var slot in lane.Slots) await slot.Apply(e, session, failed.Token);
+                    }
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }, ct)).ToList();
+        await Task.WhenAll([reading, .. folding]);
+
+        // The tables are written two at a time, the largest first.
+        var folded = clock.Elapsed;
+        var writing = new System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan>();
+        await Parallel.ForEachAsync(slots.OrderByDescending(s => s.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
+            async (slot, token) =>
+            {
+                var started = Stopwatch.StartNew();
+                await slot.Replace(store, token);
+                writing[slot.Name] = started.Elapsed;
+            });
         var documents = slots.ToDictionary(s => s.Name, s => s.Count);
         await using (var connection = store.Storage.Database.CreateConnection())
         {
@@ -105,7 +165,7 @@ public static class Rebuilds
                 await progress.ExecuteNonQueryAsync(ct);
             }
         }
-        return new Result(events, last, documents, reading, clock.Elapsed, writing);
+        return new Result(events, last, documents, folded, clock.Elapsed, writing);
     }
 
     /// <summary>
@@ -170,34 +230,54 @@ public static class Rebuilds
             var table = $"{Setup.Schema}.mt_doc_{typeof(TDoc).Name.ToLowerInvariant()}";
             await using var connection = store.Storage.Database.CreateConnection();
             await connection.OpenAsync(ct);
-            // Truncated rather than deleted: a rebuild replaces every row, and deleted rows would stay behind as dead
-            // tuples (and their index entries) until a vacuum.
+            // One transaction: the table is truncated and loaded in it, so an interrupted rebuild leaves the documents as
+            // they were, and the load is a COPY FREEZE. Truncated rather than deleted: deleted rows would stay behind as
+            // dead tuples (and their index entries) until a vacuum.
+            await using var transaction = await connection.BeginTransactionAsync(ct);
             await Execute(connection, $"truncate table {table}", ct);
             var searchColumns = await TextSearchColumns(connection, table, ct);
-            if (searchColumns.Count == 0)
-            {
-                // Measured: dropping the secondary indexes of these tables and building them after the load was no faster.
-                await store.BulkInsertAsync(_docs.Values.ToList(), BulkInsertMode.InsertsOnly, 5_000, ct);
-                return;
-            }
             // A tsvector column is sent as text in its input form, which binary COPY cannot take: the column takes text
             // for the load and is parsed back once after it, and the table's secondary indexes (a GIN index over the
             // terms among them) are built after the load rather than row by row. Upserting the outputs one by one took
-            // 2.1 s of the 12.2 s one pass at 200 studios (quiet machine). A rebuild interrupted here leaves the
-            // column as text; the next run (or the next start that applies the schema) sets it back.
-            var indexes = await SecondaryIndexes(connection, table, ct);
+            // 2.1 s of the 12.2 s one pass at 200 studios (quiet machine). Measured: dropping the secondary indexes of
+            // the other tables and building them after the load was no faster.
+            var indexes = searchColumns.Count == 0 ? [] : await SecondaryIndexes(connection, table, ct);
             foreach (var (name, _) in indexes) await Execute(connection, $"drop index {Setup.Schema}.{name}", ct);
             foreach (var column in searchColumns) await Execute(connection, $"alter table {table} alter column {column} type text", ct);
-            try
+            await CopyFrozen(store, connection, ct);
+            foreach (var column in searchColumns)
+                await Execute(connection, $"alter table {table} alter column {column} type tsvector using {column}::tsvector", ct);
+            // The GIN index over the search terms collects its entries in memory: more of it than the default 64 MB, for this transaction.
+            if (indexes.Count > 0) await Execute(connection, "set local maintenance_work_mem = '256MB'", ct);
+            foreach (var (_, definition) in indexes) await Execute(connection, definition, ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        /// <summary>
+        /// The documents written with the store's own bulk loader (its columns and serializer: the same rows as Marten's
+        /// bulk insert), as COPY … FREEZE into the table truncated in this transaction. The rows are written frozen and
+        /// their pages marked all-visible, and the load leaves the free space map empty: a bulk load into a table truncated
+        /// in another transaction records each full page's last few hundred bytes there, so every later insert (an
+        /// activity logged) went to a different old page and wrote it whole into the WAL after each checkpoint, 7.5 KB an
+        /// append; a vacuum skips all-frozen pages, so it does not record them later either. Inserts after a rebuild
+        /// fill the table's last page, then new ones.
+        /// </summary>
+        private async Task CopyFrozen(IDocumentStore store, Npgsql.NpgsqlConnection connection, CancellationToken ct)
+        {
+            var tenant = ((DocumentStore)store).Tenancy.Default;
+            var provider = (Marten.Internal.Storage.MartenDocumentProvider<TDoc>)tenant.Database.Providers.StorageFor<TDoc>();
+            var loader = (Marten.Internal.CodeGeneration.BulkLoader<TDoc, TKey>)provider.BulkLoader;
+            const string plain = "FROM STDIN BINARY";
+            var sql = loader.MainLoaderSql();
+            if (!sql.EndsWith(plain, StringComparison.Ordinal)) throw new InvalidOperationException($"Unexpected bulk load statement: {sql}");
+            var serializer = store.Options.Serializer();
+            await using var writer = await connection.BeginBinaryImportAsync(sql[..^plain.Length] + "FROM STDIN (FORMAT binary, FREEZE)", ct);
+            foreach (var document in _docs.Values)
             {
-                await store.BulkInsertAsync(_docs.Values.ToList(), BulkInsertMode.InsertsOnly, 5_000, ct);
+                await writer.StartRowAsync(ct);
+                await loader.LoadRowAsync(writer, document, tenant, serializer, ct);
             }
-            finally
-            {
-                foreach (var column in searchColumns)
-                    await Execute(connection, $"alter table {table} alter column {column} type tsvector using {column}::tsvector", ct);
-                foreach (var (_, definition) in indexes) await Execute(connection, definition, ct);
-            }
+            await writer.CompleteAsync(ct);
         }
 
         private static async Task<List<string>> TextSearchColumns(Npgsql.NpgsqlConnection connection, string table, CancellationToken ct)

@@ -189,6 +189,13 @@ public static class Chaos
         var onePass = await Rebuilds.OnePass(store, CancellationToken.None);
         Assert.Equal(before.Values.Sum(d => d.Count), onePass.Documents.Values.Sum());
         AssertSame(before, await Dump(data, tables), "the one-pass rebuild");
+        // Loaded with COPY FREEZE in the transaction that truncated them: no free space map, so a later insert goes to
+        // the table's last page rather than to the space left at the end of every page the load filled.
+        await using (var cmd = data.CreateCommand("select string_agg(t, ', ') from unnest($1) t where pg_relation_size(('workshops.' || t)::regclass, 'fsm') > 0"))
+        {
+            cmd.Parameters.AddWithValue(tables);
+            Assert.Equal(DBNull.Value, await cmd.ExecuteScalarAsync());
+        }
         var async = store.Options.Events.Projections().Where(p => p.Lifecycle == JasperFx.Events.Projections.ProjectionLifecycle.Async)
             .Select(p => $"{p.Name}:All").ToArray();
         await using (var cmd = data.CreateCommand("select count(*) from workshops.mt_event_progression where name = any($2) and last_seq_id = $1"))
