@@ -50,6 +50,7 @@ public static class Features
         opts.AddSubmissions();
         opts.AddApplications();
         ViewMemo.AddSchema(opts);
+        ViewMemoSchema.AddSchema(opts);
     }
 
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)

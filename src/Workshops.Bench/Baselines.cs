@@ -105,6 +105,26 @@ public static class Baselines
         return Outcome.Ok;
     }
 
+    /// <summary>The key of the kept answer that answers with <paramref name="etag"/> (null when none does).</summary>
+    public static async Task<string?> KeptKey(NpgsqlDataSource data, string? etag)
+    {
+        if (etag is null) return null;
+        await using var cmd = data.CreateCommand("select key from workshops.ws_view_memo where etag = $1 limit 1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = etag });
+        return await cmd.ExecuteScalarAsync() as string;
+    }
+
+    /// <summary>The kept answer's bytes selected by its key: the database's part of a kept read, without the fingerprint.</summary>
+    public static async Task<Outcome> SelectKept(NpgsqlDataSource data, string key)
+    {
+        await using var cmd = data.CreateCommand("select body from workshops.ws_view_memo where key = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = key });
+        await using var reader = await cmd.ExecuteReaderAsync();
+        if (!await reader.ReadAsync()) return Outcome.Error;
+        _ = (byte[])reader.GetValue(0);
+        return Outcome.Ok;
+    }
+
     private static readonly string[] DocumentTables =
         ["mt_doc_studiostate", "mt_doc_studioidentity", "mt_doc_taskstanding", "mt_doc_outputstanding", "mt_doc_activityentry", "mt_doc_studio", "mt_doc_studioyear", "mt_doc_outputrecord", "mt_doc_teacherfile", "mt_doc_honour", "mt_doc_creditmonth"];
 
