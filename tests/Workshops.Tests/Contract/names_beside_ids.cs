@@ -129,4 +129,20 @@ public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
         Assert.NotEmpty(view["rosterFacts"]!.AsArray());
         Assert.All(view["rosterFacts"]!.AsArray(), f => Assert.Contains(roster, n => n.Item1 == f!["teacherId"]!.GetValue<string>() && n.Item2 is not null));
     }
+
+    [Fact]
+    public async Task a_teachers_credits_certificates_and_clocks_name_the_teacher()
+    {
+        Clock.Set(2026, 3, 2);
+        (await Host.Post("/api/teachers", new
+        {
+            id = "T1", name = "陈美玲", gender = "female", school = "厦门市第一中学", region = "350203", subject = "语文",
+            teachingSince = "2008-09-01", headTeacherSince = "2010-09-01",
+        }, School())).ShouldBe(201);
+        foreach (var part in new[] { "credits", "certificates", "clocks" })
+        {
+            var view = (await Host.Get($"/api/teachers/T1/{part}", School())).ShouldBe(200).Json;
+            Assert.Equal(("T1", "陈美玲"), (view["teacherId"]!.GetValue<string>(), view["name"]!.GetValue<string>()));
+        }
+    }
 }
