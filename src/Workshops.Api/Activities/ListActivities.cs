@@ -21,8 +21,8 @@ public static class ListActivitiesEndpoint
     public static async Task<IResult> Get(Guid id, int? year, string? kind, string? domain, string? teacherId, bool? includeVoided,
         int? page, int? pageSize, IQuerySession session, CancellationToken ct)
     {
-        if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
         var check = new Check()
+            .Paging(page, pageSize)
             .Code<ActivityKind>(kind, "kind")
             .Code<Domain>(domain, "domain");
         if (!check.Ok) return Results.Problem(check.Result());

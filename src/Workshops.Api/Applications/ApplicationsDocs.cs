@@ -41,7 +41,8 @@ public static class ApplicationsDocs
                 "The application with its plan, the Party organisation's approval, each level's decision with its note or reason, the " +
                 "level whose turn it is (`awaiting`) and, once selected, the studio's id. School admins and reviewers of its region."),
             new("ListApplications", "List the applications of a region",
-                "The applications in the caller's region (or `region` inside it), optionally in one `state`, newest first, a page at a time.",
+                "The applications in the caller's region (or `region` inside it), optionally in one `state`, newest first, a page at a time, " +
+                "as summaries: the plan and each level's decision are in the application its `url` points to.",
                 Parameters: [new ParameterDoc("state", "Only applications in this state.", Codes: typeof(ApplicationState))]),
         ],
         [

@@ -28,8 +28,12 @@ public static class OpenApiShape
     /// the <c>url</c> of the record that holds the facts in full and the history); in every edit's <c>changes</c> a field
     /// sent as null clears an optional value (a list becomes empty) and is refused with a 400 for a required one, where
     /// null had meant "unchanged".
+    /// 6.0.0: the studio list, the application list and the showcase's two lists carry summaries (<c>StudioListing</c>,
+    /// <c>ApplicationListing</c>, <c>PublicOutputListing</c>, <c>PublicStudioListing</c>: codes with their labels, the host and
+    /// coordinator by name, counts and standing, the <c>url</c> of the full record); a query with several bad parameters answers
+    /// one 400 naming each of them (before, the first one found), and a bad parameter is told before the region's reach (403).
     /// </remarks>
-    public const string Version = "5.0.0";
+    public const string Version = "6.0.0";
 
     private static readonly (string Code, string Description)[] Problems =
     [

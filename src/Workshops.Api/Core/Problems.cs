@@ -141,6 +141,31 @@ public sealed class Check
         return this;
     }
 
+    /// <summary>The page asked (1 to <see cref="Http.Paging.MaxPage"/>) and its size (1 to <see cref="Http.Paging.MaxPageSize"/>).</summary>
+    public Check Paging(int? page, int? pageSize) => this
+        .When(page is < 1 or > Http.Paging.MaxPage, "page", $"must be between 1 and {Http.Paging.MaxPage}")
+        .When(pageSize is < 1 or > Http.Paging.MaxPageSize, "pageSize", $"must be between 1 and {Http.Paging.MaxPageSize}");
+
+    /// <summary>A region code given (not null) that is neither six digits nor 000000.</summary>
+    public Check Region(string? value, string field) =>
+        When(value is not null && !Core.Region.IsScope(value), field, "must be a six-digit region code");
+
+    /// <summary>
+    /// The fields of a 400 found by another check (a format, a day), added to this one so that one answer lists every
+    /// problem; null (nothing wrong) adds nothing.
+    /// </summary>
+    public Check Also(ProblemDetails? problem)
+    {
+        if (problem is ValidationProblemDetails invalid)
+        {
+            foreach (var (field, messages) in invalid.Errors)
+                foreach (var message in messages) Add(field, message);
+            if (invalid.Extensions.TryGetValue("codes", out var codes) && codes is JsonObject help)
+                foreach (var (field, node) in help) _codes[field] = node?.DeepClone();
+        }
+        return this;
+    }
+
     /// <summary>Text length is counted in characters (Unicode scalar values), not bytes: seed 001 counts 字.</summary>
     public static int Length(string? text) => text is null ? 0 : text.EnumerateRunes().Count();
 

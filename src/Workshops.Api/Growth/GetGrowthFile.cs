@@ -37,8 +37,24 @@ public sealed record GrowthFileView(
     IReadOnlyList<Note> Notes,
     IReadOnlyList<Eligibility> Eligibility,
     IReadOnlyList<TimelineEntry> Timeline,
-    HoursView? Clocks = null)
+    HoursView? Clocks = null,
+    IReadOnlyList<TeacherName>? TeacherNames = null)
 {
+    /// <summary>
+    /// The name beside every note's author (<c>notes[].authorId</c>: the teacher for a reflection, a mentor for a note): the
+    /// teacher's own, else as the roster of a studio the teacher was in has them when read (null when none has them).
+    /// </summary>
+    public static async Task<IReadOnlyList<TeacherName>> NamesOf(IQuerySession session, TeacherFile file, CancellationToken ct)
+    {
+        var authors = file.Notes.Select(n => n.AuthorId).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var studios = new List<Studio>();
+        if (authors.Any(a => a != file.Id))
+            foreach (var id in file.Studios.Select(s => s.StudioId).Distinct())
+                if (await StudioViews.Latest(session, id, ct) is { } studio) studios.Add(studio);
+        return [.. authors.Select(a => new TeacherName(a, a == file.Id && file.Teacher is { } own ? own.Name
+            : studios.Select(s => Years.YearView.NameOf(s, a)).FirstOrDefault(n => n is not null)))];
+    }
+
     public static GrowthFileView Of(TeacherFile file, DateOnly today, IReadOnlyList<Eligibility>? eligibility = null)
     {
         var credits = file.CreditsAt(DateTimeOffset.MaxValue, DateOnly.MaxValue).ToList();
@@ -76,7 +92,7 @@ public sealed record GrowthFileView(
 /// a record, their studio) and the policies its region chose; <see cref="FromRecord"/> tells whether the facts came from
 /// the teacher's record or from what the roster entry carried when they joined.
 /// </summary>
-public sealed record HoursView(string TeacherId, DateOnly AsOf, string RuleSet, string? PolicyRegion, bool FromRecord, IReadOnlyList<ClockResult> Policies,
+public sealed record HoursView(string TeacherId, string Name, DateOnly AsOf, string RuleSet, string? PolicyRegion, bool FromRecord, IReadOnlyList<ClockResult> Policies,
     IReadOnlyList<string> WithoutClock);
 
 /// <summary>
@@ -96,7 +112,10 @@ public static class GetGrowthFileEndpoint
         var today = clock.Today();
         var record = await session.LoadAsync<TeacherRecord>(TeacherStreams.IdOf(teacherId), ct);
         // Today's hour clocks beside the hours by year (the same answer as …/hours).
-        return Results.Ok(GrowthFileView.Of(file, today, await EligibilityOf(session, file, today, ct)) with { Clocks = await Judge(session, teacherId, file, record, null, today, ct) });
+        return Results.Ok(GrowthFileView.Of(file, today, await EligibilityOf(session, file, today, ct)) with
+        {
+            Clocks = await Judge(session, teacherId, file, record, null, today, ct), TeacherNames = await GrowthFileView.NamesOf(session, file, ct),
+        });
     }
 
     /// <summary>
@@ -154,7 +173,7 @@ public static class GetGrowthFileEndpoint
         var choice = await RuleSetLibrary.For(session, facts.Region, facts.Track, facts.AsOf, ct, moment);
         var chosen = await PolicyCatalog.For(session, RuleSetLibrary.Chain(facts.Region), ct);
         var studio = file?.CreditsAt(History.EndOf(on), on) ?? [];
-        return new HoursView(teacherId, on, choice.RuleSet.Code, chosen.Region, fromRecord,
+        return new HoursView(teacherId, facts.Name, on, choice.RuleSet.Code, chosen.Region, fromRecord,
             TrainingHours.Judge(TrainingHours.Policies(choice.RuleSet.HourPolicies, chosen.Region, chosen.Policies, await PolicyCatalog.AddedOn(session, ct)), facts, studio, training),
             TrainingHours.WithoutClock(choice.RuleSet.HourPolicies, chosen.Region, chosen.Policies));
     }

@@ -38,7 +38,7 @@ public static class GrowthDocs
             new("GrantExpertTier", "Grant the expert tier (专家型班主任)",
                 "A reviewer grants the expert tier to an eligible teacher (seed 000); the backbone and leader tiers come with recognition after an assessment.",
                 ["growth.not-on-roster", "tier."], new GrantExpertTier("连续三年考核优秀，主持市级课题一项。")),
-            new("GetGrowthFile", "Read a teacher's growth file", "One teacher across every studio they were ever in."),
+            new("GetGrowthFile", "Read a teacher's growth file", "One teacher across every studio they were ever in; `teacherNames` names each note's author (`notes[].authorId`)."),
             new("GetHours", "Read a teacher's hours (学时)",
                 "Each hour policy that applies to the teacher: hours required, earned, remaining, the due date and the status; `asOf` judges a past day."),
             new("GetRecognitions", "Read a studio's recognition report",

@@ -173,9 +173,9 @@ public static class WebhookDeliveriesEndpoint
     public static async Task<IResult> Deliveries(Guid id, string? state, int? page, int? pageSize, IQuerySession session, HttpContext http,
         CancellationToken ct)
     {
-        if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
-        if (state is not null && !WebhookDelivery.States.Contains(state))
-            return Results.Problem(Problems.Invalid("state", $"is not a delivery state; allowed: {string.Join(", ", WebhookDelivery.States)}"));
+        var check = new Check().Paging(page, pageSize)
+            .When(state is not null && !WebhookDelivery.States.Contains(state), "state", $"is not a delivery state; allowed: {string.Join(", ", WebhookDelivery.States)}");
+        if (!check.Ok) return Results.Problem(check.Result());
         if ((await WebhookInput.Owned(session, id, http, ct)).Problem is { } problem) return Results.Problem(problem);
         var query = session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == id);
         if (state is not null) query = query.Where(d => d.State == state);

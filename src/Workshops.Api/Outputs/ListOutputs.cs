@@ -21,8 +21,8 @@ public static class ListOutputsEndpoint
     public static async Task<IResult> Get(Guid id, int? year, string? kind, string? state, int? page, int? pageSize,
         IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
         var check = new Check()
+            .Paging(page, pageSize)
             .Code<OutputKind>(kind, "kind")
             .Code<OutputState>(state, "state");
         if (!check.Ok) return Results.Problem(check.Result());

@@ -106,10 +106,10 @@ public static class AnnualReportEndpoint
     {
         var (kind, problem) = Exports.Choose(http, format);
         var today = clock.Today();
-        if (problem is null && (year < 1990 || year > today.Year)) problem = Problems.Invalid("year", $"must be a year up to {today.Year}");
-        if (problem is not null)
+        var check = new Check().Also(problem).When(year < 1990 || year > today.Year, "year", $"must be a year up to {today.Year}");
+        if (!check.Ok)
         {
-            await http.WriteProblem(problem);
+            await http.WriteProblem(check.Result());
             return;
         }
         var key = ViewMemo.Key("annual-report", id, year, standard);

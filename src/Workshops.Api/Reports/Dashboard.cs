@@ -43,13 +43,13 @@ public static class DashboardEndpoint
     public static async Task<IResult> Get(string code, int? year, string? format, bool? complete, IQuerySession session, IDocumentStore store,
         Tenants tenants, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        if (Exports.JsonOnly(format) is { } unsupported) return Results.Problem(unsupported);
         var caller = Caller.From(http.User);
-        if (!Region.IsScope(code)) return Results.Problem(Problems.Invalid("code", "must be a six-digit region code"));
-        if (!caller.CoversCode(code)) return Results.Problem(Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {code}."));
         var today = clock.Today();
         var y = year ?? today.Year;
-        if (y < 2000 || y > today.Year) return Results.Problem(Problems.Invalid("year", $"must be a year up to {today.Year}"));
+        var check = new Check().Also(Exports.JsonOnly(format)).Region(code, "code")
+            .When(y < 2000 || y > today.Year, "year", $"must be a year up to {today.Year}");
+        if (!check.Ok) return Results.Problem(check.Result());
+        if (!caller.CoversCode(code)) return Results.Problem(Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {code}."));
 
         // The rule sets in effect per track at the year's end (a province or the nation: the presets for it, which set no targets).
         var programmes = await Programmes.RegionProgrammesEndpoint.On(session, code, new DateOnly(y, 12, 31), ct);

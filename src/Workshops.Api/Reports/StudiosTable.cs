@@ -173,15 +173,17 @@ public static class StudiosTableEndpoint
         var scope = region ?? caller.Region ?? "";
         var today = clock.Today();
         var (asOf, badDay) = History.Parse(asOfText, today);
-        problem ??= Paging.Check(page, pageSize)
-                    ?? (!Region.IsScope(scope) ? Problems.Invalid("region", "must be a six-digit region code") : null)
-                    ?? (!caller.CoversCode(scope) ? Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {scope}.") : null)
-                    ?? badDay;
         var y = year ?? asOf?.Year ?? today.Year;
-        if (problem is null && (y < 2000 || y > today.Year)) problem = Problems.Invalid("year", $"must be a year from 2000 up to {today.Year}");
-        if (problem is null && asOf is { } d && d.Year < y) problem = Problems.Invalid("asOf", $"must not be before {y}, the table's year");
         var chosen = standard is null ? null : await StandardsLibrary.Find(session, standard, ct);
-        if (problem is null && standard is not null && chosen is null) problem = Problems.Invalid("standard", "is not a known standard");
+        // Every bad parameter in one 400; the region's reach (403) only once the query itself is sound.
+        var check = new Check().Also(problem).Paging(page, pageSize)
+            .When(!Region.IsScope(scope), "region", "must be a six-digit region code")
+            .Also(badDay)
+            .When(y < 2000 || y > today.Year, "year", $"must be a year from 2000 up to {today.Year}")
+            .When(asOf is { } d && d.Year < y, "asOf", $"must not be before {y}, the table's year")
+            .When(standard is not null && chosen is null, "standard", "is not a known standard");
+        problem = !check.Ok ? check.Result()
+            : !caller.CoversCode(scope) ? Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {scope}.") : null;
         if (problem is not null)
         {
             await http.WriteProblem(problem);

@@ -51,6 +51,72 @@ public sealed record PublicOutput(
         r.Facts.Date, r.Year, r.Facts.Summary, r.Facts.Body, r.Facts.Links, r.State, r.Level, r.Level?.Label());
 }
 
+/// <summary>
+/// A published output as the showcase's list shows it: what it is, its studio and place, its authors by name and its
+/// summary; the text and links are in the output (GET /api/showcase/outputs/{outputId}, the <c>url</c>).
+/// </summary>
+public sealed record PublicOutputListing(
+    Guid OutputId,
+    Guid StudioId,
+    string StudioName,
+    string School,
+    string Province,
+    string? ProvinceName,
+    string City,
+    string? CityName,
+    string? District,
+    string? DistrictName,
+    OutputKind Kind,
+    string KindLabel,
+    CaseCategory? Category,
+    string? CategoryLabel,
+    string Title,
+    IReadOnlyList<string> Authors,
+    DateOnly Date,
+    int Year,
+    string? Summary,
+    OutputState State,
+    string StateLabel,
+    RecommendationLevel? Level,
+    string? LevelLabel,
+    string Url)
+{
+    public static PublicOutputListing Of(PublicOutput o) => new(o.OutputId, o.StudioId, o.StudioName, o.School, o.Province, o.ProvinceName, o.City,
+        o.CityName, o.District, o.DistrictName, o.Kind, o.KindLabel, o.Category, o.CategoryLabel, o.Title, o.Authors, o.Date, o.Year, o.Summary,
+        o.State, o.State.Label(), o.Level, o.LevelLabel, $"/api/showcase/outputs/{o.OutputId}");
+}
+
+/// <summary>
+/// A published studio profile as the showcase's list shows it; its published outputs are in the profile
+/// (GET /api/showcase/studios/{id}, the <c>url</c>).
+/// </summary>
+public sealed record PublicStudioListing(
+    Guid StudioId,
+    string Name,
+    string School,
+    string Province,
+    string? ProvinceName,
+    string City,
+    string? CityName,
+    string? District,
+    string? DistrictName,
+    StudioLevel Level,
+    string LevelLabel,
+    Track Track,
+    string TrackLabel,
+    BuildMode Mode,
+    string ModeLabel,
+    string? HostName,
+    string Url)
+{
+    public static PublicStudioListing Of(Studio s)
+    {
+        var p = PublicStudio.Of(s, []);
+        return new(p.StudioId, p.Name, p.School, p.Province, p.ProvinceName, p.City, p.CityName, p.District, p.DistrictName, p.Level, p.LevelLabel,
+            p.Track, p.TrackLabel, p.Mode, p.ModeLabel, p.HostName, $"/api/showcase/studios/{p.StudioId}");
+    }
+}
+
 /// <summary>A published output in a studio's public profile.</summary>
 public sealed record PublicOutputLine(Guid OutputId, OutputKind Kind, string KindLabel, string Title, int Year, RecommendationLevel? Level, string? LevelLabel);
 
@@ -89,7 +155,7 @@ public static class ReadShowcaseEndpoints
 {
     public const int MaxQuery = 50;
 
-    private static ProblemDetails? Query(string? q) => q?.Trim() is { Length: > MaxQuery } ? Problems.Invalid("q", $"at most {MaxQuery} characters") : null;
+    private static Check Query(Check check, string? q) => check.When(q?.Trim() is { Length: > MaxQuery }, "q", $"at most {MaxQuery} characters");
 
     private static OutputSearch Search(string scope, string? q, string? kind, int? year) => new()
     {
@@ -109,20 +175,18 @@ public static class ReadShowcaseEndpoints
 
     /// <summary>
     /// GET /api/showcase/outputs?q=&amp;kind=&amp;year=&amp;region=&amp;page=&amp;pageSize=&amp;complete= — published outputs, a page at a
-    /// time. Without a region (or for 000000) every province's database is read and merged in the search's order, like
+    /// time, as summaries. Without a region (or for 000000) every province's database is read and merged in the search's order, like
     /// the reviewers' output search; with one, its province's database only.
     /// </summary>
     [WolverineGet("/api/showcase/outputs", Name = "ListPublicOutputs"), AllowAnonymous]
     [Tags("Showcase")]
-    [ProducesResponseType<Page<PublicOutput>>(200)]
+    [ProducesResponseType<Page<PublicOutputListing>>(200)]
     public static async Task<IResult> ListOutputs(string? q, string? kind, int? year, string? region, int? page, int? pageSize, bool? complete,
         TenantData databases, Tenants tenants, IDocumentStore store, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var scope = region ?? Region.National;
-        var problem = Paging.Check(page, pageSize) ?? Query(q)
-                      ?? (!Region.IsScope(scope) ? Problems.Invalid("region", "must be a six-digit region code") : null)
-                      ?? Problems.Code<OutputKind>(kind, "kind");
-        if (problem is not null) return Results.Problem(problem);
+        var check = Query(new Check().Paging(page, pageSize), q).Region(scope, "region").Code<OutputKind>(kind, "kind");
+        if (!check.Ok) return Results.Problem(check.Result());
         var number = page ?? 1;
         var size = pageSize ?? 20;
         var search = Search(scope, q, kind, year);
@@ -131,16 +195,17 @@ public static class ReadShowcaseEndpoints
         {
             // A refusal (503 when complete=true) is already written when nothing comes back.
             if (await search.Across(http, provinces, complete, store, tenants, databases, _ => ((number - 1) * size, size),
-                    (_, record, studio) => PublicOutput.Of(record, studio), ct) is not { } found)
+                    (_, record, studio) => PublicOutputListing.Of(PublicOutput.Of(record, studio)), ct) is not { } found)
                 return Results.Empty;
-            var outputs = new List<PublicOutput>();
+            var outputs = new List<PublicOutputListing>();
             await foreach (var output in found.Rows.WithCancellation(ct)) outputs.Add(output);
-            return Results.Ok(new Page<PublicOutput>(outputs, number, size, found.Total));
+            return Results.Ok(new Page<PublicOutputListing>(outputs, number, size, found.Total));
         }
         var data = databases.Of(session);
         var records = await search.Page(data, store.Options.Serializer(), (number - 1) * size, size, ct);
         var studios = await Studios(session, records.Select(r => r.StudioId), ct);
-        return Results.Ok(new Page<PublicOutput>([.. records.Select(r => PublicOutput.Of(r, studios.GetValueOrDefault(r.StudioId)))], number, size,
+        return Results.Ok(new Page<PublicOutputListing>(
+            [.. records.Select(r => PublicOutputListing.Of(PublicOutput.Of(r, studios.GetValueOrDefault(r.StudioId))))], number, size,
             await search.Count(data, ct)));
     }
 
@@ -181,11 +246,12 @@ public static class ReadShowcaseEndpoints
     /// </summary>
     [WolverineGet("/api/showcase/studios", Name = "ListPublicStudios"), AllowAnonymous]
     [Tags("Showcase")]
-    [ProducesResponseType<Page<PublicStudio>>(200)]
+    [ProducesResponseType<Page<PublicStudioListing>>(200)]
     public static async Task<IResult> ListStudios(string? q, int? page, int? pageSize, bool? complete, Tenants tenants, IDocumentStore store,
         HttpContext http, CancellationToken ct)
     {
-        if ((Paging.Check(page, pageSize) ?? Query(q)) is { } problem) return Results.Problem(problem);
+        var check = Query(new Check().Paging(page, pageSize), q);
+        if (!check.Ok) return Results.Problem(check.Result());
         var number = page ?? 1;
         var size = pageSize ?? 20;
         var text = q?.Trim();
@@ -209,7 +275,7 @@ public static class ReadShowcaseEndpoints
             : legs.Values.SelectMany(l => l.Rows)
                 .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id.ToString(), StringComparer.Ordinal)
                 .Skip((number - 1) * size).Take(size);
-        return Results.Ok(new Page<PublicStudio>([.. studios.Select(s => PublicStudio.Of(s, []))], number, size, legs.Values.Sum(l => (long)l.Total)));
+        return Results.Ok(new Page<PublicStudioListing>([.. studios.Select(PublicStudioListing.Of)], number, size, legs.Values.Sum(l => (long)l.Total)));
     }
 
     /// <summary>GET /api/showcase/studios/{id} — a published profile with its published outputs; 404 while unpublished.</summary>

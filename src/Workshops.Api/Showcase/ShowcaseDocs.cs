@@ -22,12 +22,14 @@ public static class ShowcaseDocs
                 ["showcase."], new Publish(true)),
             new("ListPublicOutputs", "Browse the published outputs",
                 "Published outputs that are approved or recommended, without a token: searched by any Chinese substring of title, summary or " +
-                "body (`q`), by kind, year and region; authors by name only. A page at a time, limited per client address like every read.",
+                "body (`q`), by kind, year and region; authors by name only. A page at a time, as summaries (the text is in the output its `url` " +
+                "points to), limited per client address like every read.",
                 Parameters: [new ParameterDoc("kind", "Only outputs of this kind (成果).", Codes: typeof(OutputKind))]),
             new("GetPublicOutput", "Read a published output",
                 "One published output with its full text, without a token; anything unpublished, a draft or a returned output is 404."),
             new("ListPublicStudios", "Browse the published studio profiles",
-                "Studio profiles their hosts published, without a token, by name; `q` finds a part of the studio's or the school's name."),
+                "Studio profiles their hosts published, without a token, by name; `q` finds a part of the studio's or the school's name. Each " +
+                "profile's published outputs are in the profile its `url` points to."),
             new("GetPublicStudio", "Read a published studio profile",
                 "A published profile: name, school, place, level, the host's name, mode and its published outputs; 404 while unpublished."),
         ],

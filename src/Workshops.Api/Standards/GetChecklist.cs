@@ -27,12 +27,11 @@ public static class GetChecklistEndpoint
         ViewMemo memo, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var (kind, unsupported) = Reports.Exports.Choose(http, format);
-        if (unsupported is not null) return Results.Problem(unsupported);
         var today = clock.Today();
         var (day, problem) = History.Parse(asOf, today);
-        if (problem is not null) return Results.Problem(problem);
         var on = day ?? today;
-        if (year is { } y && (y < 1990 || y > on.Year)) return Results.Problem(Problems.Invalid("year", $"must be a year up to {on.Year}"));
+        var check = new Check().Also(unsupported).Also(problem).When(year is { } y && (y < 1990 || y > on.Year), "year", $"must be a year up to {on.Year}");
+        if (!check.Ok) return Results.Problem(check.Result());
 
         var key = ViewMemo.Key("checklist", id, standard, year ?? on.Year, day?.ToString("yyyy-MM-dd"));
         if (kind == Reports.ExportFormat.Json && await memo.Kept(http, key, ct) is { } kept) return kept;

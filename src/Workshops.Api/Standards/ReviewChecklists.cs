@@ -32,11 +32,13 @@ public static class ReviewChecklistsEndpoint
     public static async Task<IResult> Get(string? region, int? year, string? standard, int? page, int? pageSize, string? format,
         IQuerySession session, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        if (Reports.Exports.JsonOnly(format) is { } unsupported) return Results.Problem(unsupported);
-        if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
         var caller = Caller.From(http.User);
-        var scope = region ?? caller.Region;
-        if (scope is null || !Region.IsScope(scope)) return Results.Problem(Problems.Invalid("region", "must be a six-digit region code"));
+        var scope = region ?? caller.Region ?? "";
+        var asked = standard is null ? null : await StandardsLibrary.Find(session, standard, ct);
+        var check = new Check().Also(Reports.Exports.JsonOnly(format)).Paging(page, pageSize)
+            .When(!Region.IsScope(scope), "region", "must be a six-digit region code")
+            .When(standard is not null && asked is null, "standard", "is not a known standard");
+        if (!check.Ok) return Results.Problem(check.Result());
         if (!caller.CoversCode(scope)) return Results.Problem(Problems.Forbidden($"The caller's region ({caller.Region}) does not cover {scope}."));
         var today = clock.Today();
         var y = year ?? today.Year;
@@ -47,8 +49,6 @@ public static class ReviewChecklistsEndpoint
             .OrderBy(s => s.Name).ThenBy(s => s.Id)
             .Select(s => s.Id)
             .ToPagedListAsync(number, size, ct);
-        var asked = standard is null ? null : await StandardsLibrary.Find(session, standard, ct);
-        if (standard is not null && asked is null) return Results.Problem(Problems.Invalid("standard", "is not a known standard"));
         var defaults = asked is null ? await StandardsLibrary.Defaults(session, ct) : null;
         var rows = new List<StudioChecklistRow>();
         foreach (var id in studios)

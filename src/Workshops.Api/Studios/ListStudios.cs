@@ -4,14 +4,55 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
 using Workshops.Core.Auth;
+using Workshops.Core.Contract;
 using Workshops.Core.Http;
 
 namespace Workshops.Studios;
 
 /// <summary>
+/// A studio as the list shows it: who it is, where, its host and coordinator by name, how many people it has and where it
+/// stands today; the roster, plans, tasks and history are in the studio view (GET /api/studios/{id}, the <c>url</c>).
+/// </summary>
+[Labelled]
+public sealed record StudioListing(
+    Guid Id,
+    string Name,
+    string School,
+    Region Region,
+    StudioLevel Level,
+    Track Track,
+    bool Rural,
+    DateOnly FoundedOn,
+    BuildMode Mode,
+    bool Published,
+    TeacherName? Host,
+    TeacherName? Coordinator,
+    int Members,
+    int Trainees,
+    int Experts,
+    int Warnings,
+    StudioStanding Standing,
+    DateOnly TermEnds,
+    DateOnly? RectifyBy,
+    bool RectificationOverdue,
+    string Url)
+{
+    /// <summary>The summary of a studio view; whether a rectification is overdue is judged on <paramref name="today"/>.</summary>
+    public static StudioListing Of(Studio studio, DateOnly today)
+    {
+        var lifecycle = studio.Lifecycle.On(today);
+        return new(studio.Id, studio.Name, studio.School, studio.Region, studio.Level, studio.Track, studio.Rural, studio.FoundedOn, studio.Mode,
+            studio.Published, Person(studio.Host), Person(studio.Coordinator), studio.Members.Count, studio.Trainees.Count, studio.Experts.Count,
+            studio.Warnings.Count, lifecycle.Standing, lifecycle.TermEnds, lifecycle.RectifyBy, lifecycle.RectificationOverdue, $"/api/studios/{studio.Id}");
+    }
+
+    private static TeacherName? Person(Roster.RosterEntry? entry) => entry is null ? null : new(entry.Teacher.Id, entry.Teacher.Name);
+}
+
+/// <summary>
 /// GET /api/studios?region=&amp;page=&amp;pageSize=&amp;complete= — the studios the caller may see: hosts and members their
 /// own, school admins, reviewers and integration clients those in their region (optionally narrowed by region); each
-/// lifecycle says whether a rectification is overdue today.
+/// summary says whether a rectification is overdue today (<see cref="StudioListing"/>).
 /// With a database per province the list is read from every province the caller reaches, in parallel, and merged in
 /// one order (name, then id, compared by code point as the C-collated databases sort them); a province that does not
 /// answer is named in the Missing-Provinces header, or refuses the read with 503 when complete=true.
@@ -20,13 +61,12 @@ public static class ListStudiosEndpoint
 {
     [WolverineGet("/api/studios", Name = "ListStudios"), Authorize(Policy = Policies.Authenticated)]
     [Tags("Studios")]
-    [ProducesResponseType<Page<Studio>>(200)]
+    [ProducesResponseType<Page<StudioListing>>(200)]
     public static async Task<IResult> Get(string? region, int? page, int? pageSize, bool? complete, IDocumentStore store, Tenants tenants,
         HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        if (Paging.Check(page, pageSize) is { } bad) return Results.Problem(bad);
-        if (region is not null && !Region.IsScope(region))
-            return Results.Problem(Problems.Invalid("region", "must be a six-digit region code"));
+        var check = new Check().Paging(page, pageSize).Region(region, "region");
+        if (!check.Ok) return Results.Problem(check.Result());
         var caller = Caller.From(http.User);
         string? scope = null;
         if (caller.Role is not (Role.Host or Role.Member))
@@ -66,8 +106,8 @@ public static class ListStudiosEndpoint
                 .OrderBy(r => r.Key.Name, StringComparer.Ordinal).ThenBy(r => r.Key.Id.ToString(), StringComparer.Ordinal)
                 .Skip((number - 1) * size).Take(size);
         var today = clock.Today();
-        var merged = rows.Select(r => r.View).OfType<Studio>().Select(v => v with { Lifecycle = v.Lifecycle.On(today) }).ToList();
-        return Results.Ok(new Page<Studio>(merged, number, size, legs.Values.Sum(l => (long)l.Total)));
+        var merged = rows.Select(r => r.View).OfType<Studio>().Select(v => StudioListing.Of(v, today)).ToList();
+        return Results.Ok(new Page<StudioListing>(merged, number, size, legs.Values.Sum(l => (long)l.Total)));
     }
 
     private static IQueryable<StudioIdentity> Visible(IQuerySession session, Caller caller, string? region, string? scope)

@@ -123,9 +123,9 @@ public sealed record Studio
     public IReadOnlyDictionary<string, Tier> Tiers { get; init; } = new Dictionary<string, Tier>();
 
     /// <summary>
-    /// The name beside every teacher id the view keys or lists outside the roster (mentors and mentees, tasks' owners,
-    /// the keys of <see cref="GrowthFiles"/> and <see cref="Tiers"/>), as the studio has them; set when the view is read,
-    /// not stored.
+    /// The name beside every teacher id the view keys or lists outside the roster entries (mentors and mentees, tasks' owners,
+    /// <see cref="RosterFacts"/>, the keys of <see cref="GrowthFiles"/> and <see cref="Tiers"/>), as the studio has them; set
+    /// when the view is read, not stored.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<TeacherName>? TeacherNames { get; init; }
@@ -134,7 +134,8 @@ public sealed record Studio
     public Studio Named() => this with
     {
         TeacherNames = TeacherName.Of(this, Mentorships.SelectMany(m => new[] { m.MentorId, m.MenteeId })
-            .Concat(Tasks.Values.Select(t => t.Spec.OwnerId).OfType<string>()).Concat(GrowthFiles.Keys).Concat(Tiers.Keys)
+            .Concat(Tasks.Values.Select(t => t.Spec.OwnerId).OfType<string>()).Concat(RosterFacts.Select(f => f.TeacherId))
+            .Concat(GrowthFiles.Keys).Concat(Tiers.Keys)
             .Distinct().Order(StringComparer.Ordinal)),
     };
 

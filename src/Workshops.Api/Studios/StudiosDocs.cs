@@ -27,7 +27,8 @@ public static class StudiosDocs
                     new DateOnly(2022, 10, 16), BuildMode.FamousTeacher)),
             new("ListStudios", "List the studios the caller may see",
                 "Hosts and members see their own studios; school admins, reviewers and integration clients those of their region (narrow it " +
-                "with `region`). A page at a time, as summaries."),
+                "with `region`). A page at a time, as summaries: the host and coordinator by name, how many members, trainees and experts, " +
+                "where the studio stands today; the roster and history are in the studio view its `url` points to."),
             new("GetStudio", "Read a studio",
                 "The studio view with its roster, history and counts; the ETag is the studio's version (for If-Match on writes). " +
                 "Kept once computed: an unchanged studio answers If-None-Match with 304."),

@@ -12,17 +12,17 @@ using Workshops.Teachers;
 namespace Workshops.Training;
 
 /// <summary>A teacher's outside credits on a day, each with where it stands in the credit bank for their school then.</summary>
-public sealed record TeacherCredits(string TeacherId, DateOnly On, DateOnly? AsOf, string SchoolRegion, IReadOnlyList<CreditView> Credits);
+public sealed record TeacherCredits(string TeacherId, string Name, DateOnly On, DateOnly? AsOf, string SchoolRegion, IReadOnlyList<CreditView> Credits);
 
 /// <summary>A teacher's certificates on a day.</summary>
-public sealed record TeacherCertificates(string TeacherId, DateOnly On, DateOnly? AsOf, IReadOnlyList<CertificateView> Certificates);
+public sealed record TeacherCertificates(string TeacherId, string Name, DateOnly On, DateOnly? AsOf, IReadOnlyList<CertificateView> Certificates);
 
 /// <summary>
 /// A teacher's hour clocks on a day: the policies named by the rule set in effect for their school and chosen by its
 /// region, judged on the facts of the day with the credits that count there (outside credits on the teacher's record:
 /// local or recognised) and the certificates held.
 /// </summary>
-public sealed record TeacherClocks(string TeacherId, DateOnly On, DateOnly? AsOf, string RuleSet, string? PolicyRegion, IReadOnlyList<ClockResult> Clocks,
+public sealed record TeacherClocks(string TeacherId, string Name, DateOnly On, DateOnly? AsOf, string RuleSet, string? PolicyRegion, IReadOnlyList<ClockResult> Clocks,
     IReadOnlyList<string> WithoutClock, string Note);
 
 /// <summary>
@@ -55,7 +55,7 @@ public static class GetTrainingEndpoints
         var (read, refused) = await Open(teacherId, on, asOf, session, clock, ct);
         if (read is null) return refused!;
         var region = read.Facts.Region;
-        return Results.Ok(new TeacherCredits(teacherId, read.Facts.AsOf, read.AsOf, region,
+        return Results.Ok(new TeacherCredits(teacherId, read.Facts.Name, read.Facts.AsOf, read.AsOf, region,
             [.. read.Training.Credits.Where(c => c.Date <= read.Facts.AsOf).OrderBy(c => c.Date).Select(c => CreditBank.View(c, region))]));
     }
 
@@ -66,7 +66,7 @@ public static class GetTrainingEndpoints
     {
         var (read, refused) = await Open(teacherId, on, asOf, session, clock, ct);
         if (read is null) return refused!;
-        return Results.Ok(new TeacherCertificates(teacherId, read.Facts.AsOf, read.AsOf, StatusesOn(read.Training, read.Facts)));
+        return Results.Ok(new TeacherCertificates(teacherId, read.Facts.Name, read.Facts.AsOf, read.AsOf, StatusesOn(read.Training, read.Facts)));
     }
 
     /// <summary>The certificates issued by the day, with their status then (renewals from the credits that count for the school then).</summary>
@@ -89,7 +89,7 @@ public static class GetTrainingEndpoints
         var chosen = await PolicyCatalog.For(session, RuleSetLibrary.Chain(facts.Region), ct);
         var file = await TeacherFiles.Load(session, teacherId, ct);
         var studio = file?.CreditsAt(read.Moment ?? DateTimeOffset.MaxValue, facts.AsOf) ?? [];
-        return Results.Ok(new TeacherClocks(teacherId, facts.AsOf, read.AsOf, choice.RuleSet.Code, chosen.Region,
+        return Results.Ok(new TeacherClocks(teacherId, facts.Name, facts.AsOf, read.AsOf, choice.RuleSet.Code, chosen.Region,
             TrainingHours.Judge(TrainingHours.Policies(choice.RuleSet.HourPolicies, chosen.Region, chosen.Policies, await PolicyCatalog.AddedOn(session, ct)), facts, studio, read.Training),
             TrainingHours.WithoutClock(choice.RuleSet.HourPolicies, chosen.Region, chosen.Policies),
             "Credits counted: those studios recorded for the teacher (activities attended, training logged in a growth file) and the outside credits on the teacher's record that are local or recognised by the credit bank."));

@@ -34,10 +34,10 @@ public static class RegionHonoursEndpoint
     [ProducesResponseType<RegionHonours>(200)]
     public static async Task<IResult> Get(string code, string? on, string? asOf, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        if (!Region.IsScope(code)) return Results.Problem(Problems.Invalid("code", "must be a six-digit region code"));
         var today = clock.Today();
         var (day, recorded, invalid) = TeacherReads.Days(on, asOf, today);
-        if (invalid is not null) return Results.Problem(invalid);
+        var check = new Check().Region(code, "code").Also(invalid);
+        if (!check.Ok) return Results.Problem(check.Result());
         var judged = day ?? recorded ?? today;
         var moment = TrainingReads.Moment(recorded, today);
         var records = await Candidates(session, code, judged, moment is not null, ct);

@@ -122,4 +122,25 @@ public sealed class applying_and_selecting(AppFixture fixture) : ApiTest(fixture
         (await Host.Get("/api/applications?state=pending", Reviewer("350206"))).ShouldBe(400);
         (await Host.Get("/api/applications?region=350200", Reviewer("350206"))).ShouldBe(403);
     }
+    [Fact]
+    public async Task the_list_carries_summaries_whose_url_reads_the_application()
+    {
+        var school = School("350206");
+        var id = await Applied(school);
+        (await Host.Post($"/api/applications/{id}/party-approval", new { on = "2026-03-01", note = "校党委会议审议通过。" }, school)).ShouldBe(200);
+
+        var item = (await Host.Get("/api/applications", Reviewer("350206"))).ShouldBe(200).Json["items"]!.AsArray().Single()!;
+        Assert.Equal((id, "厦门工商旅游学校班主任工作室", true), (item["id"]!.GetValue<string>(), item["name"]!.GetValue<string>(), item["partyApproved"]!.GetValue<bool>()));
+        Assert.Equal(("applied", "已申报"), (item["state"]!.GetValue<string>(), item["stateLabel"]!.GetValue<string>()));
+        Assert.Equal(("provincial", "省级"), (item["level"]!.GetValue<string>(), item["levelLabel"]!.GetValue<string>()));
+        Assert.Equal(("district", "区级"), (item["awaiting"]!.GetValue<string>(), item["awaitingLabel"]!.GetValue<string>()));
+        Assert.Equal(("vocational", "职业院校班主任工作室"), (item["track"]!.GetValue<string>(), item["trackLabel"]!.GetValue<string>()));
+        Assert.Equal(0, item["decisions"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(item["appliedBy"]!["name"]!.GetValue<string>()));
+        // The plan and the decisions are the application's, not the list's.
+        Assert.Null(item["plan"]);
+        Assert.Null(item["steps"]);
+        var read = (await Host.Get(item["url"]!.GetValue<string>(), school)).ShouldBe(200).Json;
+        Assert.Equal("立足中职学生特点，研究班级建设与学生管理。", read["plan"]!["positioning"]!.GetValue<string>());
+    }
 }

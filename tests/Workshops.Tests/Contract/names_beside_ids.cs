@@ -104,4 +104,45 @@ public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
         var corrected = (await Host.Get($"/api/studios/{id}/activities/{activity}", HostOf(id))).ShouldBe(200).Json["history"]!.AsArray().Last()!;
         Assert.Equal([("M2", "黄志强")], Named(corrected["beforeAttendeeNames"]));
     }
+
+    [Fact]
+    public async Task a_growth_files_note_authors_a_teachers_hours_and_the_roster_facts_are_named()
+    {
+        Clock.Set(2026, 3, 2);
+        var id = await Host.StaffedStudio(School());
+        (await Host.Post($"/api/studios/{id}/growth/M1/reflections", new { text = "本学期反思：家访要提前准备。" }, MemberOf(id, "M1"))).ShouldBe(200);
+        (await Host.Post($"/api/studios/{id}/growth/M1/mentor-notes", new { text = "家访记录细致，继续坚持。" }, HostOf(id, "H1"))).ShouldBe(200);
+        await Settle();
+
+        var file = (await Host.Get("/api/teachers/M1/growth-file", HostOf(id))).ShouldBe(200).Json;
+        var names = Named(file["teacherNames"]).ToList();
+        Assert.Equal(2, file["notes"]!.AsArray().Count);
+        Assert.All(file["notes"]!.AsArray(), n => Assert.Contains(names, x => x.Item1 == n!["authorId"]!.GetValue<string>()));
+        Assert.Contains(("M1", "林晓燕"), names);
+        Assert.Contains(("H1", "陈美玲"), names);
+
+        var hours = (await Host.Get("/api/teachers/M1/hours", MemberOf(id, "M1"))).ShouldBe(200).Json;
+        Assert.Equal(("M1", "林晓燕"), (hours["teacherId"]!.GetValue<string>(), hours["name"]!.GetValue<string>()));
+
+        var view = (await Host.Get($"/api/studios/{id}", HostOf(id))).ShouldBe(200).Json;
+        var roster = Named(view["teacherNames"]).ToList();
+        Assert.NotEmpty(view["rosterFacts"]!.AsArray());
+        Assert.All(view["rosterFacts"]!.AsArray(), f => Assert.Contains(roster, n => n.Item1 == f!["teacherId"]!.GetValue<string>() && n.Item2 is not null));
+    }
+
+    [Fact]
+    public async Task a_teachers_credits_certificates_and_clocks_name_the_teacher()
+    {
+        Clock.Set(2026, 3, 2);
+        (await Host.Post("/api/teachers", new
+        {
+            id = "T1", name = "陈美玲", gender = "female", school = "厦门市第一中学", region = "350203", subject = "语文",
+            teachingSince = "2008-09-01", headTeacherSince = "2010-09-01",
+        }, School())).ShouldBe(201);
+        foreach (var part in new[] { "credits", "certificates", "clocks" })
+        {
+            var view = (await Host.Get($"/api/teachers/T1/{part}", School())).ShouldBe(200).Json;
+            Assert.Equal(("T1", "陈美玲"), (view["teacherId"]!.GetValue<string>(), view["name"]!.GetValue<string>()));
+        }
+    }
 }

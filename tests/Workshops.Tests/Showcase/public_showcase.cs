@@ -42,7 +42,14 @@ public sealed class public_showcase(AppFixture fixture) : ApiTest(fixture)
         var page = (await Host.Get("/api/showcase/outputs", null)).ShouldBe(200).Json;
         Assert.Equal(["班级文化墙的故事"], Titles(page));
         Assert.Equal(1, page["total"]!.GetValue<long>());
-        var one = (await Host.Get($"/api/showcase/outputs/{shown}", null)).ShouldBe(200);
+        // The list carries summaries: no text or links, the url of the output that has them.
+        var listed = page["items"]![0]!;
+        Assert.Null(listed["body"]);
+        Assert.Null(listed["links"]);
+        Assert.Equal(("以班级文化建设促进学生成长", "学校已审核"), (listed["summary"]!.GetValue<string>(), listed["stateLabel"]!.GetValue<string>()));
+        Assert.Equal(["陈美玲", "林晓燕"], listed["authors"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal($"/api/showcase/outputs/{shown}", listed["url"]!.GetValue<string>());
+        var one = (await Host.Get(listed["url"]!.GetValue<string>(), null)).ShouldBe(200);
         Assert.Equal(["陈美玲", "林晓燕"], one.Json["authors"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal("我们以“一班一品”为抓手，开展班级文化建设。", one.Json["body"]!.GetValue<string>());
         Assert.Equal("厦门市", one.Json["cityName"]!.GetValue<string>());
@@ -68,7 +75,10 @@ public sealed class public_showcase(AppFixture fixture) : ApiTest(fixture)
         (await Host.Post($"/api/studios/{studio}/showcase", new { published = true }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{studio}/showcase/outputs/{output}", new { published = true }, host)).ShouldBe(200);
         await Settle();
-        var profile = (await Host.Get($"/api/showcase/studios/{studio}", null)).ShouldBe(200);
+        var listed = (await Host.Get("/api/showcase/studios", null)).ShouldBe(200).Json["items"]!.AsArray().Single()!;
+        Assert.Equal(($"/api/showcase/studios/{studio}", "陈美玲"), (listed["url"]!.GetValue<string>(), listed["hostName"]!.GetValue<string>()));
+        Assert.Null(listed["outputs"]);
+        var profile = (await Host.Get(listed["url"]!.GetValue<string>(), null)).ShouldBe(200);
         Assert.Equal("厦门市第一中学班主任工作坊", profile.Json["name"]!.GetValue<string>());
         Assert.Equal("厦门市第一中学", profile.Json["school"]!.GetValue<string>());
         Assert.Equal("陈美玲", profile.Json["hostName"]!.GetValue<string>());

@@ -54,7 +54,9 @@ public sealed class studio_lifecycle(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(("rectifying", "2026-06-30", true),
             (row["standing"]!.GetValue<string>(), row["rectifyBy"]!.GetValue<string>(), row["rectificationOverdue"]!.GetValue<bool>()));
         await Settle();
-        Assert.True((await Host.Get("/api/studios", reviewer)).ShouldBe(200).Json["items"]![0]!["lifecycle"]!["rectificationOverdue"]!.GetValue<bool>());
+        var listed = (await Host.Get("/api/studios", reviewer)).ShouldBe(200).Json["items"]![0]!;
+        Assert.Equal(("rectifying", "2026-06-30", true),
+            (listed["standing"]!.GetValue<string>(), listed["rectifyBy"]!.GetValue<string>(), listed["rectificationOverdue"]!.GetValue<bool>()));
 
         // A passing reassessment closes it: nothing is overdue any more.
         (await Host.Post($"/api/studios/{id}/term-assessments", new { result = "qualified", note = "整改到位。" }, reviewer)).ShouldBe(200);

@@ -101,13 +101,6 @@ public static class Paging
     public const int MaxPageSize = 100;
     public const int MaxPage = 10_000;
 
-    public static ProblemDetails? Check(int? page, int? pageSize)
-    {
-        var check = new Check()
-            .When(page is < 1 or > MaxPage, "page", $"must be between 1 and {MaxPage}")
-            .When(pageSize is < 1 or > MaxPageSize, "pageSize", $"must be between 1 and {MaxPageSize}");
-        return check.Ok ? null : check.Result();
-    }
 
     public const int DefaultPageSize = 20;
 
