@@ -32,6 +32,7 @@ public static class OpenApiShape
     /// <c>ApplicationListing</c>, <c>PublicOutputListing</c>, <c>PublicStudioListing</c>: codes with their labels, the host and
     /// coordinator by name, counts and standing, the <c>url</c> of the full record); a query with several bad parameters answers
     /// one 400 naming each of them (before, the first one found), and a bad parameter is told before the region's reach (403).
+    /// The xAPI statements' <c>cursor</c> is a string (a number reads as before; a cursor across provinces is the feed's).
     /// </remarks>
     public const string Version = "6.0.0";
 
