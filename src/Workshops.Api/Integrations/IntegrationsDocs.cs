@@ -45,14 +45,18 @@ public static class IntegrationsDocs
                     new ParameterDoc("complete", "true answers 503 when a province does not answer, instead of a page marked with `Missing-Provinces`."),
                 ]),
             new("XapiStatements", "Read xAPI statements",
-                "Attendance and credited training as xAPI 2.0 statements of the caller's region, at most `limit` a page; follow `more` for the next.",
+                "Attendance and credited training as xAPI 2.0 statements of the caller's region, at most `limit` a page; follow `more` for the next. " +
+                "A national client's pages merge every province by time, then province code, and `more` carries the feed's opaque cursor " +
+                "(one position per province); a province that does not answer is named in `Missing-Provinces` and keeps its position.",
                 Parameters:
                 [
                     new ParameterDoc("since", "Only statements whose timestamp is at or after this ISO 8601 instant.", Format: "date-time"),
                     new ParameterDoc("until", "Only statements whose timestamp is before this ISO 8601 instant.", Format: "date-time"),
                     new ParameterDoc("agent", "Only one teacher's statements: an xAPI Agent (JSON) with an account, or the teacher's id."),
-                    new ParameterDoc("cursor", "Where the next page starts: the cursor in the previous page's `more`.", 0),
+                    new ParameterDoc("cursor", "Where the next page starts: the cursor in the previous page's `more` (a number in one province, " +
+                                               "the feed's opaque cursor across provinces); leave it out to start from the beginning."),
                     new ParameterDoc("skip", "Statements of the event at the cursor already read: the skip in the previous page's `more`.", 0),
+                    new ParameterDoc("complete", "true answers 503 when a province does not answer, instead of a page marked with `Missing-Provinces`."),
                 ]),
         ],
         [

@@ -137,15 +137,24 @@ public static class XapiStatements
 }
 
 /// <summary>
-/// GET /api/xapi/statements?since=&amp;until=&amp;agent=&amp;limit=&amp;cursor= — read-only xAPI statements of the caller's region,
-/// at most <c>limit</c> a page (an activity states one statement per attendee; <c>more</c> continues inside it when a
-/// page ends there).
-/// One read examines at most Xapi:MaxEventsPerRead (5,000) events of the store after the cursor, whatever matches:
+/// GET /api/xapi/statements?since=&amp;until=&amp;agent=&amp;limit=&amp;cursor=&amp;complete= — read-only xAPI statements of the caller's
+/// region, at most <c>limit</c> a page (an activity states one statement per attendee; <c>more</c> continues inside it
+/// when a page ends there).
+/// One read examines at most Xapi:MaxEventsPerRead (5,000) events of a database after its position, whatever matches:
 /// when the filters match little, the answer holds what was found and <c>more</c> continues after the last event
 /// examined, so no read scans the whole store.
+/// <para>
+/// With a database per province, a national client's read (or any read given a feed cursor, <c>1.…</c>) asks every
+/// province it reaches in parallel and merges them as the feed does (<see cref="FeedMerge"/>: by the store's time, then
+/// province code, then sequence), continuing with the feed's cursor (<see cref="FeedCursor"/>, a position per province)
+/// in <c>more</c>. A province's client continues with a number (<c>cursor</c> and <c>skip</c>), as before tenancy.
+/// </para>
 /// </summary>
 public static class XapiEndpoint
 {
+    /// <summary>What a read asks for: its time window, one teacher, the caller's region and the statements' base address.</summary>
+    private sealed record Wanted(DateTimeOffset? From, DateTimeOffset? To, string? Teacher, Caller Caller, string BaseUrl, int MaxEvents);
+
     /// <summary>The sequence of the <paramref name="window"/>-th event after <paramref name="after"/>; null when fewer remain.</summary>
     private static async Task<long?> WindowEnd(Npgsql.NpgsqlDataSource data, long after, int window, CancellationToken ct)
     {
@@ -159,13 +168,21 @@ public static class XapiEndpoint
     [WolverineGet("/api/xapi/statements", Name = "XapiStatements"), Authorize(Policy = Policies.Integration)]
     [Tags("Integrations")]
     [ProducesResponseType<XStatementResult>(200)]
-    public static async Task<IResult> Get(string? since, string? until, string? agent, int? limit, long? cursor, int? skip, IQuerySession session,
-        TenantData databases, XapiOptions options, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> Get(string? since, string? until, string? agent, int? limit, string? cursor, int? skip, bool? complete,
+        IQuerySession session, IDocumentStore store, Tenants tenants, TenantData databases, XapiOptions options, HttpContext http,
+        CancellationToken ct)
     {
-        var data = databases.Of(session);
         var take = limit ?? 100;
+        // A number is a province's position (as before tenancy); anything else must be the feed's cursor.
+        long? after = null;
+        Dictionary<string, FeedPosition>? positions = null;
+        if (cursor is not null)
+        {
+            if (long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) after = n;
+            else positions = FeedCursor.Read(cursor);
+        }
         var check = new Check().When(take is < 1 or > FeedEndpoint.MaxLimit, "limit", $"must be between 1 and {FeedEndpoint.MaxLimit}")
-            .When(cursor is < 0, "cursor", "must be 0 or a cursor returned in more")
+            .When(cursor is not null && after is null && positions is null, "cursor", "must be 0 or a cursor returned in more")
             .When(skip is < 0, "skip", "must be 0 or the skip returned in more");
         DateTimeOffset? from = null, to = null;
         if (since is not null) if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var s)) from = s; else check.Add("since", "must be an ISO 8601 timestamp");
@@ -186,11 +203,49 @@ public static class XapiEndpoint
         }
         if (!check.Ok) return Results.Problem(check.Result());
         var caller = Caller.From(http.User);
-        var baseUrl = options.PublicBaseUrl;
+        var wanted = new Wanted(from, to, teacher, caller, options.PublicBaseUrl, Math.Max(1, options.MaxEventsPerRead));
+        string More(string position, int nextSkip) => $"/api/xapi/statements?cursor={position}&limit={take}" + (nextSkip > 0 ? $"&skip={nextSkip}" : "") +
+            (since is null ? "" : $"&since={Uri.EscapeDataString(since)}") + (until is null ? "" : $"&until={Uri.EscapeDataString(until)}") +
+            (agent is null ? "" : $"&agent={Uri.EscapeDataString(agent)}");
+        http.Response.Headers["X-Experience-API-Version"] = "2.0.0";
 
-        var page = new EventPage<XStatement>(take, cursor ?? 0, skip ?? 0);
+        var reachable = tenants.Reachable(caller);
+        if (positions is not null || reachable.Count > 1)
+        {
+            if (after is not null)
+                return Results.Problem(Problems.Invalid("cursor", "a read across provinces continues with the cursor given in more"));
+            if (skip is not null)
+                return Results.Problem(Problems.Invalid("skip", "a read across provinces continues with the cursor given in more, without skip"));
+            positions ??= new Dictionary<string, FeedPosition>(StringComparer.Ordinal);
+            // The cursor carries positions, not permissions: a province the token does not reach is refused, never read.
+            if (positions.Keys.FirstOrDefault(t => !reachable.Contains(t)) is { } foreign)
+                return Results.Problem(Problems.Invalid("cursor", $"names a position in {(foreign.Length == 0 ? "another deployment" : foreign)}, which this client does not read"));
+            var legs = await tenants.Each(store, reachable, (leg, token) =>
+                Read(leg, databases.Of(leg), positions.GetValueOrDefault(tenants.Separate ? leg.TenantId : Tenants.Single, FeedPosition.Start), take,
+                    wanted, token), ct);
+            if (legs.Incomplete(http, complete) is { } incomplete) return Results.Problem(incomplete);
+            var read = legs.All.Where(l => l.Failure is null).Select(l => l.Value! with { Tenant = l.Tenant }).ToList();
+            var merged = FeedMerge.Page(read, positions, take);
+            return Results.Ok(new XStatementResult(merged.Items.Select(i => i.Item).ToList(),
+                merged.More ? More(FeedCursor.Write(merged.Next), 0) : ""));
+        }
+
+        var one = await Read(session, databases.Of(session), new FeedPosition(after ?? 0, skip ?? 0), take, wanted, ct);
+        return Results.Ok(new XStatementResult(one.Items.Select(i => i.Item).ToList(),
+            one.Full ? More(one.End.After.ToString(CultureInfo.InvariantCulture), one.End.Skip) : ""));
+    }
+
+    /// <summary>
+    /// One database's part of a page: up to <paramref name="take"/> statements after <paramref name="from"/>, examining at
+    /// most <see cref="Wanted.MaxEvents"/> events, and where it continues when all of them are taken. The leg is
+    /// <see cref="FeedLeg{T}.Full"/> when more may follow: the page filled up, or the window ended before the store did.
+    /// </summary>
+    private static async Task<FeedLeg<XStatement>> Read(IQuerySession session, Npgsql.NpgsqlDataSource data, FeedPosition from, int take,
+        Wanted wanted, CancellationToken ct)
+    {
+        var page = new EventPage<Fed<XStatement>>(take, from.After, from.Skip);
         // The window this read may examine: up to the sequence of the last event it may look at (null: the store's end).
-        var end = await WindowEnd(data, page.Position, Math.Max(1, options.MaxEventsPerRead), ct);
+        var end = await WindowEnd(data, page.Position, wanted.MaxEvents, ct);
         var last = end ?? long.MaxValue;
         while (!page.Full)
         {
@@ -201,21 +256,17 @@ public static class XapiEndpoint
             foreach (var e in batch)
             {
                 var at = (e.Data as Studios.IStudioEvent)?.At ?? e.Timestamp;
-                IEnumerable<XStatement> found = !(from is { } f && at < f || to is { } t && at >= t) &&
-                            await StudioIdentities.Of(session, e.StreamId, ct) is { } studio && caller.Covers(studio.Region)
-                    ? XapiStatements.From(e, baseUrl).Where(x => teacher is null || x.Actor.Account.Name == teacher)
+                List<XStatement> found = !(wanted.From is { } f && at < f || wanted.To is { } t && at >= t) &&
+                            await StudioIdentities.Of(session, e.StreamId, ct) is { } studio && wanted.Caller.Covers(studio.Region)
+                    ? XapiStatements.From(e, wanted.BaseUrl).Where(x => wanted.Teacher is null || x.Actor.Account.Name == wanted.Teacher).ToList()
                     : [];
-                if (!page.Add(e.Sequence, found)) break;
+                if (!page.Add(e.Sequence, found.Select((x, i) => new Fed<XStatement>(x, e.Timestamp, e.Sequence, i, i == found.Count - 1)))) break;
             }
             if (batch.Count < 500) break;
         }
-        // Full: continue after the last event read. Otherwise the window is examined: continue after it, unless it
-        // reached the end of the store.
-        var position = !page.Full && end is not null ? end.Value : page.Position;
-        var more = !page.Full && end is null ? "" : $"/api/xapi/statements?cursor={position}&limit={take}" + (page.NextSkip > 0 ? $"&skip={page.NextSkip}" : "") +
-            (since is null ? "" : $"&since={Uri.EscapeDataString(since)}") + (until is null ? "" : $"&until={Uri.EscapeDataString(until)}") +
-            (agent is null ? "" : $"&agent={Uri.EscapeDataString(agent)}");
-        http.Response.Headers["X-Experience-API-Version"] = "2.0.0";
-        return Results.Ok(new XStatementResult(page.Items, more));
+        // Full: continue after the last event read. Otherwise the window is examined: continue after it, or after the last
+        // event read when it reached the end of the store.
+        var next = page.Full ? new FeedPosition(page.Position, page.NextSkip) : new FeedPosition(end ?? page.Position, 0);
+        return new FeedLeg<XStatement>(session.TenantId, page.Items, next, page.Full || end is not null);
     }
 }

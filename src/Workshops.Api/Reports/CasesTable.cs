@@ -81,9 +81,16 @@ public sealed record CaseRow(
     public static async Task<IReadOnlyList<CaseRow>> Of(IQuerySession session, IReadOnlyList<OutputRecord> records, int first, string? q,
         CancellationToken ct)
     {
-        var ids = records.Select(r => r.StudioId).Distinct().ToArray();
-        var studios = ids.Length == 0 ? new Dictionary<Guid, Studio>() : (await session.LoadManyAsync<Studio>(ct, ids)).ToDictionary(s => s.Id);
+        var studios = await StudiosOf(session, records, ct);
         return [.. records.Select((r, i) => Of(first + i, r, q, studios.GetValueOrDefault(r.StudioId)))];
+    }
+
+    /// <summary>The views of the outputs' studios, read in one query.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, Studio>> StudiosOf(IQuerySession session, IReadOnlyList<OutputRecord> records,
+        CancellationToken ct)
+    {
+        var ids = records.Select(r => r.StudioId).Distinct().ToArray();
+        return ids.Length == 0 ? new Dictionary<Guid, Studio>() : (await session.LoadManyAsync<Studio>(ct, ids)).ToDictionary(s => s.Id);
     }
 }
 
@@ -210,10 +217,12 @@ public sealed class OutputSearch
     /// The search over several provinces' databases: the provinces' totals read in parallel (a province that does not
     /// answer is named in Missing-Provinces, or the read refused with 503 when <paramref name="complete"/>), then the rows
     /// of [offset, offset + take) in the search's order, each province read in batches in that order and the heads
-    /// merged. Null when the answer is already written (a refusal).
+    /// merged; <paramref name="row"/> makes each merged output (numbered across the provinces, with its studio's view) a
+    /// row. Null when the answer is already written (a refusal).
     /// </summary>
-    public async Task<(long Total, IAsyncEnumerable<CaseRow> Rows)?> Across(HttpContext http, IReadOnlyList<string> provinces, bool? complete,
-        IDocumentStore store, Tenants tenants, TenantData databases, Func<long, (int Offset, int Take)> window, CancellationToken ct)
+    public async Task<(long Total, IAsyncEnumerable<T> Rows)?> Across<T>(HttpContext http, IReadOnlyList<string> provinces, bool? complete,
+        IDocumentStore store, Tenants tenants, TenantData databases, Func<long, (int Offset, int Take)> window,
+        Func<int, OutputRecord, Studio?, T> row, CancellationToken ct)
     {
         var counts = await tenants.Each(store, provinces, (session, token) => Count(databases.Of(session), token), ct);
         if (counts.Incomplete(http, complete) is { } incomplete)
@@ -224,11 +233,11 @@ public sealed class OutputSearch
         var total = counts.Values.Sum();
         var (offset, take) = window(total);
         var answered = counts.All.Where(l => l.Failure is null).Select(l => l.Tenant).ToList();
-        return (total, Merged(answered, offset, take, store, tenants, databases, ct));
+        return (total, Merged(answered, offset, take, store, tenants, databases, row, ct));
     }
 
-    private async IAsyncEnumerable<CaseRow> Merged(IReadOnlyList<string> provinces, int offset, int take, IDocumentStore store, Tenants tenants,
-        TenantData databases, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<T> Merged<T>(IReadOnlyList<string> provinces, int offset, int take, IDocumentStore store, Tenants tenants,
+        TenantData databases, Func<int, OutputRecord, Studio?, T> row, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var serializer = store.Options.Serializer();
         var batch = Math.Clamp(offset + take, 1, 200);
@@ -245,8 +254,8 @@ public sealed class OutputSearch
                     if (leg.Rows.Count > 0 && (first is null || Compare(leg.Rows.Peek().Record, first.Rows.Peek().Record) < 0)) first = leg;
                 }
                 if (first is null) yield break;
-                var (_, row) = first.Rows.Dequeue();
-                if (number > offset) yield return row with { Number = number };
+                var (record, studio) = first.Rows.Dequeue();
+                if (number > offset) yield return row(number, record, studio);
             }
         }
         finally
@@ -265,13 +274,14 @@ public sealed class OutputSearch
     {
         if (kind == ExportFormat.Json)
         {
-            if (await Across(http, provinces, complete, store, tenants, databases, _ => ((page - 1) * size, size), ct) is not { } json) return;
+            if (await Across(http, provinces, complete, store, tenants, databases, _ => ((page - 1) * size, size), Row, ct) is not { } json) return;
             var rows = new List<CaseRow>();
             await foreach (var row in json.Rows.WithCancellation(ct)) rows.Add(row);
             await http.Response.WriteAsJsonAsync(new Page<CaseRow>(rows, page, size, json.Total), Json.Wire, ct);
             return;
         }
-        if (await Across(http, provinces, complete, store, tenants, databases, total => Exports.Page(http, total, page, exports.MaxRows), ct) is not { } file)
+        if (await Across(http, provinces, complete, store, tenants, databases, total => Exports.Page(http, total, page, exports.MaxRows), Row, ct)
+            is not { } file)
             return;
         async IAsyncEnumerable<object?[]> Cells()
         {
@@ -280,19 +290,21 @@ public sealed class OutputSearch
         await Exports.Write(http, kind, fileName, [new Table(sheet, CaseRow.Headers, Cells(), CaseRow.Widths)]);
     }
 
-    /// <summary>One province's rows in the search's order, read a batch at a time.</summary>
+    private CaseRow Row(int number, OutputRecord record, Studio? studio) => CaseRow.Of(number, record, Q, studio);
+
+    /// <summary>One province's outputs in the search's order, with their studios' views, read a batch at a time.</summary>
     private sealed class Run(IQuerySession session, NpgsqlDataSource data)
     {
         public IQuerySession Session => session;
-        public Queue<(OutputRecord Record, CaseRow Row)> Rows { get; } = new();
+        public Queue<(OutputRecord Record, Studio? Studio)> Rows { get; } = new();
         public bool Done { get; private set; }
         private int read;
 
         public async Task Fill(OutputSearch search, Marten.ISerializer serializer, int batch, CancellationToken ct)
         {
             var records = await search.Page(data, serializer, read, batch, ct);
-            var rows = await CaseRow.Of(session, records, 0, search.Q, ct);
-            for (var i = 0; i < records.Count; i++) Rows.Enqueue((records[i], rows[i]));
+            var studios = await CaseRow.StudiosOf(session, records, ct);
+            foreach (var record in records) Rows.Enqueue((record, studios.GetValueOrDefault(record.StudioId)));
             read += records.Count;
             Done = records.Count < batch;
         }

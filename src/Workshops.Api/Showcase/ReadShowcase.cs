@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -101,14 +100,24 @@ public static class ReadShowcaseEndpoints
     private static async Task<IReadOnlyDictionary<Guid, Studio>> Studios(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct) =>
         (await session.LoadManyAsync<Studio>(ct, ids.Distinct())).ToDictionary(s => s.Id);
 
-    /// <summary>GET /api/showcase/outputs?q=&amp;kind=&amp;year=&amp;region=&amp;page=&amp;pageSize= — published outputs, a page at a time.</summary>
+    /// <summary>
+    /// The databases a public list reads: with a database per province, every tenant for the nation (the showcase is
+    /// public, so no token bounds it) and the named region's province otherwise; the one database without a map.
+    /// </summary>
+    private static IReadOnlyList<string> Provinces(Tenants tenants, string scope) =>
+        !tenants.Separate ? [Tenants.Single] : scope == Region.National ? tenants.All : [Tenants.Of(scope)];
+
+    /// <summary>
+    /// GET /api/showcase/outputs?q=&amp;kind=&amp;year=&amp;region=&amp;page=&amp;pageSize=&amp;complete= — published outputs, a page at a
+    /// time. Without a region (or for 000000) every province's database is read and merged in the search's order, like
+    /// the reviewers' output search; with one, its province's database only.
+    /// </summary>
     [WolverineGet("/api/showcase/outputs", Name = "ListPublicOutputs"), AllowAnonymous]
     [Tags("Showcase")]
     [ProducesResponseType<Page<PublicOutput>>(200)]
-    public static async Task<IResult> ListOutputs(string? q, string? kind, int? year, string? region, int? page, int? pageSize,
-        TenantData databases, IDocumentStore store, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> ListOutputs(string? q, string? kind, int? year, string? region, int? page, int? pageSize, bool? complete,
+        TenantData databases, Tenants tenants, IDocumentStore store, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var data = databases.Of(session);
         var scope = region ?? Region.National;
         var problem = Paging.Check(page, pageSize) ?? Query(q)
                       ?? (!Region.IsScope(scope) ? Problems.Invalid("region", "must be a six-digit region code") : null)
@@ -117,38 +126,90 @@ public static class ReadShowcaseEndpoints
         var number = page ?? 1;
         var size = pageSize ?? 20;
         var search = Search(scope, q, kind, year);
+        var provinces = Provinces(tenants, scope);
+        if (provinces.Count > 1)
+        {
+            // A refusal (503 when complete=true) is already written when nothing comes back.
+            if (await search.Across(http, provinces, complete, store, tenants, databases, _ => ((number - 1) * size, size),
+                    (_, record, studio) => PublicOutput.Of(record, studio), ct) is not { } found)
+                return Results.Empty;
+            var outputs = new List<PublicOutput>();
+            await foreach (var output in found.Rows.WithCancellation(ct)) outputs.Add(output);
+            return Results.Ok(new Page<PublicOutput>(outputs, number, size, found.Total));
+        }
+        var data = databases.Of(session);
         var records = await search.Page(data, store.Options.Serializer(), (number - 1) * size, size, ct);
         var studios = await Studios(session, records.Select(r => r.StudioId), ct);
         return Results.Ok(new Page<PublicOutput>([.. records.Select(r => PublicOutput.Of(r, studios.GetValueOrDefault(r.StudioId)))], number, size,
             await search.Count(data, ct)));
     }
 
-    /// <summary>GET /api/showcase/outputs/{outputId} — one published output; 404 for anything not published and approved.</summary>
+    /// <summary>
+    /// GET /api/showcase/outputs/{outputId} — one published output; 404 for anything not published and approved. An
+    /// output's id names no province: with a database per province every province is asked for it, in parallel.
+    /// </summary>
     [WolverineGet("/api/showcase/outputs/{outputId}", Name = "GetPublicOutput"), AllowAnonymous]
     [Tags("Showcase")]
     [ProducesResponseType<PublicOutput>(200)]
-    public static async Task<IResult> GetOutput(Guid outputId, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> GetOutput(Guid outputId, IQuerySession session, Tenants tenants, IDocumentStore store, CancellationToken ct)
     {
-        var record = await session.LoadAsync<OutputRecord>(outputId, ct);
-        if (record is null || !record.Published || !ShowcaseRules.Publishable(record.State))
-            return Results.Problem(Problems.NotFound($"No published output {outputId}."));
-        return Results.Ok(PublicOutput.Of(record, await session.LoadAsync<Studio>(record.StudioId, ct)));
+        async Task<PublicOutput?> Read(IQuerySession from, CancellationToken token)
+        {
+            var record = await from.LoadAsync<OutputRecord>(outputId, token);
+            return record is null || !record.Published || !ShowcaseRules.Publishable(record.State)
+                ? null
+                : PublicOutput.Of(record, await from.LoadAsync<Studio>(record.StudioId, token));
+        }
+
+        PublicOutput? found;
+        if (!tenants.Separate) found = await Read(session, ct);
+        else
+        {
+            var legs = await tenants.Each(store, tenants.All, Read, ct);
+            found = legs.Values.FirstOrDefault(o => o is not null);
+            // Not found while a province did not answer: it may be there, so the answer is unavailable (503), not 404.
+            if (found is null && legs.All.FirstOrDefault(l => l.Failure is not null) is { } failed)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.Failure!);
+        }
+        return found is null ? Results.Problem(Problems.NotFound($"No published output {outputId}.")) : Results.Ok(found);
     }
 
-    /// <summary>GET /api/showcase/studios?q=&amp;page=&amp;pageSize= — published studio profiles by name (q: a part of the name or school).</summary>
+    /// <summary>
+    /// GET /api/showcase/studios?q=&amp;page=&amp;pageSize=&amp;complete= — published studio profiles by name (q: a part of the name
+    /// or school). With a database per province every province is read and merged by name, then id (code-point order,
+    /// as the C-collated databases sort), like the studio list.
+    /// </summary>
     [WolverineGet("/api/showcase/studios", Name = "ListPublicStudios"), AllowAnonymous]
     [Tags("Showcase")]
     [ProducesResponseType<Page<PublicStudio>>(200)]
-    public static async Task<IResult> ListStudios(string? q, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> ListStudios(string? q, int? page, int? pageSize, bool? complete, Tenants tenants, IDocumentStore store,
+        HttpContext http, CancellationToken ct)
     {
         if ((Paging.Check(page, pageSize) ?? Query(q)) is { } problem) return Results.Problem(problem);
         var number = page ?? 1;
         var size = pageSize ?? 20;
         var text = q?.Trim();
-        var query = session.Query<Studio>().Where(s => s.Published);
-        if (!string.IsNullOrEmpty(text)) query = query.Where(s => s.Name.Contains(text) || s.School.Contains(text));
-        var studios = await query.OrderBy(s => s.Name).ThenBy(s => s.Id).ToPagedListAsync(number, size, ct);
-        return Results.Ok(new Page<PublicStudio>([.. studios.Select(s => PublicStudio.Of(s, []))], number, size, studios.TotalItemCount));
+        var provinces = Provinces(tenants, Region.National);
+        // One database pages in place; several each give their first number × size profiles, and the merge takes the page.
+        var inPlace = provinces.Count == 1;
+        var legs = await tenants.Each(store, provinces, async (session, token) =>
+        {
+            var query = session.Query<Studio>().Where(s => s.Published);
+            if (!string.IsNullOrEmpty(text)) query = query.Where(s => s.Name.Contains(text) || s.School.Contains(text));
+            var total = await query.CountAsync(token);
+            var ordered = query.OrderBy(s => s.Name).ThenBy(s => s.Id);
+            var rows = inPlace
+                ? await ordered.Skip((number - 1) * size).Take(size).ToListAsync(token)
+                : await ordered.Take(number * size).ToListAsync(token);
+            return (Total: total, Rows: rows);
+        }, ct);
+        if (legs.Incomplete(http, complete) is { } incomplete) return Results.Problem(incomplete);
+        var studios = inPlace
+            ? legs.Values.SelectMany(l => l.Rows)
+            : legs.Values.SelectMany(l => l.Rows)
+                .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id.ToString(), StringComparer.Ordinal)
+                .Skip((number - 1) * size).Take(size);
+        return Results.Ok(new Page<PublicStudio>([.. studios.Select(s => PublicStudio.Of(s, []))], number, size, legs.Values.Sum(l => (long)l.Total)));
     }
 
     /// <summary>GET /api/showcase/studios/{id} — a published profile with its published outputs; 404 while unpublished.</summary>
