@@ -40,14 +40,8 @@ public sealed class TeacherScopes : ITeacherScopes
     /// national token or a host's, where a national read then judges the merged file again), on a session of its own —
     /// the container's session knows no tenant there.
     /// </summary>
-    public async Task<TeacherScope?> Of(HttpContext http, string teacherId, CancellationToken ct)
-    {
-        var tenants = http.RequestServices.GetRequiredService<Tenants>();
-        if (!tenants.Separate) return await Of(http.RequestServices.GetRequiredService<Marten.IQuerySession>(), teacherId, ct);
-        var tenant = await http.RequestServices.GetRequiredService<RequestTenant>().DetectTenant(http);
-        await using var session = tenants.Session(http.RequestServices.GetRequiredService<Marten.IDocumentStore>(), tenant ?? Tenants.Ministry);
-        return await Of(session, teacherId, ct);
-    }
+    public Task<TeacherScope?> Of(HttpContext http, string teacherId, CancellationToken ct) =>
+        Tenants.OnRequestTenant(http, session => Of(session, teacherId, ct));
 
     private static async Task<TeacherScope?> Of(Marten.IQuerySession session, string teacherId, CancellationToken ct)
     {
