@@ -111,6 +111,21 @@ public sealed class Tenants
         tenant == Single ? store.QuerySession() : store.QuerySession(tenant);
 
     /// <summary>
+    /// Runs a read on the request's database before Wolverine opens the endpoint's sessions (an authorization check):
+    /// with a database per province on a session of the request's tenant (<see cref="RequestTenant"/>; the container's
+    /// session names no tenant there and fails), else on the container's session.
+    /// </summary>
+    public static async Task<T> OnRequestTenant<T>(HttpContext http, Func<IQuerySession, Task<T>> read)
+    {
+        var services = http.RequestServices;
+        var tenants = services.GetRequiredService<Tenants>();
+        if (!tenants.Separate) return await read(services.GetRequiredService<IQuerySession>());
+        var tenant = await services.GetRequiredService<RequestTenant>().DetectTenant(http);
+        await using var session = tenants.Session(services.GetRequiredService<IDocumentStore>(), tenant ?? Ministry);
+        return await read(session);
+    }
+
+    /// <summary>
     /// Runs a read on each tenant in parallel, each bounded by <see cref="LegTimeout"/>. A tenant that fails or does not
     /// answer in time is named in the result's <see cref="Legs{T}.Missing"/>; nothing throws.
     /// </summary>

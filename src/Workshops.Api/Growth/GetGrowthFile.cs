@@ -105,26 +105,56 @@ public static class GetGrowthFileEndpoint
     [WolverineGet("/api/teachers/{teacherId}/growth-file", Name = "GetGrowthFile"), Authorize(Policy = Policies.TeacherRead)]
     [Tags("Growth files")]
     [ProducesResponseType<GrowthFileView>(200)]
-    public static async Task<IResult> Get(string teacherId, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Get(string teacherId, bool? complete, IQuerySession session, IDocumentStore store, Tenants tenants, HttpContext http,
+        TimeProvider clock, CancellationToken ct)
     {
+        var today = clock.Today();
+        if (FilesAcrossProvinces.Spans(tenants, Caller.From(http.User)))
+        {
+            var (merged, refused) = await Across(store, tenants, http, teacherId, complete, ct);
+            if (refused is not null) return refused;
+            await using var home = tenants.Session(store, merged!.Home);
+            return Results.Ok(await View(home, teacherId, merged.File!, merged.Record, today, ct));
+        }
         var file = await TeacherFiles.Load(session, teacherId, ct);
         if (file is null) return Results.Problem(Problems.NotFound($"No growth file for {teacherId}."));
-        var today = clock.Today();
         var record = await session.LoadAsync<TeacherRecord>(TeacherStreams.IdOf(teacherId), ct);
-        // Today's hour clocks beside the hours by year (the same answer as …/hours).
-        return Results.Ok(GrowthFileView.Of(file, today, await EligibilityOf(session, file, today, ct)) with
+        return Results.Ok(await View(session, teacherId, file, record, today, ct));
+    }
+
+    /// <summary>The file with today's hour clocks beside the hours by year (the same answer as …/hours).</summary>
+    private static async Task<GrowthFileView> View(IQuerySession session, string teacherId, TeacherFile file, TeacherRecord? record, DateOnly today,
+        CancellationToken ct) =>
+        GrowthFileView.Of(file, today, await EligibilityOf(session, file, today, ct, record)) with
         {
             Clocks = await Judge(session, teacherId, file, record, null, today, ct), TeacherNames = await GrowthFileView.NamesOf(session, file, ct),
-        });
+        };
+
+    /// <summary>
+    /// Reads a teacher across the provinces (<see cref="FilesAcrossProvinces"/>): a province that does not answer is
+    /// named in Missing-Provinces (503 with complete=true); a file the caller may not read is 403, one found nowhere 404.
+    /// </summary>
+    private static async Task<(FilesAcrossProvinces.Merged? Merged, IResult? Refused)> Across(IDocumentStore store, Tenants tenants, HttpContext http,
+        string teacherId, bool? complete, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var merged = await FilesAcrossProvinces.Read(store, tenants, caller, teacherId, ct);
+        if (merged.Legs.Incomplete(http, complete) is { } incomplete) return (null, Results.Problem(incomplete));
+        if (merged.File is null) return (null, Results.Problem(Problems.NotFound($"No growth file for {teacherId}.")));
+        // The policy saw nothing in the request's own database; the file's studios and regions decide now.
+        if (!TeacherRequirementCheck.Allows(caller, teacherId, new TeacherScope(merged.File.StudioIds, merged.File.RegionCodes)))
+            return (null, Results.Problem(Problems.Forbidden(Permits.TeacherRefused(caller, teacherId))));
+        return (merged, null);
     }
 
     /// <summary>
     /// Eligibility under the teacher's rule set today, from their record (the rule set of their school's region and track),
     /// else from the facts they gave when they joined their latest studio (that studio's rule set).
     /// </summary>
-    public static async Task<IReadOnlyList<Eligibility>> EligibilityOf(IQuerySession session, TeacherFile file, DateOnly today, CancellationToken ct)
+    public static async Task<IReadOnlyList<Eligibility>> EligibilityOf(IQuerySession session, TeacherFile file, DateOnly today, CancellationToken ct,
+        TeacherRecord? known = null)
     {
-        var record = await session.LoadAsync<Teachers.TeacherRecord>(Teachers.TeacherStreams.IdOf(file.Id), ct);
+        var record = known ?? await session.LoadAsync<Teachers.TeacherRecord>(Teachers.TeacherStreams.IdOf(file.Id), ct);
         if (record is { Schools.Count: > 0 })
         {
             var school = record.SchoolOn(today);
@@ -140,11 +170,20 @@ public static class GetGrowthFileEndpoint
     [WolverineGet("/api/teachers/{teacherId}/hours", Name = "GetHours"), Authorize(Policy = Policies.TeacherRead)]
     [Tags("Growth files")]
     [ProducesResponseType<HoursView>(200)]
-    public static async Task<IResult> Hours(string teacherId, string? asOf, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Hours(string teacherId, string? asOf, bool? complete, IQuerySession session, IDocumentStore store, Tenants tenants,
+        HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var today = clock.Today();
         var (day, problem) = History.Parse(asOf, today);
         if (problem is not null) return Results.Problem(problem);
+        if (FilesAcrossProvinces.Spans(tenants, Caller.From(http.User)))
+        {
+            var (merged, refused) = await Across(store, tenants, http, teacherId, complete, ct);
+            if (refused is not null) return refused;
+            await using var home = tenants.Session(store, merged!.Home);
+            var judged = await Judge(home, teacherId, merged.File, merged.Record, day, today, ct);
+            return judged is null ? Results.Problem(Problems.NotFound($"No growth file for {teacherId}.")) : Results.Ok(judged);
+        }
         var file = await TeacherFiles.Load(session, teacherId, ct);
         var record = await session.LoadAsync<TeacherRecord>(TeacherStreams.IdOf(teacherId), ct);
         var view = file?.Teacher is null && record is null ? null : await Judge(session, teacherId, file, record, day, today, ct);

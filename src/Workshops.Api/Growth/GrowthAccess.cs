@@ -35,9 +35,16 @@ public static class GrowthAccess
 /// <summary>Where a teacher has been, from their growth file: who may read it.</summary>
 public sealed class TeacherScopes : ITeacherScopes
 {
-    public async Task<TeacherScope?> Of(IServiceProvider services, string teacherId, CancellationToken ct)
+    /// <summary>
+    /// Read in the request's database: with a database per province, the request's province (the ministry's for a
+    /// national token or a host's, where a national read then judges the merged file again), on a session of its own —
+    /// the container's session knows no tenant there.
+    /// </summary>
+    public Task<TeacherScope?> Of(HttpContext http, string teacherId, CancellationToken ct) =>
+        Tenants.OnRequestTenant(http, session => Of(session, teacherId, ct));
+
+    private static async Task<TeacherScope?> Of(Marten.IQuerySession session, string teacherId, CancellationToken ct)
     {
-        var session = services.GetRequiredService<Marten.IQuerySession>();
         var found = await Marten.QueryableExtensions.FirstOrDefaultAsync(
             session.Query<TeacherFile>().Where(f => f.Id == teacherId).Select(f => new { f.StudioIds, f.RegionCodes }), ct);
         return found is null ? null : new TeacherScope(found.StudioIds, found.RegionCodes);

@@ -38,9 +38,13 @@ public static class GrowthDocs
             new("GrantExpertTier", "Grant the expert tier (专家型班主任)",
                 "A reviewer grants the expert tier to an eligible teacher (seed 000); the backbone and leader tiers come with recognition after an assessment.",
                 ["growth.not-on-roster", "tier."], new GrantExpertTier("连续三年考核优秀，主持市级课题一项。")),
-            new("GetGrowthFile", "Read a teacher's growth file", "One teacher across every studio they were ever in; `teacherNames` names each note's author (`notes[].authorId`)."),
+            new("GetGrowthFile", "Read a teacher's growth file",
+                "One teacher across every studio they were ever in; `teacherNames` names each note's author (`notes[].authorId`). With a database per province, a national token (or a host's or member's) " +
+                "reads every province the teacher served in, merged: hours summed by year and kind, entries in time order; a province's " +
+                "token reads that province's part."),
             new("GetHours", "Read a teacher's hours (学时)",
-                "Each hour policy that applies to the teacher: hours required, earned, remaining, the due date and the status; `asOf` judges a past day."),
+                "Each hour policy that applies to the teacher: hours required, earned, remaining, the due date and the status; `asOf` judges a past day. " +
+                "With a database per province, a national token (or a host's or member's) counts the credits of every province the teacher served in."),
             new("GetRecognitions", "Read a studio's recognition report",
                 "For the host and each member, the titles the year's assessment conferred, or why not; `asOf` gives it as recorded then."),
             new("ListHourPolicies", "List the hour policies", "The preset policies (from the seeds) and those reviewers added."),

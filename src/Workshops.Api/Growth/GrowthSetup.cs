@@ -12,6 +12,8 @@ public static class GrowthSetup
         opts.Projections.Add<CreditMonthProjection>(ProjectionLifecycle.Async);
         // Teacher and year are columns (a teacher's months are looked up without unpacking their credits).
         opts.Schema.For<CreditMonth>().Duplicate(c => c.TeacherId).Duplicate(c => c.Year);
+        // The ministry's "served in" index (a line per teacher and province), looked up by teacher.
+        opts.Schema.For<ServedIn>().Duplicate(x => x.TeacherId);
         opts.Schema.For<CustomPolicy>();
         opts.Schema.For<RegionPolicySet>();
         return opts;

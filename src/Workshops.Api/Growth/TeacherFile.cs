@@ -484,4 +484,22 @@ public sealed record TeacherFile
 public partial class TeacherFileProjection() : AcrossStudiosProjection<TeacherFile>(TeacherFile.Teachers)
 {
     protected override TeacherFile Fold(TeacherFile? snapshot, string key, IEvent e, Studio? studio) => TeacherFile.Fold(snapshot, key, e, studio);
+
+    /// <summary>
+    /// With a database per province, a teacher joining a studio tells the ministry's "served in" index that this province
+    /// holds facts about them (through the outbox, committed with the projection's progress). Marten runs side effects
+    /// in continuous projection only, not in rebuilds: the index lines written before stay.
+    /// </summary>
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<TeacherFile> slice)
+    {
+        // A province's database is registered under its tenant id, which is the database's identifier; its newer Id
+        // (server and database name) does not name the tenant.
+#pragma warning disable CS0618
+        var database = operations.Database.Identifier;
+#pragma warning restore CS0618
+        if (ServedInIndex.Province(database) is { } province && slice.Snapshot is { } file &&
+            slice.Events().Any(e => ServedInIndex.Joins(e.Data)))
+            slice.PublishMessage(new TeacherServedIn(file.Id, province));
+        return ValueTask.CompletedTask;
+    }
 }

@@ -133,15 +133,15 @@ public sealed class TeacherActCheck(TimeProvider clock) : AuthorizationHandler<T
     {
         if (context.Resource is not HttpContext http || Caller.TryFrom(context.User) is not { } caller) return;
         var teacherId = http.GetRouteValue("teacherId")?.ToString() ?? "";
-        var session = http.RequestServices.GetRequiredService<IQuerySession>();
-        var record = await session.LoadAsync<Teachers.TeacherRecord>(TeacherStreams.IdOf(teacherId), http.RequestAborted);
-        if (record is null)
+        // The record and rosters of the request's database: the province's with a database per province.
+        var allowed = await Tenants.OnRequestTenant(http, async session =>
         {
-            context.Succeed(requirement);
-            return;
-        }
-        var (now, ever) = await TeacherAccess.Hosts(session, caller, teacherId, http.RequestAborted);
-        if (TeacherAccess.Allows(requirement.Act, caller, teacherId, record.SchoolOn(clock.Today()).Region, now, ever)) context.Succeed(requirement);
+            var record = await session.LoadAsync<Teachers.TeacherRecord>(TeacherStreams.IdOf(teacherId), http.RequestAborted);
+            if (record is null) return true;
+            var (now, ever) = await TeacherAccess.Hosts(session, caller, teacherId, http.RequestAborted);
+            return TeacherAccess.Allows(requirement.Act, caller, teacherId, record.SchoolOn(clock.Today()).Region, now, ever);
+        });
+        if (allowed) context.Succeed(requirement);
         else context.Fail(new AuthorizationFailureReason(this, TeacherAccess.Refusal(requirement.Act)));
     }
 }

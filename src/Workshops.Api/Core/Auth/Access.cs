@@ -149,7 +149,7 @@ public sealed record TeacherScope(IReadOnlyList<Guid> StudioIds, IReadOnlyList<s
 /// <summary>Where a teacher has been: the studios and regions of their growth file (kept by the growth feature).</summary>
 public interface ITeacherScopes
 {
-    Task<TeacherScope?> Of(IServiceProvider services, string teacherId, CancellationToken ct);
+    Task<TeacherScope?> Of(HttpContext http, string teacherId, CancellationToken ct);
 }
 
 public sealed record RoleRequirement(params Role[] Roles) : IAuthorizationRequirement;
@@ -219,7 +219,7 @@ public sealed class TeacherRequirementCheck : AuthorizationHandler<TeacherRequir
     {
         if (context.Resource is not HttpContext http || Caller.TryFrom(context.User) is not { } caller) return;
         var teacherId = http.GetRouteValue("teacherId")?.ToString() ?? "";
-        var scope = await http.RequestServices.GetRequiredService<ITeacherScopes>().Of(http.RequestServices, teacherId, http.RequestAborted);
+        var scope = await http.RequestServices.GetRequiredService<ITeacherScopes>().Of(http, teacherId, http.RequestAborted);
         if (scope is null || Allows(caller, teacherId, scope)) context.Succeed(requirement); // unknown: the endpoint answers 404
         else context.Fail(new AuthorizationFailureReason(this, Permits.TeacherRefused(caller, teacherId)));
     }
