@@ -62,6 +62,7 @@ namespace Workshops;
 [JsonSerializable(typeof(global::Workshops.Growth.RecordTraining))]
 [JsonSerializable(typeof(global::Workshops.Growth.RegionPolicySet))]
 [JsonSerializable(typeof(global::Workshops.Growth.TeacherFile))]
+[JsonSerializable(typeof(global::Workshops.Growth.ServedIn))]
 [JsonSerializable(typeof(global::Workshops.Growth.TierGranted))]
 [JsonSerializable(typeof(global::Workshops.Integrations.Subscribe))]
 [JsonSerializable(typeof(global::Workshops.Integrations.UpdateWebhook))]
