@@ -57,6 +57,8 @@ public static class Api
                 });
             }
             if (token is not null) x.WithBearerToken(token);
+            // Inside RoundTrips.Sent: the trace whose database commands are counted.
+            if (RoundTrips.Traceparent is { } trace) x.WithRequestHeader("traceparent", trace);
             foreach (var (name, value) in headers)
             {
                 if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
