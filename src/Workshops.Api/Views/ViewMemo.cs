@@ -23,11 +23,12 @@ namespace Workshops.Views;
 /// byte, while that fingerprint still holds. The answer is always the one computing it again would give: the
 /// fingerprint is the studio stream's version and creation, the day asked on and the build (the studio view, its years
 /// and its activities are folded from that stream up to that version when the view is computed, whatever the daemon has
-/// written yet), and the row versions (PostgreSQL's xmin) of every other document the view reads — for views that judge
-/// people the growth files of the roster and a count of changes per roster member of their credit months (written by the
-/// daemon from other studios' streams; <see cref="ViewMemoSchema"/>), the hour
-/// policies, the standards, the roster's teacher records and the rule sets and their adoptions. Any write to any of
-/// them, a new day or a new build makes the kept answer unusable. The fingerprint of those documents is taken before
+/// written yet), and, for every other document the view reads, a count of its changes: for views that judge people one
+/// count per roster member (their credit months, growth file, teacher and training records, written by the daemon from
+/// other studios' streams and by other endpoints) and one for the reference data (the hour policies, the standards, the
+/// rule sets and their adoptions), raised by triggers in the writing transaction (<see cref="ViewMemoSchema"/>); and the
+/// row versions (PostgreSQL's xmin) of the studio's evaluation tallies. Any write to any of them, a new day or a new
+/// build makes the kept answer unusable. The fingerprint of those documents is taken before
 /// they are read, so a write racing the computation leaves a kept answer that never matches again, never a stale one
 /// that does. The kept answer carries an ETag; a matching If-None-Match answers 304. "Cache-Control: no-cache" computes
 /// afresh. Keeping is an optimisation: when kept answers cannot be read or written the view is computed as without
@@ -55,7 +56,8 @@ public sealed class ViewMemo(TenantData databases, TimeProvider clock, IConfigur
 
     /// <summary>
     /// What a view reads besides its studio's stream at <paramref name="Version"/>: with <paramref name="People"/>, the
-    /// growth files and credit years of <paramref name="Teachers"/> and the policies and standards of <paramref name="Regions"/>.
+    /// growth files, credit years and records of <paramref name="Teachers"/> and the policies and standards of
+    /// <paramref name="Regions"/> (stored beside the answer; the reference data's one count covers every region).
     /// </summary>
     public sealed record Inputs(Guid StudioId, long Version, IReadOnlyList<string> Teachers, IReadOnlyList<string> Regions, bool People)
     {
@@ -120,7 +122,6 @@ public sealed class ViewMemo(TenantData databases, TimeProvider clock, IConfigur
         await using var cmd = new NpgsqlCommand(TakeSql, connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.StudioId, NpgsqlDbType = NpgsqlDbType.Uuid });
         cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.Teachers.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.Regions.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = inputs.People, NpgsqlDbType = NpgsqlDbType.Boolean });
         await cmd.PrepareAsync(ct);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -252,43 +253,26 @@ public sealed class ViewMemo(TenantData databases, TimeProvider clock, IConfigur
         $"""
          select m.etag, m.body from {Setup.Schema}.{Table} m join {Setup.Schema}.mt_streams s on s.id = m.studio_id
          where m.key = $1 and m.salt = $2 and s.version = m.stream_version and s.created = m.stream_created
-           and m.documents = {Documents("m.teachers", "m.regions", "m.people", "m.studio_id")}
+           and m.documents = {Documents("m.teachers", "m.people", "m.studio_id")}
          """;
 
     private static readonly string TakeSql =
-        $"select s.created, {Documents("$2", "$3", "$4", "$1")} from {Setup.Schema}.mt_streams s where s.id = $1";
+        $"select s.created, {Documents("$2", "$3", "$1")} from {Setup.Schema}.mt_streams s where s.id = $1";
 
     /// <summary>
-    /// SQL for the fingerprint of the documents a view reads besides the stream: each document's id and row version
-    /// (the studio's evaluation tallies always: they are appended to streams of their own).
+    /// SQL for the fingerprint of the documents a view reads besides the stream: for views that judge people, the counts
+    /// of changes of the roster's teachers and of the reference data (<see cref="ViewMemoSchema"/>: a write of any
+    /// teacher's credit months, growth file, teacher or training records, or of any policy, standard or rule set, raises
+    /// them in its own transaction), a few rows however long their history; and the studio's evaluation tallies (their
+    /// ids and row versions: they are appended to streams of their own).
     /// </summary>
-    private static string Documents(string teachers, string regions, string people, string studio)
-    {
-        static string Rows(string table, string where = "true") =>
-            $"(select string_agg(id::text || ':' || xmin::text, ',' order by id) from {Setup.Schema}.{table} where {where})";
-        return $"""
-                md5(case when {people} then concat_ws('|',
-                    {Rows(Doc<TeacherFile>(), $"id = any({teachers})")},
-                    {Changes(teachers)},
-                    {Rows(Doc<CustomPolicy>())},
-                    {Rows(Doc<RegionPolicySet>(), $"id = any({regions})")},
-                    {Rows(Doc<CustomStandard>())},
-                    {Rows(Doc<RegionStandards>(), $"id = any({regions})")},
-                    {Rows(Doc<TeacherRecord>(), $"teacher_id = any({teachers})")},
-                    {Rows(Doc<TrainingRecord>(), $"teacher_id = any({teachers})")},
-                    {Rows(Doc<CustomRuleSet>())},
-                    {Rows(Doc<RegionRuleSets>(), $"id = any({regions})")}) else '' end
-                    || coalesce({Rows(Doc<Workshops.Evaluations.EvaluationTally>(), $"studio_id = {studio}")}, ''))
-                """;
-    }
-
-    /// <summary>
-    /// The credit months of the roster, one row per teacher (<see cref="ViewMemoSchema"/>): its count goes up with every
-    /// write of any of the teacher's months, in the same transaction, so the fingerprint reads a few rows, not every month.
-    /// </summary>
-    private static string Changes(string teachers) =>
-        $"(select string_agg(teacher_id || ':' || changes::text, ',' order by teacher_id) from {Setup.Schema}.{ViewMemoSchema.CreditChanges} " +
-        $"where teacher_id = any({teachers}))";
+    private static string Documents(string teachers, string people, string studio) =>
+        $"""
+         md5(case when {people} then coalesce((select string_agg(key || ':' || changes::text, ',' order by key) from {Setup.Schema}.{ViewMemoSchema.Changes}
+                 where key = any(array_append({teachers}, '{ViewMemoSchema.Reference}'::text))), '') else '' end
+             || coalesce((select string_agg(id::text || ':' || xmin::text, ',' order by id) from {Setup.Schema}.{Doc<Workshops.Evaluations.EvaluationTally>()}
+                 where studio_id = {studio}), ''))
+         """;
 
     /// <summary>Marten's table for a document type (its default naming).</summary>
     private static string Doc<T>() => $"mt_doc_{typeof(T).Name.ToLowerInvariant()}";
