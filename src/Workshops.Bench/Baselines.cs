@@ -166,6 +166,15 @@ public static class Baselines
     }
 
     /// <summary>Waits until every async projection has processed the last event; the seconds it took.</summary>
+    /// <summary>How many events the slowest async projection has yet to process.</summary>
+    public static async Task<long> EventsBehind(NpgsqlDataSource data)
+    {
+        await using var cmd = data.CreateCommand(
+            "select (select coalesce(max(seq_id), 0) from workshops.mt_events) - " +
+            "(select coalesce(min(last_seq_id), 0) from workshops.mt_event_progression where name like '%:All')");
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
     public static async Task<double> DaemonCaughtUp(NpgsqlDataSource data, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();

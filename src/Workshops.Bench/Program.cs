@@ -213,6 +213,21 @@ foreach (var concurrency in options.Concurrency)
 }
 stackFloor?.Stop();
 
+// With the writing node's daemon off (BENCH_API_SETTINGS "Projections__Daemon=Disabled": the projections run on another
+// node, as a deployment may place them), a node with the daemon is started after the appends: how many events the
+// projections are behind, and how long that node takes from its start until they have caught up, beside the appends.
+if (options.Concurrency.Length > 0 && Api.Settings.TryGetValue("Projections__Daemon", out var writerDaemon) && writerDaemon == "Disabled")
+{
+    var behind = await Baselines.EventsBehind(data);
+    var projecting = new Api(options, migrate: false, extra: new() { ["Projections__Daemon"] = "HotCold" });
+    var catchingUp = Stopwatch.StartNew();
+    projecting.Start();
+    await Baselines.DaemonCaughtUp(data, TimeSpan.FromMinutes(20));
+    report.CatchUp = new(behind, Math.Round(catchingUp.Elapsed.TotalSeconds, 1));
+    log($"a node with the daemon, started after the appends, caught up with {behind:N0} events in {catchingUp.Elapsed.TotalSeconds:N1} s");
+    projecting.Stop();
+}
+
 // Reads are measured on a settled store: the daemon first catches up with the appends (growth files and credit
 // years), so it neither competes for the two cores nor retires kept views while they are being read.
 if (!options.Skips("reads")) log($"daemon caught up with the appends in {await Baselines.DaemonCaughtUp(data, TimeSpan.FromMinutes(5)):N1} s");
@@ -324,6 +339,11 @@ namespace Workshops.Bench
     /// <param name="extra">Settings of this process only (on top of BENCH_API_SETTINGS).</param>
     public sealed class Api(Options options, bool migrate, Dictionary<string, string>? extra = null)
     {
+        /// <summary>BENCH_API_SETTINGS ("Key__Sub=value;…"): settings and runtime variables of every API process of the run.</summary>
+        public static IReadOnlyDictionary<string, string> Settings { get; } =
+            (Environment.GetEnvironmentVariable("BENCH_API_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .ToDictionary(s => s.Split('=')[0], s => s.Split('=', 2)[1]);
+
         private Process? _process;
         public string Url { get; } = $"http://127.0.0.1:{FreePort()}";
         private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -365,8 +385,7 @@ namespace Workshops.Bench
             // per-client keep budget (1,000 an hour), after which kept reads would be computed reads.
             psi.Environment["Views__KeepsPerClient"] = "1000000";
             psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-            foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_API_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
-                psi.Environment[setting.Split('=')[0]] = setting.Split('=', 2)[1];
+            foreach (var (key, value) in Settings) psi.Environment[key] = value;
             foreach (var (key, value) in extra ?? []) psi.Environment[key] = value;
             _process = Process.Start(psi)!;
             _process.OutputDataReceived += (_, _) => { };

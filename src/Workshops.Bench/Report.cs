@@ -11,6 +11,8 @@ public sealed record RebuildResult(long Events, long Documents, double Seconds, 
     double DocumentsSeconds, long DocumentBytes, long EventBytes, double ReadingSeconds, IReadOnlyDictionary<string, double> Writing);
 public sealed record TableSize(string Table, long Rows, long JsonBytes, long StoredBytes, long TotalBytes);
 public sealed record AppendResult(int Concurrency, Result Http, Result Insert, Result Append, Result Floor);
+/// <summary>With the writing node's daemon off: the events the projections were behind after the appends, and how long a node with the daemon took to catch up from its start.</summary>
+public sealed record CatchUpResult(long EventsBehind, double Seconds);
 public sealed record ReadResult(string Label, int Events, IReadOnlyList<Result> Results);
 /// <summary>A kind of read that failed: how many times, and the first failure's status and the start of its body.</summary>
 public sealed record FailedRead(string Read, int Status, string Body, int Count = 1);
@@ -41,6 +43,8 @@ public sealed class Report(Options options)
     public double[] ColdStartMs { get; set; } = [];
     public double FirstStartMs { get; set; }
     public List<AppendResult> Appends { get; } = [];
+    public CatchUpResult? CatchUp { get; set; }
+    public IReadOnlyDictionary<string, string> ApiSettings { get; } = Api.Settings;
     public List<WriteCostResult> WriteCosts { get; } = [];
     public List<ReadResult> Reads { get; } = [];
     public List<FailedRead> FailedReads { get; } = [];
@@ -61,6 +65,8 @@ public sealed class Report(Options options)
         md.AppendLine($"Command: `ops/bench --studios {options.Studios} --seed {options.Seed} --duration {options.Duration.TotalSeconds} --rounds {options.Rounds} --warmup {options.Warmup.TotalSeconds}`").AppendLine();
         if (Generation is { } g)
             md.AppendLine($"Generated {g.Events:N0} events for {g.Studios:N0} studios in {F(g.Seconds)} s ({g.EventsPerSecond:N0} events/s, bulk insert).").AppendLine();
+        if (ApiSettings.Count > 0)
+            md.AppendLine($"API settings (BENCH_API_SETTINGS): `{string.Join(";", ApiSettings.Select(s => $"{s.Key}={s.Value}"))}`.").AppendLine();
         md.AppendLine($"### 1. Appends (closed loop, A/B alternated, after {options.Warmup.TotalSeconds:N0} s of unmeasured appends)").AppendLine();
         md.AppendLine("| concurrency | endpoint /s | p50 ms | p95 ms | p99 ms | stack floor /s | p99 ms | raw INSERT /s | p99 ms | append txn /s | p99 ms | endpoint ÷ floor | endpoint ÷ INSERT | endpoint ÷ txn | 409/412 | errors |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -68,6 +74,9 @@ public sealed class Report(Options options)
             md.AppendLine($"| {a.Concurrency} | {F(a.Http.PerSecond)} | {F(a.Http.P50)} | {F(a.Http.P95)} | {F(a.Http.P99)} | {F(a.Floor.PerSecond)} | {F(a.Floor.P99)} | " +
                           $"{F(a.Insert.PerSecond)} | {F(a.Insert.P99)} | {F(a.Append.PerSecond)} | {F(a.Append.P99)} | {F(a.Http.PerSecond / a.Floor.PerSecond)} | " +
                           $"{F(a.Http.PerSecond / a.Insert.PerSecond)} | {F(a.Http.PerSecond / a.Append.PerSecond)} | {a.Http.Conflicts} | {a.Http.Errors} |");
+        if (CatchUp is { } up)
+            md.AppendLine().AppendLine($"The writing node ran without the async daemon: after the appends the projections were {up.EventsBehind:N0} events behind, " +
+                                       $"and a node with the daemon caught up {F(up.Seconds)} s after its start.");
         if (WriteCosts.Count > 0)
         {
             md.AppendLine().AppendLine("### 1a. What one append costs the database (sequential appends to one studio, async daemon off; pg_stat_statements)").AppendLine();
