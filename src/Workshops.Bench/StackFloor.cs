@@ -69,7 +69,10 @@ public static class StackFloor
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await using var session = store.LightweightSession();
-        foreach (var id in streams) session.Events.StartStream<FloorState>(id, new FloorOpened(id));
+        // A store reused from an earlier run (--reuse) has the floor's streams open already.
+        var ids = streams.ToArray();
+        var open = (await session.LoadManyAsync<FloorState>(ids)).Select(f => f.Id).ToHashSet();
+        foreach (var id in ids.Where(i => !open.Contains(i))) session.Events.StartStream<FloorState>(id, new FloorOpened(id));
         await session.SaveChangesAsync();
     }
 }
