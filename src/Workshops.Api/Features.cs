@@ -58,6 +58,7 @@ public static class Features
         builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => Json.StrictRequests(o.SerializerOptions));
         builder.Services.AddSingleton<IStudioScopes, StudioRegions>();
         builder.Services.AddSingleton<ITeacherScopes, TeacherScopes>();
+        builder.Services.AddSingleton<ITeacherHomes, TeacherHomes>();
         builder.Services.AddSingleton(OutputsSetup.SearchTermsColumn);
         builder.Services.AddSingleton<ViewMemo>();
         builder.Services.AddHostedService<ViewMemoPruning>();

@@ -69,6 +69,15 @@ if (args is ["rebuild"])
     return 0;
 }
 
+// "served-in": the ministry's "served in" index re-derived from every province's events (a database per province only).
+if (args is ["served-in"])
+{
+    var lines = await Workshops.Growth.ServedInIndex.Rebuild(app.Services.GetRequiredService<Marten.IDocumentStore>(),
+        app.Services.GetRequiredService<Tenants>(), CancellationToken.None);
+    Console.WriteLine(lines.Count == 0 ? "One database: there is no index to rebuild." : $"Served-in index: {string.Join(", ", lines.Select(l => $"{l.Key} {l.Value}"))} lines.");
+    return 0;
+}
+
 // Plain start-up skips the command-line tool's assembly scan (half a second of cold start); "codegen write",
 // "resources" and the other commands still run when named.
 if (args.Length == 0)

@@ -192,12 +192,31 @@ public sealed class TenantRefused(string region, string tenant)
     : Exception($"The caller's region ({region}) does not reach the data of {tenant}.");
 
 /// <summary>
-/// The tenant of a request, in order: the region in the path (<c>{code}</c>) or in the query (<c>?region=</c>); the studio in the path (its region,
-/// found by <see cref="IStudioScopes"/>); the region of a JSON body (establishing a studio); else the caller's own
-/// region, else the ministry. The caller's token must reach it (<see cref="Tenants.Reaches"/>), else 403.
-/// Wolverine opens every session of the request (and the outbox) on that tenant's database.
+/// An endpoint that asks every province it needs itself for a caller whose token spans provinces (a teacher's growth
+/// file and hours): the teacher in its route does not choose the request's province.
 /// </summary>
-public sealed class RequestTenant(Tenants tenants, IStudioScopes studios) : ITenantDetection
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ReadsAcrossProvincesAttribute : Attribute;
+
+/// <summary>
+/// The province whose database keeps a teacher's record, for a caller whose token spans provinces (a national token, or
+/// a host's or member's, which carry no region); the growth feature finds it through the ministry's "served in" index.
+/// </summary>
+public interface ITeacherHomes
+{
+    /// <summary>The province holding the teacher's record (else where they joined a studio last); null when none the caller reaches knows them.</summary>
+    Task<string?> Of(Caller caller, string teacherId, CancellationToken ct);
+}
+
+/// <summary>
+/// The tenant of a request, in order: the region in the path (<c>{code}</c>) or in the query (<c>?region=</c>); the studio in the path (its region,
+/// found by <see cref="IStudioScopes"/>); the teacher in the path (<c>{teacherId}</c>), for a caller whose token spans
+/// provinces: the province keeping their record (<see cref="ITeacherHomes"/>); the region of a JSON body (establishing a
+/// studio, registering a teacher); else the caller's own region, else the ministry. The caller's token must reach it
+/// (<see cref="Tenants.Reaches"/>), else 403. Wolverine opens every session of the request (and the outbox) on that
+/// tenant's database.
+/// </summary>
+public sealed class RequestTenant(Tenants tenants, IStudioScopes studios, ITeacherHomes teachers) : ITenantDetection
 {
     private const string ItemKey = "workshops.tenant";
 
@@ -230,7 +249,14 @@ public sealed class RequestTenant(Tenants tenants, IStudioScopes studios) : ITen
         if (http.Request.Query["region"].ToString() is { } filter && Region.IsCode(filter)) return Tenants.Of(filter);
         // Only a studio's route probes the provinces for it (an application's or a webhook's id is not a studio's).
         if (await StudioRoute.RegionOf(http, studios) is { } region) return Tenants.Of(region.Province);
-        // The region of a JSON body (establishing a studio), as the body's shape check read it.
+        // A token without a province (a host's, a member's, a national one) reaches a teacher's record where it is kept;
+        // a province's token reads its own database (the record of another province is not there: 404).
+        if (tenants.Separate && http.Request.Path.StartsWithSegments("/api/teachers")
+            && http.GetRouteValue("teacherId")?.ToString() is { Length: > 0 } teacher && Caller.TryFrom(http.User) is { } caller
+            && tenants.Reachable(caller).Count > 1 && http.GetEndpoint()?.Metadata.GetMetadata<ReadsAcrossProvincesAttribute>() is null
+            && await teachers.Of(caller, teacher, http.RequestAborted) is { } home)
+            return home;
+        // The region of a JSON body (establishing a studio, registering a teacher), as the body's shape check read it.
         return BodyShape.Province(http) is { } province ? Tenants.Of(province) : null;
     }
 }

@@ -68,14 +68,40 @@ public static class FilesAcrossProvinces
     /// </summary>
     public static async Task<Merged> Read(IDocumentStore store, Tenants tenants, Caller caller, string teacherId, CancellationToken ct)
     {
-        var reachable = tenants.Reachable(caller);
-        var index = await tenants.Each(store, [Tenants.Ministry], (ministry, token) => ServedInIndex.Of(ministry, teacherId, token), ct);
-        var targets = ServedInIndex.Targets(index.Values.FirstOrDefault() ?? [], reachable);
-        var legs = await tenants.Each(store, targets, async (session, token) =>
-            new ProvincePart(session.TenantId, await TeacherFiles.Load(session, teacherId, token),
-                await session.LoadAsync<TeacherRecord>(TeacherStreams.IdOf(teacherId), token)), ct);
+        var legs = await Parts(store, tenants, caller, teacherId, ct);
         var parts = legs.Values.ToList();
         var home = Home(parts);
         return new Merged(Merge(parts.Select(p => p.File).OfType<TeacherFile>()), home?.Record, home?.Province ?? Tenants.Ministry, legs);
+    }
+
+    /// <summary>
+    /// What each province the index names (and the caller reaches) holds about the teacher, read in parallel; every
+    /// province the caller reaches when the index has nothing for them or the ministry does not answer.
+    /// </summary>
+    public static async Task<Legs<ProvincePart>> Parts(IDocumentStore store, Tenants tenants, Caller caller, string teacherId, CancellationToken ct)
+    {
+        var index = await tenants.Each(store, [Tenants.Ministry], (ministry, token) => ServedInIndex.Of(ministry, teacherId, token), ct);
+        var targets = ServedInIndex.Targets(index.Values.FirstOrDefault() ?? [], tenants.Reachable(caller));
+        return await tenants.Each(store, targets, async (session, token) =>
+            new ProvincePart(session.TenantId, await TeacherFiles.Load(session, teacherId, token),
+                await session.LoadAsync<TeacherRecord>(TeacherStreams.IdOf(teacherId), token)), ct);
+    }
+}
+
+/// <summary>
+/// Where a teacher's record is kept, for a request whose token spans provinces (<see cref="RequestTenant"/>): of the
+/// provinces the index names, the one holding the record — of several, where they joined a studio most recently, as
+/// <see cref="FilesAcrossProvinces.Home"/> judges. Found nowhere while a province did not answer is unavailable (503):
+/// the record may be there.
+/// </summary>
+public sealed class TeacherHomes(Tenants tenants, IDocumentStore store) : ITeacherHomes
+{
+    public async Task<string?> Of(Caller caller, string teacherId, CancellationToken ct)
+    {
+        var legs = await FilesAcrossProvinces.Parts(store, tenants, caller, teacherId, ct);
+        var home = FilesAcrossProvinces.Home(legs.Values.Where(p => p.Record is not null));
+        if (home is null && legs.All.FirstOrDefault(l => l.Failure is not null) is { } failed)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.Failure!);
+        return home?.Province;
     }
 }

@@ -103,6 +103,7 @@ public sealed record HoursView(string TeacherId, string Name, DateOnly AsOf, str
 public static class GetGrowthFileEndpoint
 {
     [WolverineGet("/api/teachers/{teacherId}/growth-file", Name = "GetGrowthFile"), Authorize(Policy = Policies.TeacherRead)]
+    [ReadsAcrossProvinces]
     [Tags("Growth files")]
     [ProducesResponseType<GrowthFileView>(200)]
     public static async Task<IResult> Get(string teacherId, bool? complete, IQuerySession session, IDocumentStore store, Tenants tenants, HttpContext http,
@@ -168,6 +169,7 @@ public static class GetGrowthFileEndpoint
     }
 
     [WolverineGet("/api/teachers/{teacherId}/hours", Name = "GetHours"), Authorize(Policy = Policies.TeacherRead)]
+    [ReadsAcrossProvinces]
     [Tags("Growth files")]
     [ProducesResponseType<HoursView>(200)]
     public static async Task<IResult> Hours(string teacherId, string? asOf, bool? complete, IQuerySession session, IDocumentStore store, Tenants tenants,

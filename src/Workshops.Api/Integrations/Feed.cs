@@ -88,7 +88,7 @@ public static class FeedEndpoint
     private static async Task<FeedLeg<IntegrationEvent>> Read(IQuerySession session, NpgsqlDataSource data, Caller caller, FeedPosition from,
         int take, CancellationToken ct)
     {
-        var mark = await HighWaterMark(data, ct);
+        var mark = await HighWater.Mark(data, ct);
         var page = new EventPage<Fed<IntegrationEvent>>(take, from.After, from.Skip);
         var examined = 0;
         var end = false;
@@ -115,11 +115,5 @@ public static class FeedEndpoint
         }
         var next = page.Full ? new FeedPosition(page.Position, page.NextSkip) : new FeedPosition(Math.Max(from.After, mark), 0);
         return new FeedLeg<IntegrationEvent>(session.TenantId, page.Items, next, page.Full) { Mark = mark };
-    }
-
-    public static async Task<long> HighWaterMark(NpgsqlDataSource data, CancellationToken ct)
-    {
-        await using var cmd = data.CreateCommand($"select last_seq_id from {Setup.Schema}.mt_event_progression where name = 'HighWaterMark'");
-        return await cmd.ExecuteScalarAsync(ct) is long mark ? mark : 0;
     }
 }

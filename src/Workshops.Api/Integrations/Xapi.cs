@@ -142,7 +142,9 @@ public static class XapiStatements
 /// when a page ends there).
 /// One read examines at most Xapi:MaxEventsPerRead (5,000) events of a database after its position, whatever matches:
 /// when the filters match little, the answer holds what was found and <c>more</c> continues after the last event
-/// examined, so no read scans the whole store.
+/// examined, so no read scans the whole store. As the feed, a read stops at the database's high-water mark
+/// (<see cref="HighWater"/>): a statement whose transaction commits after a later one was read comes on the page that
+/// continues from <c>more</c>, which is given while events are held back.
 /// <para>
 /// With a database per province, a national client's read (or any read given a feed cursor, <c>1.…</c>) asks every
 /// province it reaches in parallel and merges them as the feed does (<see cref="FeedMerge"/>: by the store's time, then
@@ -154,16 +156,6 @@ public static class XapiEndpoint
 {
     /// <summary>What a read asks for: its time window, one teacher, the caller's region and the statements' base address.</summary>
     private sealed record Wanted(DateTimeOffset? From, DateTimeOffset? To, string? Teacher, Caller Caller, string BaseUrl, int MaxEvents);
-
-    /// <summary>The sequence of the <paramref name="window"/>-th event after <paramref name="after"/>; null when fewer remain.</summary>
-    private static async Task<long?> WindowEnd(Npgsql.NpgsqlDataSource data, long after, int window, CancellationToken ct)
-    {
-        await using var cmd = data.CreateCommand(
-            $"select seq_id from {Setup.Schema}.mt_events where seq_id > $1 order by seq_id offset $2 limit 1");
-        cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = after });
-        cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = window - 1 });
-        return await cmd.ExecuteScalarAsync(ct) is long end ? end : null;
-    }
 
     [WolverineGet("/api/xapi/statements", Name = "XapiStatements"), Authorize(Policy = Policies.Integration)]
     [Tags("Integrations")]
@@ -244,9 +236,8 @@ public static class XapiEndpoint
         Wanted wanted, CancellationToken ct)
     {
         var page = new EventPage<Fed<XStatement>>(take, from.After, from.Skip);
-        // The window this read may examine: up to the sequence of the last event it may look at (null: the store's end).
-        var end = await WindowEnd(data, page.Position, wanted.MaxEvents, ct);
-        var last = end ?? long.MaxValue;
+        // The window this read may examine: at most MaxEvents events, and none past the high-water mark (as the feed).
+        var (last, more) = await HighWater.Window(data, page.Position, wanted.MaxEvents, ct);
         while (!page.Full)
         {
             var batch = await session.Events.QueryAllRawEvents()
@@ -264,9 +255,9 @@ public static class XapiEndpoint
             }
             if (batch.Count < 500) break;
         }
-        // Full: continue after the last event read. Otherwise the window is examined: continue after it, or after the last
-        // event read when it reached the end of the store.
-        var next = page.Full ? new FeedPosition(page.Position, page.NextSkip) : new FeedPosition(end ?? page.Position, 0);
-        return new FeedLeg<XStatement>(session.TenantId, page.Items, next, page.Full || end is not null);
+        // Full: continue after the last event read. Otherwise the window is examined: continue after it. More follows when
+        // the page is full or events remain after the window (beyond it, or held back below the mark).
+        var next = page.Full ? new FeedPosition(page.Position, page.NextSkip) : new FeedPosition(last, 0);
+        return new FeedLeg<XStatement>(session.TenantId, page.Items, next, page.Full || more);
     }
 }

@@ -240,27 +240,29 @@ public static class ReadShowcaseEndpoints
     }
 
     /// <summary>
-    /// GET /api/showcase/studios?q=&amp;page=&amp;pageSize=&amp;complete= — published studio profiles by name (q: a part of the name
-    /// or school). With a database per province every province is read and merged by name, then id (code-point order,
-    /// as the C-collated databases sort), like the studio list.
+    /// GET /api/showcase/studios?q=&amp;region=&amp;page=&amp;pageSize=&amp;complete= — published studio profiles by name (q: a part of
+    /// the name or school; region: a province, city or district code, 000000 or none for the nation). Without a region
+    /// every province is read and merged by name, then id (code-point order, as the C-collated databases sort), like the
+    /// studio list; with one, its province's database only, as the output list.
     /// </summary>
     [WolverineGet("/api/showcase/studios", Name = "ListPublicStudios"), AllowAnonymous]
     [Tags("Showcase")]
     [ProducesResponseType<Page<PublicStudioListing>>(200)]
-    public static async Task<IResult> ListStudios(string? q, int? page, int? pageSize, bool? complete, Tenants tenants, IDocumentStore store,
+    public static async Task<IResult> ListStudios(string? q, string? region, int? page, int? pageSize, bool? complete, Tenants tenants, IDocumentStore store,
         HttpContext http, CancellationToken ct)
     {
-        var check = Query(new Check().Paging(page, pageSize), q);
+        var scope = region ?? Region.National;
+        var check = Query(new Check().Paging(page, pageSize), q).Region(scope, "region");
         if (!check.Ok) return Results.Problem(check.Result());
         var number = page ?? 1;
         var size = pageSize ?? 20;
         var text = q?.Trim();
-        var provinces = Provinces(tenants, Region.National);
+        var provinces = Provinces(tenants, scope);
         // One database pages in place; several each give their first number × size profiles, and the merge takes the page.
         var inPlace = provinces.Count == 1;
         var legs = await tenants.Each(store, provinces, async (session, token) =>
         {
-            var query = session.Query<Studio>().Where(s => s.Published);
+            var query = session.Query<Studio>().Where(s => s.Published).InRegion(scope);
             if (!string.IsNullOrEmpty(text)) query = query.Where(s => s.Name.Contains(text) || s.School.Contains(text));
             var total = await query.CountAsync(token);
             var ordered = query.OrderBy(s => s.Name).ThenBy(s => s.Id);

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Workshops.Core;
@@ -32,7 +33,7 @@ public sealed record RegisterTeacher(
     DateOnly? TeachingSince = null,
     DateOnly? HeadTeacherSince = null,
     ProfessionalTitle? Title = null,
-    DateOnly? TitleSince = null);
+    DateOnly? TitleSince = null) : BodyShape.IPlacedByRegion;
 
 public sealed record TeacherCreated(string TeacherId, long Version) : CreationResponse($"/api/teachers/{TeacherId}");
 
@@ -69,7 +70,7 @@ public static class RegisterTeacherEndpoint
 
     [WolverinePost("/api/teachers", Name = "RegisterTeacher"), Authorize(Policy = Policies.TeacherRegister)]
     [Tags("Teachers")]
-    public static (TeacherCreated, IStartStream) Post(RegisterTeacher c, HttpContext http, TimeProvider clock)
+    public static (TeacherCreated, IStartStream, OutgoingMessages) Post(RegisterTeacher c, HttpContext http, IDocumentSession session, TimeProvider clock)
     {
         var by = http.Actor();
         var at = clock.GetUtcNow();
@@ -86,6 +87,10 @@ public static class RegisterTeacherEndpoint
         }
         if (c is { Title: { } title, TitleSince: { } on }) events.Add(new ProfessionalTitleChanged(c.Id, Guid.CreateVersion7(), title, on, null, null, by, at));
         http.Response.Headers.ETag = Writes.ETag(events.Count);
-        return (new TeacherCreated(c.Id, events.Count), MartenOps.StartStream<TeacherRecord>(TeacherStreams.IdOf(c.Id), [.. events]));
+        // With a database per province, the ministry's "served in" index learns that this province keeps the record
+        // (through the province's outbox, committed with the record), so reads from tokens without a province find it.
+        var index = new OutgoingMessages();
+        if (Growth.ServedInIndex.Province(session.TenantId) is { } province) index.Add(new Growth.TeacherServedIn(c.Id, province));
+        return (new TeacherCreated(c.Id, events.Count), MartenOps.StartStream<TeacherRecord>(TeacherStreams.IdOf(c.Id), [.. events]), index);
     }
 }

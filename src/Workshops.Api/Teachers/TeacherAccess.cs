@@ -73,6 +73,36 @@ public static class TeacherAccess
         var studios = await session.LoadManyAsync<StudioState>(ct, caller.Studios.Take(20).ToArray());
         return (studios.Any(s => s.Roster.Holding(teacherId) is not null), studios.Any(s => s.Roster.EverHeld(teacherId)));
     }
+
+    /// <summary>
+    /// The same, with each of the token's studios read in its own province's database: with a database per province a
+    /// record kept in one province may be written by the host of a studio in another (the teacher moved on).
+    /// </summary>
+    public static async Task<(bool Now, bool Ever)> Hosts(HttpContext http, IQuerySession session, Caller caller, string teacherId, CancellationToken ct)
+    {
+        var services = http.RequestServices;
+        var tenants = services.GetRequiredService<Tenants>();
+        if (!tenants.Separate || caller.Role != Role.Host || caller.Studios.Count == 0) return await Hosts(session, caller, teacherId, ct);
+        var scopes = services.GetRequiredService<IStudioScopes>();
+        var store = services.GetRequiredService<IDocumentStore>();
+        var studios = new List<StudioState>();
+        foreach (var province in await ProvincesOf(caller.Studios.Take(20), scopes, services, ct))
+        {
+            var other = province.Key == session.TenantId ? null : tenants.Session(store, province.Key);
+            await using (other)
+                studios.AddRange(await (other ?? session).LoadManyAsync<StudioState>(ct, province.ToArray()));
+        }
+        return (studios.Any(s => s.Roster.Holding(teacherId) is not null), studios.Any(s => s.Roster.EverHeld(teacherId)));
+    }
+
+    private static async Task<IEnumerable<IGrouping<string, Guid>>> ProvincesOf(IEnumerable<Guid> studios, IStudioScopes scopes, IServiceProvider services,
+        CancellationToken ct)
+    {
+        var found = new List<(string Province, Guid Studio)>();
+        foreach (var id in studios)
+            if (await scopes.RegionOf(services, id, ct) is { } region) found.Add((Tenants.Of(region.Province), id));
+        return found.GroupBy(f => f.Province, f => f.Studio);
+    }
 }
 
 public sealed record TeacherActRequirement(TeacherAct Act) : IAuthorizationRequirement, IPermits
@@ -138,7 +168,7 @@ public sealed class TeacherActCheck(TimeProvider clock) : AuthorizationHandler<T
         {
             var record = await session.LoadAsync<Teachers.TeacherRecord>(TeacherStreams.IdOf(teacherId), http.RequestAborted);
             if (record is null) return true;
-            var (now, ever) = await TeacherAccess.Hosts(session, caller, teacherId, http.RequestAborted);
+            var (now, ever) = await TeacherAccess.Hosts(http, session, caller, teacherId, http.RequestAborted);
             return TeacherAccess.Allows(requirement.Act, caller, teacherId, record.SchoolOn(clock.Today()).Region, now, ever);
         });
         if (allowed) context.Succeed(requirement);

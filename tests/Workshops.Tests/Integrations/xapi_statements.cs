@@ -1,6 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Workshops.Core.Auth;
+using Workshops.Integrations;
 using Workshops.Tests.Support;
 using static Workshops.Tests.Support.Scenarios;
 
@@ -57,6 +62,8 @@ public sealed partial class xapi_statements(AppFixture fixture) : ApiTest(fixtur
         (await Host.Post($"/api/studios/{id}/growth/M1/trainings", new { course = "市级班主任培训", level = "municipal", category = "head-teacher-training", hours = 12, date = "2026-04-01" }, host))
             .ShouldBe(200);
 
+        // Statements are given up to the high-water mark (as the feed's events): the daemon passes the writes first.
+        await Settle();
         var client = Token(Role.Integration, "学习记录平台", region: "350200");
         var reply = (await Host.Get("/api/xapi/statements?limit=50", client)).ShouldBe(200);
         Assert.Equal("2.0.0", reply.Header("x-experience-api-version"));
@@ -97,6 +104,7 @@ public sealed partial class xapi_statements(AppFixture fixture) : ApiTest(fixtur
         Clock.Set(2026, 5, 1);
         var id = await host.StaffedStudio(School());
         await host.LogActivity(id, HostOf(id), Activity("lecture", ["learning"], "2026-04-20", 2, [("M1", 2)]));
+        await host.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var reply = (await host.Get("/api/xapi/statements", Token(Role.Integration, "学习记录平台", region: "350200"),
             ("Host", "attacker.example"), ("X-Forwarded-Host", "attacker.example"))).ShouldBe(200);
         Assert.DoesNotContain("attacker.example", reply.Text);
@@ -104,6 +112,49 @@ public sealed partial class xapi_statements(AppFixture fixture) : ApiTest(fixtur
         Assert.Equal("https://workshops.edu.example.cn/api/teachers", statement["actor"]!["account"]!["homePage"]!.GetValue<string>());
         Assert.StartsWith($"https://workshops.edu.example.cn/api/studios/{id}/activities/", statement["object"]!["id"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task a_statement_whose_transaction_commits_late_is_not_passed_over()
+    {
+        Clock.Set(2026, 5, 1);
+        var id = await Host.StaffedStudio(School());
+        var client = Token(Role.Integration, "学习记录平台", region: "350200");
+        var first = await Host.LogActivity(id, HostOf(id), Activity("lecture", ["learning"], "2026-04-20", 2, [("M1", 2)]));
+        await Settle();
+
+        // A transaction holds the next sequence number, uncommitted; a later write commits above it.
+        var data = Host.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var pending = await data.OpenConnectionAsync();
+        await using var transaction = await pending.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand($"select nextval('{Workshops.Core.Setup.Schema}.mt_events_sequence')", pending, transaction))
+            await take.ExecuteScalarAsync();
+        var second = await Host.LogActivity(id, HostOf(id), Activity("survey", ["research"], "2026-04-21", 1, [("M2", 1)]));
+
+        static bool Of(JsonNode page, Guid activity) =>
+            page["statements"]!.AsArray().Any(s => s!["object"]!["id"]!.GetValue<string>().EndsWith($"/activities/{activity}", StringComparison.Ordinal));
+        var held = (await Host.Get("/api/xapi/statements?limit=100", client)).ShouldBe(200).Json;
+        Assert.True(Of(held, first));
+        Assert.False(Of(held, second));
+        var more = held["more"]!.GetValue<string>();
+        Assert.StartsWith("/api/xapi/statements?cursor=", more);
+
+        // The gap closes (here: the holder rolls back) and the mark passes it; the page after gives what was held back,
+        // and nothing twice.
+        await transaction.RollbackAsync();
+        await Settle();
+        var after = (await Host.Get(more, client)).ShouldBe(200).Json;
+        Assert.True(Of(after, second));
+        Assert.False(Of(after, first));
+    }
+
+    [Theory]
+    [InlineData(10L, 15L, 30L, 40L, 15L, true)]   // the window ends below the mark
+    [InlineData(10L, 35L, 40L, 30L, 30L, true)]   // the mark holds the window back
+    [InlineData(10L, null, 30L, 30L, 30L, false)] // everything is below the mark
+    [InlineData(10L, null, 30L, 25L, 25L, true)]  // fewer than a window left, some held back
+    [InlineData(30L, null, 30L, 20L, 30L, false)] // the mark never sends a reader back
+    public void a_reads_window_stops_at_the_high_water_mark(long after, long? windowEnd, long top, long mark, long last, bool more) =>
+        Assert.Equal((last, more), HighWater.Bound(after, windowEnd, top, mark));
 
     [Fact]
     public async Task outside_development_the_api_does_not_start_without_a_public_base_url()

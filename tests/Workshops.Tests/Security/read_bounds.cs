@@ -104,6 +104,8 @@ public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
         var studio = await host.StaffedStudio(School());
         for (var i = 0; i < 8; i++)
             await host.LogActivity(studio, HostOf(studio), Activity("lecture", ["learning"], $"2026-04-{10 + i}", 1, [("M1", 1)]));
+        // Statements are read up to the high-water mark: this host's daemon passes the writes first.
+        await host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var client = Token(Role.Integration, "学习记录平台", region: "350200");
 
         // Nothing matches: each read looks at no more than five events and says where to continue.

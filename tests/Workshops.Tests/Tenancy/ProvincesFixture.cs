@@ -67,8 +67,29 @@ public sealed class ProvincesFixture : IAsyncLifetime
         Tokens = Host.Services.GetRequiredService<TokenIssuer>();
     }
 
-    public string Token(Role role, string name, string? region = null, Guid[]? studios = null) =>
-        Tokens.Mint(new TokenRequest(role, name, studios, region, null));
+    public string Token(Role role, string name, string? region = null, Guid[]? studios = null, string? teacher = null) =>
+        Tokens.Mint(new TokenRequest(role, name, studios, region, teacher));
+
+    /// <summary>A school admin of a region (Xiamen's Siming district unless named).</summary>
+    public string School(string region = "350203", string name = "厦门市第一中学管理员") => Token(Role.School, name, region);
+
+    public string FujianSchool => School();
+    public string BeijingSchool => School("110101", "北京市第一中学管理员");
+    public string JimeiSchool => School("350211", "厦门市集美区学校管理员");
+    public string ChaoyangSchool => School("110105", "北京市朝阳区学校管理员");
+    public string FujianReviewer => Token(Role.Reviewer, "福建省教育厅评审", Fujian);
+    public string BeijingReviewer => Token(Role.Reviewer, "北京市教委评审", Beijing);
+    public string NationalReviewer => Token(Role.Reviewer, "教育部评审", Ministry);
+
+    /// <summary>A host's token: no region, the studio named (and the host's own teacher id, when given).</summary>
+    public string HostOf(Guid studio, string? teacher = null) => Token(Role.Host, "陈美玲", null, [studio], teacher);
+
+    /// <summary>A member's token: no region, the studio and the member's own teacher id.</summary>
+    public string MemberOf(Guid studio, string teacher) => Token(Role.Member, "林晓燕", null, [studio], teacher);
+
+    public string NationalClient => Token(Role.Integration, NationalIntegration, Ministry);
+    public string FujianClient => Token(Role.Integration, "福建省教师培训平台", Fujian);
+    public string BeijingClient => Token(Role.Integration, "北京市教师培训平台", Beijing);
 
     /// <summary>
     /// Waits until both provinces' async projections reach their latest event: they run on this node, where Wolverine
@@ -131,4 +152,12 @@ public sealed class ProvincesFixture : IAsyncLifetime
 public sealed class ProvincesCollection : ICollectionFixture<ProvincesFixture>
 {
     public const string Name = "provinces";
+}
+
+/// <summary>Base of the tests on the provinces' host: the collection, the host and the fixture's tokens.</summary>
+[Collection(ProvincesCollection.Name)]
+public abstract class ProvincesTest(ProvincesFixture fixture)
+{
+    protected ProvincesFixture Fixture { get; } = fixture;
+    protected IAlbaHost Host => Fixture.Host;
 }

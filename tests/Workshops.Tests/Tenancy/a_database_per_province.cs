@@ -9,49 +9,42 @@ namespace Workshops.Tests.Tenancy;
 /// Fujian, Beijing and the ministry each in a database of their own: writes land in the studio's province only, a
 /// province's token never reaches another province's data, and national reads are the merged union of the provinces.
 /// </summary>
-[Collection(ProvincesCollection.Name)]
-public sealed class a_database_per_province(ProvincesFixture fixture)
+public sealed class a_database_per_province(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private IAlbaHost Host => fixture.Host;
-    private string FujianSchool => fixture.Token(Role.School, "厦门市第一中学管理员", "350203");
-    private string BeijingSchool => fixture.Token(Role.School, "北京市第一中学管理员", "110101");
-    private string FujianReviewer => fixture.Token(Role.Reviewer, "福建省教育厅评审", Fujian);
-    private string NationalReviewer => fixture.Token(Role.Reviewer, "教育部评审", Ministry);
-
     private static object BeijingStudio(string name) => StudioBody(name, district: "110101", city: "110100", province: Beijing);
 
     private Task<long> EventsOf(string code, Guid studio) =>
-        fixture.Count(code, "select count(*) from workshops.mt_events where stream_id = $1", studio);
+        Fixture.Count(code, "select count(*) from workshops.mt_events where stream_id = $1", studio);
 
     [Fact]
     public async Task a_studio_and_its_later_writes_land_in_its_provinces_database_only()
     {
-        var studio = await Host.EstablishStudio(FujianSchool, StudioBody("福州市鼓楼区班主任工作坊"));
+        var studio = await Host.EstablishStudio(Fixture.FujianSchool, StudioBody("福州市鼓楼区班主任工作坊"));
         (await Host.Post($"/api/studios/{studio}/host", new { teacher = Teacher("H1", "陈美玲", since: "2008-09-01", teaching: "2005-09-01"), on = "2022-10-16" },
-            FujianSchool)).ShouldBe(200);
+            Fixture.FujianSchool)).ShouldBe(200);
 
         Assert.Equal(2, await EventsOf(Fujian, studio));
         Assert.Equal(0, await EventsOf(Beijing, studio));
         Assert.Equal(0, await EventsOf(Ministry, studio));
-        var beijing = await Host.EstablishStudio(BeijingSchool, BeijingStudio("北京市东城区班主任工作坊"));
+        var beijing = await Host.EstablishStudio(Fixture.BeijingSchool, BeijingStudio("北京市东城区班主任工作坊"));
         Assert.Equal(1, await EventsOf(Beijing, beijing));
         Assert.Equal(0, await EventsOf(Fujian, beijing));
         // The studio is read back from its own database, by id alone.
-        (await Host.Get($"/api/studios/{beijing}", BeijingSchool)).ShouldBe(200);
+        (await Host.Get($"/api/studios/{beijing}", Fixture.BeijingSchool)).ShouldBe(200);
     }
 
     [Fact]
     public async Task a_provinces_reviewer_never_reaches_another_provinces_studios()
     {
-        var beijing = await Host.EstablishStudio(BeijingSchool, BeijingStudio("北京市西城区班主任工作坊"));
-        var fujian = await Host.EstablishStudio(FujianSchool, StudioBody("厦门市思明区班主任工作坊"));
+        var beijing = await Host.EstablishStudio(Fixture.BeijingSchool, BeijingStudio("北京市西城区班主任工作坊"));
+        var fujian = await Host.EstablishStudio(Fixture.FujianSchool, StudioBody("厦门市思明区班主任工作坊"));
 
-        (await Host.Get($"/api/studios/{beijing}", FujianReviewer)).ShouldBeProblem(403);
-        (await Host.Get($"/api/studios?region={Beijing}", FujianReviewer)).ShouldBeProblem(403);
-        (await Host.Get($"/api/studios?region={Ministry}", FujianReviewer)).ShouldBeProblem(403);
-        (await Host.Post("/api/studios", BeijingStudio("越权设立的工作坊"), FujianReviewer)).ShouldBeProblem(403);
+        (await Host.Get($"/api/studios/{beijing}", Fixture.FujianReviewer)).ShouldBeProblem(403);
+        (await Host.Get($"/api/studios?region={Beijing}", Fixture.FujianReviewer)).ShouldBeProblem(403);
+        (await Host.Get($"/api/studios?region={Ministry}", Fixture.FujianReviewer)).ShouldBeProblem(403);
+        (await Host.Post("/api/studios", BeijingStudio("越权设立的工作坊"), Fixture.FujianReviewer)).ShouldBeProblem(403);
         // Without a region the list is the reviewer's own province, read from its database only.
-        var ids = await AllIds($"/api/studios?pageSize=100", FujianReviewer);
+        var ids = await AllIds($"/api/studios?pageSize=100", Fixture.FujianReviewer);
         Assert.Contains(fujian, ids);
         Assert.DoesNotContain(beijing, ids);
     }
@@ -90,20 +83,20 @@ public sealed class a_database_per_province(ProvincesFixture fixture)
     public async Task a_province_without_a_database_answers_not_found()
     {
         var guangxi = StudioBody("南宁市班主任工作坊", district: "450102", city: "450100", province: "450000");
-        (await Host.Post("/api/studios", guangxi, NationalReviewer)).ShouldBeProblem(404);
-        (await Host.Get("/api/regions/450000/dashboard", NationalReviewer)).ShouldBeProblem(404);
+        (await Host.Post("/api/studios", guangxi, Fixture.NationalReviewer)).ShouldBeProblem(404);
+        (await Host.Get("/api/regions/450000/dashboard", Fixture.NationalReviewer)).ShouldBeProblem(404);
     }
 
     [Fact]
     public async Task the_national_list_is_the_union_of_the_provinces_in_one_order_page_after_page()
     {
         foreach (var name in new[] { "厦门湖里班主任工作坊", "福州仓山班主任工作坊", "泉州丰泽班主任工作坊" })
-            await Host.EstablishStudio(FujianSchool, StudioBody(name));
+            await Host.EstablishStudio(Fixture.FujianSchool, StudioBody(name));
         foreach (var name in new[] { "北京朝阳班主任工作坊", "北京海淀班主任工作坊" })
-            await Host.EstablishStudio(BeijingSchool, BeijingStudio(name));
+            await Host.EstablishStudio(Fixture.BeijingSchool, BeijingStudio(name));
 
-        var fujian = await All($"/api/studios?region={Fujian}&pageSize=100", NationalReviewer);
-        var beijing = await All($"/api/studios?region={Beijing}&pageSize=100", NationalReviewer);
+        var fujian = await All($"/api/studios?region={Fujian}&pageSize=100", Fixture.NationalReviewer);
+        var beijing = await All($"/api/studios?region={Beijing}&pageSize=100", Fixture.NationalReviewer);
         var expected = fujian.Concat(beijing)
             .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id.ToString(), StringComparer.Ordinal)
             .Select(s => s.Id).ToList();
@@ -111,7 +104,7 @@ public sealed class a_database_per_province(ProvincesFixture fixture)
         var paged = new List<Guid>();
         for (var page = 1; ; page++)
         {
-            var reply = (await Host.Get($"/api/studios?page={page}&pageSize=2", NationalReviewer)).ShouldBe(200);
+            var reply = (await Host.Get($"/api/studios?page={page}&pageSize=2", Fixture.NationalReviewer)).ShouldBe(200);
             Assert.Equal(expected.Count, reply.Json["total"]!.GetValue<long>());
             var items = reply.Json["items"]!.AsArray();
             if (items.Count == 0) break;
@@ -124,12 +117,12 @@ public sealed class a_database_per_province(ProvincesFixture fixture)
     [Fact]
     public async Task the_national_annex_2_is_the_provinces_tables_in_code_order_numbered_across_the_nation()
     {
-        await Host.EstablishStudio(FujianSchool, StudioBody("宁德蕉城班主任工作坊"));
-        await Host.EstablishStudio(BeijingSchool, BeijingStudio("北京石景山班主任工作坊"));
-        await fixture.Settle();
+        await Host.EstablishStudio(Fixture.FujianSchool, StudioBody("宁德蕉城班主任工作坊"));
+        await Host.EstablishStudio(Fixture.BeijingSchool, BeijingStudio("北京石景山班主任工作坊"));
+        await Fixture.Settle();
         async Task<List<Guid>> Rows(string query)
         {
-            var reply = (await Host.Get($"/api/reviews/workshops?pageSize=100{query}", NationalReviewer)).ShouldBe(200);
+            var reply = (await Host.Get($"/api/reviews/workshops?pageSize=100{query}", Fixture.NationalReviewer)).ShouldBe(200);
             return reply.Json["items"]!.AsArray().Select(i => Guid.Parse(i!["studioId"]!.GetValue<string>())).ToList();
         }
         var expected = (await Rows($"&region={Beijing}")).Concat(await Rows($"&region={Fujian}")).ToList();
@@ -138,7 +131,7 @@ public sealed class a_database_per_province(ProvincesFixture fixture)
         var numbers = new List<int>();
         for (var page = 1; ; page++)
         {
-            var reply = (await Host.Get($"/api/reviews/workshops?page={page}&pageSize=3", NationalReviewer)).ShouldBe(200);
+            var reply = (await Host.Get($"/api/reviews/workshops?page={page}&pageSize=3", Fixture.NationalReviewer)).ShouldBe(200);
             Assert.Equal(expected.Count, reply.Json["total"]!.GetValue<long>());
             var items = reply.Json["items"]!.AsArray();
             if (items.Count == 0) break;
@@ -147,42 +140,42 @@ public sealed class a_database_per_province(ProvincesFixture fixture)
         }
         Assert.Equal(expected, paged);
         Assert.Equal(Enumerable.Range(1, expected.Count), numbers);
-        (await Host.Get($"/api/reviews/workshops?region={Ministry}", FujianReviewer)).ShouldBeProblem(403);
+        (await Host.Get($"/api/reviews/workshops?region={Ministry}", Fixture.FujianReviewer)).ShouldBeProblem(403);
     }
 
     [Fact]
     public async Task a_province_that_does_not_answer_is_named_and_the_others_keep_working()
     {
-        var fujianStudio = await Host.EstablishStudio(FujianSchool, StudioBody("漳州芗城班主任工作坊"));
-        var beijingStudio = await Host.EstablishStudio(BeijingSchool, BeijingStudio("北京丰台班主任工作坊"));
-        await fixture.Close(Beijing);
+        var fujianStudio = await Host.EstablishStudio(Fixture.FujianSchool, StudioBody("漳州芗城班主任工作坊"));
+        var beijingStudio = await Host.EstablishStudio(Fixture.BeijingSchool, BeijingStudio("北京丰台班主任工作坊"));
+        await Fixture.Close(Beijing);
         try
         {
-            var partial = (await Host.Get("/api/studios?pageSize=100", NationalReviewer)).ShouldBe(200);
+            var partial = (await Host.Get("/api/studios?pageSize=100", Fixture.NationalReviewer)).ShouldBe(200);
             Assert.Equal(Beijing, partial.Header("Missing-Provinces"));
             var ids = partial.Json["items"]!.AsArray().Select(i => Guid.Parse(i!["id"]!.GetValue<string>())).ToList();
             Assert.Contains(fujianStudio, ids);
             Assert.DoesNotContain(beijingStudio, ids);
 
-            var refused = (await Host.Get("/api/studios?pageSize=100&complete=true", NationalReviewer)).ShouldBeProblem(503);
+            var refused = (await Host.Get("/api/studios?pageSize=100&complete=true", Fixture.NationalReviewer)).ShouldBeProblem(503);
             Assert.Equal(Beijing, refused.Json["missing"]!.AsArray().Single()!.GetValue<string>());
-            (await Host.Get($"/api/studios/{beijingStudio}", BeijingSchool)).ShouldBeProblem(503);
-            (await Host.Post("/api/studios", BeijingStudio("停机时设立的工作坊"), BeijingSchool)).ShouldBeProblem(503);
-            (await Host.Get($"/api/studios/{fujianStudio}", FujianSchool)).ShouldBe(200);
-            var dashboard = (await Host.Get("/api/regions/000000/dashboard", NationalReviewer)).ShouldBe(200);
+            (await Host.Get($"/api/studios/{beijingStudio}", Fixture.BeijingSchool)).ShouldBeProblem(503);
+            (await Host.Post("/api/studios", BeijingStudio("停机时设立的工作坊"), Fixture.BeijingSchool)).ShouldBeProblem(503);
+            (await Host.Get($"/api/studios/{fujianStudio}", Fixture.FujianSchool)).ShouldBe(200);
+            var dashboard = (await Host.Get("/api/regions/000000/dashboard", Fixture.NationalReviewer)).ShouldBe(200);
             Assert.Equal(Beijing, dashboard.Header("Missing-Provinces"));
-            (await Host.Get("/api/regions/000000/dashboard?complete=true", NationalReviewer)).ShouldBeProblem(503);
-            (await Host.Get("/api/regions/350000/dashboard?complete=true", NationalReviewer)).ShouldBe(200);
-            Assert.Equal(Beijing, (await Host.Get("/api/reviews/workshops", NationalReviewer)).ShouldBe(200).Header("Missing-Provinces"));
-            (await Host.Get("/api/reviews/workshops?complete=true", NationalReviewer)).ShouldBeProblem(503);
-            (await Host.Get($"/api/studios?region={Fujian}", NationalReviewer)).ShouldBe(200);
+            (await Host.Get("/api/regions/000000/dashboard?complete=true", Fixture.NationalReviewer)).ShouldBeProblem(503);
+            (await Host.Get("/api/regions/350000/dashboard?complete=true", Fixture.NationalReviewer)).ShouldBe(200);
+            Assert.Equal(Beijing, (await Host.Get("/api/reviews/workshops", Fixture.NationalReviewer)).ShouldBe(200).Header("Missing-Provinces"));
+            (await Host.Get("/api/reviews/workshops?complete=true", Fixture.NationalReviewer)).ShouldBeProblem(503);
+            (await Host.Get($"/api/studios?region={Fujian}", Fixture.NationalReviewer)).ShouldBe(200);
         }
         finally
         {
-            await fixture.Reopen(Beijing);
+            await Fixture.Reopen(Beijing);
         }
-        (await Host.Get($"/api/studios/{beijingStudio}", BeijingSchool)).ShouldBe(200);
-        Assert.Null((await Host.Get("/api/regions/000000/dashboard?complete=true", NationalReviewer)).ShouldBe(200).Header("Missing-Provinces"));
+        (await Host.Get($"/api/studios/{beijingStudio}", Fixture.BeijingSchool)).ShouldBe(200);
+        Assert.Null((await Host.Get("/api/regions/000000/dashboard?complete=true", Fixture.NationalReviewer)).ShouldBe(200).Header("Missing-Provinces"));
     }
 
     private sealed record Listed(Guid Id, string Name);

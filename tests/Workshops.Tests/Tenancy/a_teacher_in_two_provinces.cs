@@ -10,38 +10,29 @@ namespace Workshops.Tests.Tenancy;
 /// A teacher who served in a Fujian studio, then moved to a Beijing one: each province keeps its part, the ministry's
 /// "served in" index names both, and a national read of the growth file and hours is their union.
 /// </summary>
-[Collection(ProvincesCollection.Name)]
-public sealed class a_teacher_in_two_provinces(ProvincesFixture fixture)
+public sealed class a_teacher_in_two_provinces(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private IAlbaHost Host => fixture.Host;
-    private string FujianSchool => fixture.Token(Role.School, "厦门市集美区学校管理员", "350211");
-    private string BeijingSchool => fixture.Token(Role.School, "北京市朝阳区学校管理员", "110105");
-    private string FujianReviewer => fixture.Token(Role.Reviewer, "福建省教育厅评审", Fujian);
-    private string BeijingReviewer => fixture.Token(Role.Reviewer, "北京市教委评审", Beijing);
-    private string NationalReviewer => fixture.Token(Role.Reviewer, "教育部评审", Ministry);
-    private string HostOf(Guid studio) => fixture.Token(Role.Host, "主持人", null, [studio]);
-
     /// <summary>The teacher served in Xiamen from 2022 to mid-2024, then in Beijing (each test its own teacher: the fixture keeps its data).</summary>
     private async Task<(Guid Fujian, Guid Beijing)> Served(string teacher)
     {
-        var xiamen = await Host.EstablishStudio(FujianSchool, StudioBody("厦门市集美区班主任工作坊", district: "350211"));
+        var xiamen = await Host.EstablishStudio(Fixture.JimeiSchool, StudioBody("厦门市集美区班主任工作坊", district: "350211"));
         (await Host.Post($"/api/studios/{xiamen}/host", new { teacher = Teacher($"{teacher}-HF", "陈美玲", since: "2008-09-01", teaching: "2005-09-01"), on = "2022-10-16" },
-            FujianSchool)).ShouldBe(200);
+            Fixture.JimeiSchool)).ShouldBe(200);
         (await Host.Post($"/api/studios/{xiamen}/members", new { teacher = Teacher(teacher, "林晓燕", since: "2012-09-01", teaching: "2008-09-01"), on = "2022-10-16" },
-            FujianSchool)).ShouldBe(200);
-        await Host.LogActivity(xiamen, HostOf(xiamen), Activity("lecture", ["learning"], "2023-03-10", 3, [(teacher, 3), ($"{teacher}-HF", 3)]));
-        await Host.LogActivity(xiamen, HostOf(xiamen), Activity("class-practice", ["practice"], "2024-04-02", 2, [(teacher, 1.5m)]));
-        (await Host.Post($"/api/studios/{xiamen}/members/{teacher}/leave", new { on = "2024-07-01", reason = "调往北京市朝阳区" }, FujianSchool)).ShouldBe(200);
+            Fixture.JimeiSchool)).ShouldBe(200);
+        await Host.LogActivity(xiamen, Fixture.HostOf(xiamen), Activity("lecture", ["learning"], "2023-03-10", 3, [(teacher, 3), ($"{teacher}-HF", 3)]));
+        await Host.LogActivity(xiamen, Fixture.HostOf(xiamen), Activity("class-practice", ["practice"], "2024-04-02", 2, [(teacher, 1.5m)]));
+        (await Host.Post($"/api/studios/{xiamen}/members/{teacher}/leave", new { on = "2024-07-01", reason = "调往北京市朝阳区" }, Fixture.JimeiSchool)).ShouldBe(200);
 
-        var beijing = await Host.EstablishStudio(BeijingSchool,
+        var beijing = await Host.EstablishStudio(Fixture.ChaoyangSchool,
             StudioBody("北京市朝阳区班主任工作坊", district: "110105", city: "110100", province: Beijing, founded: "2024-09-01"));
         (await Host.Post($"/api/studios/{beijing}/host", new { teacher = Teacher($"{teacher}-HB", "李国华", since: "2005-09-01", teaching: "2003-09-01", school: "北京市朝阳区实验中学"), on = "2024-09-01" },
-            BeijingSchool)).ShouldBe(200);
+            Fixture.ChaoyangSchool)).ShouldBe(200);
         (await Host.Post($"/api/studios/{beijing}/members", new { teacher = Teacher(teacher, "林晓燕", since: "2012-09-01", teaching: "2008-09-01", school: "北京市朝阳区实验中学"), on = "2024-09-01" },
-            BeijingSchool)).ShouldBe(200);
-        await Host.LogActivity(beijing, HostOf(beijing), Activity("theory-study", ["learning"], "2024-10-09", 2, [(teacher, 2)]));
-        await Host.LogActivity(beijing, HostOf(beijing), Activity("survey", ["research"], "2025-05-20", 4, [(teacher, 4), ($"{teacher}-HB", 4)]));
-        await fixture.Settle();
+            Fixture.ChaoyangSchool)).ShouldBe(200);
+        await Host.LogActivity(beijing, Fixture.HostOf(beijing), Activity("theory-study", ["learning"], "2024-10-09", 2, [(teacher, 2)]));
+        await Host.LogActivity(beijing, Fixture.HostOf(beijing), Activity("survey", ["research"], "2025-05-20", 4, [(teacher, 4), ($"{teacher}-HB", 4)]));
+        await Fixture.Settle();
         await IndexNames(teacher, 2);
         return (xiamen, beijing);
     }
@@ -51,7 +42,7 @@ public sealed class a_teacher_in_two_provinces(ProvincesFixture fixture)
     {
         for (var i = 0; i < 300; i++)
         {
-            if (await fixture.Count(Ministry, "select count(*) from workshops.mt_doc_servedin where teacher_id = $1", teacher) == provinces) return;
+            if (await Fixture.Count(Ministry, "select count(*) from workshops.mt_doc_servedin where teacher_id = $1", teacher) == provinces) return;
             await Task.Delay(100);
         }
         Assert.Fail($"The ministry's index did not name {provinces} provinces for {teacher}.");
@@ -70,14 +61,14 @@ public sealed class a_teacher_in_two_provinces(ProvincesFixture fixture)
         var (xiamen, beijing) = await Served(lin);
 
         // Each province's reviewer sees that province's part only, read from its own database.
-        var fujianPart = (await Host.Get($"/api/teachers/{lin}/growth-file", FujianReviewer)).ShouldBe(200).Json;
-        var beijingPart = (await Host.Get($"/api/teachers/{lin}/growth-file", BeijingReviewer)).ShouldBe(200).Json;
+        var fujianPart = (await Host.Get($"/api/teachers/{lin}/growth-file", Fixture.FujianReviewer)).ShouldBe(200).Json;
+        var beijingPart = (await Host.Get($"/api/teachers/{lin}/growth-file", Fixture.BeijingReviewer)).ShouldBe(200).Json;
         Assert.Equal([xiamen.ToString()], Studios(fujianPart));
         Assert.Equal([beijing.ToString()], Studios(beijingPart));
         Assert.Equal(new Dictionary<int, (decimal, decimal)> { [2023] = (3m, 0m), [2024] = (1.5m, 0m) }, Hours(fujianPart));
         Assert.Equal(new Dictionary<int, (decimal, decimal)> { [2024] = (2m, 0m), [2025] = (4m, 0m) }, Hours(beijingPart));
 
-        var national = (await Host.Get($"/api/teachers/{lin}/growth-file?complete=true", NationalReviewer)).ShouldBe(200);
+        var national = (await Host.Get($"/api/teachers/{lin}/growth-file?complete=true", Fixture.NationalReviewer)).ShouldBe(200);
         Assert.Null(national.Header("Missing-Provinces"));
         Assert.Equal([xiamen.ToString(), beijing.ToString()], Studios(national.Json));
         var union = Hours(fujianPart).Concat(Hours(beijingPart)).GroupBy(h => h.Key)
@@ -89,7 +80,7 @@ public sealed class a_teacher_in_two_provinces(ProvincesFixture fixture)
         Assert.Equal(timeline.Order(StringComparer.Ordinal), timeline);
 
         // The hours' clocks count the credits of both provinces; a province's reviewer's, that province's only.
-        var hours = (await Host.Get($"/api/teachers/{lin}/hours", NationalReviewer)).ShouldBe(200).Json;
+        var hours = (await Host.Get($"/api/teachers/{lin}/hours", Fixture.NationalReviewer)).ShouldBe(200).Json;
         Assert.Equal(lin, hours["teacherId"]!.GetValue<string>());
         Assert.Equal(national.Json["clocks"]!.ToJsonString(), hours.ToJsonString());
     }
@@ -99,14 +90,14 @@ public sealed class a_teacher_in_two_provinces(ProvincesFixture fixture)
     {
         const string lin = "T22-WANG";
         var (_, beijing) = await Served(lin);
-        var other = await Host.EstablishStudio(BeijingSchool,
+        var other = await Host.EstablishStudio(Fixture.ChaoyangSchool,
             StudioBody("北京市朝阳区第二班主任工作坊", district: "110105", city: "110100", province: Beijing, founded: "2024-09-01"));
 
-        var file = (await Host.Get($"/api/teachers/{lin}/growth-file", HostOf(beijing))).ShouldBe(200).Json;
+        var file = (await Host.Get($"/api/teachers/{lin}/growth-file", Fixture.HostOf(beijing))).ShouldBe(200).Json;
         Assert.Equal(2, Studios(file).Count);
-        (await Host.Get($"/api/teachers/{lin}/growth-file", HostOf(other))).ShouldBeProblem(403);
-        (await Host.Get($"/api/teachers/{lin}/hours", HostOf(other))).ShouldBeProblem(403);
-        (await Host.Get("/api/teachers/T22-NOBODY/growth-file", NationalReviewer)).ShouldBeProblem(404);
+        (await Host.Get($"/api/teachers/{lin}/growth-file", Fixture.HostOf(other))).ShouldBeProblem(403);
+        (await Host.Get($"/api/teachers/{lin}/hours", Fixture.HostOf(other))).ShouldBeProblem(403);
+        (await Host.Get("/api/teachers/T22-NOBODY/growth-file", Fixture.NationalReviewer)).ShouldBeProblem(404);
     }
 
     [Fact]
@@ -114,20 +105,20 @@ public sealed class a_teacher_in_two_provinces(ProvincesFixture fixture)
     {
         const string lin = "T22-ZHAO";
         var (xiamen, _) = await Served(lin);
-        await fixture.Close(Beijing);
+        await Fixture.Close(Beijing);
         try
         {
-            var partial = (await Host.Get($"/api/teachers/{lin}/growth-file", NationalReviewer)).ShouldBe(200);
+            var partial = (await Host.Get($"/api/teachers/{lin}/growth-file", Fixture.NationalReviewer)).ShouldBe(200);
             Assert.Equal(Beijing, partial.Header("Missing-Provinces"));
             Assert.Equal([xiamen.ToString()], Studios(partial.Json));
-            var refused = (await Host.Get($"/api/teachers/{lin}/growth-file?complete=true", NationalReviewer)).ShouldBeProblem(503);
+            var refused = (await Host.Get($"/api/teachers/{lin}/growth-file?complete=true", Fixture.NationalReviewer)).ShouldBeProblem(503);
             Assert.Equal(Beijing, refused.Json["missing"]!.AsArray().Single()!.GetValue<string>());
-            (await Host.Get($"/api/teachers/{lin}/hours?complete=true", NationalReviewer)).ShouldBeProblem(503);
-            (await Host.Get($"/api/teachers/{lin}/growth-file", FujianReviewer)).ShouldBe(200);
+            (await Host.Get($"/api/teachers/{lin}/hours?complete=true", Fixture.NationalReviewer)).ShouldBeProblem(503);
+            (await Host.Get($"/api/teachers/{lin}/growth-file", Fixture.FujianReviewer)).ShouldBe(200);
         }
         finally
         {
-            await fixture.Reopen(Beijing);
+            await Fixture.Reopen(Beijing);
         }
     }
 }

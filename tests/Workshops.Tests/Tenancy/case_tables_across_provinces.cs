@@ -11,20 +11,12 @@ namespace Workshops.Tests.Tenancy;
 /// order, as JSON, CSV and XLSX; a province's reviewer reads its own province's rows and never another's, including
 /// through the national endpoint.
 /// </summary>
-[Collection(ProvincesCollection.Name)]
-public sealed class case_tables_across_provinces(ProvincesFixture fixture)
+public sealed class case_tables_across_provinces(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private IAlbaHost Host => fixture.Host;
-    private string FujianSchool => fixture.Token(Role.School, "三明市第一中学管理员", "350203");
-    private string BeijingSchool => fixture.Token(Role.School, "北京市第八中学管理员", "110101");
-    private string FujianReviewer => fixture.Token(Role.Reviewer, "福建省教育厅评审", Fujian);
-    private string BeijingReviewer => fixture.Token(Role.Reviewer, "北京市教委评审", Beijing);
-    private string NationalReviewer => fixture.Token(Role.Reviewer, "教育部评审", Ministry);
-
     /// <summary>A typical case, approved by its school and recommended by its province to the ministry.</summary>
     private async Task<string> Case(Guid studio, string school, string reviewer, string title)
     {
-        var host = fixture.Token(Role.Host, "陈美玲", null, [studio]);
+        var host = Fixture.Token(Role.Host, "陈美玲", null, [studio]);
         var id = (await Host.Post($"/api/studios/{studio}/outputs", new
         {
             kind = "typical-case", category = "home-school-communication", title, authors = new[] { "H1", "M1" }, date = "2026-02-01",
@@ -39,15 +31,15 @@ public sealed class case_tables_across_provinces(ProvincesFixture fixture)
     /// <summary>Fujian's two cases and Beijing's one, each province's under its own studio.</summary>
     private async Task<(string[] Fujian, string Beijing)> Cases(string suffix, string track = "k12")
     {
-        var fujian = await Host.StaffedStudio(FujianSchool, StudioBody($"三明市{suffix}班主任工作坊", track: track));
-        var beijing = await Host.StaffedStudio(BeijingSchool,
+        var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody($"三明市{suffix}班主任工作坊", track: track));
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool,
             StudioBody($"北京市东城区案例{suffix}班主任工作坊", district: "110101", city: "110100", province: Beijing, track: track));
         var fromFujian = new[]
         {
-            await Case(fujian, FujianSchool, FujianReviewer, $"家校沟通的转变{suffix}"), await Case(fujian, FujianSchool, FujianReviewer, $"家长会的新形式{suffix}"),
+            await Case(fujian, Fixture.FujianSchool, Fixture.FujianReviewer, $"家校沟通的转变{suffix}"), await Case(fujian, Fixture.FujianSchool, Fixture.FujianReviewer, $"家长会的新形式{suffix}"),
         };
-        var fromBeijing = await Case(beijing, BeijingSchool, BeijingReviewer, $"家访中的倾听{suffix}");
-        await fixture.Settle();
+        var fromBeijing = await Case(beijing, Fixture.BeijingSchool, Fixture.BeijingReviewer, $"家访中的倾听{suffix}");
+        await Fixture.Settle();
         return (fromFujian, fromBeijing);
     }
 
@@ -62,20 +54,20 @@ public sealed class case_tables_across_provinces(ProvincesFixture fixture)
     {
         var (fujian, beijing) = await Cases(suffix, track);
 
-        var beijingRows = await Ids($"/api/reviews/{table}?region={Beijing}&pageSize=100", NationalReviewer);
-        var fujianRows = await Ids($"/api/reviews/{table}?region={Fujian}&pageSize=100", NationalReviewer);
+        var beijingRows = await Ids($"/api/reviews/{table}?region={Beijing}&pageSize=100", Fixture.NationalReviewer);
+        var fujianRows = await Ids($"/api/reviews/{table}?region={Fujian}&pageSize=100", Fixture.NationalReviewer);
         Assert.Contains(beijing, beijingRows);
         Assert.All(fujian, id => Assert.Contains(id, fujianRows));
 
         // Province code leads the order without a query: Beijing's rows, then Fujian's, numbered across the nation.
-        var national = (await Host.Get($"/api/reviews/{table}?pageSize=100", NationalReviewer)).ShouldBe(200);
+        var national = (await Host.Get($"/api/reviews/{table}?pageSize=100", Fixture.NationalReviewer)).ShouldBe(200);
         Assert.Null(national.Header("Missing-Provinces"));
         var items = national.Json["items"]!.AsArray();
         Assert.Equal(beijingRows.Concat(fujianRows), items.Select(r => r!["outputId"]!.GetValue<string>()));
         Assert.Equal(Enumerable.Range(1, items.Count), items.Select(r => r!["number"]!.GetValue<int>()));
         Assert.Equal(beijingRows.Count + fujianRows.Count, national.Json["total"]!.GetValue<long>());
         var paged = new List<string>();
-        for (var page = 1; page <= items.Count / 2 + 1; page++) paged.AddRange(await Ids($"/api/reviews/{table}?page={page}&pageSize=2", NationalReviewer));
+        for (var page = 1; page <= items.Count / 2 + 1; page++) paged.AddRange(await Ids($"/api/reviews/{table}?page={page}&pageSize=2", Fixture.NationalReviewer));
         Assert.Equal(beijingRows.Concat(fujianRows), paged);
         // Names come from each province's own studio view.
         var row = items.Single(r => r!["outputId"]!.GetValue<string>() == beijing)!;
@@ -89,14 +81,14 @@ public sealed class case_tables_across_provinces(ProvincesFixture fixture)
         await Cases("二");
         const string fujianTitle = "家校沟通的转变二", beijingTitle = "家访中的倾听二";
 
-        var csv = (await Host.Get("/api/reviews/workshop-cases?format=csv", NationalReviewer)).ShouldBe(200);
-        var total = (await Host.Get("/api/reviews/workshop-cases", NationalReviewer)).ShouldBe(200).Json["total"]!.GetValue<long>();
+        var csv = (await Host.Get("/api/reviews/workshop-cases?format=csv", Fixture.NationalReviewer)).ShouldBe(200);
+        var total = (await Host.Get("/api/reviews/workshop-cases", Fixture.NationalReviewer)).ShouldBe(200).Json["total"]!.GetValue<long>();
         Assert.Equal(total.ToString(), csv.Header("X-Total-Count"));
         var beijingAt = csv.Text.IndexOf(beijingTitle, StringComparison.Ordinal);
         Assert.True(beijingAt >= 0);
         Assert.True(csv.Text.IndexOf(fujianTitle, StringComparison.Ordinal) > beijingAt);
 
-        var xlsx = (await Host.Get("/api/reviews/workshop-cases?format=xlsx", NationalReviewer)).ShouldBe(200);
+        var xlsx = (await Host.Get("/api/reviews/workshop-cases?format=xlsx", Fixture.NationalReviewer)).ShouldBe(200);
         using (var stream = new MemoryStream(xlsx.Bytes))
         {
             var rows = MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
@@ -107,17 +99,17 @@ public sealed class case_tables_across_provinces(ProvincesFixture fixture)
         }
 
         // A province's reviewer: its own rows in every format, never Beijing's.
-        var own = (await Host.Get("/api/reviews/workshop-cases?format=csv", FujianReviewer)).ShouldBe(200);
+        var own = (await Host.Get("/api/reviews/workshop-cases?format=csv", Fixture.FujianReviewer)).ShouldBe(200);
         Assert.Contains(fujianTitle, own.Text);
         Assert.DoesNotContain(beijingTitle, own.Text);
-        var ownXlsx = (await Host.Get("/api/reviews/workshop-cases?format=xlsx", FujianReviewer)).ShouldBe(200);
+        var ownXlsx = (await Host.Get("/api/reviews/workshop-cases?format=xlsx", Fixture.FujianReviewer)).ShouldBe(200);
         using (var stream = new MemoryStream(ownXlsx.Bytes))
         {
             var rows = MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
             Assert.NotEmpty(rows);
             Assert.All(rows, r => Assert.Equal("福建省", (string)r["省份"]));
         }
-        Assert.DoesNotContain(beijingTitle, (await Host.Get("/api/reviews/outputs?format=csv", FujianReviewer)).ShouldBe(200).Text);
+        Assert.DoesNotContain(beijingTitle, (await Host.Get("/api/reviews/outputs?format=csv", Fixture.FujianReviewer)).ShouldBe(200).Text);
 
         // Another province, or the nation, is refused before any database is read, as JSON and as a file alike.
         foreach (var url in new[]
@@ -126,6 +118,6 @@ public sealed class case_tables_across_provinces(ProvincesFixture fixture)
                      $"/api/reviews/workshop-cases?region={Ministry}&format=xlsx", $"/api/reviews/cases?region={Ministry}&format=csv",
                      $"/api/reviews/outputs?region={Beijing}&format=csv", $"/api/reviews/outputs?region={Ministry}",
                  })
-            (await Host.Get(url, FujianReviewer)).ShouldBeProblem(403);
+            (await Host.Get(url, Fixture.FujianReviewer)).ShouldBeProblem(403);
     }
 }

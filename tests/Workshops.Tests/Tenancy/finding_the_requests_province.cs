@@ -10,12 +10,8 @@ namespace Workshops.Tests.Tenancy;
 /// Only a studio's route makes the provinces look for a studio; an id found nowhere is remembered briefly; a national
 /// read that no province answered is unavailable, not empty.
 /// </summary>
-[Collection(ProvincesCollection.Name)]
-public sealed class finding_the_requests_province(ProvincesFixture fixture)
+public sealed class finding_the_requests_province(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private IAlbaHost Host => fixture.Host;
-    private string NationalReviewer => fixture.Token(Role.Reviewer, "教育部评审", Ministry);
-
     [Theory]
     [InlineData("/api/studios/{0}", "id", true)]
     [InlineData("/api/studios/{0}/activities", "id", true)]
@@ -37,19 +33,19 @@ public sealed class finding_the_requests_province(ProvincesFixture fixture)
     public async Task an_id_found_in_no_province_is_remembered_briefly_as_unknown()
     {
         var unknown = Guid.NewGuid();
-        (await Host.Get($"/api/studios/{unknown}", NationalReviewer)).ShouldBeProblem(404);
-        await fixture.Close(Beijing);
+        (await Host.Get($"/api/studios/{unknown}", Fixture.NationalReviewer)).ShouldBeProblem(404);
+        await Fixture.Close(Beijing);
         try
         {
             // Remembered: no province is asked again, so Beijing being closed does not matter yet.
-            (await Host.Get($"/api/studios/{unknown}", NationalReviewer)).ShouldBeProblem(404);
-            fixture.Clock.Advance(Workshops.Studios.StudioRegions.MissKept + TimeSpan.FromSeconds(1));
+            (await Host.Get($"/api/studios/{unknown}", Fixture.NationalReviewer)).ShouldBeProblem(404);
+            Fixture.Clock.Advance(Workshops.Studios.StudioRegions.MissKept + TimeSpan.FromSeconds(1));
             // Forgotten: asked again, and the studio might be in Beijing, which does not answer.
-            (await Host.Get($"/api/studios/{unknown}", NationalReviewer)).ShouldBeProblem(503);
+            (await Host.Get($"/api/studios/{unknown}", Fixture.NationalReviewer)).ShouldBeProblem(503);
         }
         finally
         {
-            await fixture.Reopen(Beijing);
+            await Fixture.Reopen(Beijing);
         }
     }
 

@@ -9,12 +9,9 @@ namespace Workshops.Tests.Tenancy;
 /// What is read and written with plain SQL beside Marten's sessions (idempotency keys, kept views, the feed's
 /// high-water mark) goes to the database of the studio's province, not to the ministry's.
 /// </summary>
-[Collection(ProvincesCollection.Name)]
-public sealed class plain_sql_reaches_the_provinces_database(ProvincesFixture fixture)
+public sealed class plain_sql_reaches_the_provinces_database(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private IAlbaHost Host => fixture.Host;
-    private string FujianSchool => fixture.Token(Role.School, "泉州市第五中学管理员", "350503");
-    private string BeijingSchool => fixture.Token(Role.School, "北京市第二中学管理员", "110101");
+    private string FujianSchool => Fixture.School("350503", "泉州市第五中学管理员");
 
     [Fact]
     public async Task an_idempotent_retry_on_a_fujian_studio_answers_the_same_reply_from_fujians_database()
@@ -28,36 +25,36 @@ public sealed class plain_sql_reaches_the_provinces_database(ProvincesFixture fi
 
         Assert.Equal("true", retry.Header("Idempotent-Replayed"));
         Assert.Equal(first.Text, retry.Text);
-        Assert.Equal(2, await fixture.Count(Fujian, "select count(*) from workshops.mt_events where stream_id = $1", studio));
+        Assert.Equal(2, await Fixture.Count(Fujian, "select count(*) from workshops.mt_events where stream_id = $1", studio));
         const string keys = "select count(*) from workshops.ws_idempotency where key = $1 and status = 200";
-        Assert.Equal(1, await fixture.Count(Fujian, keys, key));
-        Assert.Equal(0, await fixture.Count(Ministry, keys, key));
+        Assert.Equal(1, await Fixture.Count(Fujian, keys, key));
+        Assert.Equal(0, await Fixture.Count(Ministry, keys, key));
     }
 
     [Fact]
     public async Task a_kept_view_of_a_beijing_studio_is_kept_in_beijings_database()
     {
-        var studio = await Host.EstablishStudio(BeijingSchool, StudioBody("北京市东城区第二班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var studio = await Host.EstablishStudio(Fixture.BeijingSchool, StudioBody("北京市东城区第二班主任工作坊", district: "110101", city: "110100", province: Beijing));
 
-        var first = (await Host.Get($"/api/studios/{studio}", BeijingSchool)).ShouldBe(200);
-        (await Host.Get($"/api/studios/{studio}", BeijingSchool, ("If-None-Match", first.Header("ETag")!))).ShouldBe(304);
+        var first = (await Host.Get($"/api/studios/{studio}", Fixture.BeijingSchool)).ShouldBe(200);
+        (await Host.Get($"/api/studios/{studio}", Fixture.BeijingSchool, ("If-None-Match", first.Header("ETag")!))).ShouldBe(304);
 
         const string kept = "select count(*) from workshops.ws_view_memo where studio_id = $1";
-        Assert.True(await fixture.Count(Beijing, kept, studio) >= 1);
-        Assert.Equal(0, await fixture.Count(Ministry, kept, studio));
-        Assert.Equal(0, await fixture.Count(Fujian, kept, studio));
+        Assert.True(await Fixture.Count(Beijing, kept, studio) >= 1);
+        Assert.Equal(0, await Fixture.Count(Ministry, kept, studio));
+        Assert.Equal(0, await Fixture.Count(Fujian, kept, studio));
     }
 
     [Fact]
     public async Task the_feed_of_a_fujian_client_reads_fujians_events_up_to_fujians_high_water_mark()
     {
         var studio = await Host.EstablishStudio(FujianSchool, StudioBody("泉州市丰泽区第二班主任工作坊", district: "350503", city: "350500"));
-        await fixture.Settle();
-        var client = fixture.Token(Role.Integration, "泉州市教育平台", "350500");
+        await Fixture.Settle();
+        var client = Fixture.Token(Role.Integration, "泉州市教育平台", "350500");
 
         var page = (await Host.Get("/api/feed?limit=500", client)).ShouldBe(200).Json;
 
-        var mark = await fixture.Count(Fujian, "select last_seq_id from workshops.mt_event_progression where name = 'HighWaterMark'");
+        var mark = await Fixture.Count(Fujian, "select last_seq_id from workshops.mt_event_progression where name = 'HighWaterMark'");
         Assert.Equal(mark, page["highWaterMark"]!.GetValue<long>());
         Assert.Contains(page["events"]!.AsArray(), e => e!["studioId"]!.GetValue<string>() == studio.ToString());
     }

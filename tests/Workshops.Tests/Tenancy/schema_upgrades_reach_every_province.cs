@@ -9,31 +9,28 @@ using static Workshops.Tests.Tenancy.ProvincesFixture;
 namespace Workshops.Tests.Tenancy;
 
 /// <summary>The start-up schema upgrade runs on every province's database, not only the ministry's.</summary>
-[Collection(ProvincesCollection.Name)]
-public sealed class schema_upgrades_reach_every_province(ProvincesFixture fixture)
+public sealed class schema_upgrades_reach_every_province(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private IAlbaHost Host => fixture.Host;
-
     private const string Index =
         "select string_agg(indexdef, ';') from pg_indexes where schemaname = 'workshops' and tablename = 'mt_doc_outputrecord' and indexdef like '%search_terms%'";
 
     [Fact]
     public async Task an_earlier_database_of_each_province_gets_its_search_terms_column_filled_from_its_rows()
     {
-        var fujianSchool = fixture.Token(Role.School, "南平市第一中学管理员", "350203");
-        var beijingSchool = fixture.Token(Role.School, "北京市第九中学管理员", "110101");
+        var fujianSchool = Fixture.Token(Role.School, "南平市第一中学管理员", "350203");
+        var beijingSchool = Fixture.Token(Role.School, "北京市第九中学管理员", "110101");
         var fujian = await Host.StaffedStudio(fujianSchool, StudioBody("南平市升级班主任工作坊"));
         var beijing = await Host.StaffedStudio(beijingSchool, StudioBody("北京市东城区升级班主任工作坊", district: "110101", city: "110100", province: Beijing));
         foreach (var (studio, school) in new[] { (fujian, fujianSchool), (beijing, beijingSchool) })
         {
-            var host = fixture.Token(Role.Host, "陈美玲", null, [studio]);
+            var host = Fixture.Token(Role.Host, "陈美玲", null, [studio]);
             var id = (await Host.Post($"/api/studios/{studio}/outputs",
                 new { kind = "brand", title = "升级前的家校共育品牌", authors = new[] { "H1" }, date = "2026-01-10" }, host))
                 .ShouldBe(201).Json["outputId"]!.GetValue<string>();
             (await Host.Post($"/api/studios/{studio}/outputs/{id}/submit", new { }, host)).ShouldBe(200);
             (await Host.Post($"/api/studios/{studio}/outputs/{id}/approve", new { }, school)).ShouldBe(200);
         }
-        await fixture.Settle();
+        await Fixture.Settle();
 
         // Each province's database as an earlier version left it: no search terms column (its index goes with it).
         var indexes = new Dictionary<string, string>();
@@ -41,7 +38,7 @@ public sealed class schema_upgrades_reach_every_province(ProvincesFixture fixtur
         {
             indexes[code] = await Text(code, Index);
             Assert.NotEmpty(indexes[code]);
-            await fixture.Count(code, "alter table workshops.mt_doc_outputrecord drop column search_terms; select 1");
+            await Fixture.Count(code, "alter table workshops.mt_doc_outputrecord drop column search_terms; select 1");
         }
         try
         {
@@ -50,11 +47,11 @@ public sealed class schema_upgrades_reach_every_province(ProvincesFixture fixtur
 
             foreach (var code in new[] { Fujian, Beijing })
             {
-                Assert.True(await fixture.Count(code, "select count(*) from workshops.mt_doc_outputrecord") > 0);
-                Assert.Equal(0, await fixture.Count(code, "select count(*) from workshops.mt_doc_outputrecord where search_terms is null"));
+                Assert.True(await Fixture.Count(code, "select count(*) from workshops.mt_doc_outputrecord") > 0);
+                Assert.Equal(0, await Fixture.Count(code, "select count(*) from workshops.mt_doc_outputrecord where search_terms is null"));
             }
             // The filled terms answer a search in both provinces again.
-            var reviewer = fixture.Token(Role.Reviewer, "教育部评审", Ministry);
+            var reviewer = Fixture.Token(Role.Reviewer, "教育部评审", Ministry);
             var found = (await Host.Get($"/api/reviews/outputs?q={Uri.EscapeDataString("升级前的家校")}&pageSize=100", reviewer)).ShouldBe(200).Json;
             Assert.Equal(["北京市", "福建省"], found["items"]!.AsArray().Select(r => r!["provinceName"]!.GetValue<string>()).Distinct());
         }
@@ -62,7 +59,7 @@ public sealed class schema_upgrades_reach_every_province(ProvincesFixture fixtur
         {
             // The fixture's databases keep their search index for the tests after this one.
             foreach (var (code, index) in indexes)
-                if (await Text(code, Index) == "") await fixture.Count(code, index + "; select 1");
+                if (await Text(code, Index) == "") await Fixture.Count(code, index + "; select 1");
         }
     }
 

@@ -9,15 +9,8 @@ namespace Workshops.Tests.Tenancy;
 /// A teacher's record with a database per province: registered, read and written in the province of the school admin's
 /// region; another province's admin and reviewer find nothing there (their requests read their own database).
 /// </summary>
-[Collection(ProvincesCollection.Name)]
-public sealed class teacher_records_in_a_province(ProvincesFixture fixture)
+public sealed class teacher_records_in_a_province(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private IAlbaHost Host => fixture.Host;
-    private string FujianSchool => fixture.Token(Role.School, "厦门市集美区学校管理员", "350211");
-    private string FujianReviewer => fixture.Token(Role.Reviewer, "福建省教育厅评审", Fujian);
-    private string BeijingSchool => fixture.Token(Role.School, "北京市朝阳区学校管理员", "110105");
-    private string BeijingReviewer => fixture.Token(Role.Reviewer, "北京市教委评审", Beijing);
-
     [Fact]
     public async Task a_record_is_read_and_written_in_its_provinces_database_only()
     {
@@ -26,19 +19,19 @@ public sealed class teacher_records_in_a_province(ProvincesFixture fixture)
         {
             id, name = "林晓燕", gender = "female", school = "厦门市集美区实验学校", region = "350211", subject = "语文", birthYear = 1986,
             teachingSince = "2008-09-01", headTeacherSince = "2012-09-01",
-        }, FujianSchool)).ShouldBe(201);
+        }, Fixture.JimeiSchool)).ShouldBe(201);
         const string stream = "select count(*) from workshops.mt_streams where id = $1";
-        Assert.Equal(1, await fixture.Count(Fujian, stream, TeacherStreams.IdOf(id)));
-        Assert.Equal(0, await fixture.Count(Beijing, stream, TeacherStreams.IdOf(id)));
+        Assert.Equal(1, await Fixture.Count(Fujian, stream, TeacherStreams.IdOf(id)));
+        Assert.Equal(0, await Fixture.Count(Beijing, stream, TeacherStreams.IdOf(id)));
 
-        Assert.Equal("林晓燕", (await Host.Get($"/api/teachers/{id}", FujianSchool)).ShouldBe(200).Json["name"]!.GetValue<string>());
-        (await Host.Get($"/api/teachers/{id}/facts", FujianReviewer)).ShouldBe(200);
-        (await Host.Get($"/api/teachers/{id}/history", FujianSchool)).ShouldBe(200);
-        (await Host.Get($"/api/teachers/{id}/tiers", FujianReviewer)).ShouldBe(200);
-        (await Host.Post($"/api/teachers/{id}/titles", new { title = "first", on = "2019-09-01" }, FujianSchool)).ShouldBe(200);
+        Assert.Equal("林晓燕", (await Host.Get($"/api/teachers/{id}", Fixture.JimeiSchool)).ShouldBe(200).Json["name"]!.GetValue<string>());
+        (await Host.Get($"/api/teachers/{id}/facts", Fixture.FujianReviewer)).ShouldBe(200);
+        (await Host.Get($"/api/teachers/{id}/history", Fixture.JimeiSchool)).ShouldBe(200);
+        (await Host.Get($"/api/teachers/{id}/tiers", Fixture.FujianReviewer)).ShouldBe(200);
+        (await Host.Post($"/api/teachers/{id}/titles", new { title = "first", on = "2019-09-01" }, Fixture.JimeiSchool)).ShouldBe(200);
 
-        (await Host.Get($"/api/teachers/{id}", BeijingSchool)).ShouldBeProblem(404);
-        (await Host.Get($"/api/teachers/{id}/facts", BeijingReviewer)).ShouldBeProblem(404);
-        (await Host.Post($"/api/teachers/{id}/titles", new { title = "senior", on = "2024-09-01" }, BeijingSchool)).ShouldBeProblem(404);
+        (await Host.Get($"/api/teachers/{id}", Fixture.ChaoyangSchool)).ShouldBeProblem(404);
+        (await Host.Get($"/api/teachers/{id}/facts", Fixture.BeijingReviewer)).ShouldBeProblem(404);
+        (await Host.Post($"/api/teachers/{id}/titles", new { title = "senior", on = "2024-09-01" }, Fixture.ChaoyangSchool)).ShouldBeProblem(404);
     }
 }

@@ -12,27 +12,17 @@ namespace Workshops.Tests.Tenancy;
 /// A national integration client reads one feed over every province's database with one cursor that carries a
 /// position per province; a province's client reads its own province only, whatever its cursor says.
 /// </summary>
-[Collection(ProvincesCollection.Name)]
-public sealed class the_feed_across_provinces(ProvincesFixture fixture)
+public sealed class the_feed_across_provinces(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private IAlbaHost Host => fixture.Host;
-    private string FujianSchool => fixture.Token(Role.School, "厦门市第六中学管理员", "350203");
-    private string BeijingSchool => fixture.Token(Role.School, "北京市第五中学管理员", "110101");
-    private string NationalClient => fixture.Token(Role.Integration, NationalIntegration, Ministry);
-    private string FujianClient => fixture.Token(Role.Integration, "福建省教师培训平台", Fujian);
-    private string BeijingClient => fixture.Token(Role.Integration, "北京市教师培训平台", Beijing);
-
-    private string HostOf(Guid studio) => fixture.Token(Role.Host, "陈美玲", null, [studio]);
-
     /// <summary>A staffed studio in each province, each with an activity of three attendees (an hours event each).</summary>
     private async Task TwoProvincesWrite(string suffix)
     {
-        var fujian = await Host.StaffedStudio(FujianSchool, StudioBody($"厦门市湖里区{suffix}班主任工作坊"));
-        var beijing = await Host.StaffedStudio(BeijingSchool, StudioBody($"北京市东城区{suffix}班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody($"厦门市湖里区{suffix}班主任工作坊"));
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody($"北京市东城区{suffix}班主任工作坊", district: "110101", city: "110100", province: Beijing));
         var activity = Activity("lecture", ["learning"], "2026-02-20", 2, [("M1", 2), ("M2", 2), ("M3", 2)], title: "家校共育专题讲座");
-        await Host.LogActivity(fujian, HostOf(fujian), activity);
-        await Host.LogActivity(beijing, HostOf(beijing), activity);
-        await fixture.Settle();
+        await Host.LogActivity(fujian, Fixture.HostOf(fujian), activity);
+        await Host.LogActivity(beijing, Fixture.HostOf(beijing), activity);
+        await Fixture.Settle();
     }
 
     /// <summary>Reads a feed to its end, page by page through the cursor; the cursor after the last page is returned too.</summary>
@@ -59,9 +49,9 @@ public sealed class the_feed_across_provinces(ProvincesFixture fixture)
     {
         await TwoProvincesWrite("一");
 
-        var fujian = (await Drain(FujianClient, 500)).Events;
-        var beijing = (await Drain(BeijingClient, 500)).Events;
-        var national = (await Drain(NationalClient, 4)).Events;
+        var fujian = (await Drain(Fixture.FujianClient, 500)).Events;
+        var beijing = (await Drain(Fixture.BeijingClient, 500)).Events;
+        var national = (await Drain(Fixture.NationalClient, 4)).Events;
 
         Assert.Contains(fujian, e => e["type"]!.GetValue<string>() == "hours.credited");
         Assert.Equal(national.Count, national.Select(Id).Distinct().Count());
@@ -78,34 +68,34 @@ public sealed class the_feed_across_provinces(ProvincesFixture fixture)
     public async Task a_province_that_does_not_answer_keeps_its_position_and_its_events_come_later()
     {
         await TwoProvincesWrite("二");
-        var (_, cursor) = await Drain(NationalClient, 500);
+        var (_, cursor) = await Drain(Fixture.NationalClient, 500);
         await TwoProvincesWrite("三");
 
-        await fixture.Close(Beijing);
+        await Fixture.Close(Beijing);
         List<JsonNode> whileClosed;
         string resumed;
         try
         {
-            var partial = (await Host.Get($"/api/feed?limit=500&cursor={cursor}", NationalClient)).ShouldBe(200);
+            var partial = (await Host.Get($"/api/feed?limit=500&cursor={cursor}", Fixture.NationalClient)).ShouldBe(200);
             Assert.Equal(Beijing, partial.Header("Missing-Provinces"));
             whileClosed = partial.Json["events"]!.AsArray().Select(e => e!).ToList();
             resumed = partial.Json["cursor"]!.GetValue<string>();
-            (await Host.Get($"/api/feed?limit=500&cursor={cursor}&complete=true", NationalClient)).ShouldBeProblem(503);
+            (await Host.Get($"/api/feed?limit=500&cursor={cursor}&complete=true", Fixture.NationalClient)).ShouldBeProblem(503);
         }
         finally
         {
-            await fixture.Reopen(Beijing);
+            await Fixture.Reopen(Beijing);
         }
         Assert.NotEmpty(whileClosed);
         Assert.All(whileClosed, e => Assert.Equal(Fujian, Province(e)));
 
         // Beijing's position stayed where it was: its new events come now, Fujian's are not repeated.
-        var after = (await Drain(NationalClient, 500, resumed)).Events;
+        var after = (await Drain(Fixture.NationalClient, 500, resumed)).Events;
         Assert.NotEmpty(after);
         Assert.All(after, e => Assert.Equal(Beijing, Province(e)));
         Assert.Contains(after, e => e["type"]!.GetValue<string>() == "studio.established");
         var before = FeedCursor.Read(cursor)![Beijing].After;
-        var beijing = (await Drain(BeijingClient, 500)).Events;
+        var beijing = (await Drain(Fixture.BeijingClient, 500)).Events;
         Assert.Equal(beijing.Where(e => Sequence(e) > before).Select(Id), after.Select(Id));
     }
 
@@ -113,20 +103,20 @@ public sealed class the_feed_across_provinces(ProvincesFixture fixture)
     public async Task a_provinces_client_cannot_read_another_province_through_the_cursor()
     {
         await TwoProvincesWrite("四");
-        var (_, national) = await Drain(NationalClient, 500);
+        var (_, national) = await Drain(Fixture.NationalClient, 500);
 
         // The national cursor names Beijing and the ministry: Fujian's client is refused, not shown them.
-        (await Host.Get($"/api/feed?cursor={national}", FujianClient)).ShouldBeProblem(400);
+        (await Host.Get($"/api/feed?cursor={national}", Fixture.FujianClient)).ShouldBeProblem(400);
         var forged = FeedCursor.Write(new Dictionary<string, FeedPosition> { [Beijing] = FeedPosition.Start });
-        (await Host.Get($"/api/feed?cursor={forged}", FujianClient)).ShouldBeProblem(400);
+        (await Host.Get($"/api/feed?cursor={forged}", Fixture.FujianClient)).ShouldBeProblem(400);
         var garbled = "1." + Convert.ToBase64String(Encoding.UTF8.GetBytes("350000:x:0"));
-        (await Host.Get($"/api/feed?cursor={Uri.EscapeDataString(garbled)}", FujianClient)).ShouldBeProblem(400);
-        (await Host.Get("/api/feed?cursor=2.AAAA", FujianClient)).ShouldBeProblem(400);
+        (await Host.Get($"/api/feed?cursor={Uri.EscapeDataString(garbled)}", Fixture.FujianClient)).ShouldBeProblem(400);
+        (await Host.Get("/api/feed?cursor=2.AAAA", Fixture.FujianClient)).ShouldBeProblem(400);
 
         // Its own cursor (one position) reads Fujian's events only, the same as reading without one.
         var own = FeedCursor.Write(new Dictionary<string, FeedPosition> { [Fujian] = FeedPosition.Start });
-        var withCursor = (await Drain(FujianClient, 500, own)).Events;
-        var plain = (await Drain(FujianClient, 500)).Events;
+        var withCursor = (await Drain(Fixture.FujianClient, 500, own)).Events;
+        var plain = (await Drain(Fixture.FujianClient, 500)).Events;
         Assert.NotEmpty(withCursor);
         Assert.All(withCursor, e => Assert.Equal(Fujian, Province(e)));
         Assert.Equal(plain.Select(Id), withCursor.Select(Id));

@@ -8,20 +8,15 @@ namespace Workshops.Tests.Tenancy;
 
 /// <summary>
 /// The public showcase with a database per province: an anonymous reader without a region sees every province's
-/// published outputs and profiles, merged in one order and paged across the provinces; with a region, its province's.
+/// published outputs and profiles, merged in one order and paged across the provinces; with a region, its province's
+/// (and within it the region's).
 /// </summary>
-[Collection(ProvincesCollection.Name)]
-public sealed class the_showcase_across_provinces(ProvincesFixture fixture)
+public sealed class the_showcase_across_provinces(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private IAlbaHost Host => fixture.Host;
-    private string FujianSchool => fixture.Token(Role.School, "泉州市第五中学管理员", "350203");
-    private string BeijingSchool => fixture.Token(Role.School, "北京市第十一中学管理员", "110101");
-    private string HostOf(Guid studio) => fixture.Token(Role.Host, "陈美玲", null, [studio]);
-
     /// <summary>An approved output the studio's host publishes in the showcase.</summary>
     private async Task<string> Published(Guid studio, string school, string title)
     {
-        var host = HostOf(studio);
+        var host = Fixture.HostOf(studio);
         var id = (await Host.Post($"/api/studios/{studio}/outputs", new
         {
             kind = "typical-case", category = "class-culture", title, authors = new[] { "H1", "M1" }, date = "2026-03-01",
@@ -51,11 +46,11 @@ public sealed class the_showcase_across_provinces(ProvincesFixture fixture)
     [Fact]
     public async Task an_anonymous_reader_sees_every_provinces_published_outputs_merged_and_a_region_reads_its_own()
     {
-        var fujian = await Host.StaffedStudio(FujianSchool, StudioBody("泉州市丰泽区班主任工作坊"));
-        var beijing = await Host.StaffedStudio(BeijingSchool, StudioBody("北京市东城区第五班主任工作坊", district: "110101", city: "110100", province: Beijing));
-        var fromFujian = new[] { await Published(fujian, FujianSchool, "文化墙的故事"), await Published(fujian, FujianSchool, "一班一品的实践") };
-        var fromBeijing = await Published(beijing, BeijingSchool, "胡同里的育人文化");
-        await fixture.Settle();
+        var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody("泉州市丰泽区班主任工作坊"));
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody("北京市东城区第五班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var fromFujian = new[] { await Published(fujian, Fixture.FujianSchool, "文化墙的故事"), await Published(fujian, Fixture.FujianSchool, "一班一品的实践") };
+        var fromBeijing = await Published(beijing, Fixture.BeijingSchool, "胡同里的育人文化");
+        await Fixture.Settle();
 
         var beijingOnly = await All($"/api/showcase/outputs?region={Beijing}", "outputId", 100);
         var fujianOnly = await All($"/api/showcase/outputs?region={Fujian}", "outputId", 100);
@@ -85,12 +80,12 @@ public sealed class the_showcase_across_provinces(ProvincesFixture fixture)
     [Fact]
     public async Task the_published_profiles_of_every_province_are_listed_by_name_page_after_page()
     {
-        var fujian = await Host.StaffedStudio(FujianSchool, StudioBody("展示名录福建班主任工作坊"));
-        var beijing = await Host.StaffedStudio(BeijingSchool, StudioBody("展示名录北京班主任工作坊", district: "110101", city: "110100", province: Beijing));
-        var hidden = await Host.StaffedStudio(BeijingSchool, StudioBody("展示名录未公开班主任工作坊", district: "110101", city: "110100", province: Beijing));
-        (await Host.Post($"/api/studios/{fujian}/showcase", new { published = true }, HostOf(fujian))).ShouldBe(200);
-        (await Host.Post($"/api/studios/{beijing}/showcase", new { published = true }, HostOf(beijing))).ShouldBe(200);
-        await fixture.Settle();
+        var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody("展示名录福建班主任工作坊"));
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody("展示名录北京班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var hidden = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody("展示名录未公开班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        (await Host.Post($"/api/studios/{fujian}/showcase", new { published = true }, Fixture.HostOf(fujian))).ShouldBe(200);
+        (await Host.Post($"/api/studios/{beijing}/showcase", new { published = true }, Fixture.HostOf(beijing))).ShouldBe(200);
+        await Fixture.Settle();
 
         var whole = (await Host.Get("/api/showcase/studios?pageSize=100", null)).ShouldBe(200).Json;
         var ids = Ids(whole, "studioId");
@@ -104,16 +99,28 @@ public sealed class the_showcase_across_provinces(ProvincesFixture fixture)
         Assert.Equal(ids, await All("/api/showcase/studios", "studioId", 1));
         var named = Ids((await Host.Get($"/api/showcase/studios?q={Uri.EscapeDataString("展示名录")}", null)).ShouldBe(200).Json, "studioId");
         Assert.Equal([beijing.ToString(), fujian.ToString()], named);
+
+        // A region reads its province only, and within it the region's studios, as the output list does.
+        var inBeijing = Ids((await Host.Get($"/api/showcase/studios?region={Beijing}&pageSize=100", null)).ShouldBe(200).Json, "studioId");
+        Assert.Contains(beijing.ToString(), inBeijing);
+        Assert.DoesNotContain(fujian.ToString(), inBeijing);
+        var inXiamen = (await Host.Get("/api/showcase/studios?region=350200&pageSize=100", null)).ShouldBe(200).Json;
+        Assert.Contains(fujian.ToString(), Ids(inXiamen, "studioId"));
+        Assert.DoesNotContain(beijing.ToString(), Ids(inXiamen, "studioId"));
+        Assert.Equal(Ids(inXiamen, "studioId").Count, inXiamen["total"]!.GetValue<long>());
+        Assert.Empty(Ids((await Host.Get("/api/showcase/studios?region=350600&pageSize=100", null)).ShouldBe(200).Json, "studioId")
+            .Intersect([fujian.ToString(), beijing.ToString()]));
+        (await Host.Get("/api/showcase/studios?region=35", null)).ShouldBeProblem(400);
     }
 
     [Fact]
     public async Task a_province_that_does_not_answer_is_named_and_a_complete_list_is_refused()
     {
-        var beijing = await Host.StaffedStudio(BeijingSchool, StudioBody("北京市东城区停机班主任工作坊", district: "110101", city: "110100", province: Beijing));
-        var output = await Published(beijing, BeijingSchool, "停机时的育人文化");
-        await fixture.Settle();
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody("北京市东城区停机班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var output = await Published(beijing, Fixture.BeijingSchool, "停机时的育人文化");
+        await Fixture.Settle();
 
-        await fixture.Close(Beijing);
+        await Fixture.Close(Beijing);
         try
         {
             var partial = (await Host.Get("/api/showcase/outputs?pageSize=100", null)).ShouldBe(200);
@@ -129,7 +136,7 @@ public sealed class the_showcase_across_provinces(ProvincesFixture fixture)
         }
         finally
         {
-            await fixture.Reopen(Beijing);
+            await Fixture.Reopen(Beijing);
         }
     }
 }

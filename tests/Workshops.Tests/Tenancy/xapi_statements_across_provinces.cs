@@ -12,26 +12,17 @@ namespace Workshops.Tests.Tenancy;
 /// The national integration client reads the xAPI statements of every province it reaches, paged with the feed's one
 /// cursor (a position per province) in <c>more</c>; a province's client reads its own province only.
 /// </summary>
-[Collection(ProvincesCollection.Name)]
-public sealed class xapi_statements_across_provinces(ProvincesFixture fixture)
+public sealed class xapi_statements_across_provinces(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private IAlbaHost Host => fixture.Host;
-    private string FujianSchool => fixture.Token(Role.School, "漳州市第一中学管理员", "350203");
-    private string BeijingSchool => fixture.Token(Role.School, "北京市第二中学管理员", "110101");
-    private string NationalClient => fixture.Token(Role.Integration, NationalIntegration, Ministry);
-    private string FujianClient => fixture.Token(Role.Integration, "福建省教师培训平台", Fujian);
-    private string BeijingClient => fixture.Token(Role.Integration, "北京市教师培训平台", Beijing);
-    private string HostOf(Guid studio) => fixture.Token(Role.Host, "陈美玲", null, [studio]);
-
     /// <summary>A staffed studio in each province with an activity of three attendees: three statements each.</summary>
     private async Task TwoProvincesAttend(string suffix)
     {
-        var fujian = await Host.StaffedStudio(FujianSchool, StudioBody($"漳州市芗城区{suffix}班主任工作坊"));
-        var beijing = await Host.StaffedStudio(BeijingSchool, StudioBody($"北京市东城区学习记录{suffix}班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody($"漳州市芗城区{suffix}班主任工作坊"));
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody($"北京市东城区学习记录{suffix}班主任工作坊", district: "110101", city: "110100", province: Beijing));
         var activity = Activity("lecture", ["learning"], "2026-02-20", 2, [("M1", 2), ("M2", 1.5m), ("M3", 2)], title: "班级管理专题讲座");
-        await Host.LogActivity(fujian, HostOf(fujian), activity);
-        await Host.LogActivity(beijing, HostOf(beijing), activity);
-        await fixture.Settle();
+        await Host.LogActivity(fujian, Fixture.HostOf(fujian), activity);
+        await Host.LogActivity(beijing, Fixture.HostOf(beijing), activity);
+        await Fixture.Settle();
     }
 
     /// <summary>Follows <c>more</c> to the end; every page holds at most <paramref name="limit"/> statements.</summary>
@@ -59,9 +50,9 @@ public sealed class xapi_statements_across_provinces(ProvincesFixture fixture)
     {
         await TwoProvincesAttend("一");
 
-        var fujian = (await Drain(FujianClient, 500)).Statements;
-        var beijing = (await Drain(BeijingClient, 500)).Statements;
-        var (national, mores) = await Drain(NationalClient, 2);
+        var fujian = (await Drain(Fixture.FujianClient, 500)).Statements;
+        var beijing = (await Drain(Fixture.BeijingClient, 500)).Statements;
+        var (national, mores) = await Drain(Fixture.NationalClient, 2);
 
         Assert.True(fujian.Count >= 3 && beijing.Count >= 3);
         Assert.Equal(national.Count, national.Select(Id).Distinct().Count());
@@ -76,7 +67,7 @@ public sealed class xapi_statements_across_provinces(ProvincesFixture fixture)
         Assert.All(positions, p => Assert.Subset(Codes.ToHashSet(), p.Keys.ToHashSet()));
         Assert.Contains(positions, p => p.ContainsKey(Fujian) && p.ContainsKey(Beijing));
         // A province's client keeps its numbered cursor.
-        var own = (await Host.Get("/api/xapi/statements?limit=1", FujianClient)).ShouldBe(200).Json["more"]!.GetValue<string>();
+        var own = (await Host.Get("/api/xapi/statements?limit=1", Fixture.FujianClient)).ShouldBe(200).Json["more"]!.GetValue<string>();
         Assert.True(long.TryParse(Cursor(own), out _));
     }
 
@@ -84,25 +75,25 @@ public sealed class xapi_statements_across_provinces(ProvincesFixture fixture)
     public async Task a_provinces_client_cannot_read_another_province_through_the_cursor()
     {
         await TwoProvincesAttend("二");
-        var (_, mores) = await Drain(NationalClient, 2);
+        var (_, mores) = await Drain(Fixture.NationalClient, 2);
         var national = Cursor(mores[0]);
 
         // The national cursor names Beijing and the ministry: Fujian's client is refused, not shown them.
-        (await Host.Get($"/api/xapi/statements?cursor={Uri.EscapeDataString(national)}", FujianClient)).ShouldBeProblem(400);
+        (await Host.Get($"/api/xapi/statements?cursor={Uri.EscapeDataString(national)}", Fixture.FujianClient)).ShouldBeProblem(400);
         var forged = FeedCursor.Write(new Dictionary<string, FeedPosition> { [Beijing] = FeedPosition.Start });
-        (await Host.Get($"/api/xapi/statements?cursor={forged}", FujianClient)).ShouldBeProblem(400);
-        (await Host.Get("/api/xapi/statements?cursor=2.AAAA", FujianClient)).ShouldBeProblem(400);
+        (await Host.Get($"/api/xapi/statements?cursor={forged}", Fixture.FujianClient)).ShouldBeProblem(400);
+        (await Host.Get("/api/xapi/statements?cursor=2.AAAA", Fixture.FujianClient)).ShouldBeProblem(400);
         // A national read continues with the cursor only: a number and a skip belong to one province.
-        (await Host.Get("/api/xapi/statements?cursor=0", NationalClient)).ShouldBeProblem(400);
+        (await Host.Get("/api/xapi/statements?cursor=0", Fixture.NationalClient)).ShouldBeProblem(400);
 
         // Its own cursor (one position) reads Fujian's statements only, the same as reading without one.
         var own = FeedCursor.Write(new Dictionary<string, FeedPosition> { [Fujian] = FeedPosition.Start });
-        var withCursor = (await Host.Get($"/api/xapi/statements?limit=500&cursor={own}", FujianClient)).ShouldBe(200).Json["statements"]!.AsArray()
+        var withCursor = (await Host.Get($"/api/xapi/statements?limit=500&cursor={own}", Fixture.FujianClient)).ShouldBe(200).Json["statements"]!.AsArray()
             .Select(s => s!).ToList();
-        var plain = (await Drain(FujianClient, 500)).Statements;
+        var plain = (await Drain(Fixture.FujianClient, 500)).Statements;
         Assert.NotEmpty(withCursor);
         Assert.Equal(plain.Select(Id), withCursor.Select(Id));
-        var beijing = (await Drain(BeijingClient, 500)).Statements.Select(Id).ToHashSet();
+        var beijing = (await Drain(Fixture.BeijingClient, 500)).Statements.Select(Id).ToHashSet();
         Assert.DoesNotContain(withCursor, s => beijing.Contains(Id(s)));
     }
 }

@@ -38,8 +38,17 @@ public static class BodyShape
     private const string ProvinceKey = "workshops.body-province";
 
     /// <summary>
+    /// A write whose body's <c>region</c> code says where the new record is kept (a teacher registered at a school of that
+    /// region): with a database per province, the request goes to that region's province.
+    /// </summary>
+    public interface IPlacedByRegion
+    {
+        string Region { get; }
+    }
+
+    /// <summary>
     /// The <c>region.province</c> of the write's body, as the shape check found it (the tenant of a studio being
-    /// established); null when the body has none.
+    /// established), or the province of an <see cref="IPlacedByRegion"/> body's <c>region</c>; null when the body has none.
     /// </summary>
     public static string? Province(HttpContext http) => http.Items[ProvinceKey] as string;
 
@@ -64,6 +73,10 @@ public static class BodyShape
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("region", out var region) && region.ValueKind == JsonValueKind.Object
                     && region.TryGetProperty("province", out var code) && code.ValueKind == JsonValueKind.String && Region.IsCode(code.GetString()!))
                     province = code.GetString();
+                // A body that is placed by its region code (registering a teacher at a school of that region): its province.
+                else if (typeof(IPlacedByRegion).IsAssignableFrom(type) && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("region", out var placed)
+                         && placed.ValueKind == JsonValueKind.String && Region.IsCode(placed.GetString()!))
+                    province = placed.GetString()![..2] + "0000";
             }
             catch (JsonException e)
             {
