@@ -26,14 +26,14 @@ public static class ApplicationsDocs
             new("AttestPartyApproval", "Attest the Party organisation's approval",
                 "The school attests that its Party organisation approved the construction plan (学校党组织把关), once; nobody recommends or " +
                 "selects before it.",
-                ["application.party-approval-recorded", "application.closed"], new AttestPartyApproval(new DateOnly(2026, 3, 10), "校党委会议审议通过。")),
+                ["application.party-approval-recorded", "application.closed"], new AttestPartyApproval(new DateOnly(2026, 2, 27), "校党委会议审议通过。")),
             new("RecommendApplication", "Recommend an application",
                 "At their turn, the district's reviewer (then the city's) recommends (推荐) the application to the next level.",
                 ["application."], new RecommendApplication("经区教育局评审，同意推荐。")),
             new("SelectApplication", "Select an application",
                 "The reviewer of the level applied for selects (遴选) the application: the studio is established at that level from the " +
                 "founding day (today unless given); the answer carries its id, and the studio's view its application.",
-                ["application."], new SelectApplication(new DateOnly(2026, 4, 1), "经省级遴选，确定为省级班主任工作室。")),
+                ["application."], new SelectApplication(new DateOnly(2026, 3, 1), "经省级遴选，确定为省级班主任工作室。")),
             new("RefuseApplication", "Refuse an application",
                 "The reviewer whose turn it is refuses the application with the reason (不予推荐 / 未予遴选); it is closed.",
                 ["application."], new RefuseApplication("建设方案目标不够具体，暂不推荐。")),

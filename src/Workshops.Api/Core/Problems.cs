@@ -46,10 +46,6 @@ public static class Problems
     public static ProblemDetails Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
-    /// <summary>400 when a code parameter holds no code of <typeparamref name="T"/>: every code with its label, and the code meant.</summary>
-    public static ProblemDetails? Code<T>(string? value, string field) where T : struct, Enum =>
-        new Check().Code<T>(value, field) is { Ok: false } check ? check.Result() : null;
-
     public static ProblemDetails Forbidden(string detail) => new()
     {
         Type = TypeOf("forbidden"),

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Attributes;
@@ -21,7 +22,8 @@ public sealed record AddTask(
     [Items(0, 10)] IReadOnlyList<ActivityKind>? ExpectedKinds = null,
     int? Year = null)
 {
-    public TaskInput Input => new(Title, Description, OwnerId, Due, ExpectedKinds);
+    /// <summary>The task as the ledger's rules read it; not a field of the request (it showed in the document's schema and example).</summary>
+    [JsonIgnore] public TaskInput Input => new(Title, Description, OwnerId, Due, ExpectedKinds);
 }
 
 public sealed record TaskCreated(Guid StudioId, Guid TaskId, int Year, long Version)

@@ -51,7 +51,7 @@ public static class PlansDocs
             new("AddTask", "Add a task to the ledger (任务台账)",
                 "Registers a task in the ledger outside the plan (of this year unless `year` says otherwise); it is open at once.",
                 ["task.", "plan.year-out-of-range"],
-                new AddTask("组织一次市级公开课展示", "邀请区内青年班主任观摩。", DemoData.Members[1].Id, new DateOnly(2025, 10, 31), [ActivityKind.DemonstrationLesson])),
+                new AddTask("组织一次市级公开课展示", "邀请区内青年班主任观摩。", DemoData.Members[1].Id, new DateOnly(2026, 10, 31), [ActivityKind.DemonstrationLesson])),
             new("ProgressTask", "Note progress on a task", "How an open task is going, in `reason` (before 4.0.0 `note`, which is now refused with where it goes), " +
                 "with an optional percentage done (0–100).",
                 ["task."], new ProgressTask("已完成前三次教研会，第四次定于下周三。", 40)),

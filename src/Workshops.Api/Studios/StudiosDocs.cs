@@ -52,7 +52,7 @@ public static class StudiosDocs
                 "A reviewer of the studio's level or above dissolves (撤销) the studio with the reason. Every later write to the studio is " +
                 "refused with `studio.dissolved`; its view, term, assessments and history stay readable.",
                 ["term.date-in-future", "term.date-before-founding", "studio.level-above-reviewer", "studio.dissolved"],
-                new DissolveStudio("整改期满复评仍不合格，予以撤销。", new DateOnly(2026, 4, 15))),
+                new DissolveStudio("整改期满复评仍不合格，予以撤销。", new DateOnly(2026, 2, 27))),
         ],
         [
             new("supervision.date-before-founding", "The naming's day is before the studio was founded; the detail gives the founding day.",

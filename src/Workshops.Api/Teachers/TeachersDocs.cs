@@ -76,7 +76,7 @@ public static class TeachersDocs
                 "of 双导师 if known.",
                 ["expert."], new SelectExpertCandidate(new DateOnly(2025, 9, 1), "2024年获评厦门市优秀班主任。", ["王建华", "陈美玲"])),
             new("CompleteExpertTraining", "Record the end of expert training (培养结业)", "The candidate completed the expert training on a day.",
-                ["expert."], new CompleteExpertTraining(new DateOnly(2027, 7, 1), "完成三年培养计划，结业考核合格。")),
+                ["expert."], new CompleteExpertTraining(new DateOnly(2026, 2, 27), "完成培养计划，结业考核合格。")),
             new("GetTeacher", "Read a teacher's record",
                 "Every live fact with its id (to correct or retract it), the corrections and the recognitions; the ETag is the stream's version."),
             new("GetTeacherFacts", "Read what a teacher's record says on a day",

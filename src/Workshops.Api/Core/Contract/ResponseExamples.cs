@@ -25,6 +25,9 @@ public static class ResponseExamples
     /// <summary>The example of an operation's answer by status ("200", or "200 text/csv" for the CSV form), if there is one.</summary>
     public static JsonNode? Of(string operationId, string status) => File.Value["operations"]?[operationId]?[status];
 
+    /// <summary>The operations the example walk reached, by operationId.</summary>
+    public static JsonObject Operations => File.Value["operations"]?.AsObject() ?? [];
+
     public static JsonObject Problems => File.Value["problems"]?.AsObject() ?? [];
 
     public static void Configure(OpenApiOptions options) => options.AddDocumentTransformer((document, _, _) =>

@@ -31,7 +31,13 @@ public static class SchemaShapes
     {
         var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
         var nullable = property is null ? info.Type != type : property.Set is null ? property.IsGetNullable : property.IsGetNullable || Limits.Nullable(property);
-        if (IsCodes(type)) CodeList(schema, type);
+        if (IsCodes(type))
+        {
+            CodeList(schema, type);
+            // A member that may hold no code (Requirement.role): null too, which the document's code-list pass turns into
+            // oneOf [null, $ref]. The exporter cannot see the type through our code converter, so it does not say so itself.
+            if (property is not null && (nullable || info.Type != type)) schema.Type |= JsonSchemaType.Null;
+        }
         else if (type == typeof(string) && schema.Type is null && schema.Enum is not { Count: > 0 })
             schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
         else if (type == typeof(decimal)) schema.Format = "decimal";
@@ -50,7 +56,15 @@ public static class SchemaShapes
                 schema.AdditionalProperties = typed;
         }
         if (property is not null) Declared(schema, property);
+        // A computed member that may be null (OutsideCredit.decision, the latest decision if there is one): the framework
+        // wraps a member whose type has a schema of its own as oneOf [null, $ref] only when its setter takes null, and a
+        // computed member has no setter; marked here in the framework's own terms, so the document says it too.
+        if (property is { Set: null, IsGetNullable: true } && info.Kind == JsonTypeInfoKind.Object && schema.Metadata?.ContainsKey(SchemaId) == true)
+            schema.Metadata[NullableMember] = true;
     }
+
+    // The framework's names (Microsoft.AspNetCore.OpenApi) for a schema's component name and a member it wraps as nullable.
+    private const string SchemaId = "x-schema-id", NullableMember = "x-is-nullable-property";
 
     /// <summary>The member's limits, on the member's schema or, for one-value limits on a list or map, on each item.</summary>
     private static void Declared(OpenApiSchema schema, JsonPropertyInfo property)
