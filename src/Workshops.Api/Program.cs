@@ -45,7 +45,10 @@ app.UseIdempotencyKeys();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs", o => o.WithTitle("Workshops API")).AllowAnonymous();
+// The page asks for the bearer token up front (it offered no scheme until one was picked), and sends the document to
+// no outside service: no AI agent, no hosted client generator or deploy button.
+app.MapScalarApiReference("/docs", o => o.WithTitle("Workshops API").AddPreferredSecuritySchemes("Bearer")
+    .DisableAgent().HideClientButton().HideDeveloperTools()).AllowAnonymous();
 app.MapDevTokens();
 app.MapWolverineEndpoints(opts =>
 {

@@ -40,8 +40,11 @@ public static class Problems
         Type = TypeOf("validation"),
         Title = "The request is not valid",
         Status = StatusCodes.Status400BadRequest,
-        Detail = string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))),
+        Detail = string.Join(" ", errors.SelectMany(e => e.Value.Select(m => Sentence($"{e.Key}: {m}")))),
     };
+
+    /// <summary>One problem of several in <c>detail</c>, ended with a full stop so the next one does not run into it.</summary>
+    private static string Sentence(string text) => text.EndsWith('.') || text.EndsWith('。') ? text : text + ".";
 
     public static ProblemDetails Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });

@@ -11,6 +11,9 @@ namespace Workshops.Demo;
 /// The demo: a K-12 workshop in Xiamen modelled on seed 000, with a host, three members, two trainees, mentor pairs
 /// and an outside expert; a vocational studio modelled on seed 001 (the other programme); and the records of the
 /// workshop's host and first member. Loaded at start-up when Demo:Seed is true, each part when it is not there yet.
+/// Each fact is stamped as recorded on the day it describes (09:00 China time, never after now), as if the studio had
+/// kept its records from the start: a read as of a past day, or a past year's reviewers' table, then shows the demo as
+/// it stood (stamped when loaded, every past view of it was empty and every asOf read of the studio answered 404).
 /// </summary>
 public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<DemoData> logger) : IHostedService
 {
@@ -59,10 +62,13 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
     {
         await using var session = store.LightweightSession();
         var by = new Actor("school:厦门市第一中学管理员", "厦门市第一中学管理员", Role.School);
-        var at = clock.GetUtcNow();
+        var now = clock.GetUtcNow();
+        DateTimeOffset On(DateOnly day) => Min(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)), now);
+        var founded = new DateOnly(2022, 10, 16);
         if (await session.Events.FetchStreamStateAsync(VocationalStudioId, ct) is null)
         {
             var opened = new DateOnly(2022, 9, 1);
+            var at = On(opened);
             session.Events.StartStream<Studio>(VocationalStudioId,
             [
                 new StudioEstablished(VocationalStudioId, "厦门工商旅游学校班主任工作室", "厦门工商旅游学校", Region, StudioLevel.School,
@@ -71,7 +77,8 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
                 .. Vocational[1..].Select(m => (object)new MemberJoined(m, opened, by, at)),
             ]);
         }
-        foreach (var record in Records(by, at))
+        // The records were entered when the workshop was founded, with facts going back years.
+        foreach (var record in Records(by, On(founded)))
         {
             var id = TeacherStreams.IdOf(record[0].TeacherId);
             if (await session.Events.FetchStreamStateAsync(id, ct) is null) session.Events.StartStream<TeacherRecord>(id, [.. record.Cast<object>()]);
@@ -79,19 +86,19 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
         await session.SaveChangesAsync(ct);
         if (await session.Events.FetchStreamStateAsync(StudioId, ct) is not null) return;
 
-        var founded = new DateOnly(2022, 10, 16);
         var term = new DateOnly(2023, 9, 1);
+        var next = new DateOnly(2024, 9, 1);
         object[] events =
         [
             new StudioEstablished(StudioId, "厦门市第一中学班主任工作坊", "厦门市第一中学", Region, StudioLevel.Municipal,
-                Track.K12, false, founded, BuildMode.FamousTeacher, by, at),
-            new HostAppointed(Host, founded, by, at),
-            .. Members.Select(m => (object)new MemberJoined(m, founded, by, at)),
-            new TraineeEnrolled(Trainees[0], term, by, at),
-            new TraineeEnrolled(Trainees[1], new DateOnly(2024, 9, 1), by, at),
-            new MentorshipFormed(Host.Id, Trainees[0].Id, term, by, at),
-            new MentorshipFormed(Members[0].Id, Trainees[1].Id, new DateOnly(2024, 9, 1), by, at),
-            new ExpertInvited(Expert, founded, by, at),
+                Track.K12, false, founded, BuildMode.FamousTeacher, by, On(founded)),
+            new HostAppointed(Host, founded, by, On(founded)),
+            .. Members.Select(m => (object)new MemberJoined(m, founded, by, On(founded))),
+            new ExpertInvited(Expert, founded, by, On(founded)),
+            new TraineeEnrolled(Trainees[0], term, by, On(term)),
+            new MentorshipFormed(Host.Id, Trainees[0].Id, term, by, On(term)),
+            new TraineeEnrolled(Trainees[1], next, by, On(next)),
+            new MentorshipFormed(Members[0].Id, Trainees[1].Id, next, by, On(next)),
         ];
         session.Events.StartStream<StudioState>(StudioId, events);
         await session.SaveChangesAsync(ct);
@@ -130,6 +137,8 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
                 null, null, by, at),
         ];
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -34,6 +34,17 @@ public sealed partial class telling_people_how_to_fix_it(AppFixture fixture) : A
     }
 
     [Fact]
+    public async Task the_detail_tells_each_problem_in_a_sentence_of_its_own()
+    {
+        var (studio, host) = await Studio();
+        var reply = (await Host.Post($"/api/studios/{studio}/activities", new { kind = "教研会", domains = new[] { "研究" }, title = "班会课研讨", date = "2026-04-20", hours = 2 }, host))
+            .ShouldBeProblem(400);
+        var detail = reply.Json["detail"]!.GetValue<string>();
+        Assert.Contains("head-teacher-salon (班主任沙龙). domains[0]: ", detail);
+        Assert.EndsWith("growth (成长).", detail);
+    }
+
+    [Fact]
     public async Task every_problem_of_a_body_comes_in_one_answer_under_its_json_path()
     {
         var (studio, host) = await Studio();

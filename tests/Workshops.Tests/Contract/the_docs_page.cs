@@ -28,6 +28,19 @@ public sealed class the_docs_page(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task the_docs_page_asks_for_the_bearer_token_and_sends_the_document_to_no_agent()
+    {
+        var page = (await Host.Get("/docs/", null)).ShouldBe(200).Text;
+        // Scalar's configuration, as the page hands it to the script.
+        var at = page.IndexOf("preferredSecurityScheme", StringComparison.Ordinal);
+        Assert.True(at >= 0, page[..Math.Min(page.Length, 6000)]);
+        var configuration = page[Math.Max(0, at - 3000)..Math.Min(page.Length, at + 3000)];
+        Assert.True(Regex.IsMatch(configuration, "\"preferredSecurityScheme\":\\[?\"Bearer\""), configuration);
+        Assert.True(Regex.IsMatch(configuration, "\"agent\":\\{\"disabled\":true"), configuration);
+        Assert.True(Regex.IsMatch(configuration, "\"hideClientButton\":true"), configuration);
+    }
+
+    [Fact]
     public async Task every_operation_has_a_camel_case_id_a_summary_and_a_description_in_words()
     {
         var doc = await Document();
