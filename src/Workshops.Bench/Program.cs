@@ -53,16 +53,17 @@ if (!options.Reuse)
     await Rebuild();
 }
 
-// 4. Projection rebuild of every projection, against the floor: stream the same events and COPY as many rows. The
-// one-pass rebuild (the maintenance command) first; then, unless skipped, Marten's daemon rebuilding one projection
-// after another, for comparison.
+// 4. Projection rebuild of every projection, against the floor: stream the same events and COPY as many rows. Unless
+// skipped, Marten's daemon rebuilding one projection after another first, for comparison; then the one-pass rebuild
+// (the maintenance command), which is what the ratio is taken from.
 async Task Rebuild()
 {
-    log("rebuilding every projection in one pass …");
-    var onePass = await Rebuilds.OnePass(store, CancellationToken.None);
-    log($"one pass: {onePass.Elapsed.TotalSeconds:N1} s over {onePass.Events:N0} events ({onePass.Reading.TotalSeconds:N1} s reading and folding); " +
-        string.Join(", ", onePass.Documents.Select(d => $"{d.Key} {d.Value:N0} in {onePass.Writing[d.Key].TotalSeconds:N1} s")));
+    // Marten's daemon first, for comparison; then the one pass, so the store is left as the maintenance command leaves
+    // it (each table truncated and written frozen in one transaction). The daemon's rebuild leaves pages with a little
+    // free space each, so every later insert lands on a page not yet written since the checkpoint (a full-page image
+    // per append, about 8 KB of WAL) until they fill: measured after the one pass, the write cost is the steady one.
     double? daemonSeconds = null;
+    long? daemonDocuments = null;
     if (!options.Skips("daemon-rebuild"))
     {
         log("rebuilding every projection with the daemon, one after another …");
@@ -75,9 +76,14 @@ async Task Rebuild()
             log($"  {projection}: {one.Elapsed.TotalSeconds:N1} s");
         }
         daemonSeconds = rebuild.Elapsed.TotalSeconds;
+        daemonDocuments = await Baselines.CountDocuments(data);
     }
+    log("rebuilding every projection in one pass …");
+    var onePass = await Rebuilds.OnePass(store, CancellationToken.None);
+    log($"one pass: {onePass.Elapsed.TotalSeconds:N1} s over {onePass.Events:N0} events ({onePass.Reading.TotalSeconds:N1} s reading and folding); " +
+        string.Join(", ", onePass.Documents.Select(d => $"{d.Key} {d.Value:N0} in {onePass.Writing[d.Key].TotalSeconds:N1} s")));
     var documents = await Baselines.CountDocuments(data);
-    if (documents != onePass.Documents.Values.Sum()) throw new InvalidOperationException($"the daemon rebuilt {documents} documents, the one pass {onePass.Documents.Values.Sum()}");
+    if (documents != onePass.Documents.Values.Sum() || (daemonDocuments is { } dd && dd != documents)) throw new InvalidOperationException($"the daemon rebuilt {daemonDocuments} documents, the one pass {onePass.Documents.Values.Sum()}, the tables hold {documents}");
     var floor = await Baselines.StreamAndCopy(data, documents);
     var (documentSeconds, documentBytes) = await Baselines.CopyDocuments(data);
     var eventBytes = await Baselines.EventBytes(data);
