@@ -219,10 +219,10 @@ foreach (var concurrency in options.Concurrency)
 }
 stackFloor?.Stop();
 
-// With the writing node's daemon off (BENCH_API_SETTINGS "Projections__Daemon=Disabled": the projections run on another
-// node, as a deployment may place them), a node with the daemon is started after the appends: how many events the
+// With the writing node's daemon off (the default; --writer-daemon HotCold keeps it in the writing process): the
+// projections run on another node, as a deployment that wants write throughput places them, a node with the daemon is started after the appends: how many events the
 // projections are behind, and how long that node takes from its start until they have caught up, beside the appends.
-if (options.Concurrency.Length > 0 && Api.Settings.TryGetValue("Projections__Daemon", out var writerDaemon) && writerDaemon == "Disabled")
+if (options.Concurrency.Length > 0 && options.WriterDaemonInEffect == "Disabled")
 {
     var behind = await Baselines.EventsBehind(data);
     var projecting = new Api(options, migrate: false, extra: new() { ["Projections__Daemon"] = "HotCold" });
@@ -309,7 +309,8 @@ log($"results in {options.Out}");
 namespace Workshops.Bench
 {
     public sealed record Options(string Connection, string ApiDll, string Out, int Studios, int Seed, int ActivitiesPerYear, int[] Concurrency,
-        TimeSpan Duration, int Rounds, int Reads, string SigningKey, IReadOnlySet<string> Skip, TimeSpan Warmup, int CostAppends, bool Reuse)
+        TimeSpan Duration, int Rounds, int Reads, string SigningKey, IReadOnlySet<string> Skip, TimeSpan Warmup, int CostAppends, bool Reuse,
+        string WriterDaemon)
     {
         public static Options Parse(string[] args)
         {
@@ -334,8 +335,15 @@ namespace Workshops.Bench
                 Arg("skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
                 TimeSpan.FromSeconds(double.Parse(Arg("warmup", "20"), CultureInfo.InvariantCulture)),
                 int.Parse(Arg("cost-appends", "200"), CultureInfo.InvariantCulture),
-                args.Contains("--reuse"));
+                args.Contains("--reuse"),
+                // --writer-daemon HotCold: the writing node also runs the async projections (a one-node deployment).
+                // By default it runs without them and a node with the daemon catches up after the appends, as a
+                // deployment that wants write throughput places them (BENCH_API_SETTINGS Projections__Daemon overrides).
+                Arg("writer-daemon", "Disabled"));
         }
+
+        /// <summary>The async daemon setting of the API process the appends go to.</summary>
+        public string WriterDaemonInEffect => Api.Settings.GetValueOrDefault("Projections__Daemon") ?? WriterDaemon;
 
         /// <summary>--skip cold,write-cost,appends,baselines,reads,reviewer,daemon-rebuild leaves parts out of a quick run (the full run skips nothing).</summary>
         public bool Skips(string part) => Skip.Contains(part);
@@ -391,6 +399,7 @@ namespace Workshops.Bench
             // per-client keep budget (1,000 an hour), after which kept reads would be computed reads.
             psi.Environment["Views__KeepsPerClient"] = "1000000";
             psi.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+            psi.Environment["Projections__Daemon"] = options.WriterDaemon;
             foreach (var (key, value) in Settings) psi.Environment[key] = value;
             foreach (var (key, value) in extra ?? []) psi.Environment[key] = value;
             _process = Process.Start(psi)!;

@@ -62,12 +62,13 @@ public sealed class Report(Options options)
             JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }));
         var md = new StringBuilder();
         md.AppendLine($"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: {Machine}.").AppendLine();
-        md.AppendLine($"Command: `ops/bench --studios {options.Studios} --seed {options.Seed} --duration {options.Duration.TotalSeconds} --rounds {options.Rounds} --warmup {options.Warmup.TotalSeconds}`").AppendLine();
+        md.AppendLine($"Command: `ops/bench --studios {options.Studios} --seed {options.Seed} --duration {options.Duration.TotalSeconds} --rounds {options.Rounds} --warmup {options.Warmup.TotalSeconds} --writer-daemon {options.WriterDaemon}`").AppendLine();
         if (Generation is { } g)
             md.AppendLine($"Generated {g.Events:N0} events for {g.Studios:N0} studios in {F(g.Seconds)} s ({g.EventsPerSecond:N0} events/s, bulk insert).").AppendLine();
         if (ApiSettings.Count > 0)
             md.AppendLine($"API settings (BENCH_API_SETTINGS): `{string.Join(";", ApiSettings.Select(s => $"{s.Key}={s.Value}"))}`.").AppendLine();
-        md.AppendLine($"### 1. Appends (closed loop, A/B alternated, after {options.Warmup.TotalSeconds:N0} s of unmeasured appends)").AppendLine();
+        md.AppendLine($"### 1. Appends (closed loop, A/B alternated, after {options.Warmup.TotalSeconds:N0} s of unmeasured appends; " +
+                      (options.WriterDaemonInEffect == "Disabled" ? "the writing node without the async daemon, a node with it started after the appends)" : $"the writing node with the async daemon, Projections__Daemon={options.WriterDaemonInEffect})")).AppendLine();
         md.AppendLine("| concurrency | endpoint /s | p50 ms | p95 ms | p99 ms | stack floor /s | p99 ms | raw INSERT /s | p99 ms | append txn /s | p99 ms | endpoint ÷ floor | endpoint ÷ INSERT | endpoint ÷ txn | 409/412 | errors |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var a in Appends)
