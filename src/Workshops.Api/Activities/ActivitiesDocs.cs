@@ -14,7 +14,9 @@ public static class ActivitiesDocs
             new("LogActivity", "Log an activity (工作载体)",
                 "Records what the studio did on one day: the kind of carrier, the domains it covers (交流、学习、研究、实践、成长), a title, " +
                 "the hours (or start and end), who attended and for how long, and the tasks of the ledger it served. Attending teachers " +
-                "are credited the hours they attended. The host and the studio's members may log.",
+                "are credited the hours they attended. The host and the studio's members may log. Hours out of range (an activity more than 0 and " +
+                "at most 24 hours, an attendee more than 0 and at most the activity's hours) and a teacher listed twice are told with every other " +
+                "problem of the body in one 400, each under its JSON path.",
                 ["activity.", "attendance."],
                 new LogActivity(ActivityKind.ThematicSeminar, [Domain.Research, Domain.Exchange], "班级常规管理中的师生沟通专题研讨",
                     new DateOnly(2025, 3, 12), 2.5m, Place: "厦门市第一中学行政楼三楼会议室",
@@ -48,13 +50,10 @@ public static class ActivitiesDocs
         [
             new("activity.date-in-future", "The activity's date is after today (China time).", "Log activities once they have happened."),
             new("activity.date-before-founding", "The activity's date is before the studio was founded.", "Check the date; only the studio's own activities are logged."),
-            new("activity.hours-range", "An activity lasts more than 0 and at most 24 hours.", "Send hours in that range, or start and end on the same day."),
             new("activity.unknown-task", "A task id is not a task of this studio's ledgers.", "Use task ids from the studio's ledger (GET …/ledger/{year})."),
             new("activity.task-cancelled", "The activity names a cancelled task.", "Leave the task out, or reopen it first."),
             new("activity.unknown", "No such activity in this studio (404).", "Use an activity id from the studio's list."),
             new("activity.voided", "The activity is void; it cannot be changed.", "Log a new activity instead."),
-            new("attendance.duplicate", "A teacher is listed twice among the attendees.", "List each teacher once, with the hours they attended."),
-            new("attendance.hours-range", "A teacher attended no time, or longer than the activity lasted.", "Send attended hours more than 0 and at most the activity's hours."),
             new("attendance.not-on-roster", "An attendee was not on the roster that day (nor an invited expert).", "Mark outside people as guests (`guest: true` with a name)."),
             new("attendance.day-over-24", "With this activity a teacher would attend more than 24 hours on one day.", "Check the hours of the teacher's other activities that day."),
         ]);

@@ -5,7 +5,7 @@ using Workshops.Core.Contract;
 namespace Workshops.Activities;
 
 /// <summary>Who took part and for how long; guests are people outside the roster (named, not counted as members).</summary>
-public sealed record Attendance([Id] string TeacherId, decimal Hours, bool Guest = false, [Text(50)] string? Name = null);
+public sealed record Attendance([Id] string TeacherId, [Between(0, AboveMin = true)] decimal Hours, bool Guest = false, [Text(50)] string? Name = null);
 
 /// <summary>What an activity was. Corrections replace these facts as a whole, keeping the earlier ones in history.</summary>
 [Labelled]

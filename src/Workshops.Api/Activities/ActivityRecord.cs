@@ -8,10 +8,9 @@ namespace Workshops.Activities;
 
 /// <summary>
 /// One step of an activity's history; a correction keeps the facts it replaced (<see cref="Before"/>), whose attendees
-/// are named in <see cref="BeforeAttendeeNames"/> when the record is read.
+/// carry their names when the record is read.
 /// </summary>
-public sealed record ActivityChange(string Step, IReadOnlyList<string> Changed, string? Reason, ActivityFacts? Before, EventRef Ref,
-    IReadOnlyList<TeacherName>? BeforeAttendeeNames = null);
+public sealed record ActivityChange(string Step, IReadOnlyList<string> Changed, string? Reason, ActivityFacts? Before, EventRef Ref);
 
 /// <summary>
 /// An activity as a studio's list shows it: what it was, when, how long, who attended (by name) and whether it was
@@ -36,9 +35,9 @@ public sealed record ActivityListing(
 {
     public static ActivityListing Of(ActivityRecord record, Studio? studio)
     {
-        var named = record.Named(studio);
         return new(record.Id, record.Facts.Kind, record.Facts.Domains, record.Facts.Title, record.Date, record.Facts.Hours, record.Facts.Place,
-            named.AttendeeNames!, record.Facts.TaskIds, record.History.Count(h => h.Step == "corrected"), record.Voided, record.Year,
+            [.. ActivityRecord.Named(record.Facts, studio).Attendees.Select(a => new TeacherName(a.TeacherId, a.Name))], record.Facts.TaskIds,
+            record.History.Count(h => h.Step == "corrected"), record.Voided, record.Year,
             $"/api/studios/{record.StudioId}/activities/{record.Id}");
     }
 }
@@ -62,20 +61,22 @@ public sealed record ActivityRecord
     [Internal] public IReadOnlyList<string> DomainCodes { get; init; } = [];
     [Internal] public IReadOnlyList<string> TeacherIds { get; init; } = [];
     public EventRef Logged { get; init; } = null!;
-    /// <summary>
-    /// The attendees (<c>facts.attendees</c>) with their names: the studio's people as its roster has them, a guest by the
-    /// name given; set when the record is read.
-    /// </summary>
-    public IReadOnlyList<TeacherName>? AttendeeNames { get; init; }
 
+    /// <summary>
+    /// The record as it is served: each attendee (<c>facts.attendees[].name</c>, and those of the facts a correction
+    /// replaced) carries a name, the studio's people as its roster has them (current or former, invited experts), a
+    /// guest by the name given. The stored facts keep only what was sent.
+    /// </summary>
     public ActivityRecord Named(Studio? studio) => this with
     {
-        AttendeeNames = Names(Facts, studio),
-        History = [.. History.Select(h => h.Before is null ? h : h with { BeforeAttendeeNames = Names(h.Before, studio) })],
+        Facts = Named(Facts, studio),
+        History = [.. History.Select(h => h.Before is null ? h : h with { Before = Named(h.Before, studio) })],
     };
 
-    private static IReadOnlyList<TeacherName> Names(ActivityFacts facts, Studio? studio) =>
-        [.. facts.Attendees.Select(a => a.Guest || studio is null ? new TeacherName(a.TeacherId, a.Name) : TeacherName.Of(studio, a.TeacherId))];
+    public static ActivityFacts Named(ActivityFacts facts, Studio? studio) => facts with
+    {
+        Attendees = [.. facts.Attendees.Select(a => a.Guest || studio is null ? a : a with { Name = YearView.NameOf(studio, a.TeacherId) ?? a.Name })],
+    };
 
     public static ActivityRecord? Fold(ActivityRecord? record, IEvent e) => e.Data switch
     {

@@ -23,7 +23,7 @@ public sealed record ActivityChanges : Changes
     [Items(1, 5)] public IReadOnlyList<Domain>? Domains { get; set => field = Sent("domains", value); }
     [Text(200)] public string? Title { get; set => field = Sent("title", value); }
     public DateOnly? Date { get; set => field = Sent("date", value); }
-    public decimal? Hours { get; set => field = Sent("hours", value); }
+    [Between(0, ActivityRules.HoursPerDay, AboveMin = true)] public decimal? Hours { get; set => field = Sent("hours", value); }
     public TimeOnly? Start { get; set => field = Sent("start", value); }
     public TimeOnly? End { get; set => field = Sent("end", value); }
     [Text(200)] public string? Place { get; set => field = Sent("place", value); }

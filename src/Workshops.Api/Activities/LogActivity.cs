@@ -19,7 +19,7 @@ public sealed record LogActivity(
     [Items(1, 5)] IReadOnlyList<Domain> Domains,
     [Text(200)] string Title,
     DateOnly Date,
-    decimal? Hours = null,
+    [Between(0, ActivityRules.HoursPerDay, AboveMin = true)] decimal? Hours = null,
     TimeOnly? Start = null,
     TimeOnly? End = null,
     [Text(200)] string? Place = null,
@@ -55,11 +55,17 @@ public static class ActivityInput
                 check.Add($"{prefix}hours", $"does not match start and end ({facts.Hours} hours)");
         }
         else if (givenHours is null) check.Add($"{prefix}hours", "give hours, or start and end");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < facts.Attendees.Count; i++)
         {
             var a = facts.Attendees[i];
             if (a is null) { check.Add($"{prefix}attendees[{i}]", "is required"); continue; }
             if (a.Guest) check.Text(a.Name, $"{prefix}attendees[{i}].name", 50);
+            if (a.TeacherId is not null && !seen.Add(a.TeacherId))
+                check.Add($"{prefix}attendees[{i}].teacherId", $"{a.TeacherId} is listed twice; list each teacher once, with the hours attended");
+            // The hours' lower bound is the field's own (BodyShape); the upper one is the activity's hours.
+            if (a.Hours > facts.Hours && facts.Hours > 0)
+                check.Add($"{prefix}attendees[{i}].hours", $"is more than the activity's {facts.Hours} hours");
         }
     }
 }

@@ -33,8 +33,18 @@ public static class OpenApiShape
     /// coordinator by name, counts and standing, the <c>url</c> of the full record); a query with several bad parameters answers
     /// one 400 naming each of them (before, the first one found), and a bad parameter is told before the region's reach (403).
     /// The xAPI statements' <c>cursor</c> is a string (a number reads as before; a cursor across provinces is the feed's).
+    /// 7.0.0: a body's own mistakes are 400s under their JSON paths, told with the rest of the body, where they were 422
+    /// rules: an activity's and an attendee's hours out of range and a teacher listed twice (<c>activity.hours-range</c>,
+    /// <c>attendance.hours-range</c>, <c>attendance.duplicate</c>), a case's category and length (<c>output.category-required</c>,
+    /// <c>output.category-not-applicable</c>, <c>output.case-too-long</c>), a growth entry's date (<c>growth.date-in-future</c>,
+    /// <c>growth.date-too-early</c>), a hearing's semester (<c>hearing.semester-mismatch</c>), an assessment dated before its year
+    /// (<c>assessment.before-year</c>) and a new task's due day outside its year. An activity record names its attendees in
+    /// <c>facts.attendees[].name</c> (and in a correction's <c>before</c>); <c>attendeeNames</c> and <c>beforeAttendeeNames</c>,
+    /// which repeated them, are gone. The outputs of a year view and an annual report are tallied without <c>hours</c> (always 0).
+    /// Recording a reflection answers 201 with its <c>reflectionId</c> and a <c>url</c> that reads it. Regions carry their
+    /// division names beside the codes (<c>regionNames</c>).
     /// </remarks>
-    public const string Version = "6.0.0";
+    public const string Version = "7.0.0";
 
     private static readonly (string Code, string Description)[] Problems =
     [

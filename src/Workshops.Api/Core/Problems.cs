@@ -165,6 +165,13 @@ public sealed class Check
         return this;
     }
 
+    /// <summary>The earliest day a record or a growth file holds.</summary>
+    public static readonly DateOnly EarliestDay = new(1950, 1, 1);
+
+    /// <summary>Input shape of a day (a teacher's record, a growth file): not before 1950, not after today.</summary>
+    public Check Day(DateOnly? day, string field, DateOnly today) =>
+        When(day > today, field, "must not be in the future").When(day < EarliestDay, field, "must be in 1950 or later");
+
     /// <summary>Text length is counted in characters (Unicode scalar values), not bytes: seed 001 counts 字.</summary>
     public static int Length(string? text) => text is null ? 0 : text.EnumerateRunes().Count();
 

@@ -63,3 +63,14 @@ public sealed record Region([RegionCode] string Province, [RegionCode] string Ci
             yield return ("region.district", $"{region.District} is not a county-level division of {region.City} in the division list");
     }
 }
+
+/// <summary>
+/// The names of a region's divisions, beside its codes on the wire (<c>region</c> → <c>regionNames</c> in a labelled
+/// record): <c>province</c>, <c>city</c> and <c>district</c> as the division list (GB/T 2260) names them, and the
+/// <c>label</c> people write ("福建省 厦门市 思明区"); null for a code the list does not hold.
+/// </summary>
+public sealed record RegionNames(string? Province, string? City, string? District, string? Label)
+{
+    public static RegionNames Of(Region region) =>
+        new(Divisions.Name(region.Province), Divisions.Name(region.City), Divisions.Name(region.District), Divisions.Label(region));
+}

@@ -16,13 +16,9 @@ public sealed record AddGrowthReflection([Text(10_000)] string Text, DateOnly? D
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/reflections — the teacher's own reflection.</summary>
 public static class AddGrowthReflectionEndpoint
 {
-    public static ProblemDetails Validate(AddGrowthReflection command, string teacherId, StudioState studio, HttpContext http) =>
+    public static ProblemDetails Validate(AddGrowthReflection command, string teacherId, StudioState studio, HttpContext http, Stamp stamp) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
-        GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.Text, "text", 10_000).Result();
-
-    [WolverineBefore]
-    public static ProblemDetails Rules(AddGrowthReflection command, Stamp stamp) =>
-        GrowthAccess.Dated(command.Date ?? stamp.Today, stamp.Today).OrContinue();
+        GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.Text, "text", 10_000).Day(command.Date, "date", stamp.Today).Result();
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/reflections", Name = "AddGrowthReflection"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]

@@ -17,13 +17,10 @@ public sealed record AddMentorNote([Text(10_000)] string? Text = null, DateOnly?
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/mentor-notes — a mentor's note on a mentee (or the host's).</summary>
 public static class AddMentorNoteEndpoint
 {
-    public static ProblemDetails Validate(AddMentorNote command, string teacherId, StudioState studio, HttpContext http) =>
+    public static ProblemDetails Validate(AddMentorNote command, string teacherId, StudioState studio, HttpContext http, Stamp stamp) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
-        GrowthAccess.Check(http, studio, teacherId, asMentor: true) ?? new Check().Text(command.Text, "text", 10_000).Result();
-
-    [WolverineBefore]
-    public static ProblemDetails Rules(AddMentorNote command, Stamp stamp) =>
-        GrowthAccess.Dated(command.Date ?? stamp.Today, stamp.Today).OrContinue();
+        GrowthAccess.Check(http, studio, teacherId, asMentor: true) ?? new Check().Text(command.Text, "text", 10_000)
+            .Day(command.Date, "date", stamp.Today).Result();
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/mentor-notes", Name = "AddMentorNote"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]

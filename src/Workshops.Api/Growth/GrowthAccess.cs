@@ -25,11 +25,6 @@ public static class GrowthAccess
             ? "Only the host or the teacher's mentor may add mentor entries."
             : "A member may add entries to their own growth file only.");
     }
-
-    public static Refusal? Dated(DateOnly date, DateOnly today) =>
-        date > today ? new("growth.date-in-future", $"The date {date:yyyy-MM-dd} is in the future.")
-        : date < new DateOnly(1950, 1, 1) ? new("growth.date-too-early", "The date is before 1950.")
-        : null;
 }
 
 /// <summary>Where a teacher has been, from their growth file: who may read it.</summary>

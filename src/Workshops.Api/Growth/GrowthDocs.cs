@@ -57,8 +57,6 @@ public static class GrowthDocs
         ],
         [
             new("growth.not-on-roster", "The teacher is not on this studio's roster.", "Add to the growth file through a studio the teacher is in."),
-            new("growth.date-in-future", "The entry's date is after today.", "Date it today or earlier."),
-            new("growth.date-too-early", "The entry's date is before 1950.", "Check the date."),
             new("tier.already-granted", "The teacher holds the expert tier already.", "Nothing to do."),
             new("tier.expert-not-eligible", "The teacher does not meet the expert tier's conditions (seed 000); the answer says which.", "Grant it once the conditions hold."),
             new("policy.exists", "A policy with this code exists; policies are not redefined.", "Add the new version under a new code."),

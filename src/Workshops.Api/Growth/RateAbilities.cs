@@ -16,19 +16,15 @@ public sealed record RateAbilities(Rater Rater, [Between(1, 5)] IReadOnlyDiction
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/ratings — self or mentor ratings (1–5) on the head-teacher abilities.</summary>
 public static class RateAbilitiesEndpoint
 {
-    public static ProblemDetails Validate(RateAbilities command, string teacherId, StudioState studio, HttpContext http)
+    public static ProblemDetails Validate(RateAbilities command, string teacherId, StudioState studio, HttpContext http, Stamp stamp)
     {
         if (GrowthAccess.Check(http, studio, teacherId, asMentor: command.Rater == Rater.Mentor) is { } denied) return denied;
         var check = new Check();
         if (command.Ratings is not { Count: > 0 }) check.Add("ratings", "rate at least one ability");
         foreach (var (ability, score) in command.Ratings ?? new Dictionary<Ability, int>())
             check.When(score is < 1 or > 5, $"ratings.{ability.Code()}", "must be from 1 to 5");
-        return check.Result();
+        return check.Day(command.Date, "date", stamp.Today).Result();
     }
-
-    [WolverineBefore]
-    public static ProblemDetails Rules(RateAbilities command, Stamp stamp) =>
-        GrowthAccess.Dated(command.Date ?? stamp.Today, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/ratings", Name = "RateAbilities"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]

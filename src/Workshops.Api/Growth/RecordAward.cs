@@ -16,13 +16,10 @@ public sealed record RecordAward(AwardKind Kind, [Text(200)] string Title, Train
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/awards — awards and honours (名班主任、优秀班主任、十佳、比赛奖项) with their level.</summary>
 public static class RecordAwardEndpoint
 {
-    public static ProblemDetails Validate(RecordAward command, string teacherId, StudioState studio, HttpContext http) =>
+    public static ProblemDetails Validate(RecordAward command, string teacherId, StudioState studio, HttpContext http, Stamp stamp) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
-        GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.Title, "title", 200).Text(command.Rank, "rank", 50, required: false).Result();
-
-    [WolverineBefore]
-    public static ProblemDetails Rules(RecordAward command, Stamp stamp) =>
-        GrowthAccess.Dated(command.Date, stamp.Today).OrContinue();
+        GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.Title, "title", 200).Text(command.Rank, "rank", 50, required: false)
+            .Day(command.Date, "date", stamp.Today).Result();
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/awards", Name = "RecordAward"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]

@@ -17,17 +17,14 @@ public sealed record RecordTraining([Text(200)] string Course, TrainingLevel Lev
 /// <summary>POST /api/studios/{id}/growth/{teacherId}/trainings — outside training with its level, hours, date and certificate.</summary>
 public static class RecordTrainingEndpoint
 {
-    public static ProblemDetails Validate(RecordTraining command, string teacherId, StudioState studio, HttpContext http) =>
+    public static ProblemDetails Validate(RecordTraining command, string teacherId, StudioState studio, HttpContext http, Stamp stamp) =>
         // Who may write comes before what they wrote: a refused caller learns nothing about the body.
         GrowthAccess.Check(http, studio, teacherId) ?? new Check().Text(command.Course, "course", 200)
             .Text(command.CertificateRef, "certificateRef", 100, required: false)
             .When(command.Hours is <= 0 or > 1000, "hours", "must be more than 0 and at most 1000")
             .When(command.Category == CreditCategory.StudioActivity, "category", "studio activities are credited from attendance, not entered")
+            .Day(command.Date, "date", stamp.Today)
             .Result();
-
-    [WolverineBefore]
-    public static ProblemDetails Rules(RecordTraining command, Stamp stamp) =>
-        GrowthAccess.Dated(command.Date, stamp.Today).OrContinue();
 
     [WolverinePost("/api/studios/{id}/growth/{teacherId}/trainings", Name = "RecordTraining"), Authorize(Policy = Policies.StudioGrowth), Appends]
     [Tags("Growth files")]

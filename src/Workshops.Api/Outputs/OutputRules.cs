@@ -25,14 +25,7 @@ public static class OutputRules
     {
         if (facts.Date > today) return new("output.date-in-future", $"The date {facts.Date:yyyy-MM-dd} is in the future.");
         if (facts.Date < studio.FoundedOn) return new("output.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.");
-        if (IsCase(facts.Kind) && facts.Category is null)
-            return new("output.category-required",
-                $"A case needs one of the five categories: {Codes.Allowed<CaseCategory>()}.");
-        if (!IsCase(facts.Kind) && facts.Category is not null)
-            return new("output.category-not-applicable", "Only cases carry a case category.");
-        var length = Core.Check.Length(facts.Body);
-        if (IsCase(facts.Kind) && length > MaxCaseCharacters)
-            return new("output.case-too-long", $"The case is {length} characters; seed 001 allows at most {MaxCaseCharacters}.");
+        // A case's category and length are the input's own (OutputInput.Check, a 400 with the rest of the body).
         foreach (var author in facts.Authors)
         {
             if (!studio.Roster.EverHeld(author))

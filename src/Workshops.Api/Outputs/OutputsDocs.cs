@@ -13,7 +13,8 @@ public static class OutputsDocs
         [
             new("DraftOutput", "Draft an output (成果)",
                 "Starts an output as a draft: its kind, title, authors (teachers who were on the roster), date, and for typical cases " +
-                "(典型案例) the case category and a body of at most 3000 characters. The host and the studio's members may draft.",
+                "(典型案例) the case category and a body of at most 3000 characters (told with every other problem of the body in one 400). " +
+                "The host and the studio's members may draft.",
                 ["output."],
                 new DraftOutput(OutputKind.TypicalCase, "用“成长记录袋”陪伴学困生走出低谷", [DemoData.Members[0].Id, DemoData.HostTeacherId],
                     new DateOnly(2025, 5, 20), CaseCategory.KeyStudentSupport, "以一名学困生一学期的成长记录袋为线索，呈现家校协同帮扶过程。",
@@ -50,9 +51,6 @@ public static class OutputsDocs
         [
             new("output.unknown", "No such output in this studio, or not one the caller may see yet (404).", "Use an output id from the studio's list."),
             new("output.author-not-on-roster", "An author has never been on this studio's roster.", "List as authors only teachers of this studio."),
-            new("output.case-too-long", "A typical case (典型案例) is longer than 3000 characters (seed 001).", "Shorten the body to at most 3000 characters."),
-            new("output.category-required", "A case needs its case category.", "Send `category`, one of the case-categories codes."),
-            new("output.category-not-applicable", "Only cases carry a case category.", "Leave `category` out for this kind."),
             new("output.date-in-future", "The output's date is after today.", "Date the output on or before today."),
             new("output.date-before-founding", "The output's date is before the studio was founded.", "Check the date."),
             new("output.level-not-higher", "The output is already recommended to this level or higher.", "Recommend it to a higher level."),

@@ -55,10 +55,19 @@ public static class ReviseOutputEndpoint
         : command.Changes.Uncleared(new Check()) is { Ok: false } cleared ? cleared.Result()
         : WolverineContinue.NoProblems;
 
+    /// <summary>
+    /// The revised facts are the stored ones with the changes: what the fields ask of each other (a case's category and
+    /// length) is checked on them as input (400 under <c>changes.</c>), then the rules.
+    /// </summary>
     [WolverineBefore]
-    public static ProblemDetails Rules(ReviseOutput command, Guid outputId, StudioState studio, OutputRecord? record, Stamp stamp) =>
-        (OutputRules.Can(record?.StudioId == studio.Id ? record.Standing() : null, outputId, OutputRules.Step.Revise)
-         ?? OutputRules.Check(studio, command.Changes.Apply(record!.Facts), stamp.Today)).OrContinue();
+    public static ProblemDetails Rules(ReviseOutput command, Guid outputId, StudioState studio, OutputRecord? record, Stamp stamp)
+    {
+        if (OutputRules.Can(record?.StudioId == studio.Id ? record.Standing() : null, outputId, OutputRules.Step.Revise) is { } refused)
+            return Problems.Rule(refused);
+        var after = command.Changes.Apply(record!.Facts);
+        return OutputInput.Check(new Check(), after, "changes.") is { Ok: false } invalid ? invalid.Result()
+            : OutputRules.Check(studio, after, stamp.Today).OrContinue();
+    }
 
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/revision", Name = "ReviseOutput"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Outputs")]

@@ -32,10 +32,10 @@ public sealed record TaskCreated(Guid StudioId, Guid TaskId, int Year, long Vers
 /// <summary>POST /api/studios/{id}/tasks — register a task in the ledger (任务台账).</summary>
 public static class AddTaskEndpoint
 {
-    public static ProblemDetails Validate(AddTask command)
+    public static ProblemDetails Validate(AddTask command, Stamp stamp)
     {
         var check = new Check();
-        TaskInput.Check(check, command.Input, "task");
+        TaskInput.Check(check, command.Input, "", command.Year ?? stamp.Today.Year);
         return check.Result();
     }
 

@@ -22,7 +22,9 @@ public sealed record TaskInput(
 {
     public TaskSpec Spec(Guid id) => new(id, Title.Trim(), Description, OwnerId, Due, ExpectedKinds ?? []);
 
-    public static void Check(Check check, TaskInput? task, string field)
+    /// <param name="field">The task's JSON path; empty when its fields are the body's own (adding a task).</param>
+    /// <param name="year">The ledger's year, from the route or the body: a due day outside it is the request's own mistake.</param>
+    public static void Check(Check check, TaskInput? task, string field, int year)
     {
         if (task is null)
         {
@@ -30,6 +32,8 @@ public sealed record TaskInput(
             return;
         }
         // Title, description, kinds and owner id are limited on the record and checked with the body (Core/Contract/Limits).
+        check.When(task.Due is { } due && due.Year != year, field.Length == 0 ? "due" : $"{field}.due",
+            $"is outside {year}: a task of the {year} ledger is due within that year");
     }
 }
 
@@ -49,10 +53,10 @@ public static class DraftPlanEndpoint
     public static DocumentsById<TaskStanding> Load(DraftPlan command) =>
         new([.. command.Tasks?.Where(t => t?.Id is not null).Select(t => t.Id!.Value) ?? []]);
 
-    public static ProblemDetails Validate(DraftPlan command)
+    public static ProblemDetails Validate(DraftPlan command, int year)
     {
         var check = new Check().Text(command.Goals, "goals", 5000).Count(command.Tasks, "tasks", 1, 100);
-        for (var i = 0; i < (command.Tasks?.Count ?? 0); i++) TaskInput.Check(check, command.Tasks![i], $"tasks[{i}]");
+        for (var i = 0; i < (command.Tasks?.Count ?? 0); i++) TaskInput.Check(check, command.Tasks![i], $"tasks[{i}]", year);
         var ids = command.Tasks?.Where(t => t?.Id is not null).Select(t => t.Id!.Value).ToList() ?? [];
         return check.When(ids.Count != ids.Distinct().Count(), "tasks", "task ids must be distinct").Result();
     }

@@ -87,7 +87,8 @@ public static class PlansDocs
             new("task.carried-over", "The task was carried over to the next year.", "Work on it in next year's ledger."),
             new("task.carry-too-far", "A task is carried only into the year after its own, once that year's ledger can be worked on.", "Carry it later, or close or cancel it."),
             new("task.not-closed", "Only a closed or cancelled task can be reopened.", "Read the task's state first."),
-            new("task.due-outside-year", "A task's due date lies outside its year.", "Choose a due date within the task's year."),
+            new("task.due-outside-year", "A revised task's due date lies outside the year of its ledger (a new task's is a 400 under `due`).",
+                "Choose a due date within the task's year."),
             new("task.owner-not-on-roster", "A task's owner is not on the roster.", "Choose an owner who is the host, the coordinator or a member."),
             new("task.unknown-activity", "An activity named in closing is not a standing activity of this studio.", "Use ids of the studio's activities that are not void."),
         ]);

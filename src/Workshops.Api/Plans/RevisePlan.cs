@@ -49,13 +49,13 @@ public static class RevisePlanEndpoint
         return (at?.Year(year).Plan, await new DocumentsById<TaskStanding>(ids).Fetch(session, ct));
     }
 
-    public static ProblemDetails Validate(RevisePlan command)
+    public static ProblemDetails Validate(RevisePlan command, int year)
     {
         var check = new Check();
         if (command.Changes is null) return check.Add("changes", "is required").Result();
         if (command.Changes.Named().Count == 0) return check.Add("changes", "name at least one part to change").Result();
         if (!command.Changes.Uncleared(check).Ok) return check.Result();
-        for (var i = 0; i < (command.Changes.Tasks?.Count ?? 0); i++) TaskInput.Check(check, command.Changes.Tasks![i], $"changes.tasks[{i}]");
+        for (var i = 0; i < (command.Changes.Tasks?.Count ?? 0); i++) TaskInput.Check(check, command.Changes.Tasks![i], $"changes.tasks[{i}]", year);
         var ids = command.Changes.Tasks?.Where(t => t?.Id is not null).Select(t => t.Id!.Value).ToList() ?? [];
         return check.When(ids.Count != ids.Distinct().Count(), "changes.tasks", "task ids must be distinct").Result();
     }

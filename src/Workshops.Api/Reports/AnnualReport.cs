@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Workshops.Core;
 using Workshops.Core.Auth;
+using Workshops.Core.Contract;
 using Workshops.Core.Http;
 using Workshops.Evaluations;
 using Workshops.Growth;
+using Workshops.Reference;
 using Workshops.Roster;
 using Workshops.Standards;
 using Workshops.Studios;
@@ -23,6 +25,7 @@ public sealed record ReportPerson(string TeacherId, string Name, RosterRole Role
 /// The studio annual report: roster, plan vs ledger, activities, outputs, growth, checklist and assessment, and the
 /// anonymous evaluations of the year's activities (seed 004 八: per activity and pooled, each only from five on).
 /// </summary>
+[Labelled]
 public sealed record AnnualReport(
     Guid StudioId,
     string StudioName,
@@ -71,7 +74,10 @@ public sealed record AnnualReport(
     [
         new("概况", ["项目", "内容"], Exports.Of(new (string, object?)[]
         {
-            ("工作室", StudioName), ("学校", School), ("省", Region.Province), ("市", Region.City), ("区县", Region.District),
+            // Names where people read them (seed 001's tables name places), the most precise code beside them.
+            ("工作室", StudioName), ("学校", School), ("省", Divisions.Name(Region.Province) ?? Region.Province),
+            ("市", Divisions.Name(Region.City) ?? Region.City), ("区县", Region.District is null ? null : Divisions.Name(Region.District) ?? Region.District),
+            ("行政区划代码", Region.Code),
             ("级别", Level.Label()), ("类型", Track.Label()), ("建设模式", Mode.Label()), ("年度", Year), ("统计截至", AsOf),
             ("年度计划", Plan is null ? "未制订" : Plan.Approved ? $"已审定（第{Plan.Revision}稿）" : $"待审定（第{Plan.Revision}稿）"),
             ("任务台账：开展/销账/结转/取消/逾期", $"{Ledger.Opened}/{Ledger.Closed}/{Ledger.CarriedOver}/{Ledger.Cancelled}/{Ledger.Overdue}"),

@@ -21,9 +21,7 @@ public static class ReviewsDocs
         [
             new("hearing.date-in-future", "The hearing's date is after today.", "Record hearings once held."),
             new("hearing.date-before-founding", "The hearing's date is before the studio was founded.", "Check the date."),
-            new("hearing.semester-mismatch", "The semester given is not the one the date falls in.", "Leave `semester` out, or send the date's semester."),
             new("assessment.year-out-of-range", "Assessments cover the founding year to this year.", "Choose a year in that range."),
-            new("assessment.before-year", "An assessment cannot be dated before the year it assesses.", "Date it in or after the assessed year."),
             new("assessment.date-in-future", "The assessment's date is after today.", "Date it today or earlier."),
         ]);
 }

@@ -58,8 +58,10 @@ public sealed record Warning(string Code, string Message);
 
 /// <summary>
 /// The studio: identity, region and roster. It is the write model the roster rules decide on and the studio
-/// view served by GET /api/studios/{id}; Marten keeps it inline with every append.
+/// view served by GET /api/studios/{id}; Marten keeps it inline with every append. On the wire its codes carry their
+/// labels and its region the division names (<see cref="Core.Contract.LabelledAttribute"/>).
 /// </summary>
+[Core.Contract.Labelled]
 public sealed record Studio
 {
     public Guid Id { get; init; }

@@ -17,11 +17,7 @@ public sealed record PeriodKind(string Rule, string Label, FactKind Start, FactK
 /// </summary>
 public static class TeacherRules
 {
-    public static readonly DateOnly Earliest = new(1950, 1, 1);
-
-    /// <summary>Input shape of a day: not before 1950, not after today.</summary>
-    public static Check Day(this Check check, DateOnly? day, string field, DateOnly today) =>
-        check.When(day > today, field, "must not be in the future").When(day < Earliest, field, "must be in 1950 or later");
+    // A day's shape (not before 1950, not after today) is Check.Day, shared with the growth files.
 
     /// <summary>A correction or retraction needs a reason; a correction names the fact it replaces.</summary>
     public static Check Reasoned(this Check check, Guid? corrects, string? reason) =>

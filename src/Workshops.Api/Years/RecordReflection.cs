@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Attributes;
@@ -26,8 +27,30 @@ public static class RecordReflectionEndpoint
         return refusal.OrContinue();
     }
 
-    [WolverinePost("/api/studios/{id}/reflections", Name = "RecordReflection"), Authorize(Policy = Policies.StudioContribute), Appends]
+    [WolverinePost("/api/studios/{id}/reflections", Name = "RecordReflection"), Authorize(Policy = Policies.StudioContribute), Appends(typeof(ReflectionCreated))]
     [Tags("Years")]
     public static ReflectionRecorded Post(RecordReflection command, [WriteAggregate("id")] StudioState studio, Stamp stamp) =>
         new(Guid.CreateVersion7(), command.Date ?? stamp.Today, command.Text, command.Adjustments, stamp.By, stamp.At);
+
+    public static ReflectionCreated Created(ReflectionRecorded recorded, Written written) =>
+        new(written.StudioId, recorded.ReflectionId, recorded.Date.Year, written.Version);
+}
+
+/// <summary>A reflection belongs to the year of its date; its <c>url</c> reads it there.</summary>
+public sealed record ReflectionCreated(Guid StudioId, Guid ReflectionId, int Year, long Version)
+    : CreationResponse($"/api/studios/{StudioId}/years/{Year}/reflections/{ReflectionId}");
+
+/// <summary>GET /api/studios/{id}/years/{year}/reflections/{reflectionId} — one reflection, as the year view lists it.</summary>
+public static class GetReflectionEndpoint
+{
+    [WolverineGet("/api/studios/{id}/years/{year}/reflections/{reflectionId}", Name = "GetReflection"), Authorize(Policy = Policies.StudioRead)]
+    [Tags("Years")]
+    [ProducesResponseType<Reflection>(200)]
+    public static async Task<IResult> Get(Guid id, int year, Guid reflectionId, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var at = await History.Load(session, id, null, clock.Today(), [year], ct);
+        return at?.Year(year).Reflections.FirstOrDefault(r => r.ReflectionId == reflectionId) is { } reflection
+            ? Results.Ok(reflection)
+            : Results.Problem(Problems.NotFound($"No reflection {reflectionId} of {year} in studio {id}."));
+    }
 }

@@ -7,7 +7,11 @@ using TaskStatus = Workshops.Plans.TaskStatus;
 
 namespace Workshops.Years;
 
+/// <summary>A code with its label, how many and how many hours (activities by kind or domain, credits by category).</summary>
 public sealed record CodeCount(string Code, string Label, int Count, decimal Hours);
+
+/// <summary>A code with its label and how many: outputs by kind or state, which take no time of their own.</summary>
+public sealed record CodeTally(string Code, string Label, int Count);
 
 public sealed record TeacherHours(string TeacherId, string? Name, decimal Hours, int Activities);
 
@@ -70,7 +74,7 @@ public sealed record PlanSummary(string Goals, int Revision, int Tasks, bool App
 public sealed record ActivitySummary(int Count, decimal Hours, IReadOnlyList<CodeCount> ByKind, IReadOnlyList<CodeCount> ByDomain,
     IReadOnlyList<Domain> DomainsMissing);
 
-public sealed record OutputSummary(int Count, IReadOnlyList<CodeCount> ByKind, IReadOnlyList<CodeCount> ByState);
+public sealed record OutputSummary(int Count, IReadOnlyList<CodeTally> ByKind, IReadOnlyList<CodeTally> ByState);
 
 /// <summary>
 /// GET /api/studios/{id}/years/{year}: plan vs ledger, activities by kind and domain, hours, outputs, summary, reviews,
@@ -124,8 +128,8 @@ public sealed record YearView(
 
     public static OutputSummary SummarizeOutputs(StudioYear year) => new(
         year.Outputs.Count,
-        [.. year.Outputs.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => new CodeCount(g.Key.Code(), g.Key.Label(), g.Count(), 0))],
-        [.. year.Outputs.GroupBy(o => o.State).OrderBy(g => g.Key).Select(g => new CodeCount(g.Key.Code(), g.Key.Label(), g.Count(), 0))]);
+        [.. year.Outputs.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => new CodeTally(g.Key.Code(), g.Key.Label(), g.Count()))],
+        [.. year.Outputs.GroupBy(o => o.State).OrderBy(g => g.Key).Select(g => new CodeTally(g.Key.Code(), g.Key.Label(), g.Count()))]);
 
     public static string? NameOf(Studio studio, string teacherId) =>
         studio.Holding(teacherId)?.Teacher.Name

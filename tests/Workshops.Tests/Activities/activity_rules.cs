@@ -12,13 +12,17 @@ public sealed class activity_rules
     private static readonly DateOnly Day = new(2026, 5, 20);
 
     [Fact]
-    public void hours_are_more_than_zero_and_at_most_24()
+    public void an_attendee_attends_at_most_the_activitys_hours_and_is_listed_once()
     {
-        var studio = Studio(Joined("M1"));
-        Assert.Equal("activity.hours-range", ActivityRules.Check(studio, [], Facts(Day, 0), Today)?.Rule);
-        Assert.Equal("activity.hours-range", ActivityRules.Check(studio, [], Facts(Day, 24.01m), Today)?.Rule);
-        Assert.Null(ActivityRules.Check(studio, [], Facts(Day, 24), Today));
-        Assert.Null(ActivityRules.Check(studio, [], Facts(Day, 0.5m), Today));
+        static IReadOnlyList<string> Problems(ActivityFacts facts)
+        {
+            var check = new Workshops.Core.Check();
+            ActivityInput.Check(check, facts, facts.Hours, null, null);
+            return check.Result() is Microsoft.AspNetCore.Mvc.ValidationProblemDetails invalid ? [.. invalid.Errors.Keys.Order(StringComparer.Ordinal)] : [];
+        }
+        Assert.Empty(Problems(Facts(Day, 2, ("M1", 2), ("M2", 0.5m))));
+        Assert.Equal(["attendees[0].hours"], Problems(Facts(Day, 2, ("M1", 2.5m))));
+        Assert.Equal(["attendees[1].teacherId"], Problems(Facts(Day, 2, ("M1", 2), ("M1", 1))));
     }
 
     [Fact]

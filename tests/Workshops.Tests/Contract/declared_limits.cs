@@ -135,6 +135,17 @@ public sealed class declared_limits(AppFixture fixture) : ApiTest(fixture)
             yield return ($"exclusiveMinimum {above}", JsonValue.Create(integer ? above + 1 : above + 0.5m), JsonValue.Create(above));
     }
 
+    /// <summary>
+    /// Limits the document declares for a field that another field of the body narrows, and the words of the narrower
+    /// one: an output's body is at most 50,000 characters, a typical case's (the kind the example drafts) at most 3,000
+    /// (seed 001 四), told with the body's other problems.
+    /// </summary>
+    private static readonly Dictionary<string, string> Narrowed = new()
+    {
+        ["POST /api/studios/{id}/outputs body"] = "a case has at most 3000",
+        ["POST /api/studios/{id}/outputs/{outputId}/revision changes.body"] = "a case has at most 3000",
+    };
+
     [Fact]
     public async Task every_declared_body_limit_is_the_one_the_api_enforces()
     {
@@ -156,6 +167,10 @@ public sealed class declared_limits(AppFixture fixture) : ApiTest(fixture)
                     set(body, value?.DeepClone());
                     var reply = await Host.Send(method.ToUpperInvariant(), Url(path, w), body.ToJsonString(Chinese), TokenFor(operation, w));
                     var named = reply.Status == 400 && reply.Json["errors"]?[field] is not null;
+                    // At a declared limit that another field narrows, the only complaint allowed is the narrower limit's.
+                    if (!refused && named && Narrowed.TryGetValue($"{method.ToUpperInvariant()} {path} {field}", out var narrower) &&
+                        reply.Json["errors"]![field]!.AsArray().All(m => m!.GetValue<string>().Contains(narrower, StringComparison.Ordinal)))
+                        named = false;
                     if (reply.Status is 401 or 403 or 413 || named != refused)
                         failures.Add($"{method.ToUpperInvariant()} {path} {field} {limit} {(refused ? "past" : "at")} the limit: {reply.Status} {reply.Text[..Math.Min(300, reply.Text.Length)]}");
                 }

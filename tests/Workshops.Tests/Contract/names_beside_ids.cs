@@ -12,6 +12,10 @@ public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
     private static IEnumerable<(string, string?)> Named(System.Text.Json.Nodes.JsonNode? list) =>
         list!.AsArray().Select(p => (p!["id"]!.GetValue<string>(), p["name"]?.GetValue<string>()));
 
+    /// <summary>An activity's facts' attendees: each teacher id with the name beside it.</summary>
+    private static IEnumerable<(string, string?)> Attendees(System.Text.Json.Nodes.JsonNode? facts) =>
+        facts!["attendees"]!.AsArray().Select(p => (p!["teacherId"]!.GetValue<string>(), p["name"]?.GetValue<string>()));
+
     [Fact]
     public async Task a_tasks_owner_is_named_in_the_years_list_and_in_the_plan()
     {
@@ -51,6 +55,32 @@ public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task a_studios_region_is_named_in_the_list_the_view_and_the_annual_report()
+    {
+        Clock.Set(2026, 5, 1);
+        var school = School();
+        var id = await Host.StaffedStudio(school);
+        static (string?, string?, string?) Names(System.Text.Json.Nodes.JsonNode? names) =>
+            (names?["province"]?.GetValue<string>(), names?["city"]?.GetValue<string>(), names?["district"]?.GetValue<string>());
+
+        var item = (await Host.Get("/api/studios", school)).ShouldBe(200).Json["items"]![0]!;
+        Assert.Equal("350203", item["region"]!["district"]!.GetValue<string>());
+        Assert.Equal(("福建省", "厦门市", "思明区"), Names(item["regionNames"]));
+        Assert.Equal("福建省 厦门市 思明区", item["regionNames"]!["label"]!.GetValue<string>());
+        Assert.Equal(("福建省", "厦门市", "思明区"), Names((await Host.Get($"/api/studios/{id}", school)).ShouldBe(200).Json["regionNames"]));
+        var report = (await Host.Get($"/api/studios/{id}/reports/annual/2026", school)).ShouldBe(200).Json;
+        Assert.Equal(("福建省", "厦门市", "思明区"), Names(report["regionNames"]));
+        Assert.Equal("校级", report["levelLabel"]!.GetValue<string>());
+
+        // The export names the places (the README: CSV and XLSX carry the names), the most precise code beside them.
+        var csv = (await Host.Get($"/api/studios/{id}/reports/annual/2026?format=csv", school)).ShouldBe(200).Text.Split("\r\n");
+        Assert.Contains("省,福建省", csv);
+        Assert.Contains("市,厦门市", csv);
+        Assert.Contains("区县,思明区", csv);
+        Assert.Contains("行政区划代码,350203", csv);
+    }
+
+    [Fact]
     public async Task an_activitys_attendees_are_named_and_a_guest_by_the_name_given()
     {
         Clock.Set(2026, 3, 12);
@@ -61,7 +91,9 @@ public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
             attendees = new object[] { new { teacherId = "M1", hours = 2 }, new { teacherId = "G-1", hours = 2, guest = true, name = "王教授" } },
         }, HostOf(id))).ShouldBe(201);
         var record = (await Host.Get(created.Header("location")!, HostOf(id))).ShouldBe(200).Json;
-        Assert.Equal([("M1", "林晓燕"), ("G-1", "王教授")], Named(record["attendeeNames"]));
+        // Each attendee carries its name beside its id; no second list repeats them.
+        Assert.Equal([("M1", "林晓燕"), ("G-1", "王教授")], Attendees(record["facts"]));
+        Assert.Null(record["attendeeNames"]);
         var listed = (await Host.Get($"/api/studios/{id}/activities", HostOf(id))).ShouldBe(200).Json["items"]![0]!;
         Assert.Equal([("M1", "林晓燕"), ("G-1", "王教授")], Named(listed["attendeeNames"]));
     }
@@ -102,7 +134,8 @@ public sealed class names_beside_ids(AppFixture fixture) : ApiTest(fixture)
         (await Host.Post($"/api/studios/{id}/activities/{activity}/corrections",
             new { changes = new { attendees = new[] { new { teacherId = "M3", hours = 2 } } }, reason = "签到表记错" }, HostOf(id))).ShouldBe(200);
         var corrected = (await Host.Get($"/api/studios/{id}/activities/{activity}", HostOf(id))).ShouldBe(200).Json["history"]!.AsArray().Last()!;
-        Assert.Equal([("M2", "黄志强")], Named(corrected["beforeAttendeeNames"]));
+        Assert.Equal([("M2", "黄志强")], Attendees(corrected["before"]));
+        Assert.Null(corrected["beforeAttendeeNames"]);
     }
 
     [Fact]

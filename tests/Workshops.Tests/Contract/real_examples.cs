@@ -361,20 +361,22 @@ public sealed class real_examples(AppFixture fixture) : ApiTest(fixture)
         var correlation = ("X-Correlation-ID", "example");
         var activity = new
         {
-            kind = "thematic-seminar", domains = new[] { "research" }, title = "班级常规管理中的师生沟通专题研讨", date = "2025-03-12", hours = 30.0,
+            kind = "thematic-seminar", domains = new[] { "research" }, title = "班级常规管理中的师生沟通专题研讨", date = "2025-03-12", hours = 2.5,
             attendees = new[] { new { teacherId = DemoData.HostTeacherId, hours = 2.5 } },
         };
-        var logged = activity with { hours = 2.5 };
+        var logged = activity;
+        // A rule that needs the studio: a teacher who was never on its roster (out-of-range values are the body's, a 400).
+        var refused = activity with { attendees = new[] { new { teacherId = "T350203-0999", hours = 2.5 } } };
         var replies = new (string Status, Func<Task<Reply>> Send)[]
         {
             ("400", () => Host.Post($"{studio}/activities", new { kind = "教研会", title = "", hours = 2.5 }, host, correlation)),
             ("401", () => Host.Get(studio, null, correlation)),
             ("403", () => Host.Post($"{studio}/members", new { teacher = new { id = "T350203-0009" } }, Token(Role.Member, DemoData.Members[0].Name, [DemoData.StudioId], teacher: DemoData.Members[0].Id), correlation)),
             ("404", () => Host.Get("/api/studios/0195a000-3502-7030-8000-00000000ffff", School(DemoData.Region.District!), correlation)),
-            ("412", () => Host.Post($"{studio}/activities", activity, host, correlation, ("If-Match", "\"1\""))),
+            ("412", () => Host.Post($"{studio}/activities", refused, host, correlation, ("If-Match", "\"1\""))),
             ("415", () => Host.Post($"{studio}/activities", "kind=thematic-seminar", host, correlation, ("Content-Type", "text/plain"))),
-            ("422", () => Host.Post($"{studio}/activities", activity, host, correlation)),
-            ("409", () => LostRace($"{studio}/activities", logged, day => activity with { hours = 2.5, date = day }, host, correlation)),
+            ("422", () => Host.Post($"{studio}/activities", refused, host, correlation)),
+            ("409", () => LostRace($"{studio}/activities", logged, day => activity with { date = day }, host, correlation)),
             ("413", () => Host.Post($"{studio}/activities", "{\"title\":\"" + new string('班', Workshops.Core.Http.Bodies.MaxBytes / 3) + "\"}", host, correlation)),
         };
         var problems = new JsonObject();

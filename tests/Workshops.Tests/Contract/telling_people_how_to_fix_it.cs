@@ -189,7 +189,7 @@ public sealed partial class telling_people_how_to_fix_it(AppFixture fixture) : A
         var (studio, _) = await Studio();
         var member = MemberOf(studio, "M1");
         await Host.LogActivity(studio, member, Activity("lecture", ["learning"], "2026-04-20", 2, [("M1", 2)]));
-        (await Host.Post($"/api/studios/{studio}/reflections", new { text = "本月反思" }, member)).ShouldBe(200);
+        (await Host.Post($"/api/studios/{studio}/reflections", new { text = "本月反思" }, member)).ShouldBe(201);
         var output = (await Host.Post($"/api/studios/{studio}/outputs", new
         {
             kind = "typical-case", category = "class-culture", title = "案例", authors = new[] { "M1" }, date = "2026-04-01", body = "正文",

@@ -102,7 +102,8 @@ public sealed class the_docs_page(AppFixture fixture) : ApiTest(fixture)
         var doc = await Document();
         var log = doc["paths"]!["/api/studios/{id}/activities"]!["post"]!["responses"]!["422"]!;
         var rules = log["x-rules"]!.AsArray().Select(r => r!["rule"]!.GetValue<string>()).ToList();
-        Assert.Contains("activity.hours-range", rules);
+        Assert.Contains("activity.date-before-founding", rules);
+        Assert.DoesNotContain("activity.hours-range", rules);
         Assert.Contains("attendance.not-on-roster", rules);
         Assert.All(Contracts.Rules.Values, r => Assert.False(string.IsNullOrWhiteSpace(r.Meaning) || string.IsNullOrWhiteSpace(r.Fix), r.Rule));
         var claimed = Contracts.Operations.Values.SelectMany(Contracts.RulesOf).Select(r => r.Rule).ToHashSet();

@@ -115,6 +115,24 @@ public sealed class growth_files(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task an_entry_dated_before_1950_or_after_today_is_a_400_under_date_not_a_rule()
+    {
+        Clock.Set(2026, 3, 1);
+        var a = await Host.StaffedStudio(School());
+        async Task Refused(string path, object body)
+        {
+            var problem = (await Host.Post($"/api/studios/{a}/growth/M1/{path}", body, HostOf(a))).ShouldBeProblem(400);
+            Assert.Null(problem.Json["rule"]);
+            Assert.Equal(["date"], problem.Json["errors"]!.AsObject().Select(e => e.Key));
+        }
+        await Refused("trainings", new { course = "心理健康教育", level = "municipal", category = "head-teacher-training", hours = 8, date = "1949-12-31" });
+        await Refused("awards", new { kind = "excellent-head-teacher", title = "思明区优秀班主任", level = "district", date = "2026-03-02" });
+        await Refused("reflections", new { text = "明日反思", date = "2026-03-02" });
+        await Refused("mentor-notes", new { text = "导师寄语", date = "1900-01-01" });
+        (await Host.Post($"/api/studios/{a}/growth/M1/reflections", new { text = "今日反思", date = "2026-03-01" }, HostOf(a))).ShouldBe(200);
+    }
+
+    [Fact]
     public async Task growth_files_are_personal()
     {
         Clock.Set(2026, 3, 1);

@@ -13,8 +13,11 @@ public sealed class ledger_and_outputs_refusals(AppFixture fixture) : ApiTest(fi
         var host = HostOf(id);
         (await Host.Put($"/api/studios/{id}/plans/2026", new { goals = "目标", tasks = new[] { new { title = "任务A", ownerId = "X9" } } }, host))
             .ShouldBeProblem(422, "task.owner-not-on-roster");
-        (await Host.Put($"/api/studios/{id}/plans/2026", new { goals = "目标", tasks = new[] { new { title = "任务A", due = "2027-01-01" } } }, host))
-            .ShouldBeProblem(422, "task.due-outside-year");
+        var outside = (await Host.Put($"/api/studios/{id}/plans/2026", new { goals = "目标", tasks = new[] { new { title = "任务A", due = "2027-01-01" } } }, host))
+            .ShouldBeProblem(400);
+        Assert.NotNull(outside.Json["errors"]!["tasks[0].due"]);
+        Assert.NotNull((await Host.Post($"/api/studios/{id}/tasks", new { title = "任务A", due = "2025-12-31", year = 2026 }, host))
+            .ShouldBeProblem(400).Json["errors"]!["due"]);
         (await Host.Put($"/api/studios/{id}/plans/2030", new { goals = "目标", tasks = new[] { new { title = "任务A" } } }, host))
             .ShouldBeProblem(422, "plan.year-out-of-range");
         (await Host.Post($"/api/studios/{id}/plans/2026/approval", new { }, School())).ShouldBeProblem(404, "plan.none");
@@ -41,6 +44,27 @@ public sealed class ledger_and_outputs_refusals(AppFixture fixture) : ApiTest(fi
     }
 
     [Fact]
+    public async Task a_case_too_long_and_without_its_category_is_input_told_in_one_400()
+    {
+        Clock.Set(2026, 5, 1);
+        var id = await Host.StaffedStudio(School());
+        var host = HostOf(id);
+        var problem = (await Host.Post($"/api/studios/{id}/outputs", new
+        {
+            kind = "typical-case", title = "超长案例", authors = new[] { "H1" }, date = "2026-04-01", body = new string('字', 3001),
+        }, host)).ShouldBeProblem(400);
+        Assert.Null(problem.Json["rule"]);
+        Assert.Equal(["body", "category"], problem.Json["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("3001", problem.Json["errors"]!["body"]![0]!.GetValue<string>());
+
+        var output = (await Host.Post($"/api/studios/{id}/outputs", new { kind = "brand", title = "品牌", authors = new[] { "H1" }, date = "2026-04-01" }, host))
+            .ShouldBe(201).Json["outputId"]!.GetValue<string>();
+        var revised = (await Host.Post($"/api/studios/{id}/outputs/{output}/revision", new { changes = new { category = "class-culture" } }, host))
+            .ShouldBeProblem(400);
+        Assert.NotNull(revised.Json["errors"]!["changes.category"]);
+    }
+
+    [Fact]
     public async Task outputs_refuse_long_cases_missing_categories_strangers_and_wrong_steps()
     {
         Clock.Set(2026, 5, 1);
@@ -49,9 +73,9 @@ public sealed class ledger_and_outputs_refusals(AppFixture fixture) : ApiTest(fi
         async Task Refused(object body, int status, string? rule = null) =>
             (await Host.Post($"/api/studios/{id}/outputs", body, host)).ShouldBeProblem(status, rule);
         await Refused(new { kind = "typical-case", category = "class-culture", title = "超长案例", authors = new[] { "H1" }, date = "2026-04-01", body = new string('字', 3001) },
-            422, "output.case-too-long");
-        await Refused(new { kind = "typical-case", title = "无类别", authors = new[] { "H1" }, date = "2026-04-01", body = "正文" }, 422, "output.category-required");
-        await Refused(new { kind = "brand", category = "class-culture", title = "品牌", authors = new[] { "H1" }, date = "2026-04-01" }, 422, "output.category-not-applicable");
+            400);
+        await Refused(new { kind = "typical-case", title = "无类别", authors = new[] { "H1" }, date = "2026-04-01", body = "正文" }, 400);
+        await Refused(new { kind = "brand", category = "class-culture", title = "品牌", authors = new[] { "H1" }, date = "2026-04-01" }, 400);
         await Refused(new { kind = "brand", title = "品牌", authors = new[] { "X9" }, date = "2026-04-01" }, 422, "output.author-not-on-roster");
         await Refused(new { kind = "brand", title = "品牌", authors = Array.Empty<string>(), date = "2026-04-01" }, 400);
         await Refused(new { kind = "award", title = "品牌", authors = new[] { "H1" }, date = "2026-04-01" }, 400);
@@ -86,8 +110,11 @@ public sealed class ledger_and_outputs_refusals(AppFixture fixture) : ApiTest(fi
         var id = await Host.StaffedStudio(School());
         var host = HostOf(id);
         (await Host.Post($"/api/studios/{id}/years/2027/summary", new { text = "未来" }, host)).ShouldBeProblem(422, "summary.year-out-of-range");
-        (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-03-01", semester = "autumn" }, School()))
-            .ShouldBeProblem(422, "hearing.semester-mismatch");
+        var mismatch = (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-03-01", semester = "autumn" }, School()))
+            .ShouldBeProblem(400);
+        Assert.Contains("spring", mismatch.Json["errors"]!["semester"]![0]!.GetValue<string>());
+        var early = (await Host.Post($"/api/studios/{id}/assessments/2026", new { result = "qualified", on = "2025-12-31" }, Reviewer())).ShouldBeProblem(400);
+        Assert.NotNull(early.Json["errors"]!["on"]);
         (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-03-01" }, host)).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-05-02" }, School())).ShouldBeProblem(422, "hearing.date-in-future");
         (await Host.Post($"/api/studios/{id}/reflections", new { text = "反思" }, School())).ShouldBeProblem(403);

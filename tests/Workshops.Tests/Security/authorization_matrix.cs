@@ -49,6 +49,7 @@ public sealed class authorization_matrix(AppFixture fixture) : ApiTest(fixture)
         ["GET /api/studios/{id}/outputs"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/outputs/{outputId}"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/years/{year}"] = Own(H, M, S, R, I),
+        ["GET /api/studios/{id}/years/{year}/reflections/{reflectionId}"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/ledger/{year}"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/plans/{year}"] = Own(H, M, S, R, I),
         ["GET /api/studios/{id}/tasks"] = Own(H, M, S, R, I),

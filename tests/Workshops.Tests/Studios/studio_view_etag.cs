@@ -45,11 +45,11 @@ public sealed class studio_view_etag(AppFixture fixture) : ApiTest(fixture)
         Assert.StartsWith($"\"{version}.", view.Header("ETag"));
 
         var first = (await Host.Post($"/api/studios/{id}/reflections", new { text = "期中反思", date = "2026-02-20" }, host, ("If-Match", view.Header("ETag")!)))
-            .ShouldBe(200);
+            .ShouldBe(201);
         Assert.Equal($"\"{version + 1}\"", first.Header("ETag"));
         // The version a write answered, plain, is what the next write sends.
         (await Host.Post($"/api/studios/{id}/reflections", new { text = "学期反思", date = "2026-02-27" }, host, ("If-Match", first.Header("ETag")!)))
-            .ShouldBe(200);
+            .ShouldBe(201);
         // The view's ETag from before those writes is stale for a write too.
         (await Host.Post($"/api/studios/{id}/reflections", new { text = "再次反思", date = "2026-02-28" }, host, ("If-Match", view.Header("ETag")!)))
             .ShouldBeProblem(412);

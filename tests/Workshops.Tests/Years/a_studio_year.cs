@@ -115,7 +115,15 @@ public sealed class a_studio_year(AppFixture fixture) : ApiTest(fixture)
         Clock.Set(2026, 12, 28);
         (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-04-10", note = "校党委听取汇报" }, School())).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-10-12" }, School())).ShouldBe(200);
-        (await Host.Post($"/api/studios/{id}/reflections", new { text = "期中反思", adjustments = "增加线上研讨", date = "2026-06-30" }, host)).ShouldBe(200);
+        var reflection = (await Host.Post($"/api/studios/{id}/reflections", new { text = "期中反思", adjustments = "增加线上研讨", date = "2026-06-30" }, host))
+            .ShouldBe(201);
+        var reflectionId = reflection.Json["reflectionId"]!.GetValue<string>();
+        Assert.Equal($"/api/studios/{id}/years/2026/reflections/{reflectionId}", reflection.Header("location"));
+        Assert.Equal(reflection.Header("location"), reflection.Json["url"]!.GetValue<string>());
+        var read = (await Host.Get(reflection.Header("location")!, School())).ShouldBe(200).Json;
+        Assert.Equal(reflectionId, read["reflectionId"]!.GetValue<string>());
+        Assert.Equal("增加线上研讨", read["adjustments"]!.GetValue<string>());
+        (await Host.Get($"/api/studios/{id}/years/2025/reflections/{reflectionId}", host)).ShouldBeProblem(404);
         (await Host.Post($"/api/studios/{id}/years/2026/summary", new { text = "年终总结：工作坊全年开展活动。" }, host)).ShouldBe(200);
         (await Host.Post($"/api/studios/{id}/assessments/2026", new { result = "excellent", note = "成效显著" }, host)).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{id}/assessments/2026", new { result = "excellent", note = "成效显著" }, Reviewer())).ShouldBe(200);
@@ -143,7 +151,10 @@ public sealed class a_studio_year(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(logged.Count, activities["count"]!.GetValue<int>());
         Assert.Equal(logged.Sum(a => a.Hours), activities["hours"]!.GetValue<decimal>());
         foreach (var kind in logged.GroupBy(a => a.Kind))
+        {
             Assert.Equal(kind.Count(), Count(activities["byKind"]!, kind.Key));
+            Assert.Equal(kind.Sum(a => a.Hours), activities["byKind"]!.AsArray().Single(k => k!["code"]!.GetValue<string>() == kind.Key)!["hours"]!.GetValue<decimal>());
+        }
         foreach (var domain in logged.SelectMany(a => a.Domains).Distinct())
             Assert.Equal(logged.Count(a => a.Domains.Contains(domain)), Count(activities["byDomain"]!, domain));
         Assert.Empty(activities["domainsMissing"]!.AsArray());
@@ -152,6 +163,12 @@ public sealed class a_studio_year(AppFixture fixture) : ApiTest(fixture)
             Assert.Equal(person.Sum(p => p.Item2), hours[person.Key]);
         Assert.Equal(2, year["outputs"]!["count"]!.GetValue<int>());
         Assert.Equal(1, Count(year["outputs"]!["byState"]!, "recommended"));
+        // Outputs take no time of their own: their tallies carry no hours (they read 0 when they did).
+        Assert.All(year["outputs"]!["byKind"]!.AsArray().Concat(year["outputs"]!["byState"]!.AsArray()), tally =>
+        {
+            Assert.Null(tally!["hours"]);
+            Assert.False(string.IsNullOrEmpty(tally["label"]!.GetValue<string>()));
+        });
         Assert.Equal("excellent", year["assessment"]!["result"]!.GetValue<string>());
         Assert.Equal(2, year["hearings"]!.AsArray().Count);
         Assert.Equal("年终总结：工作坊全年开展活动。", year["summary"]!["text"]!.GetValue<string>());

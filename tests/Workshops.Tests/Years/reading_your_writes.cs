@@ -50,7 +50,7 @@ public sealed class reading_your_writes(AppFixture fixture) : ApiTest(fixture)
 
         // The version read is the one a write sends back.
         (await Host.Post($"/api/studios/{id}/reflections", new { text = "期中反思", date = "2026-03-10" }, host, ("If-Match", studio.Header("ETag")!)))
-            .ShouldBe(200);
+            .ShouldBe(201);
 
         // Once the daemon has caught up, the views computed afresh are the same.
         var before = (await Host.Get($"/api/studios/{id}/years/2026", host)).ShouldBe(200).Text;

@@ -37,7 +37,10 @@ public static class CoreDocs
             new("policy", "An hour policy's code (GET /api/hour-policies)."),
             new("ruleSet", "A rule set's code (GET /api/rule-sets)."),
             new("programme", "A training programme's code, as the credits of the region's trainings name it."),
-            new("q", "Any part of the Chinese text searched (title, abstract, body or name), at most 50 characters.", MaxLength: 50),
+            new("reflectionId", "A reflection's id (a UUID), from the year view's reflections or the answer that recorded it.", Format: "uuid"),
+            new("q", "Any part of the Chinese text searched (title, abstract, body or name), at most 50 characters. Send it percent-encoded " +
+                     "as UTF-8 (`q=%E5%AE%B6%E6%A0%A1` for 家校; every HTTP client's URL builder does this): the server (Kestrel) refuses a raw " +
+                     "non-ASCII character in a query string with a bare 400 before the API sees the request.", MaxLength: 50),
             new("standard", "A standard's code (GET /api/standards), such as moe-2022 or k12-workshop; the region's default when left out."),
         ]);
 }

@@ -23,17 +23,25 @@ public sealed class ItemsAttribute(int min, int max) : Attribute
     public int Max { get; } = max;
 }
 
-/// <summary>A number from <see cref="Min"/> to <see cref="Max"/>; with <see cref="AboveMin"/>, more than <see cref="Min"/>.</summary>
+/// <summary>
+/// A number from <see cref="Min"/> to <see cref="Max"/>; with <see cref="AboveMin"/>, more than <see cref="Min"/>. Without a
+/// maximum, only the lower bound holds (a bound the request relates to another field, such as an attendee's hours to the
+/// activity's, is checked with the request).
+/// </summary>
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
 public sealed class BetweenAttribute(double min, double max) : Attribute
 {
+    public BetweenAttribute(double min) : this(min, double.PositiveInfinity) { }
+
     public double Min { get; } = min;
     public double Max { get; } = max;
     public bool AboveMin { get; init; }
+    public bool Bounded => !double.IsPositiveInfinity(Max);
 
-    public bool Holds(decimal value) => (AboveMin ? value > (decimal)Min : value >= (decimal)Min) && value <= (decimal)Max;
+    public bool Holds(decimal value) => (AboveMin ? value > (decimal)Min : value >= (decimal)Min) && (!Bounded || value <= (decimal)Max);
 
-    public string Message => AboveMin ? $"must be more than {Min} and at most {Max}" : $"must be from {Min} to {Max}";
+    public string Message => !Bounded ? (AboveMin ? $"must be more than {Min}" : $"must be at least {Min}")
+        : AboveMin ? $"must be more than {Min} and at most {Max}" : $"must be from {Min} to {Max}";
 }
 
 /// <summary>An identifier (teacher ids such as T350203-0100): 1-64 ASCII letters, digits, '-', '_' or '.'.</summary>

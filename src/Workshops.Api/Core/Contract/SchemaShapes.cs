@@ -103,7 +103,7 @@ public static class SchemaShapes
             var min = between.Min.ToString(CultureInfo.InvariantCulture);
             if (between.AboveMin) one.ExclusiveMinimum = min;
             else one.Minimum = min;
-            one.Maximum = between.Max.ToString(CultureInfo.InvariantCulture);
+            if (between.Bounded) one.Maximum = between.Max.ToString(CultureInfo.InvariantCulture);
         }
     }
 

@@ -32,5 +32,14 @@ public static class WireShape
             label.IsGetNullable = Nullable.GetUnderlyingType(property.PropertyType) is not null;
             info.Properties.Insert(info.Properties.IndexOf(property) + 1, label);
         }
+        // A region's codes with the division names beside them (GB/T 2260, Reference/divisions.tsv): "regionNames".
+        foreach (var property in info.Properties.Where(p => p.PropertyType == typeof(Region)).ToList())
+        {
+            if (property.Get is not { } get) continue;
+            var names = info.CreateJsonPropertyInfo(typeof(RegionNames), property.Name + "Names");
+            names.Get = owner => get(owner) is Region region ? RegionNames.Of(region) : null;
+            names.IsGetNullable = true;
+            info.Properties.Insert(info.Properties.IndexOf(property) + 1, names);
+        }
     }
 }
