@@ -33,8 +33,13 @@ public static class OpenApiShape
     /// coordinator by name, counts and standing, the <c>url</c> of the full record); a query with several bad parameters answers
     /// one 400 naming each of them (before, the first one found), and a bad parameter is told before the region's reach (403).
     /// The xAPI statements' <c>cursor</c> is a string (a number reads as before; a cursor across provinces is the feed's).
+    /// 7.0.0: a feed page continues one way: its <c>next</c> is the address of the next page (absent at the end) and its
+    /// <c>cursor</c> the opaque position to resume from; the fields <c>after</c>, <c>next</c> (a number), <c>nextSkip</c>,
+    /// <c>highWaterMark</c> and <c>more</c> and the parameters <c>after</c> and <c>skip</c> are retired (sent, they answer a
+    /// 400 saying so). The xAPI statements' <c>more</c> carries that same opaque cursor; a numeric cursor and <c>skip</c> are
+    /// retired likewise.
     /// </remarks>
-    public const string Version = "6.0.0";
+    public const string Version = "7.0.0";
 
     private static readonly (string Code, string Description)[] Problems =
     [
