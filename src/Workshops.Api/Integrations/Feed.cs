@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Wolverine.Http;
 using Workshops.Core;
@@ -19,8 +20,13 @@ namespace Workshops.Integrations;
 /// It is opaque: a position per province, including how many public events of a stored event were already read (one
 /// activity gives hours per attendee).
 /// </summary>
-public sealed record FeedPage(IReadOnlyList<IntegrationEvent> Events, string Cursor,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Next = null);
+public sealed record FeedPage(
+    IReadOnlyList<IntegrationEvent> Events,
+    [property: Description("Where reading continues after this page, opaque: pass it back as `cursor`, now or later (what came since).")]
+    string Cursor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull),
+               Description("The address of the next page (this query with `cursor`), while there is more to read now; absent at the end.")]
+    string? Next = null);
 
 /// <summary>
 /// GET /api/feed?cursor=&amp;limit= — integration events of the caller's region, at most <c>limit</c> a page. Within a

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -39,7 +40,9 @@ public sealed record XStatement(
     string Stored,
     string Version = "2.0.0");
 
-public sealed record XStatementResult(IReadOnlyList<XStatement> Statements, string More);
+public sealed record XStatementResult(
+    IReadOnlyList<XStatement> Statements,
+    [property: Description("The address of the next page (carrying one opaque cursor); empty on the last page.")] string More);
 
 /// <summary>xAPI settings (section Xapi) and the API's public address they are built from.</summary>
 public sealed class XapiOptions
