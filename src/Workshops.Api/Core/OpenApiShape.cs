@@ -43,6 +43,11 @@ public static class OpenApiShape
     /// which repeated them, are gone. The outputs of a year view and an annual report are tallied without <c>hours</c> (always 0).
     /// Recording a reflection answers 201 with its <c>reflectionId</c> and a <c>url</c> that reads it. Regions carry their
     /// division names beside the codes (<c>regionNames</c>).
+    /// Also in 7.0.0: a feed page continues one way: its <c>next</c> is the address of the next page (absent at the end) and its
+    /// <c>cursor</c> the opaque position to resume from; the fields <c>after</c>, <c>next</c> (a number), <c>nextSkip</c>,
+    /// <c>highWaterMark</c> and <c>more</c> and the parameters <c>after</c> and <c>skip</c> are retired (sent, they answer a
+    /// 400 saying so). The xAPI statements' <c>more</c> carries that same opaque cursor; a numeric cursor and <c>skip</c> are
+    /// retired likewise.
     /// </remarks>
     public const string Version = "7.0.0";
 

@@ -3,6 +3,8 @@ using Workshops.Core.Auth;
 using Workshops.Roster;
 using Workshops.Studios;
 using Workshops.Core;
+using Workshops.Outputs;
+using Workshops.Showcase;
 using Workshops.Teachers;
 
 namespace Workshops.Demo;
@@ -10,7 +12,9 @@ namespace Workshops.Demo;
 /// <summary>
 /// The demo: a K-12 workshop in Xiamen modelled on seed 000, with a host, three members, two trainees, mentor pairs
 /// and an outside expert; a vocational studio modelled on seed 001 (the other programme); and the records of the
-/// workshop's host and first member. Loaded at start-up when Demo:Seed is true, each part when it is not there yet.
+/// workshop's host and first member; and a typical case (典型案例) of each studio taken through the school's approval and the
+/// district's recommendation to the city and published in the showcase, so the reviewers' tables (Annex 2 and 3, the
+/// case and output searches) and the showcase have rows. Loaded at start-up when Demo:Seed is true, each part when it is not there yet.
 /// Each fact is stamped as recorded on the day it describes (09:00 China time, never after now), as if the studio had
 /// kept its records from the start: a read as of a past day, or a past year's reviewers' table, then shows the demo as
 /// it stood (stamped when loaded, every past view of it was empty and every asOf read of the studio answered 404).
@@ -84,26 +88,100 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
             if (await session.Events.FetchStreamStateAsync(id, ct) is null) session.Events.StartStream<TeacherRecord>(id, [.. record.Cast<object>()]);
         }
         await session.SaveChangesAsync(ct);
-        if (await session.Events.FetchStreamStateAsync(StudioId, ct) is not null) return;
+        if (await session.Events.FetchStreamStateAsync(StudioId, ct) is null) await Workshop(session, by, On, founded, ct);
+        foreach (var (studio, output, events) in Cases(On))
+        {
+            // Its own part: a demo loaded before the cases were part of it gets them too.
+            if (await session.LoadAsync<OutputStanding>(output, ct) is not null) continue;
+            session.Events.Append(studio, events);
+            await session.SaveChangesAsync(ct);
+            logger.LogInformation("Demo case {OutputId} of studio {StudioId} loaded with {Count} events", output, studio, events.Length);
+        }
+    }
 
+    private async Task Workshop(IDocumentSession session, Actor by, Func<DateOnly, DateTimeOffset> on, DateOnly founded, CancellationToken ct)
+    {
         var term = new DateOnly(2023, 9, 1);
         var next = new DateOnly(2024, 9, 1);
         object[] events =
         [
             new StudioEstablished(StudioId, "厦门市第一中学班主任工作坊", "厦门市第一中学", Region, StudioLevel.Municipal,
-                Track.K12, false, founded, BuildMode.FamousTeacher, by, On(founded)),
-            new HostAppointed(Host, founded, by, On(founded)),
-            .. Members.Select(m => (object)new MemberJoined(m, founded, by, On(founded))),
-            new ExpertInvited(Expert, founded, by, On(founded)),
-            new TraineeEnrolled(Trainees[0], term, by, On(term)),
-            new MentorshipFormed(Host.Id, Trainees[0].Id, term, by, On(term)),
-            new TraineeEnrolled(Trainees[1], next, by, On(next)),
-            new MentorshipFormed(Members[0].Id, Trainees[1].Id, next, by, On(next)),
+                Track.K12, false, founded, BuildMode.FamousTeacher, by, on(founded)),
+            new HostAppointed(Host, founded, by, on(founded)),
+            .. Members.Select(m => (object)new MemberJoined(m, founded, by, on(founded))),
+            new ExpertInvited(Expert, founded, by, on(founded)),
+            new TraineeEnrolled(Trainees[0], term, by, on(term)),
+            new MentorshipFormed(Host.Id, Trainees[0].Id, term, by, on(term)),
+            new TraineeEnrolled(Trainees[1], next, by, on(next)),
+            new MentorshipFormed(Members[0].Id, Trainees[1].Id, next, by, on(next)),
         ];
         session.Events.StartStream<StudioState>(StudioId, events);
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Demo studio {StudioId} loaded with {Count} events", StudioId, events.Length);
     }
+
+    /// <summary>The demo's typical cases: the pick of a province's package (the submissions example names the vocational one).</summary>
+    public static readonly Guid WorkshopCaseId = Guid.Parse("0195d2a0-7c00-7000-8000-000000000002");
+    public static readonly Guid VocationalCaseId = Guid.Parse("0195d2a0-7c00-7000-8000-000000000001");
+
+    /// <summary>
+    /// One typical case per studio, each on the days it happened: drafted by its authors' host, submitted, approved by the
+    /// school (学校审核), recommended by the district's reviewer to the city (seed 001 四: cases are recommended upward level by
+    /// level), and published with the studio's profile in the showcase.
+    /// </summary>
+    private static IEnumerable<(Guid Studio, Guid Output, object[] Events)> Cases(Func<DateOnly, DateTimeOffset> on)
+    {
+        var school = new Actor("school:厦门市第一中学管理员", "厦门市第一中学管理员", Role.School);
+        var district = new Actor("reviewer:思明区教育局", "思明区教育局评审", Role.Reviewer);
+        IEnumerable<object> Through(Guid output, int year, Actor host, DateOnly submitted, DateOnly approved, DateOnly recommended, DateOnly published) =>
+        [
+            new OutputSubmitted(output, year, host, on(submitted), "请学校审核，推荐参加区级典型案例评选。"),
+            new OutputApproved(output, year, "案例真实完整，同意上报。", school, on(approved)),
+            new OutputRecommended(output, year, RecommendationLevel.City, "推荐参加全市班主任工作室典型案例交流。", district, on(recommended)),
+            new OutputPublished(output, host, on(published)),
+        ];
+
+        var host = new Actor($"host:{Host.Name}", Host.Name, Role.Host);
+        var drafted = new DateOnly(2025, 5, 20);
+        yield return (StudioId, WorkshopCaseId,
+        [
+            new OutputDrafted(WorkshopCaseId, new OutputFacts(OutputKind.TypicalCase, CaseCategory.KeyStudentSupport,
+                "从“不想来学校”到图书角管理员——一名初二学生的转变", [Members[0].Id, Host.Id], drafted,
+                "针对一名因家庭变故而厌学的初二学生，工作坊以“一生一策”会诊、导师结对和班级岗位赋能三步帮扶，一学期后该生出勤恢复正常并主动承担班级事务。",
+                WorkshopCase, []), host, on(drafted)),
+            .. Through(WorkshopCaseId, 2025, host, new DateOnly(2025, 5, 26), new DateOnly(2025, 6, 3), new DateOnly(2025, 6, 17), new DateOnly(2025, 6, 20)),
+            new StudioProfilePublished(host, on(new DateOnly(2025, 6, 20))),
+        ]);
+
+        var vocationalHost = new Actor($"host:{Vocational[0].Name}", Vocational[0].Name, Role.Host);
+        var written = new DateOnly(2025, 6, 10);
+        yield return (VocationalStudioId, VocationalCaseId,
+        [
+            new OutputDrafted(VocationalCaseId, new OutputFacts(OutputKind.TypicalCase, CaseCategory.HomeSchoolCommunication,
+                "三方约谈与每周一报：一名顶岗实习前学生的家校协同帮扶", [Vocational[1].Id, Vocational[0].Id], written,
+                "一名电子商务专业学生实习前与家长冲突激烈、拒绝参加实习。工作室组织学校、家长、企业三方约谈，建立“每周一报”沟通机制，学生顺利完成实习并获企业好评。",
+                VocationalCase, []), vocationalHost, on(written)),
+            .. Through(VocationalCaseId, 2025, vocationalHost, new DateOnly(2025, 6, 16), new DateOnly(2025, 6, 24), new DateOnly(2025, 7, 8),
+                new DateOnly(2025, 7, 10)),
+            new StudioProfilePublished(vocationalHost, on(new DateOnly(2025, 7, 10))),
+        ]);
+    }
+
+    private const string WorkshopCase =
+        "一、案例背景\n小宇（化名）是初二学生，父母离异后随祖父母生活，开学一个月内迟到早退十余次，作业基本不交，常说“不想来学校”。" +
+        "二、会诊与分析\n工作坊组织典型学生会诊，坊主、班主任与心理健康教师共同分析：小宇成绩中等，喜欢阅读，缺的是在集体中被需要的感觉。" +
+        "三、帮扶措施\n1. 一生一策：与祖父母约定每周一次电话家访，记录出勤与情绪变化；2. 导师结对：由坊成员林晓燕老师每周谈心一次；" +
+        "3. 岗位赋能：请小宇担任班级图书角管理员，负责图书登记和每月好书推荐。\n" +
+        "四、成效与反思\n一学期后小宇出勤恢复正常，在班会上作了两次好书推荐，期末成绩提高二十余名。帮扶的关键是找到学生的长处，" +
+        "让他在班级中承担责任；家校沟通要固定频次、先讲进步。";
+
+    private const string VocationalCase =
+        "一、案例背景\n小杰（化名）是电子商务专业三年级学生，顶岗实习前与父母因是否继续升学发生激烈冲突，拒绝参加实习，情绪低落。" +
+        "二、分析\n工作室成员会商认为，冲突源于家长对实习岗位不了解、学生对职业前景缺乏信心，单靠班主任谈话难以化解。" +
+        "三、措施\n1. 三方约谈：学校、家长、实习企业共同介绍岗位内容、安全保障和成长路径；2. 每周一报：班主任每周向家长反馈实习情况，" +
+        "企业导师每周与学生交流一次；3. 生涯辅导：由工作室心理健康教师开展两次生涯规划辅导。\n" +
+        "四、成效\n小杰按时参加实习，三个月后获企业“优秀实习生”称号，家长主动参加学校家长会。家校沟通要让家长看见岗位、看见成长，" +
+        "协同育人才能落地。";
 
     /// <summary>The workshop host's record (two periods as head teacher with a gap, titles, a 市学科带头人 honour) and a member's.</summary>
     private static IEnumerable<ITeacherEvent[]> Records(Actor by, DateTimeOffset at)

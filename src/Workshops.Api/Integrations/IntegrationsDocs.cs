@@ -6,9 +6,18 @@ namespace Workshops.Integrations;
 /// <summary>The integrations' part of the contract, with the webhook verification guide.</summary>
 public static class IntegrationsDocs
 {
+    /// <summary>How the feed pages, in the words of its operation and of the tag.</summary>
+    public const string Paging =
+        "Each page holds at most `limit` events and a `cursor`; while there is more to read now it also has `next`, the address of the " +
+        "next page (this query with that cursor). Follow `next` until a page has none: that is every event so far, each once, in order. " +
+        "Keep the last page's `cursor` and read `?cursor=` later for what came since; reading to the end and resuming misses nothing " +
+        "and repeats nothing. The cursor is opaque (a position per province): pass it back as it is.";
+
     public static readonly ApiDocs Docs = new(
         [new TagDoc("Integrations", "For other systems, with an integration token of a region: the feed of public events (in the store's " +
-                                    "order, resumable), xAPI 2.0 statements of attendance and training, and webhooks.\n\n" + WebhookGuide.Markdown, 12)],
+                                    "order, resumable), xAPI 2.0 statements of attendance and training, and webhooks.\n\n" +
+                                    "### Paging the feed\n\n" + Paging + " The xAPI statements page the same way, through `more`.\n\n" +
+                                    WebhookGuide.Markdown, 12)],
         [
             new("Subscribe", "Subscribe a URL to events",
                 "Subscribes an https (or allowed) URL to public event types of a region the caller covers, with a secret of 16-200 characters " +
@@ -33,29 +42,27 @@ public static class IntegrationsDocs
                 ]),
             new("ReplayDelivery", "Send a delivery again", "Queues a dead (or delivered) delivery to be sent again.", ["delivery."]),
             new("Feed", "Read the feed of public events",
-                "Public events of the caller's region in the store's total order, at most `limit` a page. Continue with `cursor` (one position " +
-                "per province; a national client's pages merge every province by time, then province code) or, in one province, with " +
-                "`after=next&skip=nextSkip`, until `more` is false; reading to the end and resuming misses nothing and repeats nothing. " +
-                "A province that does not answer is named in `Missing-Provinces` and keeps its position in the cursor.",
+                "Public events of the caller's region in the store's total order, at most `limit` a page. " + Paging +
+                " A national client's pages merge every province by time, then province code; a province that does not answer is named " +
+                "in `Missing-Provinces` and keeps its position in the cursor.",
                 Parameters:
                 [
-                    new ParameterDoc("after", "The cursor to read after: 0 (the default) from the start, else `next` of the previous page.", 0),
-                    new ParameterDoc("skip", "How many public events of the event at the cursor were already read: `nextSkip` of the previous page.", 0),
-                    new ParameterDoc("cursor", "The opaque `cursor` of the previous page (a position per province); leave it out to start from the beginning."),
+                    new ParameterDoc("cursor", "Where to continue: the `cursor` of a page (or follow its `next`, which carries it); leave it " +
+                                               "out to start from the beginning. Opaque: one position per province."),
                     new ParameterDoc("complete", "true answers 503 when a province does not answer, instead of a page marked with `Missing-Provinces`."),
                 ]),
             new("XapiStatements", "Read xAPI statements",
-                "Attendance and credited training as xAPI 2.0 statements of the caller's region, at most `limit` a page; follow `more` for the next. " +
-                "A national client's pages merge every province by time, then province code, and `more` carries the feed's opaque cursor " +
-                "(one position per province); a province that does not answer is named in `Missing-Provinces` and keeps its position.",
+                "Attendance and credited training as xAPI 2.0 statements of the caller's region, at most `limit` a page. As the xAPI " +
+                "specification has it, `more` is the address of the next page (carrying one opaque cursor) and is empty on the last: follow " +
+                "it until it is empty. A national client's pages merge every province by time, then province code; a province that does " +
+                "not answer is named in `Missing-Provinces` and keeps its position.",
                 Parameters:
                 [
                     new ParameterDoc("since", "Only statements whose timestamp is at or after this ISO 8601 instant.", Format: "date-time"),
                     new ParameterDoc("until", "Only statements whose timestamp is before this ISO 8601 instant.", Format: "date-time"),
                     new ParameterDoc("agent", "Only one teacher's statements: an xAPI Agent (JSON) with an account, or the teacher's id."),
-                    new ParameterDoc("cursor", "Where the next page starts: the cursor in the previous page's `more` (a number in one province, " +
-                                               "the feed's opaque cursor across provinces); leave it out to start from the beginning."),
-                    new ParameterDoc("skip", "Statements of the event at the cursor already read: the skip in the previous page's `more`.", 0),
+                    new ParameterDoc("cursor", "Where the next page starts: the cursor in the previous page's `more` (opaque, one position " +
+                                               "per province); leave it out to start from the beginning."),
                     new ParameterDoc("complete", "true answers 503 when a province does not answer, instead of a page marked with `Missing-Provinces`."),
                 ]),
         ],

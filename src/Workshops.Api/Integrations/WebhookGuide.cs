@@ -28,9 +28,12 @@ public static class WebhookGuide
         }
         """;
 
-    /// <summary>The same check in a shell, with the body saved as body.json and the headers in variables.</summary>
-    public const string Shell =
-        """sig=$(printf '%s.' "$TIMESTAMP" | cat - body.json | openssl dgst -sha256 -hmac "$SECRET" | sed 's/^.*= /sha256=/'); case ", $SIGNATURE," in *", $sig,"*) echo valid;; *) echo invalid;; esac""";
+    /// <summary>
+    /// The same check in bash, with the body saved as body.json and the headers in variables: the signature, and the
+    /// timestamp a whole number of seconds within the tolerance of the receiver's clock either way (a stale one is a replay).
+    /// </summary>
+    public static readonly string Shell =
+        $$"""now=$(date +%s); sig=$(printf '%s.' "$TIMESTAMP" | cat - body.json | openssl dgst -sha256 -hmac "$SECRET" | sed 's/^.*= /sha256=/'); if [[ $TIMESTAMP =~ ^[0-9]{1,12}$ ]] && (( now - 10#$TIMESTAMP <= {{WebhookSignature.ToleranceSeconds}} && 10#$TIMESTAMP - now <= {{WebhookSignature.ToleranceSeconds}} )) && [[ ", $SIGNATURE," == *", $sig,"* ]]; then echo valid; else echo invalid; fi""";
 
     public static string Markdown =>
         $$"""
@@ -63,9 +66,10 @@ public static class WebhookGuide
         {{CSharp}}
         ```
 
-        In a shell, with the body saved as `body.json` and `TIMESTAMP`, `SIGNATURE` and `SECRET` set:
+        In bash, with the body saved as `body.json` and `TIMESTAMP`, `SIGNATURE` and `SECRET` set (it checks the signature and the
+        {{WebhookSignature.ToleranceSeconds}}-second window):
 
-        ```sh
+        ```bash
         {{Shell}}
         ```
         """;

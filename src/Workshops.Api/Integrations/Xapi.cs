@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -39,7 +40,9 @@ public sealed record XStatement(
     string Stored,
     string Version = "2.0.0");
 
-public sealed record XStatementResult(IReadOnlyList<XStatement> Statements, string More);
+public sealed record XStatementResult(
+    IReadOnlyList<XStatement> Statements,
+    [property: Description("The address of the next page (carrying one opaque cursor); empty on the last page.")] string More);
 
 /// <summary>xAPI settings (section Xapi) and the API's public address they are built from.</summary>
 public sealed class XapiOptions
@@ -146,10 +149,10 @@ public static class XapiStatements
 /// (<see cref="HighWater"/>): a statement whose transaction commits after a later one was read comes on the page that
 /// continues from <c>more</c>, which is given while events are held back.
 /// <para>
-/// With a database per province, a national client's read (or any read given a feed cursor, <c>1.…</c>) asks every
-/// province it reaches in parallel and merges them as the feed does (<see cref="FeedMerge"/>: by the store's time, then
-/// province code, then sequence), continuing with the feed's cursor (<see cref="FeedCursor"/>, a position per province)
-/// in <c>more</c>. A province's client continues with a number (<c>cursor</c> and <c>skip</c>), as before tenancy.
+/// With a database per province, a national client's read asks every province it reaches in parallel and merges them as
+/// the feed does (<see cref="FeedMerge"/>: by the store's time, then province code, then sequence). Every <c>more</c>
+/// carries the feed's opaque cursor (<see cref="FeedCursor"/>, a position per province, with how many statements of an
+/// event were already read); contract 7.0.0 retired the number and <c>skip</c> a province's client continued with.
 /// </para>
 /// </summary>
 public static class XapiEndpoint
@@ -160,22 +163,16 @@ public static class XapiEndpoint
     [WolverineGet("/api/xapi/statements", Name = "XapiStatements"), Authorize(Policy = Policies.Integration)]
     [Tags("Integrations")]
     [ProducesResponseType<XStatementResult>(200)]
-    public static async Task<IResult> Get(string? since, string? until, string? agent, int? limit, string? cursor, int? skip, bool? complete,
+    public static async Task<IResult> Get(string? since, string? until, string? agent, int? limit, string? cursor, bool? complete,
         IQuerySession session, IDocumentStore store, Tenants tenants, TenantData databases, XapiOptions options, HttpContext http,
         CancellationToken ct)
     {
         var take = limit ?? 100;
-        // A number is a province's position (as before tenancy); anything else must be the feed's cursor.
-        long? after = null;
-        Dictionary<string, FeedPosition>? positions = null;
-        if (cursor is not null)
-        {
-            if (long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) after = n;
-            else positions = FeedCursor.Read(cursor);
-        }
+        // One opaque cursor, the feed's (a position per province); contract 7.0.0 retired the number and its skip.
+        var positions = cursor is null ? new Dictionary<string, FeedPosition>(StringComparer.Ordinal) : FeedCursor.Read(cursor);
         var check = new Check().When(take is < 1 or > FeedEndpoint.MaxLimit, "limit", $"must be between 1 and {FeedEndpoint.MaxLimit}")
-            .When(cursor is not null && after is null && positions is null, "cursor", "must be 0 or a cursor returned in more")
-            .When(skip is < 0, "skip", "must be 0 or the skip returned in more");
+            .When(positions is null, "cursor", "must be the cursor given in more (numbers were retired in contract 7.0.0)")
+            .When(http.Request.Query.ContainsKey("skip"), "skip", "was retired in contract 7.0.0: follow more, whose cursor says where the page ends");
         DateTimeOffset? from = null, to = null;
         if (since is not null) if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var s)) from = s; else check.Add("since", "must be an ISO 8601 timestamp");
         if (until is not null) if (DateTimeOffset.TryParse(until, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var u)) to = u; else check.Add("until", "must be an ISO 8601 timestamp");
@@ -196,35 +193,31 @@ public static class XapiEndpoint
         if (!check.Ok) return Results.Problem(check.Result());
         var caller = Caller.From(http.User);
         var wanted = new Wanted(from, to, teacher, caller, options.PublicBaseUrl, Math.Max(1, options.MaxEventsPerRead));
-        string More(string position, int nextSkip) => $"/api/xapi/statements?cursor={position}&limit={take}" + (nextSkip > 0 ? $"&skip={nextSkip}" : "") +
+        string More(bool more, IReadOnlyDictionary<string, FeedPosition> next) => !more ? "" :
+            $"/api/xapi/statements?cursor={Uri.EscapeDataString(FeedCursor.Write(next))}&limit={take}" +
             (since is null ? "" : $"&since={Uri.EscapeDataString(since)}") + (until is null ? "" : $"&until={Uri.EscapeDataString(until)}") +
             (agent is null ? "" : $"&agent={Uri.EscapeDataString(agent)}");
         http.Response.Headers["X-Experience-API-Version"] = "2.0.0";
 
         var reachable = tenants.Reachable(caller);
-        if (positions is not null || reachable.Count > 1)
+        var own = reachable.Count == 1 ? reachable[0] : Tenants.Single;
+        // The cursor carries positions, not permissions: a province the token does not reach is refused, never read.
+        if (positions!.Keys.FirstOrDefault(t => !reachable.Contains(t) && t != own) is { } foreign)
+            return Results.Problem(Problems.Invalid("cursor", $"names a position in {(foreign.Length == 0 ? "another deployment" : foreign)}, which this client does not read"));
+        if (reachable.Count > 1)
         {
-            if (after is not null)
-                return Results.Problem(Problems.Invalid("cursor", "a read across provinces continues with the cursor given in more"));
-            if (skip is not null)
-                return Results.Problem(Problems.Invalid("skip", "a read across provinces continues with the cursor given in more, without skip"));
-            positions ??= new Dictionary<string, FeedPosition>(StringComparer.Ordinal);
-            // The cursor carries positions, not permissions: a province the token does not reach is refused, never read.
-            if (positions.Keys.FirstOrDefault(t => !reachable.Contains(t)) is { } foreign)
-                return Results.Problem(Problems.Invalid("cursor", $"names a position in {(foreign.Length == 0 ? "another deployment" : foreign)}, which this client does not read"));
             var legs = await tenants.Each(store, reachable, (leg, token) =>
                 Read(leg, databases.Of(leg), positions.GetValueOrDefault(tenants.Separate ? leg.TenantId : Tenants.Single, FeedPosition.Start), take,
                     wanted, token), ct);
             if (legs.Incomplete(http, complete) is { } incomplete) return Results.Problem(incomplete);
             var read = legs.All.Where(l => l.Failure is null).Select(l => l.Value! with { Tenant = l.Tenant }).ToList();
             var merged = FeedMerge.Page(read, positions, take);
-            return Results.Ok(new XStatementResult(merged.Items.Select(i => i.Item).ToList(),
-                merged.More ? More(FeedCursor.Write(merged.Next), 0) : ""));
+            return Results.Ok(new XStatementResult(merged.Items.Select(i => i.Item).ToList(), More(merged.More, merged.Next)));
         }
 
-        var one = await Read(session, databases.Of(session), new FeedPosition(after ?? 0, skip ?? 0), take, wanted, ct);
+        var one = await Read(session, databases.Of(session), positions.GetValueOrDefault(own, FeedPosition.Start), take, wanted, ct);
         return Results.Ok(new XStatementResult(one.Items.Select(i => i.Item).ToList(),
-            one.Full ? More(one.End.After.ToString(CultureInfo.InvariantCulture), one.End.Skip) : ""));
+            More(one.Full, new Dictionary<string, FeedPosition> { [own] = one.End })));
     }
 
     /// <summary>

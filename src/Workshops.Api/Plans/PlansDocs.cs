@@ -45,7 +45,7 @@ public static class PlansDocs
                 "(`{\"changes\": {\"ownerId\": null, \"due\": null}}` leaves the task with no owner and no due date; `expectedKinds: null` empties " +
                 "the list); the title can be changed but not cleared (400 under `changes.title`). The task's history keeps the step with its " +
                 "reason, and the event the facts before and after. A task of a plan not approved yet is revised in its plan.",
-                ["task."], new ReviseTask(new TaskChanges { OwnerId = DemoData.Members[1].Id, Due = new DateOnly(2025, 12, 15) }, "原负责人外出跟岗学习，改由他人负责。")),
+                ["task."], new ReviseTask(new TaskChanges { OwnerId = DemoData.Members[1].Id, Due = new DateOnly(2026, 12, 15) }, "原负责人外出跟岗学习，改由他人负责。")),
             new("ApprovePlan", "Approve the annual plan", "The school approves the year's plan; its tasks open in the ledger.",
                 ["plan."], new ApprovePlan("计划目标明确，同意实施。")),
             new("AddTask", "Add a task to the ledger (任务台账)",

@@ -84,6 +84,10 @@ public sealed class real_examples(AppFixture fixture) : ApiTest(fixture)
 
         // Writes in the document's order, again while one more succeeds: a task needs its plan, an approval its draft.
         var writes = operations.Where(o => o.Method != "GET" && !Afterwards.Contains(o.Id) && !Last.Contains(o.Id)).ToList();
+        // A plan is revised while it is a draft: the school's approval (before it in the document) comes right after the revision.
+        var approval = writes.Single(o => o.Id == "approvePlan");
+        writes.Remove(approval);
+        writes.Insert(writes.FindIndex(o => o.Id == "revisePlan") + 1, approval);
         for (var pass = 0; pass < 3 && writes.Count > 0; pass++)
         {
             var done = new List<Operation>();
@@ -162,6 +166,37 @@ public sealed class real_examples(AppFixture fixture) : ApiTest(fixture)
             case "selectApplication" when ids.GetValueOrDefault("application") is { } selected:
                 await Host.Post($"/api/applications/{selected}/recommendation", Example("recommendApplication"), Reviewer(DemoData.Region.City));
                 break;
+            // An output submitted and not yet approved (the walk's own is approved and recommended by then): the one returned.
+            case "returnOutput":
+                var drafting = Host.Post($"/api/studios/{DemoData.StudioId}/outputs", Example("draftOutput"), DemoHost);
+                if (!await Done(drafting, "drafting an output")) break;
+                var drafted = (await drafting).Json["outputId"]!.GetValue<string>();
+                if (await Done(Host.Post($"/api/studios/{DemoData.StudioId}/outputs/{drafted}/submit", Example("submitOutput"), DemoHost), "submitting it"))
+                    ids["outputId"] = drafted;
+                break;
+            // An open task (the walk's own is cancelled by then): one added to the ledger is carried over; the walk's task is
+            // taken up again for the operations after it (reopening, closing).
+            case "carryOverTask":
+                var adding = Host.Post($"/api/studios/{DemoData.StudioId}/tasks", Example("addTask"), DemoHost);
+                if (!await Done(adding, "adding a task")) break;
+                if (ids.TryGetValue("taskId", out var current)) ids["walkedTaskId"] = current;
+                ids["taskId"] = (await adding).Json["taskId"]!.GetValue<string>();
+                break;
+            case "reopenTask" or "closeTask" when ids.Remove("walkedTaskId", out var walked):
+                ids["taskId"] = walked;
+                break;
+            // A term assessed qualified (合格): the vocational studio's first term (2022-2025), which the walk does not assess.
+            case "renewStudio":
+                await Done(Host.Post($"/api/studios/{DemoData.VocationalStudioId}/term-assessments",
+                    new { result = "qualified", on = "2025-09-20", note = "期满考核合格：计划、台账、成长档案齐全，典型案例获推荐。" }, Reviewer(DemoData.Region.District!)),
+                    "assessing the vocational studio's term");
+                break;
+            // The year's package is submitted by then (it carries the demo's vocational case) and takes no change: next year's,
+            // opened, has a case dropped from it.
+            case "dropSubmissionCase":
+                await Done(Host.Post($"/api/regions/{DemoData.Region.Province}/submissions/2026", Example("openSubmission"), Reviewer(DemoData.Region.Province)),
+                    "opening next year's package");
+                break;
             case "refuseApplication":
                 var applying = Host.Post("/api/applications", Example("applyForStudio"), school);
                 if (!await Done(applying, "a second application")) break;
@@ -173,6 +208,8 @@ public sealed class real_examples(AppFixture fixture) : ApiTest(fixture)
     }
 
     private readonly HashSet<string> Prepared = [];
+
+    private string DemoHost => Token(Role.Host, DemoData.Host.Name, [DemoData.StudioId], teacher: DemoData.HostTeacherId);
 
     private static object Teacher(string id, string name, string? teachingSince, string? headTeacherSince) => new
     {

@@ -204,14 +204,6 @@ public sealed class the_docs_page(AppFixture fixture) : ApiTest(fixture)
     /// </summary>
     private static readonly Dictionary<string, string> WithoutExample = new()
     {
-        ["pickSubmissionCase"] = "submission.case-*: needs an approved typical case (典型案例) of a vocational studio of the package's year; the demo's vocational studio has none",
-        ["submitPackage"] = "submission.cases.min: a package carries one or two picked cases (seed 001 四), see pickSubmissionCase",
-        ["acknowledgeSubmission"] = "submission.not-submitted: receipt follows submission, see submitPackage",
-        ["renewStudio"] = "term.renewal-needs-pass: the walk's term assessment (its request example) is 不合格, and the vocational studio's term is not assessed",
-        ["returnOutput"] = "output.cannot-return: by then the walk's output is approved and recommended; a return needs a submitted one",
-        ["revisePlan"] = "plan.already-approved: the 2025 plan is approved by then, and 2026 has no plan",
-        ["reviseTask"] = "task.due-outside-year: the request example's due day (2025-12-15) is outside the task's year (2026)",
-        ["carryOverTask"] = "task.cancelled: the walk cancels its task first (cancelTask); carrying over needs an open task",
         ["grantExpertTier"] = "tier.expert-not-eligible: the member selected and trained by the walk is a candidate, not yet recognised on their record",
         ["replayDelivery"] = "the walk makes no delivery to replay: the deliveries list is empty",
     };

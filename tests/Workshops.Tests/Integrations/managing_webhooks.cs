@@ -113,6 +113,38 @@ public sealed class managing_webhooks(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal("invalid", await Shell("another-secret-of-16", timestamp, signature, delivery.Body));
     }
 
+    /// <summary>
+    /// A delivery replayed later carries its old timestamp, signed rightly: both published checks refuse it once it is more
+    /// than 300 seconds away from the receiver's clock, either way, and accept it inside the window.
+    /// </summary>
+    [Theory]
+    [InlineData(-301, "invalid")]
+    [InlineData(301, "invalid")]
+    [InlineData(-3600, "invalid")]
+    [InlineData(-240, "valid")]
+    [InlineData(240, "valid")]
+    public async Task the_published_checks_refuse_a_timestamp_outside_the_window(int offsetSeconds, string expected)
+    {
+        var body = "{\"type\":\"activity.logged\"}"u8.ToArray();
+        var now = DateTimeOffset.UtcNow;
+        var timestamp = now.AddSeconds(offsetSeconds).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signature = WebhookSignature.Header([Secret], timestamp, body);
+
+        Assert.Equal(expected, await Shell(Secret, timestamp, signature, body));
+        var verify = Compile(WebhookGuide.CSharp).GetType("WorkshopsWebhooks")!.GetMethod("Verify")!;
+        Assert.Equal(expected == "valid", (bool)verify.Invoke(null, [Secret, timestamp, signature, body, now])!);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("1e9")]
+    public async Task the_published_shell_check_refuses_a_timestamp_that_is_not_seconds(string timestamp)
+    {
+        var body = "{}"u8.ToArray();
+        Assert.Equal("invalid", await Shell(Secret, timestamp, WebhookSignature.Header([Secret], timestamp, body), body));
+    }
+
     private static Assembly Compile(string source)
     {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(p => MetadataReference.CreateFromFile(p));

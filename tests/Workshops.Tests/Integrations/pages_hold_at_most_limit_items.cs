@@ -23,28 +23,54 @@ public sealed class pages_hold_at_most_limit_items(AppFixture fixture) : ApiTest
         await Settle();
     }
 
+    /// <summary>
+    /// Following each page's <c>next</c> until a page has none gives every event exactly once, in the order of one large
+    /// read, with at most <c>limit</c> a page; every page carries a cursor, and the last page's resumes with nothing new.
+    /// </summary>
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public async Task the_feed_pages_by_events(int limit)
+    public async Task following_next_until_it_is_absent_gives_every_event_once_in_order(int limit)
     {
         await LogActivitiesWithManyAttendees();
-        var all = (await Host.Get("/api/feed?limit=500", Client())).ShouldBe(200).Json["events"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).ToList();
+        var one = (await Host.Get("/api/feed?limit=500", Client())).ShouldBe(200).Json;
+        Assert.Null(one["next"]);
+        var all = one["events"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).ToList();
         Assert.True(all.Count >= 9);
         var paged = new List<string>();
-        long after = 0;
-        var skip = 0;
-        for (var pages = 0; pages < 100; pages++)
+        string? url = $"/api/feed?limit={limit}", cursor = null;
+        var pages = 0;
+        for (; url is not null && pages < 100; pages++)
         {
-            var page = (await Host.Get($"/api/feed?after={after}&skip={skip}&limit={limit}", Client())).ShouldBe(200).Json;
+            var page = (await Host.Get(url, Client())).ShouldBe(200).Json;
             var events = page["events"]!.AsArray();
             Assert.True(events.Count <= limit, $"a page of {events.Count} events for limit {limit}");
             paged.AddRange(events.Select(e => e!["id"]!.GetValue<string>()));
-            (after, skip) = (page["next"]!.GetValue<long>(), page["nextSkip"]!.GetValue<int>());
-            if (!page["more"]!.GetValue<bool>()) break;
+            cursor = page["cursor"]!.GetValue<string>();
+            url = page["next"]?.GetValue<string>();
+            if (url is not null) Assert.Contains($"cursor={cursor}", url);
         }
+        Assert.Null(url);
         Assert.Equal(all, paged);
+        Assert.True(pages >= all.Count / limit, $"{pages} pages for {all.Count} events of at most {limit}");
+
+        var resumed = (await Host.Get($"/api/feed?cursor={cursor}&limit={limit}", Client())).ShouldBe(200).Json;
+        Assert.Empty(resumed["events"]!.AsArray());
+        Assert.Null(resumed["next"]);
+    }
+
+    /// <summary>Contract 7.0.0 retired after and skip: sent, they are refused with a 400 naming them, never read as a start.</summary>
+    [Theory]
+    [InlineData("/api/feed?after=3", "after")]
+    [InlineData("/api/feed?after=3&skip=1", "skip")]
+    [InlineData("/api/feed?cursor=12", "cursor")]
+    [InlineData("/api/xapi/statements?cursor=12", "cursor")]
+    [InlineData("/api/xapi/statements?skip=1", "skip")]
+    public async Task the_retired_continuations_are_refused_by_name(string url, string field)
+    {
+        var problem = (await Host.Get(url, Client())).ShouldBeProblem(400).Json;
+        Assert.NotNull(problem["errors"]![field]);
     }
 
     [Theory]

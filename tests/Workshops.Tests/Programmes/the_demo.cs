@@ -41,4 +41,62 @@ public sealed class the_demo(AppFixture fixture) : ApiTest(fixture)
         // Nothing is stamped before it happened: in 2022 before the founding there was no workshop yet.
         (await Host.Get($"/api/studios/{DemoData.StudioId}/checklist?asOf=2022-10-01", reviewer)).ShouldBeProblem(404);
     }
+
+    /// <summary>
+    /// A reviewer who tries the demo finds rows in every table they read: Annex 2 of each programme with the year's approved
+    /// case counted, Annex 3 of each programme with the studio's typical case recommended to the city, the case search and
+    /// the output search by a Chinese phrase of a case, and the public showcase's studios and outputs.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/reviews/studios?year=2025", "VocationalStudio")]
+    [InlineData("/api/reviews/workshops?year=2025", "Studio")]
+    [InlineData("/api/reviews/cases", "VocationalCase")]
+    [InlineData("/api/reviews/workshop-cases", "WorkshopCase")]
+    [InlineData("/api/reviews/cases?year=2025&category=home-school-communication&q=" + "三方约谈", "VocationalCase")]
+    [InlineData("/api/reviews/workshop-cases?q=" + "图书角", "WorkshopCase")]
+    [InlineData("/api/reviews/outputs?q=" + "家校", "VocationalCase")]
+    [InlineData("/api/reviews/outputs?kind=typical-case&year=2025", "WorkshopCase")]
+    [InlineData("/api/showcase/outputs", "WorkshopCase")]
+    [InlineData("/api/showcase/outputs?q=" + "实习", "VocationalCase")]
+    [InlineData("/api/showcase/studios", "Studio")]
+    [InlineData("/api/showcase/studios", "VocationalStudio")]
+    public async Task every_reviewers_table_and_the_showcase_has_the_demos_rows(string url, string expected)
+    {
+        await new DemoData(Fixture.Store, Clock, NullLogger<DemoData>.Instance).StartAsync(CancellationToken.None);
+        await Settle();
+        var id = expected switch
+        {
+            "Studio" => DemoData.StudioId,
+            "VocationalStudio" => DemoData.VocationalStudioId,
+            "WorkshopCase" => DemoData.WorkshopCaseId,
+            _ => DemoData.VocationalCaseId,
+        };
+        var anonymous = url.StartsWith("/api/showcase/", StringComparison.Ordinal);
+
+        var items = (await Host.Get(url, anonymous ? null : Reviewer(DemoData.Region.City))).ShouldBe(200).Json["items"]!.AsArray();
+
+        Assert.NotEmpty(items);
+        var key = expected.EndsWith("Case", StringComparison.Ordinal) ? "outputId" : "studioId";
+        Assert.Contains(items, row => row![key]?.GetValue<string>() == id.ToString());
+    }
+
+    /// <summary>The demo's cases went the whole way: drafted, submitted, approved by the school, recommended to the city; loading twice adds none.</summary>
+    [Fact]
+    public async Task the_demos_cases_are_approved_and_recommended_on_the_days_they_describe()
+    {
+        var demo = new DemoData(Fixture.Store, Clock, NullLogger<DemoData>.Instance);
+        await demo.StartAsync(CancellationToken.None);
+        await demo.StartAsync(CancellationToken.None);
+        await Settle();
+        var reviewer = Reviewer(DemoData.Region.City);
+
+        var vocational = (await Host.Get($"/api/reviews/cases/{DemoData.VocationalCaseId}", reviewer)).ShouldBe(200).Json;
+        Assert.Equal(("recommended", "city", 2025), (vocational["state"]!.GetValue<string>(), vocational["level"]!.GetValue<string>(), vocational["year"]!.GetValue<int>()));
+        var row = (await Host.Get("/api/reviews/workshops?year=2025", reviewer)).ShouldBe(200).Json["items"]!.AsArray()
+            .Single(r => r!["studioId"]!.GetValue<string>() == DemoData.StudioId.ToString())!;
+        Assert.Equal(1, row["outputsByKind"]!["typical-case"]!.GetValue<int>());
+        // Loaded twice, each case is there once.
+        Assert.Single((await Host.Get("/api/reviews/workshop-cases", reviewer)).ShouldBe(200).Json["items"]!.AsArray());
+        Assert.Single((await Host.Get("/api/reviews/cases", reviewer)).ShouldBe(200).Json["items"]!.AsArray());
+    }
 }

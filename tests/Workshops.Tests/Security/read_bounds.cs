@@ -119,7 +119,7 @@ public sealed class read_bounds(AppFixture fixture) : ApiTest(fixture)
             url = page["more"]!.GetValue<string>();
             if (url.Length > 0)
             {
-                var next = long.Parse(HttpUtility.ParseQueryString(new Uri("http://x" + url).Query)["cursor"]!);
+                var next = Workshops.Integrations.FeedCursor.Read(HttpUtility.ParseQueryString(new Uri("http://x" + url).Query)["cursor"]!)!.Values.Single().After;
                 Assert.InRange(next - cursor, 1, 5);
                 cursor = next;
             }

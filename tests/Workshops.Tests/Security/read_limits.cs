@@ -47,7 +47,7 @@ public sealed class read_costs
     [InlineData("/api/studios/0195a000-3502-7030-8000-000000000001")]
     [InlineData("/api/studios?region=350200")]
     [InlineData("/api/reviews/cases/0195a000-3502-7030-8000-000000000001")]
-    [InlineData("/api/feed?after=10")]
+    [InlineData("/api/feed?limit=10")]
     [InlineData("/api/showcase/outputs/0195a000-3502-7030-8000-000000000001")]
     [InlineData("/api/showcase/studios/0195a000-3502-7030-8000-000000000001")]
     [InlineData("/api/reports/annual?format=json")]

@@ -55,7 +55,9 @@ public sealed class plain_sql_reaches_the_provinces_database(ProvincesFixture fi
         var page = (await Host.Get("/api/feed?limit=500", client)).ShouldBe(200).Json;
 
         var mark = await Fixture.Count(Fujian, "select last_seq_id from workshops.mt_event_progression where name = 'HighWaterMark'");
-        Assert.Equal(mark, page["highWaterMark"]!.GetValue<long>());
+        // Read to the end, the page continues after Fujian's mark.
+        Assert.Null(page["next"]);
+        Assert.Equal(mark, Workshops.Integrations.FeedCursor.Read(page["cursor"]!.GetValue<string>())![Fujian].After);
         Assert.Contains(page["events"]!.AsArray(), e => e!["studioId"]!.GetValue<string>() == studio.ToString());
     }
 }

@@ -36,7 +36,8 @@ public sealed class the_feed_across_provinces(ProvincesFixture fixture) : Provin
             Assert.True(items.Count <= limit);
             events.AddRange(items.Select(e => e!));
             cursor = page["cursor"]!.GetValue<string>();
-            if (!page["more"]!.GetValue<bool>()) return (events, cursor);
+            if (page["next"] is null) return (events, cursor);
+            Assert.Contains($"cursor={cursor}", page["next"]!.GetValue<string>());
         }
     }
 

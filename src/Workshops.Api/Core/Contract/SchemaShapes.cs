@@ -56,6 +56,9 @@ public static class SchemaShapes
                 schema.AdditionalProperties = typed;
         }
         if (property is not null) Declared(schema, property);
+        // A member's [Description] (FeedPage.next): the framework leaves it out of a member that may be absent.
+        if (property?.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), true) is [System.ComponentModel.DescriptionAttribute said, ..])
+            schema.Description ??= said.Description;
         // A computed member that may be null (OutsideCredit.decision, the latest decision if there is one): the framework
         // wraps a member whose type has a schema of its own as oneOf [null, $ref] only when its setter takes null, and a
         // computed member has no setter; marked here in the framework's own terms, so the document says it too.
