@@ -96,18 +96,28 @@ public static class Rebuilds
         var start = PhaseCost.Now();
         // Marten stamps a studio view with its stream's version as it projects it; so does the one pass.
         var studioProjection = new StudioProjection();
+        var studioVersions = new Dictionary<Guid, long>();
+        var stateEvents = StudioState.Events.ToHashSet();
         var identities = Slot.Of<StudioIdentity, Guid>(Sync<StudioIdentity, Guid>(new StudioIdentityProjection().Evolve), e => [e.StreamId]);
         var teacherFiles = new TeacherFileProjection();
         var creditMonths = new CreditMonthProjection();
         Slot[] slots =
         [
             identities,
-            Slot.Of<StudioState, Guid>(Sync<StudioState, Guid>(new StudioStateProjection().Evolve), e => [e.StreamId]),
+            // Only the event types the projection includes, as the daemon feeds it: any other leaves the state as it is.
+            Slot.Of<StudioState, Guid>(Sync<StudioState, Guid>(new StudioStateProjection().Evolve),
+                e => stateEvents.Contains(e.EventType) ? [e.StreamId] : []),
             Slot.Of<TaskStanding, Guid>(Sync<TaskStanding, Guid>(new TaskStandingProjection().Evolve), TaskStandingProjection.Keys),
             Slot.Of<OutputStanding, Guid>(Sync<OutputStanding, Guid>(new OutputStandingProjection().Evolve), OutputRecordProjection.Keys),
             Slot.Of<ActivityEntry, Guid>(Sync<ActivityEntry, Guid>((entry, _, e) => ActivityEntry.Fold(entry, e)), ActivityEntry.Keys),
-            Slot.Of<Studio, Guid>(Sync<Studio, Guid>((s, id, e) => studioProjection.Evolve(s, id, e) is { } next ? next with { Version = e.Version } : null),
-                e => [e.StreamId]),
+            // Stamped with its stream's version once, when written, rather than copied for it at every event.
+            Slot.Of<Studio, Guid>(Sync<Studio, Guid>((s, id, e) =>
+                {
+                    var next = studioProjection.Evolve(s, id, e);
+                    if (next is not null) studioVersions[id] = e.Version;
+                    return next;
+                }),
+                e => [e.StreamId], (id, studio) => studio with { Version = studioVersions[id] }),
             Slot.Of<StudioYear, string>(Sync<StudioYear, string>(new StudioYearProjection().Evolve), StudioYearProjection.Keys),
             Slot.Of<OutputRecord, Guid>(new OutputRecordProjection().EvolveAsync, OutputRecordProjection.Keys),
             Slot.Of<Honour, string>(new HonourProjection().EvolveAsync, HonourProjection.Keys),
@@ -275,15 +285,18 @@ public static class Rebuilds
         /// <summary>Deletes the projection's documents and writes the folded ones.</summary>
         public abstract Task Replace(IDocumentStore store, CancellationToken ct);
 
+        /// <param name="finish">What is done to each document once every event is folded, before it is written.</param>
         public static Slot<TDoc, TKey> Of<TDoc, TKey>(
-            Func<TDoc?, TKey, IQuerySession, IEvent, CancellationToken, ValueTask<TDoc?>> evolve, Func<IEvent, IEnumerable<TKey>> keys)
+            Func<TDoc?, TKey, IQuerySession, IEvent, CancellationToken, ValueTask<TDoc?>> evolve, Func<IEvent, IEnumerable<TKey>> keys,
+            Func<TKey, TDoc, TDoc>? finish = null)
             where TDoc : class where TKey : notnull =>
-            new(keys, evolve);
+            new(keys, evolve, finish);
     }
 
     private sealed class Slot<TDoc, TKey>(
         Func<IEvent, IEnumerable<TKey>> keys,
-        Func<TDoc?, TKey, IQuerySession, IEvent, CancellationToken, ValueTask<TDoc?>> evolve) : Slot
+        Func<TDoc?, TKey, IQuerySession, IEvent, CancellationToken, ValueTask<TDoc?>> evolve,
+        Func<TKey, TDoc, TDoc>? finish) : Slot
         where TDoc : class where TKey : notnull
     {
         private readonly Dictionary<TKey, TDoc> _docs = [];
@@ -348,10 +361,10 @@ public static class Rebuilds
             if (!sql.EndsWith(plain, StringComparison.Ordinal)) throw new InvalidOperationException($"Unexpected bulk load statement: {sql}");
             var serializer = store.Options.Serializer();
             await using var writer = await connection.BeginBinaryImportAsync(sql[..^plain.Length] + "FROM STDIN (FORMAT binary, FREEZE)", ct);
-            foreach (var document in _docs.Values)
+            foreach (var (key, document) in _docs)
             {
                 await writer.StartRowAsync(ct);
-                await loader.LoadRowAsync(writer, document, tenant, serializer, ct);
+                await loader.LoadRowAsync(writer, finish is null ? document : finish(key, document), tenant, serializer, ct);
             }
             await writer.CompleteAsync(ct);
         }
