@@ -311,15 +311,18 @@ public sealed record StudioYear
     {
         Dictionary<string, IReadOnlyList<ActivityRef>>? examples = null;
         foreach (var (key, list) in Examples)
-            if (list.Count == 0 || list.Any(r => r.ActivityId == id))
+            if (list.Count == 0 || Cites(list, id))
             {
                 examples ??= new Dictionary<string, IReadOnlyList<ActivityRef>>(Examples);
-                examples[key] = [.. list.Where(r => r.ActivityId != id)];
+                var rest = new List<ActivityRef>(list.Count);
+                foreach (var r in list)
+                    if (r.ActivityId != id) rest.Add(r);
+                examples[key] = [.. rest];
             }
         if (sign > 0)
         {
             ActivityRef? example = null;
-            foreach (var key in f.Domains.Distinct().Select(d => $"domain:{d.Code()}").Append($"kind:{f.Kind.Code()}"))
+            foreach (var key in f.Domains.Distinct().Select(ExampleKey).Append(ExampleKey(f.Kind)))
             {
                 var list = (examples ?? Examples).GetValueOrDefault(key) ?? [];
                 if (list.Count >= ExamplesKept) continue;
@@ -331,6 +334,22 @@ public sealed record StudioYear
         foreach (var empty in examples.Where(e => e.Value.Count == 0).Select(e => e.Key).ToList()) examples.Remove(empty);
         return examples;
     }
+
+    private static bool Cites(IReadOnlyList<ActivityRef> list, Guid id)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i].ActivityId == id) return true;
+        return false;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Domain, string> DomainKeys = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ActivityKind, string> KindKeys = new();
+
+    /// <summary>The key of a domain's examples, "domain:…", made once per domain.</summary>
+    private static string ExampleKey(Domain domain) => DomainKeys.GetOrAdd(domain, static d => $"domain:{d.Code()}");
+
+    /// <summary>The key of a kind's examples, "kind:…", made once per kind.</summary>
+    private static string ExampleKey(ActivityKind kind) => KindKeys.GetOrAdd(kind, static k => $"kind:{k.Code()}");
 
     public IReadOnlyList<ActivityRef> ExamplesOf(string key) => Examples.GetValueOrDefault(key) ?? [];
 }
