@@ -69,6 +69,7 @@ if (args is ["rebuild"])
     Console.WriteLine($"Rebuilt {string.Join(", ", rebuilt.Documents.Select(d => $"{d.Value} {d.Key} ({rebuilt.Writing[d.Key].TotalSeconds:N1} s)"))} " +
                       $"from {rebuilt.Events} events (through sequence {rebuilt.LastSequence}) in {rebuilt.Elapsed.TotalSeconds:N1} s " +
                       $"({rebuilt.Reading.TotalSeconds:N1} s reading and folding).");
+    foreach (var line in rebuilt.CostLines()) Console.WriteLine(line);
     return 0;
 }
 

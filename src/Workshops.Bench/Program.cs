@@ -82,6 +82,7 @@ async Task Rebuild()
     var onePass = await Rebuilds.OnePass(store, CancellationToken.None);
     log($"one pass: {onePass.Elapsed.TotalSeconds:N1} s over {onePass.Events:N0} events ({onePass.Reading.TotalSeconds:N1} s reading and folding); " +
         string.Join(", ", onePass.Documents.Select(d => $"{d.Key} {d.Value:N0} in {onePass.Writing[d.Key].TotalSeconds:N1} s")));
+    foreach (var line in onePass.CostLines()) log("  " + line);
     var documents = await Baselines.CountDocuments(data);
     if (documents != onePass.Documents.Values.Sum() || (daemonDocuments is { } dd && dd != documents)) throw new InvalidOperationException($"the daemon rebuilt {daemonDocuments} documents, the one pass {onePass.Documents.Values.Sum()}, the tables hold {documents}");
     var floor = await Baselines.StreamAndCopy(data, documents);

@@ -29,7 +29,7 @@ public abstract class AcrossStudiosProjection<TDoc> : MultiStreamProjection<TDoc
 
     public override async ValueTask<TDoc?> EvolveAsync(TDoc? snapshot, string id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
-        var studio = (await StudioIdentities.Of(session, e.StreamId, cancellation))?.AsStudio();
+        var studio = StudioIdentities.AsStudio(await StudioIdentities.Of(session, e.StreamId, cancellation));
         return Fold(snapshot, id, e, studio);
     }
 }

@@ -28,8 +28,64 @@ public static class Rebuilds
 {
     /// <param name="Reading">Time spent reading and folding the events; the rest of <paramref name="Elapsed"/> is writing.</param>
     /// <param name="Writing">Time spent writing each projection's documents.</param>
+    /// <param name="Folding">What folding the events cost each projection.</param>
+    /// <param name="Process">What the process spent while reading and folding, and while writing.</param>
     public sealed record Result(long Events, long LastSequence, IReadOnlyDictionary<string, int> Documents, TimeSpan Reading, TimeSpan Elapsed,
-        IReadOnlyDictionary<string, TimeSpan> Writing);
+        IReadOnlyDictionary<string, TimeSpan> Writing, IReadOnlyDictionary<string, FoldCost> Folding, PhaseCost ReadingCost, PhaseCost WritingCost)
+    {
+        /// <summary>The costs as lines for a log: the folds, the costliest first, then each phase's.</summary>
+        public IEnumerable<string> CostLines() =>
+        [
+            .. Folding.OrderByDescending(f => f.Value.Bytes).Select(f =>
+                $"fold {f.Key}: {f.Value.Bytes / 1_048_576.0:N1} MB allocated, {f.Value.Processor.TotalSeconds:N2} s processor, {f.Value.Wall.TotalSeconds:N2} s wall"),
+            $"reading and folding: {ReadingCost.Bytes / 1_048_576.0:N1} MB allocated ({(ReadingCost.Bytes - Folding.Values.Sum(f => f.Bytes)) / 1_048_576.0:N1} MB outside the folds: " +
+            $"reading and deserializing, the studios' identities), {ReadingCost.Processor.TotalSeconds:N1} s processor, {ReadingCost.CollectorPauses.TotalSeconds:N1} s paused by the collector",
+            $"writing: {WritingCost.Bytes / 1_048_576.0:N1} MB allocated, {WritingCost.Processor.TotalSeconds:N1} s processor, {WritingCost.CollectorPauses.TotalSeconds:N1} s paused by the collector",
+        ];
+    }
+
+    /// <summary>
+    /// What folding every event cost one projection, measured on the folding thread around each batch of events: bytes
+    /// allocated (exact, whatever the machine's load), the thread's processor time and the wall time.
+    /// </summary>
+    public sealed record FoldCost(long Bytes, TimeSpan Processor, TimeSpan Wall)
+    {
+        public static readonly FoldCost Zero = new(0, TimeSpan.Zero, TimeSpan.Zero);
+        public FoldCost Add(FoldCost other) => new(Bytes + other.Bytes, Processor + other.Processor, Wall + other.Wall);
+    }
+
+    /// <summary>A phase's cost to the whole process: bytes allocated, processor time (every thread) and time paused by the collector.</summary>
+    public sealed record PhaseCost(long Bytes, TimeSpan Processor, TimeSpan CollectorPauses)
+    {
+        public static PhaseCost Now() =>
+            new(GC.GetTotalAllocatedBytes(precise: true), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalPauseDuration());
+
+        public PhaseCost Since(PhaseCost start) => new(Bytes - start.Bytes, Processor - start.Processor, CollectorPauses - start.CollectorPauses);
+    }
+
+    /// <summary>The calling thread's processor time (Linux's per-thread clock); zero where there is none.</summary>
+    private static class ThreadClock
+    {
+        [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+        private struct Timespec
+        {
+            public long Seconds;
+            public long Nanoseconds;
+        }
+
+#pragma warning disable SYSLIB1054 // a plain blittable call: no marshalling to generate
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+        private static extern int ClockGetTime(int clock, out Timespec time);
+#pragma warning restore SYSLIB1054
+
+        private static readonly bool Available = OperatingSystem.IsLinux();
+
+        public static TimeSpan Now()
+        {
+            if (!Available || ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var t) != 0) return TimeSpan.Zero;
+            return TimeSpan.FromTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100);
+        }
+    }
 
     /// <summary>Events handed from the reader to the folding lanes at a time.</summary>
     private const int Batch = 1_000;
@@ -37,20 +93,31 @@ public static class Rebuilds
     public static async Task<Result> OnePass(IDocumentStore store, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        var start = PhaseCost.Now();
         // Marten stamps a studio view with its stream's version as it projects it; so does the one pass.
         var studioProjection = new StudioProjection();
+        var studioVersions = new Dictionary<Guid, long>();
+        var stateEvents = StudioState.Events.ToHashSet();
         var identities = Slot.Of<StudioIdentity, Guid>(Sync<StudioIdentity, Guid>(new StudioIdentityProjection().Evolve), e => [e.StreamId]);
         var teacherFiles = new TeacherFileProjection();
         var creditMonths = new CreditMonthProjection();
         Slot[] slots =
         [
             identities,
-            Slot.Of<StudioState, Guid>(Sync<StudioState, Guid>(new StudioStateProjection().Evolve), e => [e.StreamId]),
+            // Only the event types the projection includes, as the daemon feeds it: any other leaves the state as it is.
+            Slot.Of<StudioState, Guid>(Sync<StudioState, Guid>(new StudioStateProjection().Evolve),
+                e => stateEvents.Contains(e.EventType) ? [e.StreamId] : []),
             Slot.Of<TaskStanding, Guid>(Sync<TaskStanding, Guid>(new TaskStandingProjection().Evolve), TaskStandingProjection.Keys),
             Slot.Of<OutputStanding, Guid>(Sync<OutputStanding, Guid>(new OutputStandingProjection().Evolve), OutputRecordProjection.Keys),
             Slot.Of<ActivityEntry, Guid>(Sync<ActivityEntry, Guid>((entry, _, e) => ActivityEntry.Fold(entry, e)), ActivityEntry.Keys),
-            Slot.Of<Studio, Guid>(Sync<Studio, Guid>((s, id, e) => studioProjection.Evolve(s, id, e) is { } next ? next with { Version = e.Version } : null),
-                e => [e.StreamId]),
+            // Stamped with its stream's version once, when written, rather than copied for it at every event.
+            Slot.Of<Studio, Guid>(Sync<Studio, Guid>((s, id, e) =>
+                {
+                    var next = studioProjection.Evolve(s, id, e);
+                    if (next is not null) studioVersions[id] = e.Version;
+                    return next;
+                }),
+                e => [e.StreamId], (id, studio) => studio with { Version = studioVersions[id] }),
             Slot.Of<StudioYear, string>(Sync<StudioYear, string>(new StudioYearProjection().Evolve), StudioYearProjection.Keys),
             Slot.Of<OutputRecord, Guid>(new OutputRecordProjection().EvolveAsync, OutputRecordProjection.Keys),
             Slot.Of<Honour, string>(new HonourProjection().EvolveAsync, HonourProjection.Keys),
@@ -123,13 +190,28 @@ public static class Rebuilds
             {
                 await using var session = store.QuerySession();
                 await foreach (var batch in channels[i].Reader.ReadAllAsync(failed.Token))
+                {
                     foreach (var e in batch)
                     {
                         await lane.Identities.Apply(e, session, failed.Token);
-                        // Projections spanning studios fold with the studio's identity, known from its first event on.
+                        // Projections spanning studios fold with the studio's identity, known from its stream's first event
+                        // on: the batch's identities are remembered before its events are folded, which changes nothing
+                        // (no event of a studio comes before the one that establishes it).
                         if (lane.Identities.Find(e.StreamId) is { } identity) StudioIdentities.Remember(identity);
-                        foreach (var slot in lane.Slots) await slot.Apply(e, session, failed.Token);
                     }
+                    // Each projection folds the whole batch in turn, measured around it.
+                    foreach (var slot in lane.Slots)
+                    {
+                        var (thread, bytes, processor, wall) =
+                            (Environment.CurrentManagedThreadId, GC.GetAllocatedBytesForCurrentThread(), ThreadClock.Now(), Stopwatch.GetTimestamp());
+                        foreach (var e in batch) await slot.Apply(e, session, failed.Token);
+                        // A fold that awaited the database may have resumed on another thread: its bytes and processor
+                        // time are then the other thread's, and the batch counts its wall time only.
+                        var same = thread == Environment.CurrentManagedThreadId;
+                        slot.Cost = slot.Cost.Add(new FoldCost(same ? GC.GetAllocatedBytesForCurrentThread() - bytes : 0,
+                            same ? ThreadClock.Now() - processor : TimeSpan.Zero, Stopwatch.GetElapsedTime(wall)));
+                    }
+                }
             }
             catch
             {
@@ -141,6 +223,7 @@ public static class Rebuilds
 
         // The tables are written two at a time, the largest first.
         var folded = clock.Elapsed;
+        var foldedCost = PhaseCost.Now();
         var writing = new System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan>();
         await Parallel.ForEachAsync(slots.OrderByDescending(s => s.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
             async (slot, token) =>
@@ -150,6 +233,7 @@ public static class Rebuilds
                 writing[slot.Name] = started.Elapsed;
             });
         var documents = slots.ToDictionary(s => s.Name, s => s.Count);
+        var writtenCost = PhaseCost.Now().Since(foldedCost);
         await using (var connection = store.Storage.Database.CreateConnection())
         {
             await connection.OpenAsync(ct);
@@ -165,7 +249,8 @@ public static class Rebuilds
                 await progress.ExecuteNonQueryAsync(ct);
             }
         }
-        return new Result(events, last, documents, folded, clock.Elapsed, writing);
+        return new Result(events, last, documents, folded, clock.Elapsed, writing,
+            slots.Where(s => s != identities).ToDictionary(s => s.Name, s => s.Cost), foldedCost.Since(start), writtenCost);
     }
 
     /// <summary>
@@ -194,20 +279,24 @@ public static class Rebuilds
     {
         public abstract string Name { get; }
         public abstract int Count { get; }
+        public FoldCost Cost { get; set; } = FoldCost.Zero;
         public abstract ValueTask Apply(IEvent e, IQuerySession session, CancellationToken ct);
 
         /// <summary>Deletes the projection's documents and writes the folded ones.</summary>
         public abstract Task Replace(IDocumentStore store, CancellationToken ct);
 
+        /// <param name="finish">What is done to each document once every event is folded, before it is written.</param>
         public static Slot<TDoc, TKey> Of<TDoc, TKey>(
-            Func<TDoc?, TKey, IQuerySession, IEvent, CancellationToken, ValueTask<TDoc?>> evolve, Func<IEvent, IEnumerable<TKey>> keys)
+            Func<TDoc?, TKey, IQuerySession, IEvent, CancellationToken, ValueTask<TDoc?>> evolve, Func<IEvent, IEnumerable<TKey>> keys,
+            Func<TKey, TDoc, TDoc>? finish = null)
             where TDoc : class where TKey : notnull =>
-            new(keys, evolve);
+            new(keys, evolve, finish);
     }
 
     private sealed class Slot<TDoc, TKey>(
         Func<IEvent, IEnumerable<TKey>> keys,
-        Func<TDoc?, TKey, IQuerySession, IEvent, CancellationToken, ValueTask<TDoc?>> evolve) : Slot
+        Func<TDoc?, TKey, IQuerySession, IEvent, CancellationToken, ValueTask<TDoc?>> evolve,
+        Func<TKey, TDoc, TDoc>? finish) : Slot
         where TDoc : class where TKey : notnull
     {
         private readonly Dictionary<TKey, TDoc> _docs = [];
@@ -272,10 +361,10 @@ public static class Rebuilds
             if (!sql.EndsWith(plain, StringComparison.Ordinal)) throw new InvalidOperationException($"Unexpected bulk load statement: {sql}");
             var serializer = store.Options.Serializer();
             await using var writer = await connection.BeginBinaryImportAsync(sql[..^plain.Length] + "FROM STDIN (FORMAT binary, FREEZE)", ct);
-            foreach (var document in _docs.Values)
+            foreach (var (key, document) in _docs)
             {
                 await writer.StartRowAsync(ct);
-                await loader.LoadRowAsync(writer, document, tenant, serializer, ct);
+                await loader.LoadRowAsync(writer, finish is null ? document : finish(key, document), tenant, serializer, ct);
             }
             await writer.CompleteAsync(ct);
         }

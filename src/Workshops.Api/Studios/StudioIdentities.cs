@@ -45,6 +45,15 @@ public static class StudioIdentities
         return identity is null ? null : Known.GetOrAdd(studioId, identity);
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StudioIdentity, Studio> Studios = new();
+
+    /// <summary>
+    /// The identity as the projections spanning studios fold with (<see cref="StudioIdentity.AsStudio"/>), made once per
+    /// identity: a studio with its empty collections is about a kilobyte, and a rebuild asked for one for every attendee
+    /// of every activity. Studios are immutable, so every fold can share it.
+    /// </summary>
+    public static Studio? AsStudio(StudioIdentity? identity) => identity is null ? null : Studios.GetValue(identity, i => i.AsStudio());
+
     /// <summary>A studio's identity if this process has met it.</summary>
     public static StudioIdentity? Cached(Guid studioId) => Known.GetValueOrDefault(studioId);
 

@@ -276,26 +276,19 @@ public sealed record StudioYear
             return copy;
         }
 
-        var serving = new Dictionary<Guid, int>(Serving);
-        foreach (var task in f.TaskIds.Distinct())
+        // An activity serving no task leaves the tallies as they are (most do).
+        var serving = Serving;
+        if (f.TaskIds.Count > 0)
         {
-            var n = serving.GetValueOrDefault(task) + sign;
-            if (n == 0) serving.Remove(task);
-            else serving[task] = n;
-        }
-
-        var keys = f.Domains.Distinct().Select(d => $"domain:{d.Code()}").Append($"kind:{f.Kind.Code()}");
-        var examples = Examples.ToDictionary(e => e.Key, e => (IReadOnlyList<ActivityRef>)[.. e.Value.Where(r => r.ActivityId != id)]);
-        if (sign > 0)
-        {
-            var example = new ActivityRef(id, at.EventId, at.Type, at.At);
-            foreach (var key in keys)
+            var copy = new Dictionary<Guid, int>(Serving);
+            foreach (var task in f.TaskIds.Distinct())
             {
-                var list = examples.GetValueOrDefault(key) ?? [];
-                if (list.Count < ExamplesKept) examples[key] = [.. list, example];
+                var n = copy.GetValueOrDefault(task) + sign;
+                if (n == 0) copy.Remove(task);
+                else copy[task] = n;
             }
+            serving = copy;
         }
-        foreach (var empty in examples.Where(e => e.Value.Count == 0).Select(e => e.Key).ToList()) examples.Remove(empty);
 
         return this with
         {
@@ -305,9 +298,58 @@ public sealed record StudioYear
             ByDomain = Tally(ByDomain, f.Domains.Distinct().Select(d => (d, f.Hours)), sign),
             ByTeacher = Tally(ByTeacher, f.Attendees.Where(a => !a.Guest).Select(a => (a.TeacherId, a.Hours)), sign),
             Serving = serving,
-            Examples = examples,
+            Examples = Cited(id, f, sign, at),
         };
     }
+
+    /// <summary>
+    /// The examples after an activity was counted: taken out of every list that cites it, then, when added, put at the
+    /// end of each of its kind's and domains' lists that has room; empty lists dropped. Copied only when something
+    /// changes: once the lists are full, an activity logged changes none of them.
+    /// </summary>
+    private IReadOnlyDictionary<string, IReadOnlyList<ActivityRef>> Cited(Guid id, ActivityFacts f, int sign, EventRef at)
+    {
+        Dictionary<string, IReadOnlyList<ActivityRef>>? examples = null;
+        foreach (var (key, list) in Examples)
+            if (list.Count == 0 || Cites(list, id))
+            {
+                examples ??= new Dictionary<string, IReadOnlyList<ActivityRef>>(Examples);
+                var rest = new List<ActivityRef>(list.Count);
+                foreach (var r in list)
+                    if (r.ActivityId != id) rest.Add(r);
+                examples[key] = [.. rest];
+            }
+        if (sign > 0)
+        {
+            ActivityRef? example = null;
+            foreach (var key in f.Domains.Distinct().Select(ExampleKey).Append(ExampleKey(f.Kind)))
+            {
+                var list = (examples ?? Examples).GetValueOrDefault(key) ?? [];
+                if (list.Count >= ExamplesKept) continue;
+                examples ??= new Dictionary<string, IReadOnlyList<ActivityRef>>(Examples);
+                examples[key] = [.. list, example ??= new ActivityRef(id, at.EventId, at.Type, at.At)];
+            }
+        }
+        if (examples is null) return Examples;
+        foreach (var empty in examples.Where(e => e.Value.Count == 0).Select(e => e.Key).ToList()) examples.Remove(empty);
+        return examples;
+    }
+
+    private static bool Cites(IReadOnlyList<ActivityRef> list, Guid id)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i].ActivityId == id) return true;
+        return false;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Domain, string> DomainKeys = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ActivityKind, string> KindKeys = new();
+
+    /// <summary>The key of a domain's examples, "domain:…", made once per domain.</summary>
+    private static string ExampleKey(Domain domain) => DomainKeys.GetOrAdd(domain, static d => $"domain:{d.Code()}");
+
+    /// <summary>The key of a kind's examples, "kind:…", made once per kind.</summary>
+    private static string ExampleKey(ActivityKind kind) => KindKeys.GetOrAdd(kind, static k => $"kind:{k.Code()}");
 
     public IReadOnlyList<ActivityRef> ExamplesOf(string key) => Examples.GetValueOrDefault(key) ?? [];
 }
