@@ -43,10 +43,8 @@ public static class ListApplicationsEndpoint
     {
         var check = new Check().Paging(page, pageSize).Region(region, "region").Code<ApplicationState>(state, "state");
         if (!check.Ok) return Results.Problem(check.Result());
-        var caller = Caller.From(http.User);
-        var scope = region ?? caller.Region;
-        if (scope is null || !caller.CoversCode(scope))
-            return Results.Problem(Problems.Forbidden($"The caller's region ({caller.Region ?? "none"}) does not cover {scope ?? "this query"}."));
+        var (scope, refused) = Caller.From(http.User).ListScope(region);
+        if (refused is not null) return Results.Problem(refused);
         var query = session.Query<Application>().InRegion(scope);
         if (state is not null && Codes.TryParse<ApplicationState>(state, out var only)) query = query.Where(a => a.State == only);
         var applications = await Paging.Read(query.OrderByDescending(a => a.AppliedAt).ThenBy(a => a.Id), page, pageSize, ct);

@@ -187,9 +187,41 @@ public sealed record Legs<T>(IReadOnlyList<Leg<T>> All)
     public const string MissingHeader = "Missing-Provinces";
 }
 
-/// <summary>The token's region does not reach the tenant the request is about.</summary>
-public sealed class TenantRefused(string region, string tenant)
-    : Exception($"The caller's region ({region}) does not reach the data of {tenant}.");
+/// <summary>
+/// The caller's token does not reach the province a request is about: a province's (city's, district's) token reaches its
+/// own province; a host's or member's token, which has no region, places new records only in its studios' provinces.
+/// Answered 403 with the rule <c>tenancy.province</c>, the province needed (<c>province</c>) and the provinces the token
+/// reaches (<c>reaches</c>).
+/// </summary>
+public sealed class TenantRefused(Caller caller, string tenant, IReadOnlyList<string> reaches) : Exception(Describe(caller, tenant, reaches))
+{
+    public string Tenant => tenant;
+
+    public IReadOnlyList<string> Reaches => reaches;
+
+    public ProblemDetails Problem() => new()
+    {
+        Type = Core.Problems.TypeOf("tenancy.province"),
+        Title = "Forbidden",
+        Status = StatusCodes.Status403Forbidden,
+        Detail = Message,
+        Extensions = { ["rule"] = "tenancy.province", ["province"] = tenant, ["reaches"] = reaches },
+    };
+
+    private static string Describe(Caller caller, string tenant, IReadOnlyList<string> reaches)
+    {
+        var needed = tenant == Tenants.Ministry
+            ? $"This is the ministry's data ({Tenants.Ministry}): it needs a national token (region claim {Tenants.Ministry})"
+            : $"This is province {tenant}'s data, kept in that province's database: it needs a token of province {tenant} (a region claim of " +
+              $"{tenant} or of a city or district in it) or a national one ({Tenants.Ministry})" +
+              (caller.Region is null ? $", or a token naming a studio of province {tenant}" : "");
+        var within = reaches.Count == 0 ? "no province of this deployment" : string.Join(", ", reaches);
+        var has = caller.Region is { Length: > 0 } region
+            ? $"the caller's region claim {region} reaches {within} only"
+            : caller.Studios.Count == 0 ? "the caller's token has neither a region nor a studio claim" : $"the caller's studios are in {within}";
+        return $"{needed}; {has}.";
+    }
+}
 
 /// <summary>
 /// An endpoint that asks every province it needs itself for a caller whose token spans provinces (a teacher's growth
@@ -237,16 +269,33 @@ public sealed class RequestTenant(Tenants tenants, IStudioScopes studios, ITeach
         var tenant = await Named(http);
         var caller = Caller.TryFrom(http.User);
         tenant ??= caller?.Region is { } own && Region.IsCode(own) ? Tenants.Of(own) : Tenants.Ministry;
-        if (caller is not null && !tenants.Reaches(caller, tenant))
-            throw new TenantRefused(caller.Region ?? "none", tenant);
+        if (caller is null) return tenant;
+        if (!tenants.Reaches(caller, tenant)) throw new TenantRefused(caller, tenant, tenants.Reachable(caller));
+        // A token without a region (a host's, a member's) reaches every province to follow its studios and teachers there,
+        // but a new record its body places (a teacher registered at a school of a region) goes only to its studios' provinces.
+        if (caller.Region is null && BodyShape.Province(http) is { } placed && Tenants.Of(placed) == tenant
+            && await ProvincesOfStudios(http, caller) is var theirs && !theirs.Contains(tenant))
+            throw new TenantRefused(caller, tenant, theirs);
         return tenant;
+    }
+
+    /// <summary>The provinces of the studios a token names (each looked up once per node, then cached), ordered.</summary>
+    private async ValueTask<IReadOnlyList<string>> ProvincesOfStudios(HttpContext http, Caller caller)
+    {
+        var provinces = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var studio in caller.Studios.Take(20))
+            if (await studios.RegionOf(http.RequestServices, studio, http.RequestAborted) is { } region)
+                provinces.Add(Tenants.Of(region.Province));
+        return [.. provinces];
     }
 
     private async ValueTask<string?> Named(HttpContext http)
     {
         if (http.GetRouteValue("code")?.ToString() is { } code && Region.IsScope(code)) return Tenants.Of(code);
-        // A region filter in the query (?region=) names the province a regional read is about.
-        if (http.Request.Query["region"].ToString() is { } filter && Region.IsCode(filter)) return Tenants.Of(filter);
+        // A region filter in the query (?region=) names the province a regional read is about; a write whose body places
+        // its new record (below) is not moved elsewhere by one.
+        if (http.Request.Query["region"].ToString() is { } filter && Region.IsCode(filter) && BodyShape.Province(http) is null)
+            return Tenants.Of(filter);
         // Only a studio's route probes the provinces for it (an application's or a webhook's id is not a studio's).
         if (await StudioRoute.RegionOf(http, studios) is { } region) return Tenants.Of(region.Province);
         // A token without a province (a host's, a member's, a national one) reaches a teacher's record where it is kept;

@@ -68,13 +68,12 @@ public static class ListStudiosEndpoint
         var check = new Check().Paging(page, pageSize).Region(region, "region");
         if (!check.Ok) return Results.Problem(check.Result());
         var caller = Caller.From(http.User);
+        // Hosts and members list their own studios (in the region asked, if any); everyone else a region their own covers.
         string? scope = null;
         if (caller.Role is not (Role.Host or Role.Member))
         {
-            scope = region ?? caller.Region;
-            if (scope is null || !caller.CoversCode(scope))
-                return Results.Problem(Problems.Forbidden(
-                    $"The caller's region ({caller.Region ?? "none"}) does not cover {scope ?? "this query"}."));
+            (scope, var refused) = caller.ListScope(region);
+            if (refused is not null) return Results.Problem(refused);
         }
 
         var number = page ?? 1;

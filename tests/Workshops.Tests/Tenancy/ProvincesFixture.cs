@@ -154,10 +154,25 @@ public sealed class ProvincesCollection : ICollectionFixture<ProvincesFixture>
     public const string Name = "provinces";
 }
 
-/// <summary>Base of the tests on the provinces' host: the collection, the host and the fixture's tokens.</summary>
+/// <summary>Base of the tests on the provinces' host: the collection, the host, the fixture's tokens and Beijing's studios.</summary>
 [Collection(ProvincesCollection.Name)]
 public abstract class ProvincesTest(ProvincesFixture fixture)
 {
     protected ProvincesFixture Fixture { get; } = fixture;
     protected IAlbaHost Host => Fixture.Host;
+
+    /// <summary>A Beijing studio's body (Dongcheng district unless named), as <see cref="Scenarios.StudioBody"/> makes a Xiamen one.</summary>
+    protected static object BeijingStudio(string name, string district = "110101", string founded = "2022-10-16", string track = "k12") =>
+        Scenarios.StudioBody(name, district: district, city: "110100", province: ProvincesFixture.Beijing, founded: founded, track: track);
+
+    /// <summary>A staffed studio in each province (a Xiamen one, a Beijing one), the activity logged in each by its host, projections settled.</summary>
+    protected async Task<(Guid Fujian, Guid Beijing)> StaffedStudioInEach(string fujianName, string beijingName, object activity)
+    {
+        var fujian = await Host.StaffedStudio(Fixture.FujianSchool, Scenarios.StudioBody(fujianName));
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, BeijingStudio(beijingName));
+        await Host.LogActivity(fujian, Fixture.HostOf(fujian), activity);
+        await Host.LogActivity(beijing, Fixture.HostOf(beijing), activity);
+        await Fixture.Settle();
+        return (fujian, beijing);
+    }
 }

@@ -11,8 +11,6 @@ namespace Workshops.Tests.Tenancy;
 /// </summary>
 public sealed class a_database_per_province(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
-    private static object BeijingStudio(string name) => StudioBody(name, district: "110101", city: "110100", province: Beijing);
-
     private Task<long> EventsOf(string code, Guid studio) =>
         Fixture.Count(code, "select count(*) from workshops.mt_events where stream_id = $1", studio);
 

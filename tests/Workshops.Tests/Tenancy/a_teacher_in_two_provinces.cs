@@ -25,7 +25,7 @@ public sealed class a_teacher_in_two_provinces(ProvincesFixture fixture) : Provi
         (await Host.Post($"/api/studios/{xiamen}/members/{teacher}/leave", new { on = "2024-07-01", reason = "调往北京市朝阳区" }, Fixture.JimeiSchool)).ShouldBe(200);
 
         var beijing = await Host.EstablishStudio(Fixture.ChaoyangSchool,
-            StudioBody("北京市朝阳区班主任工作坊", district: "110105", city: "110100", province: Beijing, founded: "2024-09-01"));
+            BeijingStudio("北京市朝阳区班主任工作坊", district: "110105", founded: "2024-09-01"));
         (await Host.Post($"/api/studios/{beijing}/host", new { teacher = Teacher($"{teacher}-HB", "李国华", since: "2005-09-01", teaching: "2003-09-01", school: "北京市朝阳区实验中学"), on = "2024-09-01" },
             Fixture.ChaoyangSchool)).ShouldBe(200);
         (await Host.Post($"/api/studios/{beijing}/members", new { teacher = Teacher(teacher, "林晓燕", since: "2012-09-01", teaching: "2008-09-01", school: "北京市朝阳区实验中学"), on = "2024-09-01" },
@@ -91,7 +91,7 @@ public sealed class a_teacher_in_two_provinces(ProvincesFixture fixture) : Provi
         const string lin = "T22-WANG";
         var (_, beijing) = await Served(lin);
         var other = await Host.EstablishStudio(Fixture.ChaoyangSchool,
-            StudioBody("北京市朝阳区第二班主任工作坊", district: "110105", city: "110100", province: Beijing, founded: "2024-09-01"));
+            BeijingStudio("北京市朝阳区第二班主任工作坊", district: "110105", founded: "2024-09-01"));
 
         var file = (await Host.Get($"/api/teachers/{lin}/growth-file", Fixture.HostOf(beijing))).ShouldBe(200).Json;
         Assert.Equal(2, Studios(file).Count);

@@ -33,7 +33,7 @@ public sealed class case_tables_across_provinces(ProvincesFixture fixture) : Pro
     {
         var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody($"三明市{suffix}班主任工作坊", track: track));
         var beijing = await Host.StaffedStudio(Fixture.BeijingSchool,
-            StudioBody($"北京市东城区案例{suffix}班主任工作坊", district: "110101", city: "110100", province: Beijing, track: track));
+            BeijingStudio($"北京市东城区案例{suffix}班主任工作坊", track: track));
         var fromFujian = new[]
         {
             await Case(fujian, Fixture.FujianSchool, Fixture.FujianReviewer, $"家校沟通的转变{suffix}"), await Case(fujian, Fixture.FujianSchool, Fixture.FujianReviewer, $"家长会的新形式{suffix}"),

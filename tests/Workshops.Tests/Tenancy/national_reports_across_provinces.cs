@@ -35,7 +35,7 @@ public sealed class national_reports_across_provinces(ProvincesFixture fixture) 
     public async Task national_output_search_is_the_provinces_searches_merged_in_order_page_after_page()
     {
         var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody("厦门市集美区班主任工作坊"));
-        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody("北京市西城区第三班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, BeijingStudio("北京市西城区第三班主任工作坊"));
         foreach (var title in new[] { "班级文化建设的实践", "家校沟通的一次转变", "主题班会设计" }) await Output(fujian, Fixture.FujianSchool, title);
         foreach (var title in new[] { "班级公约的形成", "家长学校的组织" }) await Output(beijing, Fixture.BeijingSchool, title);
         await Fixture.Settle();
@@ -65,7 +65,7 @@ public sealed class national_reports_across_provinces(ProvincesFixture fixture) 
     public async Task the_national_annex_2_export_holds_every_provinces_rows()
     {
         await Host.EstablishStudio(Fixture.FujianSchool, StudioBody("龙岩市新罗区班主任工作坊"));
-        await Host.EstablishStudio(Fixture.BeijingSchool, StudioBody("北京市通州区班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        await Host.EstablishStudio(Fixture.BeijingSchool, BeijingStudio("北京市通州区班主任工作坊"));
         await Fixture.Settle();
         var json = (await Host.Get("/api/reviews/workshops?pageSize=100", Fixture.NationalReviewer)).ShouldBe(200).Json;
 

@@ -34,7 +34,7 @@ public sealed class plain_sql_reaches_the_provinces_database(ProvincesFixture fi
     [Fact]
     public async Task a_kept_view_of_a_beijing_studio_is_kept_in_beijings_database()
     {
-        var studio = await Host.EstablishStudio(Fixture.BeijingSchool, StudioBody("北京市东城区第二班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var studio = await Host.EstablishStudio(Fixture.BeijingSchool, BeijingStudio("北京市东城区第二班主任工作坊"));
 
         var first = (await Host.Get($"/api/studios/{studio}", Fixture.BeijingSchool)).ShouldBe(200);
         (await Host.Get($"/api/studios/{studio}", Fixture.BeijingSchool, ("If-None-Match", first.Header("ETag")!))).ShouldBe(304);

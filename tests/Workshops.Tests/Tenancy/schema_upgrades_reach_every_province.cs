@@ -20,7 +20,7 @@ public sealed class schema_upgrades_reach_every_province(ProvincesFixture fixtur
         var fujianSchool = Fixture.Token(Role.School, "南平市第一中学管理员", "350203");
         var beijingSchool = Fixture.Token(Role.School, "北京市第九中学管理员", "110101");
         var fujian = await Host.StaffedStudio(fujianSchool, StudioBody("南平市升级班主任工作坊"));
-        var beijing = await Host.StaffedStudio(beijingSchool, StudioBody("北京市东城区升级班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var beijing = await Host.StaffedStudio(beijingSchool, BeijingStudio("北京市东城区升级班主任工作坊"));
         foreach (var (studio, school) in new[] { (fujian, fujianSchool), (beijing, beijingSchool) })
         {
             var host = Fixture.Token(Role.Host, "陈美玲", null, [studio]);

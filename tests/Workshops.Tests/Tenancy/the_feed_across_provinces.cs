@@ -15,15 +15,8 @@ namespace Workshops.Tests.Tenancy;
 public sealed class the_feed_across_provinces(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
     /// <summary>A staffed studio in each province, each with an activity of three attendees (an hours event each).</summary>
-    private async Task TwoProvincesWrite(string suffix)
-    {
-        var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody($"厦门市湖里区{suffix}班主任工作坊"));
-        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody($"北京市东城区{suffix}班主任工作坊", district: "110101", city: "110100", province: Beijing));
-        var activity = Activity("lecture", ["learning"], "2026-02-20", 2, [("M1", 2), ("M2", 2), ("M3", 2)], title: "家校共育专题讲座");
-        await Host.LogActivity(fujian, Fixture.HostOf(fujian), activity);
-        await Host.LogActivity(beijing, Fixture.HostOf(beijing), activity);
-        await Fixture.Settle();
-    }
+    private Task TwoProvincesWrite(string suffix) => StaffedStudioInEach($"厦门市湖里区{suffix}班主任工作坊", $"北京市东城区{suffix}班主任工作坊",
+        Activity("lecture", ["learning"], "2026-02-20", 2, [("M1", 2), ("M2", 2), ("M3", 2)], title: "家校共育专题讲座"));
 
     /// <summary>Reads a feed to its end, page by page through the cursor; the cursor after the last page is returned too.</summary>
     private async Task<(List<JsonNode> Events, string Cursor)> Drain(string token, int limit, string? cursor = null)

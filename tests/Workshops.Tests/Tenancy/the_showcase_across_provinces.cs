@@ -47,7 +47,7 @@ public sealed class the_showcase_across_provinces(ProvincesFixture fixture) : Pr
     public async Task an_anonymous_reader_sees_every_provinces_published_outputs_merged_and_a_region_reads_its_own()
     {
         var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody("泉州市丰泽区班主任工作坊"));
-        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody("北京市东城区第五班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, BeijingStudio("北京市东城区第五班主任工作坊"));
         var fromFujian = new[] { await Published(fujian, Fixture.FujianSchool, "文化墙的故事"), await Published(fujian, Fixture.FujianSchool, "一班一品的实践") };
         var fromBeijing = await Published(beijing, Fixture.BeijingSchool, "胡同里的育人文化");
         await Fixture.Settle();
@@ -81,8 +81,8 @@ public sealed class the_showcase_across_provinces(ProvincesFixture fixture) : Pr
     public async Task the_published_profiles_of_every_province_are_listed_by_name_page_after_page()
     {
         var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody("展示名录福建班主任工作坊"));
-        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody("展示名录北京班主任工作坊", district: "110101", city: "110100", province: Beijing));
-        var hidden = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody("展示名录未公开班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, BeijingStudio("展示名录北京班主任工作坊"));
+        var hidden = await Host.StaffedStudio(Fixture.BeijingSchool, BeijingStudio("展示名录未公开班主任工作坊"));
         (await Host.Post($"/api/studios/{fujian}/showcase", new { published = true }, Fixture.HostOf(fujian))).ShouldBe(200);
         (await Host.Post($"/api/studios/{beijing}/showcase", new { published = true }, Fixture.HostOf(beijing))).ShouldBe(200);
         await Fixture.Settle();
@@ -116,7 +116,7 @@ public sealed class the_showcase_across_provinces(ProvincesFixture fixture) : Pr
     [Fact]
     public async Task a_province_that_does_not_answer_is_named_and_a_complete_list_is_refused()
     {
-        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody("北京市东城区停机班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, BeijingStudio("北京市东城区停机班主任工作坊"));
         var output = await Published(beijing, Fixture.BeijingSchool, "停机时的育人文化");
         await Fixture.Settle();
 

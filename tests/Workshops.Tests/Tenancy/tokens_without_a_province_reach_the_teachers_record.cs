@@ -77,7 +77,7 @@ public sealed class tokens_without_a_province_reach_the_teachers_record(Province
         // The teacher's own login (a member's token) reads it too; a host of another studio is refused, not sent to 404.
         (await Host.Get($"/api/teachers/{teacher}", Fixture.MemberOf(studio, teacher))).ShouldBe(200);
         (await Host.Get($"/api/teachers/{teacher}/clocks", Fixture.MemberOf(studio, teacher))).ShouldBe(200);
-        var other = await Host.EstablishStudio(Fixture.BeijingSchool, StudioBody("北京市东城区第九班主任工作坊", district: "110101", city: "110100", province: Beijing));
+        var other = await Host.EstablishStudio(Fixture.BeijingSchool, BeijingStudio("北京市东城区第九班主任工作坊"));
         (await Host.Get($"/api/teachers/{teacher}", Fixture.HostOf(other))).ShouldBeProblem(403);
         (await Host.Post($"/api/teachers/{teacher}/titles", new { title = "senior", on = "2024-09-01" }, Fixture.HostOf(other))).ShouldBeProblem(403);
     }
@@ -90,7 +90,7 @@ public sealed class tokens_without_a_province_reach_the_teachers_record(Province
         await Indexed(teacher, Fujian);
 
         // Then the teacher joins a Beijing studio: the index names both, the record stays in Fujian.
-        var beijing = await Host.EstablishStudio(Fixture.ChaoyangSchool, StudioBody("北京市朝阳区第三班主任工作坊", district: "110105", city: "110100", province: Beijing));
+        var beijing = await Host.EstablishStudio(Fixture.ChaoyangSchool, BeijingStudio("北京市朝阳区第三班主任工作坊", district: "110105"));
         (await Host.Post($"/api/studios/{beijing}/members", new { teacher = Teacher(teacher, "林晓燕", since: "2012-09-01", teaching: "2008-09-01"), on = "2025-09-01" },
             Fixture.ChaoyangSchool)).ShouldBe(200);
         await Fixture.Settle();

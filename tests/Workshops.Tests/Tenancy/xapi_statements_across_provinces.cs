@@ -15,15 +15,8 @@ namespace Workshops.Tests.Tenancy;
 public sealed class xapi_statements_across_provinces(ProvincesFixture fixture) : ProvincesTest(fixture)
 {
     /// <summary>A staffed studio in each province with an activity of three attendees: three statements each.</summary>
-    private async Task TwoProvincesAttend(string suffix)
-    {
-        var fujian = await Host.StaffedStudio(Fixture.FujianSchool, StudioBody($"漳州市芗城区{suffix}班主任工作坊"));
-        var beijing = await Host.StaffedStudio(Fixture.BeijingSchool, StudioBody($"北京市东城区学习记录{suffix}班主任工作坊", district: "110101", city: "110100", province: Beijing));
-        var activity = Activity("lecture", ["learning"], "2026-02-20", 2, [("M1", 2), ("M2", 1.5m), ("M3", 2)], title: "班级管理专题讲座");
-        await Host.LogActivity(fujian, Fixture.HostOf(fujian), activity);
-        await Host.LogActivity(beijing, Fixture.HostOf(beijing), activity);
-        await Fixture.Settle();
-    }
+    private Task TwoProvincesAttend(string suffix) => StaffedStudioInEach($"漳州市芗城区{suffix}班主任工作坊", $"北京市东城区学习记录{suffix}班主任工作坊",
+        Activity("lecture", ["learning"], "2026-02-20", 2, [("M1", 2), ("M2", 1.5m), ("M3", 2)], title: "班级管理专题讲座"));
 
     /// <summary>Follows <c>more</c> to the end; every page holds at most <paramref name="limit"/> statements.</summary>
     private async Task<(List<JsonNode> Statements, List<string> Mores)> Drain(string token, int limit)

@@ -37,6 +37,18 @@ public sealed record Caller(string Id, string Name, Role Role, IReadOnlySet<Guid
     /// <summary>A region claim covers a region code when the code is the claim or lies inside it.</summary>
     public bool CoversCode(string code) => Region is { Length: > 0 } r && StudioRegion.Contains(r, code);
 
+    /// <summary>
+    /// The region a regional list is read for: the one asked, else the caller's own; and the 403 to answer instead when the
+    /// caller's region does not cover it (or the caller has none).
+    /// </summary>
+    public (string Scope, Microsoft.AspNetCore.Mvc.ProblemDetails? Refused) ListScope(string? region)
+    {
+        var scope = region ?? Region;
+        return scope is not null && CoversCode(scope)
+            ? (scope, null)
+            : ("", Problems.Forbidden($"The caller's region ({Region ?? "none"}) does not cover {scope ?? "this query"}."));
+    }
+
     public static Caller? TryFrom(ClaimsPrincipal principal)
     {
         var id = principal.FindFirst(SubjectClaim)?.Value;

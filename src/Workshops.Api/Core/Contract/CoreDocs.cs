@@ -13,6 +13,10 @@ public static class CoreDocs
             new("concurrency", "409: another write to the same studio (or the same new record) won the race; nothing of this request was stored.", "Read the studio again and retry; send If-Match to be told (412) when it changed."),
             new("idempotency.in-progress", "409: a request with this Idempotency-Key is still being processed.", "Retry a little later with the same key; you will get its answer."),
             new("idempotency.key-reused", "422: this Idempotency-Key was used for a different request.", "Use a new key for a new request; reuse a key only to retry the same one."),
+            new("tenancy.province", "403: with a database per province, the request is about a province its token does not reach: a province's, city's or " +
+                "district's token reaches its own province only; a host's or member's token places a new record (a teacher registered at a school of a " +
+                "region) only in the provinces of its studios. `province` names the province needed, `reaches` the provinces the token reaches.",
+                "Send it with a token of that province (its region claim or a city or district in it) or a national one, or send it about a region of your own province."),
             new("idempotency.answer-lost", "409: the first request with this key was accepted but its answer could not be kept.", "Read the resource to see what the first request did."),
         ],
         [

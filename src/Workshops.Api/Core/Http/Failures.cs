@@ -42,7 +42,7 @@ public sealed class Failures(ILogger<Failures> logger) : IExceptionHandler
                 : Problems.Conflict("concurrency", "A concurrent write created the same record first; read it again and retry.");
         }
         if (chain.OfType<TenantRefused>().FirstOrDefault() is { } refused)
-            return Problems.Forbidden(refused.Message);
+            return refused.Problem();
         if (chain.Any(e => e is JasperFx.MultiTenancy.UnknownTenantIdException))
             return Problems.NotFound("No database serves this province (it is not in the tenant map).");
         if (chain.Any(e => e is BadHttpRequestException))
