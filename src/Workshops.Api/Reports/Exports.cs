@@ -81,7 +81,21 @@ public static class Exports
         else await Xlsx(http, tables);
     }
 
-    private static string Ascii(string name) => new([.. name.Select(c => c < 128 && c != '"' ? c : '_')]);
+    /// <summary>
+    /// The plain file name for clients that do not read <c>filename*</c>: the name's ASCII letters, digits and dashes, every
+    /// other run of characters one dash ("…年度报告-2026…" → "export-2026"), never a row of underscores.
+    /// </summary>
+    public static string Ascii(string name)
+    {
+        var kept = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is '.' or '_') kept.Append(c);
+            else if (kept.Length > 0 && kept[^1] != '-') kept.Append('-');
+        }
+        var plain = kept.ToString().Trim('-', '.');
+        return plain.Any(char.IsAsciiLetter) ? plain : plain.Length == 0 ? "export" : "export-" + plain;
+    }
 
     private static async Task Csv(HttpContext http, IReadOnlyList<Table> tables)
     {

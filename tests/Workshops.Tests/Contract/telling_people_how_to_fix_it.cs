@@ -61,6 +61,22 @@ public sealed partial class telling_people_how_to_fix_it(AppFixture fixture) : A
         Assert.DoesNotMatch(DotNet(), reply.Text);
     }
 
+    [Fact]
+    public async Task a_field_sent_twice_is_refused_not_read_as_its_last_value()
+    {
+        var (studio, host) = await Studio();
+        var body = """
+            {"kind":"lecture","domains":["research"],"title":"研讨","date":"2026-04-20","hours":2,"Kind":"survey",
+             "attendees":[{"teacherId":"M1","hours":1,"hours":2}]}
+            """;
+        var reply = (await Host.Post($"/api/studios/{studio}/activities", body, host)).ShouldBeProblem(400);
+        Assert.Equal(["attendees[0].hours", "kind"], Fields(reply));
+        Assert.Contains("2 times", reply.Json["errors"]!["kind"]![0]!.GetValue<string>());
+        Assert.Contains("send each field once", reply.Json["errors"]!["attendees[0].hours"]![0]!.GetValue<string>());
+        var list = await Host.Get($"/api/studios/{studio}/activities", host);
+        Assert.DoesNotContain("研讨", list.Text);
+    }
+
     [Theory]
     [InlineData("教研会", "teaching-research-meeting")]
     [InlineData("示范课", "demonstration-lesson")]
@@ -180,7 +196,7 @@ public sealed partial class telling_people_how_to_fix_it(AppFixture fixture) : A
         var region = (await Host.Send("PUT", "/api/regions/350206/hour-policies", new { policies = new[] { "x" } }, Reviewer("350203"))).ShouldBeProblem(403);
         Assert.Contains("region claim covering 350206", region.Json["detail"]!.GetValue<string>());
         var role = (await Host.Get("/api/feed", School())).ShouldBeProblem(403);
-        Assert.Contains("integration (集成客户端) token", role.Json["detail"]!.GetValue<string>());
+        Assert.Contains("This needs an integration (集成客户端) token", role.Json["detail"]!.GetValue<string>());
     }
 
     [Fact]

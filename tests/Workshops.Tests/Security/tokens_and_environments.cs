@@ -82,6 +82,15 @@ public sealed class tokens_and_environments(AppFixture fixture) : ApiTest(fixtur
         (await Host.Post("/api/dev/tokens", new { role = "school", name = "x", region = "350203", expiresInMinutes = 13 * 60 }, null)).ShouldBeProblem(400);
     }
 
+    [Fact]
+    public async Task the_development_token_endpoint_names_a_region_that_is_no_division()
+    {
+        var reply = (await Host.Post("/api/dev/tokens", new { role = "integration", name = "x", region = "abc" }, null)).ShouldBeProblem(400);
+        Assert.Contains("division code", reply.Json["errors"]!["region"]![0]!.GetValue<string>());
+        (await Host.Post("/api/dev/tokens", new { role = "integration", name = "x", region = "999999" }, null)).ShouldBeProblem(400);
+        (await Host.Post("/api/dev/tokens", new { role = "integration", name = "x", region = "350200" }, null)).ShouldBe(200);
+    }
+
     [Theory]
     [InlineData(Role.School)]
     [InlineData(Role.Host)]

@@ -13,6 +13,8 @@ public static class DevTokens
         app.MapPost("/api/dev/tokens", (TokenRequest request, TokenIssuer issuer, AuthOptions options) =>
             {
                 var check = new Check().Text(request.Name, "name", 100)
+                    .When(request.Region is not null && !(Region.IsScope(request.Region) && (request.Region == Region.National || Reference.Divisions.Exists(request.Region))),
+                        "region", "must be a division code of GET /api/reference/regions (a province, city or district) or 000000")
                     .When(request.ExpiresInMinutes is < 1 || request.ExpiresInMinutes > options.MaxTokenLifetime.TotalMinutes, "expiresInMinutes",
                         $"must be between 1 and {options.MaxTokenLifetime.TotalMinutes:0}");
                 if (!check.Ok) return Results.Problem(check.Result());

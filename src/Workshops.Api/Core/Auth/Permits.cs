@@ -82,6 +82,9 @@ public static class Permits
 
     private static string Roles(IEnumerable<Role> roles) => string.Join(" or ", roles.Select(r => $"{r.Code()} ({r.Label()})"));
 
+    /// <summary>"a host (坊主/主持人)", "an integration (集成客户端)".</summary>
+    private static string ARoles(IEnumerable<Role> roles) => Roles(roles) is var words && "aeiou".Contains(words[0]) ? "an " + words : "a " + words;
+
     private static string Who(Caller caller) =>
         $"the caller is {caller.Role.Code()}" + (caller.Region is { Length: > 0 } r ? $" of region {r}" : "") +
         (caller.Studios.Count > 0 ? $" of studio {string.Join(", ", caller.Studios)}" : "");
@@ -93,13 +96,13 @@ public static class Permits
         var own = permits.Where(p => p.Scope == OwnStudio).Select(p => p.Role).ToList();
         var regional = permits.Where(p => p.Scope == StudioRegion).Select(p => p.Role).ToList();
         var ways = new List<string>();
-        if (own.Count > 0) ways.Add($"a {Roles(own)} token whose studio claim lists {studioId}");
+        if (own.Count > 0) ways.Add($"{ARoles(own)} token whose studio claim lists {studioId}");
         if (regional.Count > 0)
-            ways.Add($"a {Roles(regional)} token whose region claim covers the studio ({region.District}, {region.City} or {region.Province})");
+            ways.Add($"{ARoles(regional)} token whose region claim covers the studio ({region.District}, {region.City} or {region.Province})");
         return $"This needs {string.Join(", or ", ways)}; {Who(caller)}.";
     }
 
-    public static string RoleRefused(IEnumerable<Role> roles, Caller caller) => $"This needs a {Roles(roles)} token; {Who(caller)}.";
+    public static string RoleRefused(IEnumerable<Role> roles, Caller caller) => $"This needs {ARoles(roles)} token; {Who(caller)}.";
 
     public static string RegionRefused(Caller caller, string code) =>
         $"This needs a region claim covering {code} ({code} itself or a province or city containing it); {Who(caller)}.";

@@ -156,6 +156,9 @@ public static class BodyShape
                 return;
             }
             var given = value.EnumerateObject().ToList();
+            // A field sent twice would be read as its last value, silently: refused, like a field the request lacks.
+            foreach (var twice in given.GroupBy(g => g.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+                Check.Add(Join(path, twice.Key), $"is given {twice.Count()} times ({string.Join(", ", twice.Select(g => JsonSerializer.Serialize(g.Name)))}): send each field once");
             foreach (var property in info.Properties)
             {
                 var at = Join(path, property.Name);
