@@ -47,7 +47,8 @@ public static class OpenApiShape
     /// <c>cursor</c> the opaque position to resume from; the fields <c>after</c>, <c>next</c> (a number), <c>nextSkip</c>,
     /// <c>highWaterMark</c> and <c>more</c> and the parameters <c>after</c> and <c>skip</c> are retired (sent, they answer a
     /// 400 saying so). The xAPI statements' <c>more</c> carries that same opaque cursor; a numeric cursor and <c>skip</c> are
-    /// retired likewise.
+    /// retired likewise. A field sent twice in a body is a 400 (it was read as its last value). A studio's lifecycle, its
+    /// summary and the reviewers' checklist rows flag a term that ended without an assessment (<c>assessmentOverdue</c>).
     /// </remarks>
     public const string Version = "7.0.0";
 

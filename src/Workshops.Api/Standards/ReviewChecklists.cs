@@ -14,9 +14,9 @@ namespace Workshops.Standards;
 
 public sealed record UnmetItem(string Code, string Title, ItemStatus Status, string Reason);
 
-/// <summary>A studio's row: its checklist's summary and unmet items, and where it stands in its term today (an overdue rectification shows).</summary>
+/// <summary>A studio's row: its checklist's summary and unmet items, and where it stands in its term today (an overdue rectification or term assessment shows).</summary>
 public sealed record StudioChecklistRow(Guid StudioId, string StudioName, string School, Region Region, string Standard, Tally Summary,
-    IReadOnlyList<UnmetItem> NotMet, StudioStanding Standing, DateOnly? RectifyBy, bool RectificationOverdue);
+    IReadOnlyList<UnmetItem> NotMet, StudioStanding Standing, DateOnly? RectifyBy, bool RectificationOverdue, bool AssessmentOverdue);
 
 /// <summary>
 /// GET /api/reviews/checklists?region=&amp;year=&amp;standard=&amp;page=&amp;pageSize= — one row per studio in the caller's
@@ -60,7 +60,7 @@ public static class ReviewChecklistsEndpoint
             var lifecycle = facts.Studio.Lifecycle.On(today);
             rows.Add(new StudioChecklistRow(id, facts.Studio.Name, facts.Studio.School, facts.Studio.Region, chosen.Code, checklist.Summary,
                 [.. checklist.Items.Where(i => i.Status != ItemStatus.Met).Select(i => new UnmetItem(i.Code, i.Title, i.Status, Checklist.ReasonOf(i)))],
-                lifecycle.Standing, lifecycle.RectifyBy, lifecycle.RectificationOverdue));
+                lifecycle.Standing, lifecycle.RectifyBy, lifecycle.RectificationOverdue, lifecycle.AssessmentOverdue));
         }
         return Results.Ok(new Page<StudioChecklistRow>(rows, number, size, studios.TotalItemCount));
     }

@@ -74,6 +74,11 @@ public sealed record StudioLifecycle
     public DateOnly? RectifyBy { get; init; }
     /// <summary>The rectification is still open after its due date, as of the day read (整改逾期).</summary>
     public bool RectificationOverdue { get; init; }
+    /// <summary>
+    /// The term has ended and no reviewer has assessed it, as of the day read (期满未考核): the studio stands as it did
+    /// until a reviewer assesses the term and renews it or dissolves the studio.
+    /// </summary>
+    public bool AssessmentOverdue { get; init; }
     /// <summary>The application (申报) the studio was selected from, when it came from one.</summary>
     public Guid? ApplicationId { get; init; }
     /// <summary>Why a bureau registered the studio directly at its level, when it did (<see cref="Establishing"/>).</summary>
@@ -101,7 +106,11 @@ public sealed record StudioLifecycle
     };
 
     /// <summary>The lifecycle as read on <paramref name="day"/>: a rectification still open after its due date is overdue.</summary>
-    public StudioLifecycle On(DateOnly day) => this with { RectificationOverdue = Lifecycle.Overdue(RectifyBy, Dissolution is not null, day) };
+    public StudioLifecycle On(DateOnly day) => this with
+    {
+        RectificationOverdue = Lifecycle.Overdue(RectifyBy, Dissolution is not null, day),
+        AssessmentOverdue = Lifecycle.Unassessed(TermEnds, Assessments.Select(a => a.TermEnds), Dissolution is not null, day),
+    };
 }
 
 /// <summary>The lifecycle's rules as pure functions of the decision state, the command, the caller's jurisdiction and the day.</summary>
@@ -119,6 +128,10 @@ public static class Lifecycle
 
     /// <summary>A rectification is overdue when it is still open (not closed by a passing reassessment or a renewal) after its due day.</summary>
     public static bool Overdue(DateOnly? rectifyBy, bool dissolved, DateOnly day) => !dissolved && rectifyBy is { } due && due < day;
+
+    /// <summary>A term is overdue for its assessment once it has ended with no assessment of it, unless the studio is dissolved.</summary>
+    public static bool Unassessed(DateOnly termEnds, IEnumerable<DateOnly> assessedTerms, bool dissolved, DateOnly day) =>
+        !dissolved && termEnds < day && !assessedTerms.Contains(termEnds);
 
     /// <summary>The rule every write to a dissolved studio answers.</summary>
     public const string Dissolved = "studio.dissolved";

@@ -35,15 +35,17 @@ public sealed record StudioListing(
     DateOnly TermEnds,
     DateOnly? RectifyBy,
     bool RectificationOverdue,
+    bool AssessmentOverdue,
     string Url)
 {
-    /// <summary>The summary of a studio view; whether a rectification is overdue is judged on <paramref name="today"/>.</summary>
+    /// <summary>The summary of a studio view; whether a rectification or the term's assessment is overdue is judged on <paramref name="today"/>.</summary>
     public static StudioListing Of(Studio studio, DateOnly today)
     {
         var lifecycle = studio.Lifecycle.On(today);
         return new(studio.Id, studio.Name, studio.School, studio.Region, studio.Level, studio.Track, studio.Rural, studio.FoundedOn, studio.Mode,
             studio.Published, Person(studio.Host), Person(studio.Coordinator), studio.Members.Count, studio.Trainees.Count, studio.Experts.Count,
-            studio.Warnings.Count, lifecycle.Standing, lifecycle.TermEnds, lifecycle.RectifyBy, lifecycle.RectificationOverdue, $"/api/studios/{studio.Id}");
+            studio.Warnings.Count, lifecycle.Standing, lifecycle.TermEnds, lifecycle.RectifyBy, lifecycle.RectificationOverdue,
+            lifecycle.AssessmentOverdue, $"/api/studios/{studio.Id}");
     }
 
     private static TeacherName? Person(Roster.RosterEntry? entry) => entry is null ? null : new(entry.Teacher.Id, entry.Teacher.Name);

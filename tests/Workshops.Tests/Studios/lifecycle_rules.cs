@@ -118,6 +118,16 @@ public sealed class lifecycle_rules
     public void a_rectification_is_overdue_the_day_after_it_was_due(string? rectifyBy, bool dissolved, string day, bool overdue) =>
         Assert.Equal(overdue, Lifecycle.Overdue(rectifyBy is null ? null : DateOnly.Parse(rectifyBy), dissolved, DateOnly.Parse(day)));
 
+    [Theory]
+    [InlineData("2025-10-15", "", false, "2025-10-15", false)]
+    [InlineData("2025-10-15", "", false, "2025-10-16", true)]
+    [InlineData("2025-10-15", "2025-10-15", false, "2026-03-02", false)]
+    [InlineData("2028-10-15", "2025-10-15", false, "2026-03-02", false)]
+    [InlineData("2025-10-15", "2022-10-15", false, "2026-03-02", true)]
+    [InlineData("2025-10-15", "", true, "2026-03-02", false)]
+    public void a_term_is_overdue_for_assessment_the_day_after_it_ended_until_it_is_assessed(string termEnds, string assessed, bool dissolved, string day, bool overdue) =>
+        Assert.Equal(overdue, Lifecycle.Unassessed(DateOnly.Parse(termEnds), assessed.Length == 0 ? [] : [DateOnly.Parse(assessed)], dissolved, DateOnly.Parse(day)));
+
     [Fact]
     public void the_standing_is_derived_from_the_rectification_and_the_dissolution()
     {

@@ -38,6 +38,24 @@ public sealed class studio_lifecycle(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task a_term_ended_without_an_assessment_is_flagged_until_a_reviewer_assesses_it()
+    {
+        var id = await Host.StaffedStudio(School());
+        var reviewer = Reviewer();
+        bool Due(JsonNode studio) => studio["lifecycle"]!["assessmentOverdue"]!.GetValue<bool>();
+        // The term ended on 2025-10-15: overdue today, not as of that day.
+        Assert.True(Due((await Host.Get($"/api/studios/{id}", reviewer)).ShouldBe(200).Json));
+        Assert.False(Due((await Host.Get($"/api/studios/{id}?on=2025-10-15", reviewer)).ShouldBe(200).Json));
+        Assert.True((await Host.Get("/api/reviews/checklists?year=2026", reviewer)).ShouldBe(200).Json["items"]![0]!["assessmentOverdue"]!.GetValue<bool>());
+        await Settle();
+        Assert.True((await Host.Get("/api/studios", reviewer)).ShouldBe(200).Json["items"]![0]!["assessmentOverdue"]!.GetValue<bool>());
+
+        (await Host.Post($"/api/studios/{id}/term-assessments", new { result = "qualified", note = "期满考核合格。" }, reviewer)).ShouldBe(200);
+        Assert.False(Due((await Host.Get($"/api/studios/{id}", reviewer)).ShouldBe(200).Json));
+        Assert.False((await Host.Get("/api/reviews/checklists?year=2026", reviewer)).ShouldBe(200).Json["items"]![0]!["assessmentOverdue"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task a_rectification_past_its_due_day_is_flagged_overdue_on_the_view_and_the_reviewers_list()
     {
         var id = await Host.StaffedStudio(School());
