@@ -39,6 +39,7 @@ app.UseRequestGuards();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseRouteIds();
 app.UseBodyShape();
 app.UseIdempotencyKeys();
 
