@@ -39,8 +39,8 @@ app.UseRequestGuards();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
-app.UseRouteIds();
 app.UseBodyShape();
+app.UseRouteIds();
 app.UseIdempotencyKeys();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

@@ -44,4 +44,13 @@ public sealed class ids_in_the_path(AppFixture fixture) : ApiTest(fixture)
         var reply = (await Host.Post("/api/studios/xyz/reflections", new { text = "本月反思" }, HostOf(studio, "H1"))).ShouldBeProblem(400);
         Assert.Equal(["id"], reply.Json["errors"]!.AsObject().Select(e => e.Key));
     }
+
+    [Fact]
+    public async Task a_write_with_a_malformed_id_and_a_wrong_body_is_told_both_in_one_answer()
+    {
+        Clock.Set(2026, 5, 1);
+        var studio = await Host.StaffedStudio(School());
+        var reply = (await Host.Post("/api/studios/xyz/reflections", "{\"text\":123}", HostOf(studio, "H1"))).ShouldBeProblem(400);
+        Assert.Equal(["id", "text"], reply.Json["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
 }

@@ -32,7 +32,8 @@ public static class BodyShape
             await next(http);
             return;
         }
-        await http.WriteProblem(found);
+        // A malformed id in the route too: one answer with every problem of the request.
+        await http.WriteProblem(RouteIds.Errors(http) is { Count: > 0 } ids ? new Check().Also(Problems.Invalid(ids)).Also(found).Result() : found);
     });
 
     private const string ProvinceKey = "workshops.body-province";

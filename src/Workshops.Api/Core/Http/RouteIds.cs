@@ -7,27 +7,31 @@ namespace Workshops.Core.Http;
 /// <summary>
 /// A route value the endpoint reads as a UUID (a studio's or an activity's id) that is not one: a 400 naming the
 /// parameter, where the framework would answer a bare 404 as though the route did not exist. Runs after authorization,
-/// so a caller who may not call the endpoint still gets 401/403 first; unknown paths match no endpoint and stay 404.
+/// so a caller who may not call the endpoint still gets 401/403 first; unknown paths match no endpoint and stay 404. A
+/// write whose body is wrong too gets both in the body check's one answer (<see cref="BodyShape"/>).
 /// </summary>
 public static class RouteIds
 {
     public static IApplicationBuilder UseRouteIds(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var endpoint = http.GetEndpoint();
-        if (endpoint is not null)
+        if (Errors(http) is { Count: > 0 } errors)
         {
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var name in UuidsOf(endpoint))
-                if (http.Request.RouteValues.TryGetValue(name, out var value) && value?.ToString() is { } text && !Guid.TryParse(text, out _))
-                    errors[name] = [$"must be a UUID (such as 0195f0c2-7b3a-7d4e-9a1b-2c3d4e5f6a7b); '{Shown(text)}' is not one"];
-            if (errors.Count > 0)
-            {
-                await http.WriteProblem(Problems.Invalid(errors));
-                return;
-            }
+            await http.WriteProblem(Problems.Invalid(errors));
+            return;
         }
         await next(http);
     });
+
+    /// <summary>The route values of the request's endpoint that should be UUIDs and are not, as per-field errors.</summary>
+    public static Dictionary<string, string[]> Errors(HttpContext http)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (http.GetEndpoint() is not { } endpoint) return errors;
+        foreach (var name in UuidsOf(endpoint))
+            if (http.Request.RouteValues.TryGetValue(name, out var value) && value?.ToString() is { } text && !Guid.TryParse(text, out _))
+                errors[name] = [$"must be a UUID (such as 0195f0c2-7b3a-7d4e-9a1b-2c3d4e5f6a7b); '{Shown(text)}' is not one"];
+        return errors;
+    }
 
     private static string Shown(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
