@@ -40,6 +40,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseBodyShape();
+app.UseRouteIds();
 app.UseIdempotencyKeys();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

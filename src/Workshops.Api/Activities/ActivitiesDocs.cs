@@ -1,4 +1,5 @@
 using Workshops.Core.Contract;
+using Workshops.Core.Http;
 using Workshops.Demo;
 
 namespace Workshops.Activities;
@@ -40,6 +41,7 @@ public static class ActivitiesDocs
                 "of the whole activity: read it for its other facts, evidence and history.",
                 Parameters:
                 [
+                    new ParameterDoc("year", "Only activities dated in this calendar year. Without it, activities of every year.", RequestGuards.FirstYear, RequestGuards.LastYear),
                     new ParameterDoc("kind", "Only activities of this kind (工作载体).", Codes: typeof(ActivityKind)),
                     new ParameterDoc("domain", "Only activities covering this domain.", Codes: typeof(Domain)),
                     new ParameterDoc("teacherId", "Only activities this teacher attended."),

@@ -140,6 +140,38 @@ public sealed class Check
         return this;
     }
 
+    /// <summary>
+    /// A text code (not an enumeration) that is none of <paramref name="allowed"/>: the message and the answer's
+    /// <c>codes</c> member list the allowed codes, as for enumerations; a code that differs only in case or by one
+    /// letter is suggested.
+    /// </summary>
+    public Check OneOf(string list, IReadOnlyList<string> allowed, string? given, string field)
+    {
+        var suggested = given is null ? null
+            : allowed.FirstOrDefault(c => string.Equals(c, given.Trim(), StringComparison.OrdinalIgnoreCase))
+              ?? allowed.FirstOrDefault(c => OneEditApart(c, given.Trim().ToLowerInvariant()));
+        Add(field, (suggested is null ? $"is not one of the {list}" : $"is not one of the {list}; for \"{given}\" send \"{suggested}\"")
+                   + $"; allowed: {string.Join(", ", allowed)}");
+        var help = new JsonObject
+        {
+            ["list"] = list,
+            ["allowed"] = new JsonArray([.. allowed.Select(c => (JsonNode)new JsonObject { ["code"] = c })]),
+        };
+        if (suggested is not null) help["suggested"] = suggested;
+        _codes[field] = help;
+        return this;
+    }
+
+    /// <summary>One letter left out, added or changed ("activity.loged" for "activity.logged").</summary>
+    private static bool OneEditApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b) return false;
+        var i = 0;
+        while (i < Math.Min(a.Length, b.Length) && a[i] == b[i]) i++;
+        return a.Length == b.Length ? a[(i + 1)..] == b[(i + 1)..]
+            : a.Length > b.Length ? a[(i + 1)..] == b[i..] : a[i..] == b[(i + 1)..];
+    }
+
     /// <summary>The page asked (1 to <see cref="Http.Paging.MaxPage"/>) and its size (1 to <see cref="Http.Paging.MaxPageSize"/>).</summary>
     public Check Paging(int? page, int? pageSize) => this
         .When(page is < 1 or > Http.Paging.MaxPage, "page", $"must be between 1 and {Http.Paging.MaxPage}")

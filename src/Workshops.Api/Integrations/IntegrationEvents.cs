@@ -44,6 +44,9 @@ public static class IntegrationTypes
     /// </summary>
     public const string HoursCredited = "hours.credited";
 
+    /// <summary>How many public event types there are: the most a subscription can name (a test keeps it equal to <see cref="All"/>).</summary>
+    public const int Count = 10;
+
     public static readonly IReadOnlyList<string> All =
         [StudioEstablished, RosterChanged, ActivityLogged, ActivityCorrected, ActivityVoided, TaskClosed, OutputRecommended,
          AssessmentRecorded, RecognitionGranted, HoursCredited];

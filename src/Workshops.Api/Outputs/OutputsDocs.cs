@@ -1,4 +1,5 @@
 using Workshops.Core.Contract;
+using Workshops.Core.Http;
 using Workshops.Demo;
 
 namespace Workshops.Outputs;
@@ -43,6 +44,7 @@ public static class OutputsDocs
                 "the `url` of the whole record.",
                 Parameters:
                 [
+                    new ParameterDoc("year", "Only outputs dated in this calendar year. Without it, outputs of every year.", RequestGuards.FirstYear, RequestGuards.LastYear),
                     new ParameterDoc("kind", "Only outputs of this kind (成果).", Codes: typeof(OutputKind)),
                     new ParameterDoc("state", "Only outputs in this review state.", Codes: typeof(OutputState)),
                 ]),

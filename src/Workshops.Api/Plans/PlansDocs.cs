@@ -1,5 +1,6 @@
 using Workshops.Activities;
 using Workshops.Core.Contract;
+using Workshops.Core.Http;
 using Workshops.Demo;
 
 namespace Workshops.Plans;
@@ -67,7 +68,8 @@ public static class PlansDocs
                 "The plan as last drafted: its goals, the planned tasks with their ids, every revision and the school's approval (404 when the year has no plan)."),
             new("ListTasks", "List the tasks of a year",
                 "The year's tasks (this year unless `year` says otherwise), each with its title, owner, due date, origin, state and whether it is overdue; " +
-                "the ledger has their histories and activities."),
+                "the ledger has their histories and activities.",
+                Parameters: [new ParameterDoc("year", "The calendar year whose tasks are listed. Without it, this year.", RequestGuards.FirstYear, RequestGuards.LastYear)]),
             new("GetTask", "Read a task",
                 "One task of the plans or the ledger, with its year, state, history, evidence and the activities linked to it; the `url` the task writes answer with."),
             new("GetLedger", "Read the task ledger of a year",

@@ -1,5 +1,6 @@
 using Workshops.Outputs;
 using Workshops.Core.Contract;
+using Workshops.Core.Http;
 
 namespace Workshops.Showcase;
 
@@ -24,7 +25,11 @@ public static class ShowcaseDocs
                 "Published outputs that are approved or recommended, without a token: searched by any Chinese substring of title, summary or " +
                 "body (`q`), by kind, year and region; authors by name only. A page at a time, as summaries (the text is in the output its `url` " +
                 "points to), limited per client address like every read.",
-                Parameters: [new ParameterDoc("kind", "Only outputs of this kind (成果).", Codes: typeof(OutputKind))]),
+                Parameters:
+                [
+                    new ParameterDoc("kind", "Only outputs of this kind (成果).", Codes: typeof(OutputKind)),
+                    new ParameterDoc("year", "Only outputs dated in this calendar year. Without it, outputs of every year.", RequestGuards.FirstYear, RequestGuards.LastYear),
+                ]),
             new("GetPublicOutput", "Read a published output",
                 "One published output with its full text, without a token; anything unpublished, a draft or a returned output is 404."),
             new("ListPublicStudios", "Browse the published studio profiles",

@@ -16,7 +16,8 @@ public static class StandardsDocs
                 "evidence, the latest attestation and the latest reviewer's judgement side by side, and the status that counts (the reviewer's " +
                 "judgement where there is one); `asOf` judges a past day. As JSON, CSV or XLSX. Kept once computed: an unchanged checklist answers " +
                 "If-None-Match with 304.",
-                Parameters: [new ParameterDoc("year", "A calendar year from 2000 to this year (a later year is refused).", RequestGuards.FirstYear)]),
+                Parameters: [new ParameterDoc("year", "A calendar year from 2000 to this year (a later year is refused): the year whose activities and " +
+                    "outputs are judged. Without it, the year of `asOf` when that is given, else this year.", RequestGuards.FirstYear)]),
             new("RecordAttestation", "Attest an item",
                 "A school admin or reviewer judges an item only a person can judge (for example 2.2.1, 师德): met or not met, with a note that is the evidence.",
                 ["attestation."], new RecordAttestation("2.2.1", AttestationResult.Met, "经学校师德考核，工作室成员均无师德失范行为。", StandardCatalog.Moe2022, 2025)),
@@ -27,7 +28,8 @@ public static class StandardsDocs
                 ["judgement."], new JudgeItem("3.2.1", JudgementResult.PartlyMet, "活动记录齐全，但研究类活动仅1次，未体现交流、学习、研究、实践、评价的全面开展。", StandardCatalog.Moe2022, 2025)),
             new("ReviewChecklists", "Review the checklists of a region",
                 "One row per studio in the caller's region: its checklist summary and the items not met (a reviewer's judgement counts where there is one), " +
-                "a page at a time in a stable order."),
+                "a page at a time in a stable order.",
+                Parameters: [new ParameterDoc("year", "The calendar year whose checklists are summed up. Without it, this year.", RequestGuards.FirstYear, RequestGuards.LastYear)]),
             new("ListStandards", "List the standards", "Every standard and edition with its items, wording and rule codes."),
             new("GetStandard", "Read a standard", "One standard edition by its code (`standard`), with its items, wording and rule codes; where adding one points."),
             new("AddStandard", "Add a standard edition", "A reviewer adds a later edition as data, under a new code; its items use the existing rule codes.",

@@ -114,7 +114,9 @@ public sealed partial class telling_people_how_to_fix_it(AppFixture fixture) : A
 
     [Theory]
     [InlineData("includeVoided=maybe", "includeVoided", "must be true or false")]
-    [InlineData("page=99999999999999999999", "page", "must be a whole number")]
+    [InlineData("page=99999999999999999999", "page", "is out of range")]
+    [InlineData("page=99999999999", "page", "is out of range")]
+    [InlineData("page=12x", "page", "must be a whole number, in digits")]
     [InlineData("pageSize=2.5", "pageSize", "must be a whole number")]
     public async Task a_query_value_of_the_wrong_type_is_told_in_words_under_its_name(string query, string field, string words)
     {

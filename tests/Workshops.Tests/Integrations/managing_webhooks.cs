@@ -55,6 +55,45 @@ public sealed class managing_webhooks(AppFixture fixture) : ApiTest(fixture)
         Assert.Empty((await Host.Get("/api/webhooks", Client())).ShouldBe(200).Json.AsArray());
     }
 
+    private static IReadOnlyList<string> Fields(Reply reply) => [.. reply.Json["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public async Task a_subscription_with_every_field_wrong_is_told_every_problem_in_one_answer()
+    {
+        var reply = (await Host.Post("/api/webhooks", new { url = "ftp://x", eventTypes = new[] { "nope" }, region = "999999", secret = "x" }, Client()))
+            .ShouldBeProblem(400);
+        Assert.Equal(["eventTypes[0]", "region", "secret", "url"], Fields(reply));
+        Assert.Contains("activity.logged", reply.Json["errors"]!["eventTypes[0]"]![0]!.GetValue<string>());
+        Assert.Contains(reply.Json["codes"]!["eventTypes[0]"]!["allowed"]!.AsArray(), c => c!["code"]!.GetValue<string>() == "hours.credited");
+        Assert.Contains("division list", reply.Json["errors"]!["region"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task a_region_code_that_names_no_region_is_a_400_not_a_403()
+    {
+        var reply = (await Host.Post("/api/webhooks", new { url = "http://127.0.0.1:9/hook", eventTypes = new[] { "activity.logged" }, region = "999999", secret = Secret },
+            Client())).ShouldBeProblem(400);
+        Assert.Equal(["region"], Fields(reply));
+        // A real region outside the caller's is still the 403.
+        (await Host.Post("/api/webhooks", new { url = "http://127.0.0.1:9/hook", eventTypes = new[] { "activity.logged" }, region = "110000", secret = Secret },
+            Client())).ShouldBeProblem(403);
+    }
+
+    [Fact]
+    public async Task a_change_with_a_misspelt_event_type_and_an_unknown_field_is_told_both_and_the_code_meant()
+    {
+        var id = await Subscribe("http://127.0.0.1:9/hook", "activity.logged");
+        var reply = (await Host.Send("PATCH", $"/api/webhooks/{id}", new { eventTypes = new[] { "activity.loged" }, paused = true }, Client()))
+            .ShouldBeProblem(400);
+        Assert.Equal(["eventTypes[0]", "paused"], Fields(reply));
+        Assert.Equal("activity.logged", reply.Json["codes"]!["eventTypes[0]"]!["suggested"]!.GetValue<string>());
+        Assert.Contains("active", reply.Json["errors"]!["paused"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void the_most_event_types_a_subscription_names_is_the_number_there_are() =>
+        Assert.Equal(IntegrationTypes.Count, IntegrationTypes.All.Count);
+
     [Fact]
     public async Task the_deliveries_are_filtered_by_a_known_state_and_an_unknown_one_is_refused()
     {

@@ -22,6 +22,7 @@ public static class CoreDocs
         [
             new("id", "The id (a UUID) of what the path names: a studio under /api/studios and /api/showcase/studios, an application under " +
                      "/api/applications, a subscription under /api/webhooks.", Format: "uuid"),
+            // An operation whose year is optional says what leaving it out means in its own ParameterDoc (a test holds every one to it).
             new("year", "A calendar year.", RequestGuards.FirstYear, RequestGuards.LastYear),
             new("page", "The page, from 1.", 1, Paging.MaxPage),
             new("pageSize", "Items per page (20 unless given).", 1, Paging.MaxPageSize),

@@ -52,11 +52,31 @@ public sealed class IdAttribute : Attribute
     public const int MaxLength = 64;
 }
 
-/// <summary>An administrative division code (GB/T 2260): six digits; 000000 is national.</summary>
+/// <summary>
+/// An administrative division code (GB/T 2260): six digits; 000000 is national. With <see cref="Listed"/>, the code must
+/// also be in the division list, so a code that names no region is a 400 and not a 403 for a region the caller lacks.
+/// </summary>
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
 public sealed class RegionCodeAttribute : Attribute
 {
     public const string Pattern = "^[0-9]{6}$";
+
+    public bool Listed { get; set; }
+}
+
+/// <summary>
+/// A code from a fixed list of text codes that is not an enumeration (webhook event types): the list is the public static
+/// <c>IReadOnlyList&lt;string&gt;</c> member <paramref name="member"/> of <paramref name="source"/>, named
+/// <paramref name="name"/> in answers. On a list, each item.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class OneOfAttribute(Type source, string name, string member = "All") : Attribute
+{
+    public string Name { get; } = name;
+
+    public IReadOnlyList<string> Allowed => field ??=
+        (IReadOnlyList<string>)(source.GetField(member)?.GetValue(null) ?? source.GetProperty(member)?.GetValue(null)
+                                ?? throw new InvalidOperationException($"{source.Name}.{member} is not a static list of codes"));
 }
 
 /// <summary>

@@ -96,6 +96,7 @@ public static class SchemaShapes
             one.MaxLength = IdAttribute.MaxLength;
         }
         if (Limits.Of<RegionCodeAttribute>(property) is not null) one.Pattern = RegionCodeAttribute.Pattern;
+        if (Limits.Of<OneOfAttribute>(property) is { } oneOf) one.Enum = [.. oneOf.Allowed.Select(c => (JsonNode)JsonValue.Create(c))];
         if (Limits.Of<HttpUrlAttribute>(property) is not null)
         {
             one.Format = "uri";

@@ -32,7 +32,8 @@ public static class BodyShape
             await next(http);
             return;
         }
-        await http.WriteProblem(found);
+        // A malformed id in the route too: one answer with every problem of the request.
+        await http.WriteProblem(RouteIds.Errors(http) is { Count: > 0 } ids ? new Check().Also(Problems.Invalid(ids)).Also(found).Result() : found);
     });
 
     private const string ProvinceKey = "workshops.body-province";
@@ -210,6 +211,11 @@ public static class BodyShape
                 if (Limits.Of<RegionCodeAttribute>(property) is not null && one.ValueKind == JsonValueKind.String &&
                     !System.Text.RegularExpressions.Regex.IsMatch(one.GetString()!, RegionCodeAttribute.Pattern))
                     Check.Add(path, "must be a six-digit region code (000000 for national)");
+                else if (Limits.Of<RegionCodeAttribute>(property) is { Listed: true } && one.ValueKind == JsonValueKind.String &&
+                         one.GetString() is var code && code != Region.National && !Reference.Divisions.Exists(code))
+                    Check.Add(path, $"{code} is not in the division list (GB/T 2260): use a province, city or district code, or 000000 for national");
+                if (Limits.Of<OneOfAttribute>(property) is { } oneOf && one.ValueKind == JsonValueKind.String && !oneOf.Allowed.Contains(one.GetString()!))
+                    Check.OneOf(oneOf.Name, oneOf.Allowed, one.GetString(), path);
                 if (Limits.Of<BetweenAttribute>(property) is { } between && one.ValueKind == JsonValueKind.Number &&
                     (!one.TryGetDecimal(out var number) || !between.Holds(number)))
                     Check.Add(path, between.Message);

@@ -79,8 +79,14 @@ public static partial class ProblemShape
     {
         var match = UnparsedPattern().Match(detail);
         if (!match.Success) return null;
-        var message = match.Groups[2].Value.TrimEnd('?', '.') switch
+        var type = match.Groups[3].Value.TrimEnd('?', '.');
+        var value = match.Groups[2].Value;
+        var message = type switch
         {
+            // Digits that do not fit: the value is written right, it is too large (or too small) for the parameter.
+            "int" or "Int32" when Digits(value) => $"is out of range: must be a whole number from {int.MinValue} to {int.MaxValue}",
+            "long" or "Int64" when Digits(value) => $"is out of range: must be a whole number from {long.MinValue} to {long.MaxValue}",
+            "short" when Digits(value) => $"is out of range: must be a whole number from {short.MinValue} to {short.MaxValue}",
             "int" or "long" or "short" or "Int32" or "Int64" => "must be a whole number, in digits",
             "decimal" or "double" or "float" => "must be a number",
             "bool" or "Boolean" => "must be true or false",
@@ -91,6 +97,9 @@ public static partial class ProblemShape
         };
         return (match.Groups[1].Value, message);
     }
+
+    private static bool Digits(string value) =>
+        value.TrimStart('-', '+') is { Length: > 0 } digits && digits.All(char.IsAsciiDigit) && value.LastIndexOfAny(['-', '+']) <= 0;
 
     /// <summary>"… missing required properties including: 'kind', 'title'." → [kind, title].</summary>
     public static IReadOnlyList<string> Missing(string detail)
@@ -146,7 +155,7 @@ public static partial class ProblemShape
     [GeneratedRegex(@"missing required properties including: (.*)$", RegexOptions.Singleline)]
     private static partial Regex MissingPattern();
 
-    [GeneratedRegex(@"^Query string parameter '([^']+)' has the value '.*' which cannot be parsed to the expected type (\S+)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^Query string parameter '([^']+)' has the value '(.*)' which cannot be parsed to the expected type (\S+)$", RegexOptions.Singleline)]
     private static partial Regex UnparsedPattern();
 
     [GeneratedRegex(@"'([^']+)'")]
