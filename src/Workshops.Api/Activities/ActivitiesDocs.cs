@@ -50,7 +50,6 @@ public static class ActivitiesDocs
             new("GetActivity", "Read one activity", "One activity with its facts, attendance, the tasks it served and its corrections."),
         ],
         [
-            new("activity.date-in-future", "The activity's date is after today (China time).", "Log activities once they have happened."),
             new("activity.date-before-founding", "The activity's date is before the studio was founded.", "Check the date; only the studio's own activities are logged."),
             new("activity.unknown-task", "A task id is not a task of this studio's ledgers.", "Use task ids from the studio's ledger (GET …/ledger/{year})."),
             new("activity.task-cancelled", "The activity names a cancelled task.", "Leave the task out, or reopen it first."),

@@ -6,7 +6,7 @@ using TaskStatus = Workshops.Plans.TaskStatus;
 
 namespace Workshops.Activities;
 
-/// <summary>Rules an activity's facts must meet, as pure functions of the studio's decision state, the day's activities and today.</summary>
+/// <summary>Rules an activity's facts must meet, as pure functions of the studio's decision state and the day's activities.</summary>
 public static class ActivityRules
 {
     /// <summary>An activity lasts at most a day; a teacher attends at most as long across a day's activities.</summary>
@@ -15,10 +15,10 @@ public static class ActivityRules
 
     /// <param name="sameDay">The studio's activities on the same date (for the 24-hours-a-day rule).</param>
     /// <param name="tasks">The standings of the ledger tasks the facts name.</param>
-    public static Refusal? Check(StudioState studio, IReadOnlyList<ActivityEntry> sameDay, ActivityFacts facts, DateOnly today, Guid? activityId = null,
+    /// <remarks>A date after today is the input's own mistake (ActivityInput.Check, a 400 with the rest of the body).</remarks>
+    public static Refusal? Check(StudioState studio, IReadOnlyList<ActivityEntry> sameDay, ActivityFacts facts, Guid? activityId = null,
         IReadOnlyList<TaskStanding>? tasks = null)
     {
-        if (facts.Date > today) return new("activity.date-in-future", $"The activity date {facts.Date:yyyy-MM-dd} is in the future.");
         if (facts.Date < studio.FoundedOn)
             return new("activity.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.");
         // The hours' range, an attendee's hours against the activity's and a teacher listed twice are the request's own

@@ -68,7 +68,7 @@ public static class CorrectActivityEndpoint
         return (entry, record, await session.Query<ActivityEntry>().Where(a => a.StudioId == id && a.Date == date && !a.Voided).ToListAsync(ct));
     }
 
-    public static ProblemDetails Validate(CorrectActivity command, StudioState studio, ActivityEntry? entry, ActivityRecord? record)
+    public static ProblemDetails Validate(CorrectActivity command, StudioState studio, ActivityEntry? entry, ActivityRecord? record, Stamp stamp)
     {
         var check = new Check().Text(command.Reason, "reason", 1000);
         if (command.Changes is null) check.Add("changes", "is required");
@@ -78,7 +78,7 @@ public static class CorrectActivityEndpoint
         if (ActivityRules.Changeable(entry, studio.Id) is { } unknown) return Problems.Rule(unknown);
         var after = command.Changes!.Apply(record!.Facts);
         ActivityInput.Check(check, after, command.Changes.Hours ?? (command.Changes.Start is null ? after.Hours : null),
-            after.Start, after.End, "changes.");
+            after.Start, after.End, stamp.Today, "changes.");
         return check.Result();
     }
 
@@ -89,8 +89,8 @@ public static class CorrectActivityEndpoint
 
     [WolverineBefore]
     public static ProblemDetails Rules(CorrectActivity command, StudioState studio, ActivityRecord record, IReadOnlyList<ActivityEntry> sameDay,
-        IReadOnlyList<TaskStanding> tasks, Stamp stamp) =>
-        ActivityRules.Check(studio, sameDay, command.Changes.Apply(record.Facts), stamp.Today, record.Id, tasks).OrContinue();
+        IReadOnlyList<TaskStanding> tasks) =>
+        ActivityRules.Check(studio, sameDay, command.Changes.Apply(record.Facts), record.Id, tasks).OrContinue();
 
     [WolverinePost("/api/studios/{id}/activities/{activityId}/corrections", Name = "CorrectActivity"), Authorize(Policy = Policies.StudioWork), Appends]
     [Tags("Activities")]

@@ -43,8 +43,10 @@ public static class ActivityInput
         new(kind, [.. domains.Distinct()], title.Trim(), date, HoursOf(hours, start, end) ?? 0, attendees ?? [], [.. (taskIds ?? []).Distinct()],
             evidence ?? [], start, end, place, summary);
 
-    public static void Check(Check check, ActivityFacts facts, decimal? givenHours, TimeOnly? start, TimeOnly? end, string prefix = "")
+    /// <param name="today">Today in China: an activity is logged once it has happened.</param>
+    public static void Check(Check check, ActivityFacts facts, decimal? givenHours, TimeOnly? start, TimeOnly? end, DateOnly today, string prefix = "")
     {
+        check.Day(facts.Date, $"{prefix}date", today);
         // Counts, lengths, ids and URLs are limited on the records and checked with the body (Core/Contract/Limits);
         // what is left here relates fields to each other.
         if (start is null != end is null) check.Add($"{prefix}end", "start and end go together");
@@ -80,18 +82,17 @@ public static class LogActivityEndpoint
     public static (ActivityQueries.SameDay, DocumentsById<TaskStanding>) Load(LogActivity command, Guid id) =>
         (new(id, command.Date), new([.. command.TaskIds ?? []]));
 
-    public static ProblemDetails Validate(LogActivity command)
+    public static ProblemDetails Validate(LogActivity command, Stamp stamp)
     {
         var check = new Check();
         if (command.Domains is null || command.Title is null) return check.Add("body", "kind, domains, title and date are required").Result();
-        ActivityInput.Check(check, command.Facts(), command.Hours, command.Start, command.End);
+        ActivityInput.Check(check, command.Facts(), command.Hours, command.Start, command.End, stamp.Today);
         return check.Result();
     }
 
     [WolverineBefore]
-    public static ProblemDetails Rules(LogActivity command, StudioState studio, IReadOnlyList<ActivityEntry> sameDay, IReadOnlyList<TaskStanding> tasks,
-        Stamp stamp) =>
-        ActivityRules.Check(studio, sameDay, command.Facts(), stamp.Today, tasks: tasks).OrContinue();
+    public static ProblemDetails Rules(LogActivity command, StudioState studio, IReadOnlyList<ActivityEntry> sameDay, IReadOnlyList<TaskStanding> tasks) =>
+        ActivityRules.Check(studio, sameDay, command.Facts(), tasks: tasks).OrContinue();
 
     [WolverinePost("/api/studios/{id}/activities", Name = "LogActivity"), Authorize(Policy = Policies.StudioContribute), Appends(typeof(ActivityCreated))]
     [Tags("Activities")]

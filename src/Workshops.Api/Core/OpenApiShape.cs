@@ -47,7 +47,10 @@ public static class OpenApiShape
     /// <c>cursor</c> the opaque position to resume from; the fields <c>after</c>, <c>next</c> (a number), <c>nextSkip</c>,
     /// <c>highWaterMark</c> and <c>more</c> and the parameters <c>after</c> and <c>skip</c> are retired (sent, they answer a
     /// 400 saying so). The xAPI statements' <c>more</c> carries that same opaque cursor; a numeric cursor and <c>skip</c> are
-    /// retired likewise. A field sent twice in a body is a 400 (it was read as its last value). A studio's lifecycle, its
+    /// retired likewise. A field sent twice in a body is a 400 (it was read as its last value), and so is a fact dated after
+    /// today (an activity, an output, a reflection, a hearing, an assessment: <c>activity.date-in-future</c>,
+    /// <c>output.date-in-future</c>, <c>reflection.date-in-future</c>, <c>hearing.date-in-future</c> and
+    /// <c>assessment.date-in-future</c> are gone; a roster change's or a term's effective day stays a 422 rule). A studio's lifecycle, its
     /// summary and the reviewers' checklist rows flag a term that ended without an assessment (<c>assessmentOverdue</c>).
     /// </remarks>
     public const string Version = "7.0.0";

@@ -34,8 +34,9 @@ public static class OutputInput
     /// have no category. Told in one 400 with the rest of the input, each under its JSON path (<paramref name="prefix"/>
     /// is <c>changes.</c> for a revision).
     /// </summary>
-    public static Check Check(Check check, OutputFacts facts, string prefix = "")
+    public static Check Check(Check check, OutputFacts facts, DateOnly today, string prefix = "")
     {
+        check.Day(facts.Date, $"{prefix}date", today);
         if (OutputRules.IsCase(facts.Kind) && facts.Category is null)
             check.Add($"{prefix}category", $"a case needs one of the case categories: {Codes.Allowed<CaseCategory>()}");
         if (!OutputRules.IsCase(facts.Kind) && facts.Category is not null)
@@ -53,14 +54,14 @@ public sealed record OutputCreated(Guid StudioId, Guid OutputId, long Version)
 /// <summary>POST /api/studios/{id}/outputs — draft an output (成果): one of seed 001's five kinds, a library item, a case or the handbook.</summary>
 public static class DraftOutputEndpoint
 {
-    public static ProblemDetails Validate(DraftOutput command) =>
+    public static ProblemDetails Validate(DraftOutput command, Stamp stamp) =>
         command.Title is null || command.Authors is null
             ? Problems.Invalid("body", "kind, title, authors and date are required")
-            : OutputInput.Check(new Check(), command.Facts()).Result();
+            : OutputInput.Check(new Check(), command.Facts(), stamp.Today).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(DraftOutput command, StudioState studio, Stamp stamp) =>
-        OutputRules.Check(studio, command.Facts(), stamp.Today).OrContinue();
+    public static ProblemDetails Rules(DraftOutput command, StudioState studio) =>
+        OutputRules.Check(studio, command.Facts()).OrContinue();
 
     [WolverinePost("/api/studios/{id}/outputs", Name = "DraftOutput"), Authorize(Policy = Policies.StudioContribute), Appends(typeof(OutputCreated))]
     [Tags("Outputs")]

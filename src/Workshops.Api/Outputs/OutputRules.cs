@@ -21,9 +21,9 @@ public static class OutputRules
     /// <summary>The codes of the states that <see cref="Counts"/>, for queries over the state column.</summary>
     public static readonly string[] CountingCodes = [.. Enum.GetValues<OutputState>().Where(Counts).Select(s => s.Code())];
 
-    public static Refusal? Check(StudioState studio, OutputFacts facts, DateOnly today)
+    /// <remarks>A date after today is the input's own mistake (OutputInput.Check, a 400 with the rest of the body).</remarks>
+    public static Refusal? Check(StudioState studio, OutputFacts facts)
     {
-        if (facts.Date > today) return new("output.date-in-future", $"The date {facts.Date:yyyy-MM-dd} is in the future.");
         if (facts.Date < studio.FoundedOn) return new("output.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.");
         // A case's category and length are the input's own (OutputInput.Check, a 400 with the rest of the body).
         foreach (var author in facts.Authors)

@@ -53,7 +53,6 @@ public static class OutputsDocs
         [
             new("output.unknown", "No such output in this studio, or not one the caller may see yet (404).", "Use an output id from the studio's list."),
             new("output.author-not-on-roster", "An author has never been on this studio's roster.", "List as authors only teachers of this studio."),
-            new("output.date-in-future", "The output's date is after today.", "Date the output on or before today."),
             new("output.date-before-founding", "The output's date is before the studio was founded.", "Check the date."),
             new("output.level-not-higher", "The output is already recommended to this level or higher.", "Recommend it to a higher level."),
             new("output.level-outside-jurisdiction", "A reviewer recommends only to the level just above their own jurisdiction.", "Recommend to the level the answer names."),

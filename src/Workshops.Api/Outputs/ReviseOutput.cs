@@ -65,8 +65,8 @@ public static class ReviseOutputEndpoint
         if (OutputRules.Can(record?.StudioId == studio.Id ? record.Standing() : null, outputId, OutputRules.Step.Revise) is { } refused)
             return Problems.Rule(refused);
         var after = command.Changes.Apply(record!.Facts);
-        return OutputInput.Check(new Check(), after, "changes.") is { Ok: false } invalid ? invalid.Result()
-            : OutputRules.Check(studio, after, stamp.Today).OrContinue();
+        return OutputInput.Check(new Check(), after, stamp.Today, "changes.") is { Ok: false } invalid ? invalid.Result()
+            : OutputRules.Check(studio, after).OrContinue();
     }
 
     [WolverinePost("/api/studios/{id}/outputs/{outputId}/revision", Name = "ReviseOutput"), Authorize(Policy = Policies.StudioWork), Appends]

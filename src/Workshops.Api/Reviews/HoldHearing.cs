@@ -20,17 +20,15 @@ public sealed record HoldHearing(DateOnly Date, Semester? Semester = null, [Text
 /// </summary>
 public static class HoldHearingEndpoint
 {
-    /// <summary>A semester given must be the date's: the two fields of the body, told as input (400).</summary>
-    public static ProblemDetails Validate(HoldHearing command) =>
-        new Check().When(command.Semester is { } s && s != Semesters.Of(command.Date), "semester",
+    /// <summary>A hearing is recorded once held, and a semester given must be the date's: the body's own, told as input (400).</summary>
+    public static ProblemDetails Validate(HoldHearing command, Stamp stamp) =>
+        new Check().Day(command.Date, "date", stamp.Today).When(command.Semester is { } s && s != Semesters.Of(command.Date), "semester",
             $"{command.Date:yyyy-MM-dd} falls in the {Semesters.Of(command.Date).Code()} semester ({Semesters.Of(command.Date).Label()}); send that or leave it out").Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(HoldHearing command, StudioState studio, Stamp stamp)
+    public static ProblemDetails Rules(HoldHearing command, StudioState studio)
     {
-        Refusal? refusal = command.Date > stamp.Today ? new("hearing.date-in-future", $"The date {command.Date:yyyy-MM-dd} is in the future.")
-            : command.Date < studio.FoundedOn ? new("hearing.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.")
-            : null;
+        Refusal? refusal = command.Date < studio.FoundedOn ? new("hearing.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.") : null;
         return refusal.OrContinue();
     }
 

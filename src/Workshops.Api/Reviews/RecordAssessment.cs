@@ -41,17 +41,15 @@ public static class RecordAssessmentEndpoint
         return new AssessmentInputs(view, set, records);
     }
 
-    /// <summary>The day given and the year in the route: an assessment is dated in or after the year it assesses (input, 400).</summary>
-    public static ProblemDetails Validate(RecordAssessment command, int year) =>
-        new Check().When(command.On is { } on && on.Year < year, "on", $"is before {year}: a {year} assessment is dated in or after that year").Result();
+    /// <summary>The day given and the year in the route: an assessment is dated in or after the year it assesses, and not after today (input, 400).</summary>
+    public static ProblemDetails Validate(RecordAssessment command, int year, Stamp stamp) =>
+        new Check().Day(command.On, "on", stamp.Today).When(command.On is { } on && on.Year < year, "on", $"is before {year}: a {year} assessment is dated in or after that year").Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(RecordAssessment command, int year, StudioState studio, Stamp stamp)
+    public static ProblemDetails Rules(int year, StudioState studio, Stamp stamp)
     {
-        var on = command.On ?? stamp.Today;
         Refusal? refusal = year < studio.FoundedOn.Year || year > stamp.Today.Year
             ? new("assessment.year-out-of-range", $"Assessments cover {studio.FoundedOn.Year}–{stamp.Today.Year}, not {year}.")
-            : on > stamp.Today ? new("assessment.date-in-future", $"The date {on:yyyy-MM-dd} is in the future.")
             : null;
         return refusal.OrContinue();
     }

@@ -19,9 +19,7 @@ public static class ReviewsDocs
                 ["assessment."], new RecordAssessment(AssessmentResult.Excellent, "年度考核优秀。", new DateOnly(2026, 1, 10))),
         ],
         [
-            new("hearing.date-in-future", "The hearing's date is after today.", "Record hearings once held."),
             new("hearing.date-before-founding", "The hearing's date is before the studio was founded.", "Check the date."),
             new("assessment.year-out-of-range", "Assessments cover the founding year to this year.", "Choose a year in that range."),
-            new("assessment.date-in-future", "The assessment's date is after today.", "Date it today or earlier."),
         ]);
 }

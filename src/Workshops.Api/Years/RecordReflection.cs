@@ -17,13 +17,14 @@ public sealed record RecordReflection([Text(10_000)] string Text, [Text(5000)] s
 /// <summary>POST /api/studios/{id}/reflections — a periodic reflection and the adjustments to strategy it led to.</summary>
 public static class RecordReflectionEndpoint
 {
+    /// <summary>A reflection looks back: its date is today or earlier (input, 400).</summary>
+    public static ProblemDetails Validate(RecordReflection command, Stamp stamp) => new Check().Day(command.Date, "date", stamp.Today).Result();
+
     [WolverineBefore]
     public static ProblemDetails Rules(RecordReflection command, StudioState studio, Stamp stamp)
     {
         var date = command.Date ?? stamp.Today;
-        Refusal? refusal = date > stamp.Today ? new("reflection.date-in-future", $"The date {date:yyyy-MM-dd} is in the future.")
-            : date < studio.FoundedOn ? new("reflection.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.")
-            : null;
+        Refusal? refusal = date < studio.FoundedOn ? new("reflection.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.") : null;
         return refusal.OrContinue();
     }
 

@@ -22,7 +22,6 @@ public static class YearsDocs
         ],
         [
             new("summary.year-out-of-range", "A summary is written for a year from the founding year to this year.", "Choose a year in that range."),
-            new("reflection.date-in-future", "The reflection's date is after today.", "Date it today or earlier."),
             new("reflection.date-before-founding", "The reflection's date is before the studio was founded.", "Check the date."),
         ]);
 }

@@ -70,8 +70,8 @@ public sealed class data_generator
                     MemberJoined x => RosterRules.AddMember(studio!, x.Teacher, RuleSetPresets.Xiamen, x.On, Today),
                     TraineeEnrolled x => RosterRules.EnrollTrainee(studio!, x.Teacher, x.On, Today),
                     MentorshipFormed x => RosterRules.FormMentorship(studio!, x.MentorId, x.MenteeId, x.On, Today),
-                    ActivityLogged x => ActivityRules.Check(studio!, SameDay(records, x.Facts.Date), x.Facts, Today, tasks: [.. tasks.Values]),
-                    ActivityCorrected x => ActivityRules.Check(studio!, SameDay(records, x.After.Date), x.After, Today, x.ActivityId, [.. tasks.Values]),
+                    ActivityLogged x => ActivityRules.Check(studio!, SameDay(records, x.Facts.Date), x.Facts, tasks: [.. tasks.Values]),
+                    ActivityCorrected x => ActivityRules.Check(studio!, SameDay(records, x.After.Date), x.After, x.ActivityId, [.. tasks.Values]),
                     _ => null,
                 };
                 Assert.True(refusal is null, $"{generated.Id}: {data.GetType().Name} would be refused: {refusal?.Rule} {refusal?.Detail}");

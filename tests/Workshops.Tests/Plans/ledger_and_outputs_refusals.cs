@@ -116,7 +116,13 @@ public sealed class ledger_and_outputs_refusals(AppFixture fixture) : ApiTest(fi
         var early = (await Host.Post($"/api/studios/{id}/assessments/2026", new { result = "qualified", on = "2025-12-31" }, Reviewer())).ShouldBeProblem(400);
         Assert.NotNull(early.Json["errors"]!["on"]);
         (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-03-01" }, host)).ShouldBeProblem(403);
-        (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-05-02" }, School())).ShouldBeProblem(422, "hearing.date-in-future");
+        var later = (await Host.Post($"/api/studios/{id}/leadership-hearings", new { date = "2026-05-02" }, School())).ShouldBeProblem(400);
+        Assert.NotNull(later.Json["errors"]!["date"]);
+        // A day after today is the body's own mistake wherever a fact is dated: one 400 under its path.
+        Assert.NotNull((await Host.Post($"/api/studios/{id}/reflections", new { text = "反思", date = "2026-05-02" }, host)).ShouldBeProblem(400).Json["errors"]!["date"]);
+        Assert.NotNull((await Host.Post($"/api/studios/{id}/assessments/2026", new { result = "qualified", on = "2026-05-02" }, Reviewer())).ShouldBeProblem(400).Json["errors"]!["on"]);
+        Assert.NotNull((await Host.Post($"/api/studios/{id}/outputs", new { kind = "brand", title = "品牌", authors = new[] { "H1" }, date = "2026-05-02" }, host))
+            .ShouldBeProblem(400).Json["errors"]!["date"]);
         (await Host.Post($"/api/studios/{id}/reflections", new { text = "反思" }, School())).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{id}/assessments/2026", new { result = "qualified" }, Reviewer("350206"))).ShouldBeProblem(403);
         (await Host.Post($"/api/studios/{id}/assessments/2026", new { result = "good" }, Reviewer())).ShouldBeProblem(400);
