@@ -183,4 +183,26 @@ public sealed class the_demo(AppFixture fixture) : ApiTest(fixture)
         var year = (await Host.Get($"/api/studios/{DemoData.StudioId}/years/2025", School("350203"))).ShouldBe(200).Json;
         Assert.Equal((7, 2), (year["activities"]!["count"]!.GetValue<int>(), year["reflections"]!.AsArray().Count));
     }
+    /// <summary>
+    /// A database holding the demo as loaded before its year was over (no 2025 then: it had not happened) gets the year
+    /// when loaded again after it, once; its case stays as recorded.
+    /// </summary>
+    [Fact]
+    public async Task a_demo_loaded_before_the_year_was_over_gets_the_year_once_later()
+    {
+        var demo = new DemoData(Fixture.Store, Clock, NullLogger<DemoData>.Instance);
+        Clock.Set(2025, 7, 1);
+        await demo.StartAsync(CancellationToken.None);
+        var before = (await Fixture.Store.LightweightSession().Events.FetchStreamStateAsync(DemoData.StudioId))!.Version;
+
+        Clock.Now = TestClock.Start;
+        await demo.StartAsync(CancellationToken.None);
+        await demo.StartAsync(CancellationToken.None);
+        await Settle();
+
+        var year = (await Host.Get($"/api/studios/{DemoData.StudioId}/years/2025", School("350203"))).ShouldBe(200).Json;
+        Assert.Equal((7, 1), (year["activities"]!["count"]!.GetValue<int>(), year["outputs"]!["count"]!.GetValue<int>()));
+        Assert.True((await Fixture.Store.LightweightSession().Events.FetchStreamStateAsync(DemoData.StudioId))!.Version > before);
+        Assert.Equal(4, (await Host.Get($"/api/studios/{DemoData.StudioId}/ledger/2025", School("350203"))).ShouldBe(200).Json["tasks"]!.AsArray().Count);
+    }
 }
