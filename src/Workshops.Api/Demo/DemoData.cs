@@ -12,7 +12,7 @@ namespace Workshops.Demo;
 /// <summary>
 /// The demo: a K-12 workshop in Xiamen modelled on seed 000, with a host, three members, two trainees, mentor pairs
 /// and an outside expert; a vocational studio modelled on seed 001 (the other programme); and the records of the
-/// workshop's host and first member; and a typical case (典型案例) of each studio taken through the school's approval and the
+/// workshop's host and first member; the workshop's 2025 (plan, ledger, activities, reflections: <see cref="DemoYear"/>); and a typical case (典型案例) of each studio taken through the school's approval and the
 /// district's recommendation to the city and published in the showcase, so the reviewers' tables (Annex 2 and 3, the
 /// case and output searches) and the showcase have rows. Loaded at start-up when Demo:Seed is true, each part when it is not there yet.
 /// Each fact is stamped as recorded on the day it describes (09:00 China time, never after now), as if the studio had
@@ -89,6 +89,9 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
         }
         await session.SaveChangesAsync(ct);
         if (await session.Events.FetchStreamStateAsync(StudioId, ct) is null) await Workshop(session, by, On, founded, ct);
+        // Its own part: a demo loaded before the year of work was part of it gets it, once the year it describes is over
+        // (before then it had not happened). A 2025 plan there already, however it came, leaves the year as it is.
+        if (now.ToOffset(TimeSpan.FromHours(8)).Year > DemoYear.Year) await YearOfWork(On, ct);
         foreach (var (studio, output, events) in Cases(On))
         {
             // Its own part: a demo loaded before the cases were part of it gets them too.
@@ -118,6 +121,22 @@ public sealed class DemoData(IDocumentStore store, TimeProvider clock, ILogger<D
         session.Events.StartStream<StudioState>(StudioId, events);
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Demo studio {StudioId} loaded with {Count} events", StudioId, events.Length);
+    }
+
+    /// <summary>
+    /// The workshop's year of work in one transaction, appended as the endpoints append (fetched for writing, so the inline
+    /// views see each event's version). In an identity session an activity corrected in the same transaction finds the
+    /// entry its logging stored.
+    /// </summary>
+    private async Task YearOfWork(Func<DateOnly, DateTimeOffset> on, CancellationToken ct)
+    {
+        await using var session = store.IdentitySession();
+        var stream = await session.Events.FetchForWriting<StudioState>(StudioId, ct);
+        if (stream.Aggregate is not { } workshop || workshop.Plans.ContainsKey(DemoYear.Year)) return;
+        var events = DemoYear.Events(workshop, on);
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(ct);
+        logger.LogInformation("Demo studio {StudioId}'s {Year} loaded with {Count} events", StudioId, DemoYear.Year, events.Count);
     }
 
     /// <summary>The demo's typical cases: the pick of a province's package (the submissions example names the vocational one).</summary>

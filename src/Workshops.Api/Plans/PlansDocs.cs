@@ -19,9 +19,9 @@ public static class PlansDocs
                 ["plan.", "task.due-outside-year", "task.owner-not-on-roster"],
                 new DraftPlan("落实“一人一案”家校共育，提升青年班主任带班育人能力。",
                 [
-                    new TaskInput("每月一次主题教研会", "围绕班会课设计开展研讨，形成课例。", DemoData.HostTeacherId, new DateOnly(2025, 12, 31),
+                    new TaskInput("每月一次主题教研会", "围绕班会课设计开展研讨，形成课例。", DemoData.HostTeacherId, new DateOnly(2026, 12, 31),
                         [ActivityKind.TeachingResearchMeeting]),
-                    new TaskInput("编写《班主任工作手册》初稿", OwnerId: DemoData.Members[0].Id, Due: new DateOnly(2025, 11, 30)),
+                    new TaskInput("编写《班主任工作手册》初稿", OwnerId: DemoData.Members[0].Id, Due: new DateOnly(2026, 11, 30)),
                 ])),
             new("RevisePlan", "Revise the annual plan",
                 "The edit convention of every edit (activities' corrections, outputs' and tasks' revisions): `changes` holds only the parts that " +
@@ -35,9 +35,9 @@ public static class PlansDocs
                     Goals = "落实“一人一案”家校共育，提升青年班主任带班育人能力和家庭教育指导能力。",
                     Tasks =
                     [
-                        new TaskInput("每月一次主题教研会", "围绕班会课设计开展研讨，形成课例。", DemoData.HostTeacherId, new DateOnly(2025, 12, 31),
+                        new TaskInput("每月一次主题教研会", "围绕班会课设计开展研讨，形成课例。", DemoData.HostTeacherId, new DateOnly(2026, 12, 31),
                             [ActivityKind.TeachingResearchMeeting]),
-                        new TaskInput("开展一次家庭教育指导专题培训", OwnerId: DemoData.Members[0].Id, Due: new DateOnly(2025, 11, 30)),
+                        new TaskInput("开展一次家庭教育指导专题培训", OwnerId: DemoData.Members[0].Id, Due: new DateOnly(2026, 11, 30)),
                     ],
                 }, "按学校德育处意见补充家庭教育指导目标和任务。")),
             new("ReviseTask", "Revise a task",

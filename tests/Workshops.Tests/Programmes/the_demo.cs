@@ -99,4 +99,110 @@ public sealed class the_demo(AppFixture fixture) : ApiTest(fixture)
         Assert.Single((await Host.Get("/api/reviews/workshop-cases", reviewer)).ShouldBe(200).Json["items"]!.AsArray());
         Assert.Single((await Host.Get("/api/reviews/cases", reviewer)).ShouldBe(200).Json["items"]!.AsArray());
     }
+    /// <summary>
+    /// The workshop's 2025 as its host recorded it: the approved plan's four tasks in the ledger, two closed off with the
+    /// activities that did them; seven activities across the five domains with hours per attendee; two reflections.
+    /// </summary>
+    [Fact]
+    public async Task the_demos_workshop_shows_a_year_of_work_in_its_year_view_and_ledger()
+    {
+        var demo = new DemoData(Fixture.Store, Clock, NullLogger<DemoData>.Instance);
+        await demo.StartAsync(CancellationToken.None);
+        await Settle();
+        var school = School("350203");
+
+        var year = (await Host.Get($"/api/studios/{DemoData.StudioId}/years/2025", school)).ShouldBe(200).Json;
+        Assert.True(year["plan"]!["approved"]!.GetValue<bool>());
+        Assert.Equal(7, year["activities"]!["count"]!.GetValue<int>());
+        Assert.True(year["activities"]!["hours"]!.GetValue<decimal>() > 0);
+        Assert.Empty(year["activities"]!["domainsMissing"]!.AsArray());
+        Assert.Contains(year["attendance"]!.AsArray(), t => t!["teacherId"]!.GetValue<string>() == DemoData.Trainees[0].Id && t["hours"]!.GetValue<decimal>() > 0);
+        Assert.Equal(2, year["reflections"]!.AsArray().Count);
+
+        var ledger = (await Host.Get($"/api/studios/{DemoData.StudioId}/ledger/2025", school)).ShouldBe(200).Json;
+        var tasks = ledger["tasks"]!.AsArray();
+        Assert.Equal(4, tasks.Count);
+        var closed = tasks.Where(t => t!["status"]!.GetValue<string>() == "closed").ToList();
+        Assert.Equal(2, closed.Count);
+        Assert.All(closed, t => Assert.NotEmpty(t!["closingActivities"]!.AsArray()));
+        Assert.Contains(tasks, t => t!["title"]!.GetValue<string>() == "组织主题班会观摩研讨" && t["status"]!.GetValue<string>() == "closed");
+    }
+
+    /// <summary>The corrected activity reads as corrected (three hours from the sign-in sheet), its earlier facts kept in history.</summary>
+    [Fact]
+    public async Task the_demos_corrected_activity_shows_the_corrected_hours()
+    {
+        await new DemoData(Fixture.Store, Clock, NullLogger<DemoData>.Instance).StartAsync(CancellationToken.None);
+        await Settle();
+
+        var list = (await Host.Get($"/api/studios/{DemoData.StudioId}/activities?year=2025&kind=observation-showcase", School("350203"))).ShouldBe(200).Json;
+        var showcase = Assert.Single(list["items"]!.AsArray())!;
+        Assert.Equal((3m, "主题班会观摩研讨", 1),
+            (showcase["hours"]!.GetValue<decimal>(), showcase["title"]!.GetValue<string>(), showcase["corrections"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task the_demos_annual_report_has_rows_in_its_tables()
+    {
+        await new DemoData(Fixture.Store, Clock, NullLogger<DemoData>.Instance).StartAsync(CancellationToken.None);
+        await Settle();
+
+        var report = (await Host.Get($"/api/studios/{DemoData.StudioId}/reports/annual/2025", School("350203"))).ShouldBe(200).Json;
+
+        Assert.NotEmpty(report["roster"]!.AsArray());
+        Assert.NotEmpty(report["activities"]!["byKind"]!.AsArray());
+        Assert.NotEmpty(report["activities"]!["byDomain"]!.AsArray());
+        Assert.Equal((4, 2), (report["ledger"]!["opened"]!.GetValue<int>(), report["ledger"]!["closed"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task the_feed_and_xapi_carry_the_demos_activities()
+    {
+        await new DemoData(Fixture.Store, Clock, NullLogger<DemoData>.Instance).StartAsync(CancellationToken.None);
+        await Settle();
+        var client = Token(Workshops.Core.Auth.Role.Integration, "厦门市教育局数据平台", region: DemoData.Region.City);
+
+        var events = (await Host.Get("/api/feed?limit=500", client)).ShouldBe(200).Json["events"]!.AsArray();
+        Assert.Contains(events, e => e!["type"]!.GetValue<string>() == "activity.logged" && e["studioId"]!.GetValue<string>() == DemoData.StudioId.ToString());
+        Assert.Contains(events, e => e!["type"]!.GetValue<string>() == "task.closed");
+        Assert.NotEmpty((await Host.Get("/api/xapi/statements?limit=500", client)).ShouldBe(200).Json["statements"]!.AsArray());
+    }
+
+    /// <summary>Loaded twice, the workshop's stream takes no second year: its version and the year's counts stay.</summary>
+    [Fact]
+    public async Task loading_the_demo_twice_adds_nothing_to_its_year()
+    {
+        var demo = new DemoData(Fixture.Store, Clock, NullLogger<DemoData>.Instance);
+        await demo.StartAsync(CancellationToken.None);
+        var version = (await Fixture.Store.LightweightSession().Events.FetchStreamStateAsync(DemoData.StudioId))!.Version;
+
+        await demo.StartAsync(CancellationToken.None);
+
+        Assert.Equal(version, (await Fixture.Store.LightweightSession().Events.FetchStreamStateAsync(DemoData.StudioId))!.Version);
+        await Settle();
+        var year = (await Host.Get($"/api/studios/{DemoData.StudioId}/years/2025", School("350203"))).ShouldBe(200).Json;
+        Assert.Equal((7, 2), (year["activities"]!["count"]!.GetValue<int>(), year["reflections"]!.AsArray().Count));
+    }
+    /// <summary>
+    /// A database holding the demo as loaded before its year was over (no 2025 then: it had not happened) gets the year
+    /// when loaded again after it, once; its case stays as recorded.
+    /// </summary>
+    [Fact]
+    public async Task a_demo_loaded_before_the_year_was_over_gets_the_year_once_later()
+    {
+        var demo = new DemoData(Fixture.Store, Clock, NullLogger<DemoData>.Instance);
+        Clock.Set(2025, 7, 1);
+        await demo.StartAsync(CancellationToken.None);
+        var before = (await Fixture.Store.LightweightSession().Events.FetchStreamStateAsync(DemoData.StudioId))!.Version;
+
+        Clock.Now = TestClock.Start;
+        await demo.StartAsync(CancellationToken.None);
+        await demo.StartAsync(CancellationToken.None);
+        await Settle();
+
+        var year = (await Host.Get($"/api/studios/{DemoData.StudioId}/years/2025", School("350203"))).ShouldBe(200).Json;
+        Assert.Equal((7, 1), (year["activities"]!["count"]!.GetValue<int>(), year["outputs"]!["count"]!.GetValue<int>()));
+        Assert.True((await Fixture.Store.LightweightSession().Events.FetchStreamStateAsync(DemoData.StudioId))!.Version > before);
+        Assert.Equal(4, (await Host.Get($"/api/studios/{DemoData.StudioId}/ledger/2025", School("350203"))).ShouldBe(200).Json["tasks"]!.AsArray().Count);
+    }
 }
