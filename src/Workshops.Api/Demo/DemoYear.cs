@@ -131,8 +131,8 @@ public static class DemoYear
         public void Log(Guid id, ActivityFacts facts, Actor by, Func<DateOnly, DateTimeOffset> on)
         {
             var at = on(facts.Date);
-            Shape(facts);
-            Take(ActivityRules.Check(State, SameDay(facts.Date), facts, Writes.DayOf(at), tasks: [.. _tasks.Values]), new ActivityLogged(id, facts, by, at));
+            Shape(facts, Writes.DayOf(at));
+            Take(ActivityRules.Check(State, SameDay(facts.Date), facts, tasks: [.. _tasks.Values]), new ActivityLogged(id, facts, by, at));
             _facts[id] = facts;
         }
 
@@ -140,8 +140,8 @@ public static class DemoYear
         {
             var before = _facts[id];
             var after = changes.Apply(before);
-            Shape(after);
-            Take(ActivityRules.Check(State, SameDay(after.Date), after, Writes.DayOf(at), id, [.. _tasks.Values]),
+            Shape(after, Writes.DayOf(at));
+            Take(ActivityRules.Check(State, SameDay(after.Date), after, id, [.. _tasks.Values]),
                 new ActivityCorrected(id, before, after, changes.Named(), reason, by, at));
             _facts[id] = after;
         }
@@ -160,17 +160,17 @@ public static class DemoYear
 
         /// <summary>As <see cref="RecordReflectionEndpoint"/> decides: dated neither after the day recorded nor before the founding.</summary>
         public void Reflect(ReflectionRecorded reflection) =>
-            Take(reflection.Date > Writes.DayOf(reflection.At) ? new("reflection.date-in-future", $"The date {reflection.Date:yyyy-MM-dd} is in the future.")
+            Take(reflection.Date > Writes.DayOf(reflection.At) ? new("date", $"The date {reflection.Date:yyyy-MM-dd} is in the future.")
                 : reflection.Date < State.FoundedOn ? new("reflection.date-before-founding", $"The studio was founded on {State.FoundedOn:yyyy-MM-dd}.")
                 : null, reflection);
 
         private List<ActivityEntry> SameDay(DateOnly date) => [.. _activities.Values.Where(a => a.Date == date && !a.Voided)];
 
-        /// <summary>The body's own checks (hours against attendance, a teacher listed twice), as the endpoint runs them.</summary>
-        private static void Shape(ActivityFacts facts)
+        /// <summary>The body's own checks (hours against attendance, a teacher listed twice, not after the day recorded), as the endpoint runs them.</summary>
+        private static void Shape(ActivityFacts facts, DateOnly today)
         {
             var check = new Check();
-            ActivityInput.Check(check, facts, facts.Hours, facts.Start, facts.End);
+            ActivityInput.Check(check, facts, facts.Hours, facts.Start, facts.End, today);
             if (!check.Ok) throw new InvalidOperationException($"The demo's activity \"{facts.Title}\" is malformed.");
         }
 
