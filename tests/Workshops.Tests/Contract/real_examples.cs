@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Workshops.Core.Auth;
 using Workshops.Core.Contract;
 using Workshops.Demo;
+using Workshops.Integrations;
 using Workshops.Tests.Support;
 
 namespace Workshops.Tests.Contract;
@@ -28,14 +29,15 @@ public sealed class real_examples(AppFixture fixture) : ApiTest(fixture)
 
     /// <summary>
     /// Writes that change what the reads show in a way a reader of the examples would not expect (a voided activity, a
-    /// dissolved studio, a host who stepped down): sent after the reads.
+    /// dissolved studio, a host who stepped down): sent after the reads; with them the replay of a delivery those roster
+    /// changes made.
     /// </summary>
     private static readonly HashSet<string> Afterwards =
     [
         "voidActivity", "stepDownHost", "stepDownCoordinator", "leaveMember", "cancelTask",
         "withdrawCertificate", "retractOutsideCredit", "retractTeacherFact", "revokeRecognition", "refuseApplication",
         "dropSubmissionCase", "returnOutput", "reopenTask", "endHeadTeacherService", "endRuralPosting", "endPrincipalService",
-        "completeTrainee", "rotateWebhookSecret", "recordSchoolMove", "carryOverTask",
+        "completeTrainee", "rotateWebhookSecret", "recordSchoolMove", "carryOverTask", "replayDelivery",
     ];
 
     /// <summary>
@@ -98,6 +100,15 @@ public sealed class real_examples(AppFixture fixture) : ApiTest(fixture)
         }
         await Settle();
         foreach (var read in operations.Where(o => o.Method == "GET")) await Call(read, ids, answers);
+        // The walk's own subscription is paused by then (updateWebhook): a second one of its client, to a receiver of the
+        // walk's own, hears the roster change in the writes below; replayDelivery sends one of those deliveries again.
+        await using var receiver = await WebhookReceiver.Start();
+        var listening = await Host.Post("/api/webhooks", new
+        {
+            url = receiver.Url, eventTypes = new[] { IntegrationTypes.RosterChanged }, region = DemoData.Region.District, secret = "xm-platform-roster-2025-p4Wn",
+        }, Integration);
+        if (listening.Status == 201) ids["listening"] = listening.Json["id"]!.GetValue<string>();
+        else Missed["replayDelivery (set-up)"] = $"subscribing a receiver answered {listening.Status} {listening.Rule} {listening.Body?["detail"]}";
         foreach (var write in operations.Where(o => Afterwards.Contains(o.Id))) await Call(write, ids, answers);
 
         var problems = await Problems();
@@ -197,6 +208,39 @@ public sealed class real_examples(AppFixture fixture) : ApiTest(fixture)
                 await Done(Host.Post($"/api/regions/{DemoData.Region.Province}/submissions/2026", Example("openSubmission"), Reviewer(DemoData.Region.Province)),
                     "opening next year's package");
                 break;
+            // seed 000 三.(二).4: the expert tier mirrors the record; the member the walk selected and trained is recognised on it first.
+            case "grantExpertTier":
+                await Done(Host.Post($"/api/teachers/{DemoData.Members[0].Id}/recognitions", new
+                {
+                    rung = "expert", on = "2026-03-01", basis = "2025年9月遴选为培养对象，2026年2月培养结业，考核合格。",
+                }, Reviewer(DemoData.Region.City)), "recognising the trained candidate as expert");
+                break;
+            // A delivery the receiver took (a roster change after the reads, see Capture), on the second subscription; the
+            // walk's own comes back for deleteWebhook.
+            case "replayDelivery" when ids.GetValueOrDefault("listening") is { } listening:
+                Reply? delivered = null;
+                try
+                {
+                    delivered = await Eventually.Until(() => Host.Get($"/api/webhooks/{listening}/deliveries?state=delivered", Integration),
+                        r => r.Status != 200 || r.Json["total"]!.GetValue<int>() > 0, what: "a delivery to the walk's receiver");
+                }
+                catch (TimeoutException)
+                {
+                    // Left without an example, and said why below.
+                }
+                if (delivered is not { Status: 200 } || delivered.Json["items"]!.AsArray().FirstOrDefault() is not { } delivery)
+                {
+                    Missed[operation.Id + " (set-up)"] = $"no delivery to the walk's receiver was delivered ({delivered?.Status} {delivered?.Rule})";
+                    break;
+                }
+                if (ids.TryGetValue("webhook", out var walkedWebhook)) ids["walkedWebhook"] = walkedWebhook;
+                ids["webhook"] = listening;
+                ids["deliveryId"] = delivery["id"]!.GetValue<string>();
+                break;
+            case "deleteWebhook" when ids.Remove("walkedWebhook", out var walkedSubscription):
+                await Host.Send("DELETE", $"/api/webhooks/{ids["webhook"]}", null, Integration);
+                ids["webhook"] = walkedSubscription;
+                break;
             case "refuseApplication":
                 var applying = Host.Post("/api/applications", Example("applyForStudio"), school);
                 if (!await Done(applying, "a second application")) break;
@@ -208,6 +252,8 @@ public sealed class real_examples(AppFixture fixture) : ApiTest(fixture)
     }
 
     private readonly HashSet<string> Prepared = [];
+
+    private string Integration => Token(Role.Integration, "厦门市教育局数据平台", region: DemoData.Region.City);
 
     private string DemoHost => Token(Role.Host, DemoData.Host.Name, [DemoData.StudioId], teacher: DemoData.HostTeacherId);
 
@@ -285,7 +331,7 @@ public sealed class real_examples(AppFixture fixture) : ApiTest(fixture)
                     yield return Reviewer(DemoData.Region.District!);
                     break;
                 case "integration":
-                    yield return Token(Role.Integration, "厦门市教育局数据平台", region: DemoData.Region.City);
+                    yield return Integration;
                     break;
             }
         }
