@@ -158,11 +158,13 @@ public static class DemoYear
             Take(PlanRules.Can(State.Task(taskId, _tasks.GetValueOrDefault(taskId)), taskId, PlanRules.Move.Progress, Writes.DayOf(at)),
                 new TaskProgressed(Year, taskId, reason, percent, by, at));
 
-        /// <summary>As <see cref="RecordReflectionEndpoint"/> decides: dated neither after the day recorded nor before the founding.</summary>
-        public void Reflect(ReflectionRecorded reflection) =>
-            Take(reflection.Date > Writes.DayOf(reflection.At) ? new("date", $"The date {reflection.Date:yyyy-MM-dd} is in the future.")
-                : reflection.Date < State.FoundedOn ? new("reflection.date-before-founding", $"The studio was founded on {State.FoundedOn:yyyy-MM-dd}.")
-                : null, reflection);
+        /// <summary>As <see cref="RecordReflectionEndpoint"/> decides: its body check (not after the day recorded), then its rule.</summary>
+        public void Reflect(ReflectionRecorded reflection)
+        {
+            if (!new Check().Day(reflection.Date, "date", Writes.DayOf(reflection.At)).Ok)
+                throw new InvalidOperationException($"The demo's reflection of {reflection.Date:yyyy-MM-dd} is dated after the day it is recorded.");
+            Take(RecordReflectionEndpoint.Dated(reflection.Date, State), reflection);
+        }
 
         private List<ActivityEntry> SameDay(DateOnly date) => [.. _activities.Values.Where(a => a.Date == date && !a.Voided)];
 

@@ -21,12 +21,11 @@ public static class RecordReflectionEndpoint
     public static ProblemDetails Validate(RecordReflection command, Stamp stamp) => new Check().Day(command.Date, "date", stamp.Today).Result();
 
     [WolverineBefore]
-    public static ProblemDetails Rules(RecordReflection command, StudioState studio, Stamp stamp)
-    {
-        var date = command.Date ?? stamp.Today;
-        Refusal? refusal = date < studio.FoundedOn ? new("reflection.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.") : null;
-        return refusal.OrContinue();
-    }
+    public static ProblemDetails Rules(RecordReflection command, StudioState studio, Stamp stamp) => Dated(command.Date ?? stamp.Today, studio).OrContinue();
+
+    /// <summary>The rule on a reflection's date that needs the studio: not before its founding.</summary>
+    public static Refusal? Dated(DateOnly date, StudioState studio) =>
+        date < studio.FoundedOn ? new("reflection.date-before-founding", $"The studio was founded on {studio.FoundedOn:yyyy-MM-dd}.") : null;
 
     [WolverinePost("/api/studios/{id}/reflections", Name = "RecordReflection"), Authorize(Policy = Policies.StudioContribute), Appends(typeof(ReflectionCreated))]
     [Tags("Years")]
