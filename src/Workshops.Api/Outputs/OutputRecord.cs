@@ -77,7 +77,9 @@ public sealed record OutputRecord
     /// body).
     /// </summary>
     [Internal, System.Text.Json.Serialization.JsonIgnore]
-    public string SearchTerms => Reports.ChineseText.Terms(Facts.Title, Facts.Summary, Facts.Body);
+#pragma warning disable CS0618
+    public NpgsqlTypes.NpgsqlTsVector SearchTerms => NpgsqlTypes.NpgsqlTsVector.Parse(Reports.ChineseText.Terms(Facts.Title, Facts.Summary, Facts.Body));
+#pragma warning restore CS0618
 
     public bool IsCase => Facts.Kind is OutputKind.TypicalCase or OutputKind.LibraryCase;
 

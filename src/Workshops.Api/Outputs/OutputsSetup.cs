@@ -11,6 +11,11 @@ public static class OutputsSetup
     /// </summary>
     public static StoreOptions AddOutputs(this StoreOptions opts)
     {
+        // The search terms are a tsvector value, written in PostgreSQL's binary form by the upserts and by the rebuild's
+        // COPY alike: Weasel is told the type's column and parameter types, and Marten that it is one value, not a
+        // collection of its lexemes.
+        Weasel.Postgresql.PostgresqlProvider.Instance.RegisterMapping(typeof(NpgsqlTypes.NpgsqlTsVector), "tsvector", NpgsqlTypes.NpgsqlDbType.TsVector);
+        if (!opts.Linq.MemberSources.OfType<TsVectorMembers>().Any()) opts.Linq.MemberSources.Add(new TsVectorMembers());
         opts.Projections.Add<OutputStandingProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<OutputRecordProjection>(ProjectionLifecycle.Inline);
         // Reviewers' searches filter by region, state, kind and year, sort by region, school, studio and title, and rank
@@ -24,9 +29,22 @@ public static class OutputsSetup
             .Duplicate(o => o.StateCode).Duplicate(o => o.LevelCode!).Duplicate(o => o.KindCode).Duplicate(o => o.CategoryCode!)
             // The public showcase reads published outputs only: a column, indexed, not a containment test on every document.
             .Duplicate(o => o.Published)
-            .Duplicate(o => o.SearchTerms, pgType: "tsvector", dbType: NpgsqlTypes.NpgsqlDbType.Unknown,
+            .Duplicate(o => o.SearchTerms, pgType: "tsvector", dbType: NpgsqlTypes.NpgsqlDbType.TsVector,
                 configure: i => i.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
         return opts;
+    }
+
+    /// <summary>A tsvector member is one value in a column of its own (never queried inside the JSON).</summary>
+    private sealed class TsVectorMembers : Marten.Linq.Members.IMemberSource
+    {
+        public bool TryResolve(Marten.Linq.Members.IQueryableMember parent, StoreOptions options, System.Reflection.MemberInfo memberInfo, Type memberType,
+            [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Marten.Linq.Members.IQueryableMember? member)
+        {
+            member = memberType == typeof(NpgsqlTypes.NpgsqlTsVector)
+                ? new Marten.Linq.Members.SimpleCastMember(parent, options.Serializer().Casing, memberInfo, "tsvector")
+                : null;
+            return member is not null;
+        }
     }
 
     /// <summary>

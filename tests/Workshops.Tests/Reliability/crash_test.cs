@@ -186,6 +186,7 @@ public static class Chaos
             await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(3), CancellationToken.None);
         AssertSame(before, await Dump(data, tables), "the daemon's rebuild");
         // The one-pass rebuild (the maintenance command) gives the same documents, and the daemon carries on from it.
+        var structure = await Structure(data, tables);
         var onePass = await Rebuilds.OnePass(store, CancellationToken.None);
         Assert.Equal(before.Values.Sum(d => d.Count), onePass.Documents.Values.Sum());
         // Every projection's fold was measured (the studios' identities are folded by each lane, outside them); logging
@@ -195,6 +196,8 @@ public static class Chaos
         Assert.True(onePass.Folding[nameof(Workshops.Growth.CreditMonth)].Bytes > 0, "the credit months' fold allocated nothing");
         foreach (var line in onePass.CostLines()) output.WriteLine(line);
         AssertSame(before, await Dump(data, tables), "the one-pass rebuild");
+        // Its indexes and keys, dropped for the load and built after it, are the ones the tables had.
+        Assert.Equal(structure, await Structure(data, tables));
         // Loaded with COPY FREEZE in the transaction that truncated them: no free space map, so a later insert goes to
         // the table's last page rather than to the space left at the end of every page the load filled.
         await using (var cmd = data.CreateCommand("select string_agg(t, ', ') from unnest($1) t where pg_relation_size(('workshops.' || t)::regclass, 'fsm') > 0"))
@@ -221,6 +224,25 @@ public static class Chaos
             foreach (var (id, json) in docs)
                 Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(after[table][id])), $"{table} {id} differs after {how}");
         }
+    }
+
+    /// <summary>Every index and constraint of the tables, with its definition.</summary>
+    internal static async Task<List<string>> Structure(NpgsqlDataSource data, string[] tables)
+    {
+        await using var cmd = data.CreateCommand(
+            """
+            select c.relname || ' ' || pg_get_indexdef(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid
+             where i.indrelid = any (select ('workshops.' || t)::regclass from unnest($1) t)
+            union all
+            select k.conname || ' ' || pg_get_constraintdef(k.oid) from pg_constraint k
+             where k.conrelid = any (select ('workshops.' || t)::regclass from unnest($1) t)
+            order by 1
+            """);
+        cmd.Parameters.AddWithValue(tables);
+        var lines = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+        return lines;
     }
 
     /// <summary>Every projected document, by table (each projection keeps one document type, named after it).</summary>
