@@ -76,10 +76,36 @@ public sealed record OutputRecord
     /// whenever the record is written, for its tsvector column only; not stored in the document (it was as large as the
     /// body).
     /// </summary>
+    /// <remarks>
+    /// Made once per facts and kept with them: the rebuild makes every output's terms on all cores before the one
+    /// thread that COPYs the outputs writes them (a case's terms are thousands).
+    /// </remarks>
     [Internal, System.Text.Json.Serialization.JsonIgnore]
+    public NpgsqlTypes.NpgsqlTsVector SearchTerms
+    {
+        get
+        {
+            if (_terms.For(Facts) is { } made) return made;
 #pragma warning disable CS0618
-    public NpgsqlTypes.NpgsqlTsVector SearchTerms => NpgsqlTypes.NpgsqlTsVector.Parse(Reports.ChineseText.Terms(Facts.Title, Facts.Summary, Facts.Body));
+            var terms = NpgsqlTypes.NpgsqlTsVector.Parse(Reports.ChineseText.Terms(Facts.Title, Facts.Summary, Facts.Body));
 #pragma warning restore CS0618
+            _terms.Keep(Facts, terms);
+            return terms;
+        }
+    }
+
+    // Shared with the copies `with` makes (the facts the terms were made from are checked), and never part of the
+    // record's value: any two are equal.
+    private readonly TermsMade _terms = new();
+
+    private sealed class TermsMade
+    {
+        private volatile Tuple<OutputFacts, NpgsqlTypes.NpgsqlTsVector>? _made;
+        public NpgsqlTypes.NpgsqlTsVector? For(OutputFacts facts) => _made is { } made && ReferenceEquals(made.Item1, facts) ? made.Item2 : null;
+        public void Keep(OutputFacts facts, NpgsqlTypes.NpgsqlTsVector terms) => _made = Tuple.Create(facts, terms);
+        public override bool Equals(object? obj) => obj is TermsMade;
+        public override int GetHashCode() => 0;
+    }
 
     public bool IsCase => Facts.Kind is OutputKind.TypicalCase or OutputKind.LibraryCase;
 

@@ -125,7 +125,8 @@ public static class Rebuilds
                 }),
                 e => [e.StreamId], (id, studio) => studio with { Version = studioVersions[id] }),
             Slot.Of<StudioYear, string>(Sync<StudioYear, string>(new StudioYearProjection().Evolve), StudioYearProjection.Keys),
-            Slot.Of<OutputRecord, Guid>(new OutputRecordProjection().EvolveAsync, OutputRecordProjection.Keys),
+            // The outputs' search terms are made on every core before their one writer COPYs them: the longest table to write.
+            Slot.Of<OutputRecord, Guid>(new OutputRecordProjection().EvolveAsync, OutputRecordProjection.Keys, prepare: o => _ = o.SearchTerms),
             Slot.Of<Honour, string>(new HonourProjection().EvolveAsync, HonourProjection.Keys),
             Slot.Of<TeacherFile, string>(teacherFiles.EvolveAsync, teacherFiles.Keys),
             Slot.Of<CreditMonth, string>(creditMonths.EvolveAsync, creditMonths.Keys),
@@ -341,17 +342,19 @@ public static class Rebuilds
         public abstract Task Replace(IDocumentStore store, CancellationToken ct);
 
         /// <param name="finish">What is done to each document once every event is folded, before it is written.</param>
+        /// <param name="prepare">What is done to every document, on all cores, before the one writer writes them.</param>
         public static Slot<TDoc, TKey> Of<TDoc, TKey>(
             Func<TDoc?, TKey, IQuerySession, IEvent, CancellationToken, ValueTask<TDoc?>> evolve, Func<IEvent, IEnumerable<TKey>> keys,
-            Func<TKey, TDoc, TDoc>? finish = null)
+            Func<TKey, TDoc, TDoc>? finish = null, Action<TDoc>? prepare = null)
             where TDoc : class where TKey : notnull =>
-            new(keys, evolve, finish);
+            new(keys, evolve, finish, prepare);
     }
 
     private sealed class Slot<TDoc, TKey>(
         Func<IEvent, IEnumerable<TKey>> keys,
         Func<TDoc?, TKey, IQuerySession, IEvent, CancellationToken, ValueTask<TDoc?>> evolve,
-        Func<TKey, TDoc, TDoc>? finish) : Slot
+        Func<TKey, TDoc, TDoc>? finish,
+        Action<TDoc>? prepare) : Slot
         where TDoc : class where TKey : notnull
     {
         private readonly Dictionary<TKey, TDoc> _docs = [];
@@ -392,6 +395,7 @@ public static class Rebuilds
             // The outputs' search terms are written in tsvector's binary form (OutputRecord.SearchTerms): the column takes
             // them as they are. Sent as text before, the column took text for the load and was parsed back after it, a
             // rewrite of the table (3.9 s of the outputs' 14.2 s).
+            if (prepare is not null) Parallel.ForEach(_docs.Values, new ParallelOptions { CancellationToken = ct }, prepare);
             await CopyFrozen(store, connection, ct);
             // Index builds sort in memory: more of it than the default 64 MB (the GIN index over the search terms collects its
             // entries there too), for this transaction.
