@@ -162,7 +162,7 @@ public static class Rebuilds
             (laneIdentities, [.. slots.Where(s => spanning.Contains(s.Name))]),
         ];
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var channels = lanes.Select(_ => Channel.CreateBounded<IEvent[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true })).ToArray();
+        var channels = lanes.Select(_ => Channel.CreateBounded<IEvent[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true })).ToArray();
         var events = 0L;
         var reading = Task.Run(async () =>
         {
