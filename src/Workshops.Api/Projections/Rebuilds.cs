@@ -394,8 +394,11 @@ public static class Rebuilds
             foreach (var (name, _) in keys) await Execute(connection, $"alter table {table} drop constraint {name}", ct);
             // The outputs' search terms are written in tsvector's binary form (OutputRecord.SearchTerms): the column takes
             // them as they are. Sent as text before, the column took text for the load and was parsed back after it, a
-            // rewrite of the table (3.9 s of the outputs' 14.2 s).
-            if (prepare is not null) Parallel.ForEach(_docs.Values, new ParallelOptions { CancellationToken = ct }, prepare);
+            // rewrite of the table (3.9 s of the outputs' 14.2 s). Their terms are made on as many threads as there are cores,
+            // not on every thread the pool has: unbounded, it took them all, and the other writers' continuations waited
+            // for one (an empty table's truncate and index drops took 6–9 s, and the tables after it in its task waited).
+            if (prepare is not null)
+                Parallel.ForEach(_docs.Values, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, prepare);
             await CopyFrozen(store, connection, ct);
             // Index builds sort in memory: more of it than the default 64 MB (the GIN index over the search terms collects its
             // entries there too), for this transaction.
