@@ -421,8 +421,8 @@ public static class Rebuilds
         /// Each row is written here rather than by the loader: the JSON goes to the COPY as the serializer writes it
         /// (UTF-8), not turned into a string and encoded again, and every value but the duplicated fields' is written
         /// without an await. The loader's values come from its own binders (the store's description of the table), so
-        /// the rows are the loader's; <c>one_pass_rebuild</c> compares them. Measured on the credit months (623,681):
-        /// the loader took 7.6 s of processor time, of which 4.1–5.4 s making the JSON strings.
+        /// the rows are the loader's (<c>crash_test</c> compares whole rows with the daemon's). Measured on the credit
+        /// months (623,681): the loader took 7.6 s of processor time, of which 4.1–5.4 s making the JSON strings.
         /// </remarks>
         private async Task CopyFrozen(IDocumentStore store, Npgsql.NpgsqlConnection connection, CancellationToken ct)
         {
