@@ -230,9 +230,9 @@ public static class Rebuilds
 
         // The tables are written three at a time, the costliest first: the largest as they stand before the rebuild
         // (their rows, indexes and stored values), then the most documents. The outputs, a tenth of the documents'
-        // bytes, take as long as the largest tables (their search terms are parsed and indexed after the load), and
-        // started after them they were the last left, written alone on a machine of two cores. Three at a time rather
-        // than two: on two cores, while one table's index is built the others still load.
+        // bytes, take as long as the largest tables (their search terms are made before the load and indexed after
+        // it), and started after them they were the last left, written alone on a machine of two cores. Three at a time
+        // rather than two: on two cores, while one table's index is built the others still load.
         var folded = clock.Elapsed;
         var foldedCost = PhaseCost.Now();
         var sizes = await TableSizes(store, slots.Select(s => s.Table), ct);
